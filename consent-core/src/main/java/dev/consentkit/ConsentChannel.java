@@ -1,0 +1,15 @@
+package dev.consentkit;
+
+/** How a consent choice reached the platform; kept for audit, it does not change the decision. */
+public enum ConsentChannel {
+    /** The member flipped a setting, such as LinkedIn's "Use my data for training content creation AI models". */
+    SETTINGS_TOGGLE,
+    /** The member filed an objection form (GDPR Art. 21), as in Meta's EU program. */
+    OBJECTION_FORM,
+    /** A Global Privacy Control browser signal ({@code Sec-GPC: 1}) the platform treats as a choice. */
+    GPC_SIGNAL,
+    /** Another service recorded the choice through an API. */
+    API,
+    /** The choice was imported in bulk, for example from a previous system. */
+    IMPORT
+}

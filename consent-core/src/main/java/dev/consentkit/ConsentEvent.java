@@ -1,0 +1,72 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One member choice about one purpose, as recorded in an append-only consent log.
+ *
+ * <p>Two clocks: {@code effectiveAt} is when the member made the choice and when it starts to count;
+ * {@code recordedAt} is when the platform learned of it, never earlier. An audit "as known at
+ * {@code k}" ignores events recorded after {@code k}.
+ *
+ * @param id the event's identifier, unique within the member's history
+ * @param purpose the purpose the choice is about; it also covers every narrower purpose
+ * @param choice opt in or opt out
+ * @param effectiveAt when the choice takes effect, inclusive
+ * @param recordedAt when the platform recorded the choice; not before {@code effectiveAt}
+ * @param channel how the choice arrived
+ */
+public record ConsentEvent(
+        String id, Purpose purpose, ConsentChoice choice, Instant effectiveAt, Instant recordedAt, ConsentChannel channel) {
+
+    /**
+     * Validates the event.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code id} is blank or {@code recordedAt} is before
+     *     {@code effectiveAt}; the message shows the values
+     */
+    public ConsentEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(choice, "choice");
+        Objects.requireNonNull(effectiveAt, "effectiveAt");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(channel, "channel");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("consent event id is blank: '" + id + "'");
+        }
+        if (recordedAt.isBefore(effectiveAt)) {
+            throw new IllegalArgumentException("consent event " + id + " is recorded at " + recordedAt
+                    + ", before it takes effect at " + effectiveAt + "; recordedAt must not be before effectiveAt");
+        }
+    }
+
+    /**
+     * An opt-out (withdrawal of consent, or objection) effective at {@code effectiveAt} and recorded
+     * at {@code recordedAt}.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static ConsentEvent optOut(
+            String id, Purpose purpose, Instant effectiveAt, Instant recordedAt, ConsentChannel channel) {
+        return new ConsentEvent(id, purpose, ConsentChoice.OPT_OUT, effectiveAt, recordedAt, channel);
+    }
+
+    /**
+     * An opt-in (grant of consent, or lifting of an objection) effective at {@code effectiveAt} and
+     * recorded at {@code recordedAt}.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static ConsentEvent optIn(
+            String id, Purpose purpose, Instant effectiveAt, Instant recordedAt, ConsentChannel channel) {
+        return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, effectiveAt, recordedAt, channel);
+    }
+
+    /** Whether this is an opt-out. */
+    public boolean isOptOut() {
+        return choice == ConsentChoice.OPT_OUT;
+    }
+}

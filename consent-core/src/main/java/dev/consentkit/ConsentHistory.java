@@ -1,0 +1,198 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A member's consent events, in the order they take effect.
+ *
+ * <p>Events may be supplied in any order and more than once: the history sorts them, and the same
+ * event id with the same content is kept once. The same id with different content is an error, so a
+ * corrupted log cannot silently replace a choice. Events are ordered by {@code effectiveAt}; at the
+ * same instant an {@code OPT_OUT} comes after an {@code OPT_IN}, so the latest choice at that instant
+ * is the opt-out (most restrictive wins).
+ *
+ * <p>Finding the choice in effect is a binary search over the sorted events followed by a short
+ * backward scan; it allocates nothing.
+ */
+public final class ConsentHistory {
+
+    private static final Comparator<ConsentEvent> EFFECT_ORDER = Comparator.comparing(ConsentEvent::effectiveAt)
+            .thenComparing(ConsentEvent::choice)
+            .thenComparing(ConsentEvent::recordedAt)
+            .thenComparing(ConsentEvent::id);
+
+    private static final ConsentHistory EMPTY = new ConsentHistory(new ConsentEvent[0]);
+
+    private final ConsentEvent[] events;
+
+    private ConsentHistory(ConsentEvent[] sorted) {
+        this.events = sorted;
+    }
+
+    /** A history with no event: the policy's default decides. */
+    public static ConsentHistory empty() {
+        return EMPTY;
+    }
+
+    /**
+     * A history of these events, in any order, duplicates allowed.
+     *
+     * @throws NullPointerException if an event is null
+     * @throws IllegalArgumentException if two events share an id but differ; the message shows both
+     */
+    public static ConsentHistory of(ConsentEvent... events) {
+        return of(Arrays.asList(events));
+    }
+
+    /**
+     * A history of these events, in any order, duplicates allowed.
+     *
+     * @throws NullPointerException if the collection or an event is null
+     * @throws IllegalArgumentException if two events share an id but differ; the message shows both
+     */
+    public static ConsentHistory of(Collection<ConsentEvent> events) {
+        Objects.requireNonNull(events, "events");
+        Map<String, ConsentEvent> byId = new HashMap<>();
+        List<ConsentEvent> distinct = new ArrayList<>(events.size());
+        int index = 0;
+        for (ConsentEvent event : events) {
+            Objects.requireNonNull(event, "events[" + index + "]");
+            ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
+            if (earlier == null) {
+                distinct.add(event);
+            } else if (!earlier.equals(event)) {
+                throw new IllegalArgumentException("consent event id " + event.id()
+                        + " is used for two different events: " + earlier + " and " + event);
+            }
+            index++;
+        }
+        if (distinct.isEmpty()) {
+            return EMPTY;
+        }
+        ConsentEvent[] sorted = distinct.toArray(new ConsentEvent[0]);
+        Arrays.sort(sorted, EFFECT_ORDER);
+        return new ConsentHistory(sorted);
+    }
+
+    /**
+     * A copy with {@code event} added; unchanged if the same event is already there.
+     *
+     * @throws IllegalArgumentException if another event has the same id
+     */
+    public ConsentHistory with(ConsentEvent event) {
+        Objects.requireNonNull(event, "event");
+        List<ConsentEvent> all = new ArrayList<>(events.length + 1);
+        all.addAll(Arrays.asList(events));
+        all.add(event);
+        return of(all);
+    }
+
+    /**
+     * The union of this history and {@code other}: every event of both, each once.
+     *
+     * @throws IllegalArgumentException if the two hold different events under the same id
+     */
+    public ConsentHistory merge(ConsentHistory other) {
+        Objects.requireNonNull(other, "other");
+        List<ConsentEvent> all = new ArrayList<>(events.length + other.events.length);
+        all.addAll(Arrays.asList(events));
+        all.addAll(Arrays.asList(other.events));
+        return of(all);
+    }
+
+    /**
+     * The history as the platform knew it at {@code knownAt}: without the events recorded after it.
+     */
+    public ConsentHistory knownAt(Instant knownAt) {
+        Objects.requireNonNull(knownAt, "knownAt");
+        List<ConsentEvent> known = new ArrayList<>(events.length);
+        for (ConsentEvent event : events) {
+            if (!event.recordedAt().isAfter(knownAt)) {
+                known.add(event);
+            }
+        }
+        return of(known);
+    }
+
+    /** The events, ordered by when they take effect (an opt-out after an opt-in at the same instant). */
+    public List<ConsentEvent> events() {
+        return List.of(events);
+    }
+
+    /** The number of distinct events. */
+    public int size() {
+        return events.length;
+    }
+
+    /** Whether the history has no event. */
+    public boolean isEmpty() {
+        return events.length == 0;
+    }
+
+    /**
+     * The member's latest choice in effect at {@code asOf} for {@code purpose}: the last event
+     * effective at or before {@code asOf} whose purpose is {@code purpose} or a broader one; or
+     * {@code null} if there is none.
+     */
+    public @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf) {
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(asOf, "asOf");
+        return choiceInEffect(purpose, asOf, null);
+    }
+
+    /**
+     * As {@link #choiceInEffect(Purpose, Instant)}, counting only events recorded at or before
+     * {@code knownAt} when it is not null. Allocation-free: this is on the decision path.
+     */
+    @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
+        for (int i = lastEffectiveAtOrBefore(asOf); i >= 0; i--) {
+            ConsentEvent event = events[i];
+            if (event.purpose().covers(purpose) && (knownAt == null || !event.recordedAt().isAfter(knownAt))) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    private int lastEffectiveAtOrBefore(Instant asOf) {
+        int low = 0;
+        int high = events.length - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (events[mid].effectiveAt().compareTo(asOf) <= 0) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Equal when both hold the same events. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof ConsentHistory && Arrays.equals(((ConsentHistory) o).events, events);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(events);
+    }
+
+    /** The events in effect order. */
+    @Override
+    public String toString() {
+        return Arrays.toString(events);
+    }
+}

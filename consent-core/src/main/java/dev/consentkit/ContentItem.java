@@ -1,0 +1,165 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One piece of a member's data that a training pipeline may want to use: a post, a profile, a chat.
+ *
+ * <p>An item exists from {@code createdAt} (inclusive) until {@code deletedAt} (exclusive); nothing
+ * trains on it outside that interval. Item-level {@link Reservation reservations} can forbid training
+ * whatever the member chose.
+ */
+public final class ContentItem {
+
+    private final String id;
+    private final String authorId;
+    private final DataCategory category;
+    private final Instant createdAt;
+    private final @Nullable Instant deletedAt;
+    private final Reservation[] reservations;
+
+    private ContentItem(String id, String authorId, DataCategory category, Instant createdAt,
+            @Nullable Instant deletedAt, Reservation[] reservations) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.authorId = Objects.requireNonNull(authorId, "authorId");
+        this.category = Objects.requireNonNull(category, "category");
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("content item id is blank: '" + id + "'");
+        }
+        if (authorId.isBlank()) {
+            throw new IllegalArgumentException("author id of content item " + id + " is blank: '" + authorId + "'");
+        }
+        if (deletedAt != null && deletedAt.isBefore(createdAt)) {
+            throw new IllegalArgumentException("content item " + id + " is deleted at " + deletedAt
+                    + ", before it was created at " + createdAt);
+        }
+        this.deletedAt = deletedAt;
+        this.reservations = reservations;
+    }
+
+    /**
+     * An item that exists from {@code createdAt} on, with no deletion and no reservation.
+     *
+     * @param id the item's id
+     * @param authorId the id of the member who authored it
+     * @param category what kind of data it is
+     * @param createdAt when it was created (or, for a resumed conversation, resumed)
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if an id is blank
+     */
+    public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt) {
+        return new ContentItem(id, authorId, category, createdAt, null, new Reservation[0]);
+    }
+
+    /**
+     * A full item, as read from a document.
+     *
+     * @param deletedAt when it was deleted, or {@code null}
+     * @param reservations its do-not-train reservations, possibly empty
+     * @throws NullPointerException if a required argument or a reservation is null
+     * @throws IllegalArgumentException if an id is blank or {@code deletedAt} is before {@code createdAt}
+     */
+    public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt,
+            @Nullable Instant deletedAt, List<Reservation> reservations) {
+        Reservation[] copy = reservations.toArray(new Reservation[0]);
+        for (int i = 0; i < copy.length; i++) {
+            Objects.requireNonNull(copy[i], "reservations[" + i + "]");
+        }
+        return new ContentItem(id, authorId, category, createdAt, deletedAt, copy);
+    }
+
+    /**
+     * A copy deleted at {@code deletedAt}; from then on it is never trainable.
+     *
+     * @throws IllegalArgumentException if {@code deletedAt} is before the creation
+     */
+    public ContentItem withDeletedAt(Instant deletedAt) {
+        return new ContentItem(id, authorId, category, createdAt, Objects.requireNonNull(deletedAt, "deletedAt"),
+                reservations);
+    }
+
+    /** A copy with one more do-not-train reservation. */
+    public ContentItem withReservation(Reservation reservation) {
+        List<Reservation> all = new ArrayList<>(reservations());
+        all.add(Objects.requireNonNull(reservation, "reservation"));
+        return of(id, authorId, category, createdAt, deletedAt, all);
+    }
+
+    /** The item's id. */
+    public String id() {
+        return id;
+    }
+
+    /** The id of the member who authored the item. */
+    public String authorId() {
+        return authorId;
+    }
+
+    /** What kind of data the item is. */
+    public DataCategory category() {
+        return category;
+    }
+
+    /** When the item was created, inclusive. */
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** When the item was deleted, if it was; from then on it is never trainable. */
+    public Optional<Instant> deletedAt() {
+        return Optional.ofNullable(deletedAt);
+    }
+
+    /** The item's do-not-train reservations, in the order given. */
+    public List<Reservation> reservations() {
+        return List.of(reservations);
+    }
+
+    @Nullable Instant deletedAtOrNull() {
+        return deletedAt;
+    }
+
+    /** The earliest reservation in effect at {@code asOf}, or {@code null}; allocation-free. */
+    @Nullable Reservation reservationInEffect(Instant asOf) {
+        Reservation earliest = null;
+        for (Reservation r : reservations) {
+            if (r.isInEffectAt(asOf) && (earliest == null || r.effectiveFrom().isBefore(earliest.effectiveFrom()))) {
+                earliest = r;
+            }
+        }
+        return earliest;
+    }
+
+    /** Equal when every value is equal, reservations in the same order. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (!(o instanceof ContentItem)) {
+            return false;
+        }
+        ContentItem i = (ContentItem) o;
+        return id.equals(i.id) && authorId.equals(i.authorId) && category.equals(i.category)
+                && createdAt.equals(i.createdAt) && Objects.equals(deletedAt, i.deletedAt)
+                && Arrays.equals(reservations, i.reservations);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, authorId, category, createdAt, deletedAt, Arrays.hashCode(reservations));
+    }
+
+    /** A one-line summary, such as {@code ContentItem[post-1 by m-1, content.public, created 2025-01-01T00:00:00Z]}. */
+    @Override
+    public String toString() {
+        return "ContentItem[" + id + " by " + authorId + ", " + category + ", created " + createdAt
+                + (deletedAt == null ? "" : ", deleted " + deletedAt)
+                + (reservations.length == 0 ? "" : ", " + reservations.length + " reservation"
+                        + (reservations.length == 1 ? "" : "s")) + "]";
+    }
+}

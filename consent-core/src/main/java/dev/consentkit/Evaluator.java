@@ -1,0 +1,246 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The checks of a {@link TrainingPolicy}, in the order of {@link Reason}. {@link #isTrainable} stops at
+ * the first failure and allocates nothing; {@link #evaluate} runs every check it can, collects the
+ * failures and explains the first. Both use the same predicates, so they cannot disagree.
+ */
+final class Evaluator {
+
+    private Evaluator() {}
+
+    static boolean isTrainable(TrainingPolicy policy, ContentItem item, Member member, Instant asOf) {
+        PolicyVersion version = policy.versionInForce(asOf);
+        if (version == null
+                || isNotYetCreated(item, asOf)
+                || isDeleted(item, asOf)
+                || isAccountClosed(member, asOf)
+                || isOutOfScope(version, item)
+                || version.neverAllowedMatch(item.category()) != null
+                || version.allowedMatch(item.category()) == null) {
+            return false;
+        }
+        Jurisdiction place = member.jurisdictions().at(asOf);
+        if (place == null) {
+            return false;
+        }
+        LegalBasis basis = version.basisFor(place);
+        if (basis == null) {
+            return false;
+        }
+        if (member.birthDateOrNull() == null) {
+            if (version.unknownAge() == UnknownAge.DENY) {
+                return false;
+            }
+        } else if (isMinorAt(member, version, asOf) || isMinorAt(member, version, item.createdAt())) {
+            return false;
+        }
+        if (item.reservationInEffect(asOf) != null) {
+            return false;
+        }
+        ConsentEvent choice = member.consent().choiceInEffect(policy.purpose(), asOf, null);
+        return choice == null ? !basis.requiresOptIn() : !choice.isOptOut();
+    }
+
+    static Decision evaluate(TrainingPolicy policy, ContentItem item, Member member, Instant asOf,
+            @Nullable Instant knownAt) {
+        PolicyVersion version = policy.versionInForce(asOf);
+        Jurisdiction place = member.jurisdictions().at(asOf);
+        ConsentEvent choice = member.consent().choiceInEffect(policy.purpose(), asOf, knownAt);
+        LegalBasis basis = null;
+        int failed = 0;
+        if (version == null) {
+            failed |= bit(Reason.POLICY_NOT_IN_FORCE);
+        }
+        if (isNotYetCreated(item, asOf)) {
+            failed |= bit(Reason.ITEM_NOT_YET_CREATED);
+        }
+        if (isDeleted(item, asOf)) {
+            failed |= bit(Reason.ITEM_DELETED);
+        }
+        if (isAccountClosed(member, asOf)) {
+            failed |= bit(Reason.ACCOUNT_CLOSED);
+        }
+        if (version != null) {
+            if (isOutOfScope(version, item)) {
+                failed |= bit(Reason.ITEM_OUT_OF_SCOPE);
+            }
+            if (version.neverAllowedMatch(item.category()) != null) {
+                failed |= bit(Reason.CATEGORY_EXCLUDED);
+            }
+            if (version.allowedMatch(item.category()) == null) {
+                failed |= bit(Reason.CATEGORY_NOT_COVERED);
+            }
+        }
+        if (place == null) {
+            failed |= bit(Reason.JURISDICTION_UNKNOWN);
+        } else if (version != null) {
+            basis = version.basisFor(place);
+            if (basis == null) {
+                failed |= bit(Reason.JURISDICTION_EXCLUDED);
+            }
+        }
+        if (version != null) {
+            if (member.birthDateOrNull() == null) {
+                if (version.unknownAge() == UnknownAge.DENY) {
+                    failed |= bit(Reason.AGE_UNKNOWN);
+                }
+            } else {
+                if (isMinorAt(member, version, asOf)) {
+                    failed |= bit(Reason.MINOR);
+                }
+                if (isMinorAt(member, version, item.createdAt())) {
+                    failed |= bit(Reason.CREATED_WHILE_MINOR);
+                }
+            }
+        }
+        if (item.reservationInEffect(asOf) != null) {
+            failed |= bit(Reason.ITEM_RESERVED);
+        }
+        if (choice != null && choice.isOptOut()) {
+            failed |= bit(Reason.OPTED_OUT);
+        } else if (choice == null && basis != null && basis.requiresOptIn()) {
+            failed |= bit(Reason.NO_CONSENT);
+        }
+
+        Reason reason;
+        if (failed != 0) {
+            reason = Reason.values()[Integer.numberOfTrailingZeros(failed)];
+        } else {
+            reason = choice == null ? Reason.ALLOWED_BY_DEFAULT : Reason.ALLOWED_OPTED_IN;
+        }
+        Evidence evidence = explain(reason, policy, version, item, member, asOf, place, basis, choice);
+        return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(),
+                version == null ? null : version.id(), evidence);
+    }
+
+    private static int bit(Reason reason) {
+        return 1 << reason.ordinal();
+    }
+
+    private static boolean isNotYetCreated(ContentItem item, Instant asOf) {
+        return item.createdAt().isAfter(asOf);
+    }
+
+    private static boolean isDeleted(ContentItem item, Instant asOf) {
+        Instant deletedAt = item.deletedAtOrNull();
+        return deletedAt != null && !deletedAt.isAfter(asOf);
+    }
+
+    private static boolean isAccountClosed(Member member, Instant asOf) {
+        Instant closedAt = member.closedAtOrNull();
+        return closedAt != null && !closedAt.isAfter(asOf);
+    }
+
+    private static boolean isOutOfScope(PolicyVersion version, ContentItem item) {
+        Instant from = version.itemsCreatedFromOrNull();
+        return from != null && item.createdAt().isBefore(from);
+    }
+
+    /** Whether a member with a known birth date is under the version's minimum age on the UTC day of {@code at}. */
+    private static boolean isMinorAt(Member member, PolicyVersion version, Instant at) {
+        int minimumAge = version.minimumAge();
+        return minimumAge > 0 && CalendarDays.utcEpochDay(at) < member.anniversaryEpochDay(minimumAge);
+    }
+
+    /** The evidence behind the primary reason; runs once per {@code evaluate}, off the fast path. */
+    private static Evidence explain(Reason reason, TrainingPolicy policy, @Nullable PolicyVersion version,
+            ContentItem item, Member member, Instant asOf, @Nullable Jurisdiction place, @Nullable LegalBasis basis,
+            @Nullable ConsentEvent choice) {
+        switch (reason) {
+            case POLICY_NOT_IN_FORCE: {
+                PolicyVersion first = policy.firstVersion();
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "policy " + policy.id() + " takes effect with version "
+                        + first.id(), first.effectiveFrom());
+            }
+            case ITEM_NOT_YET_CREATED:
+                return Evidence.of(Evidence.Kind.ITEM_FACT, "item " + item.id() + " is created", item.createdAt());
+            case ITEM_DELETED:
+                return Evidence.of(Evidence.Kind.ITEM_FACT, "item " + item.id() + " is deleted", item.deletedAtOrNull());
+            case ACCOUNT_CLOSED:
+                return Evidence.of(Evidence.Kind.MEMBER_FACT, "account of member " + member.id() + " is closed",
+                        member.closedAtOrNull());
+            case ITEM_OUT_OF_SCOPE:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id()
+                        + " covers only items created from then on", version.itemsCreatedFromOrNull());
+            case CATEGORY_EXCLUDED:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id() + " never allows "
+                        + version.neverAllowedMatch(item.category()), version.effectiveFrom());
+            case CATEGORY_NOT_COVERED:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id()
+                        + " allows no category covering " + item.category(), version.effectiveFrom());
+            case JURISDICTION_UNKNOWN:
+                return Evidence.of(Evidence.Kind.MEMBER_FACT, "member " + member.id() + " has no known jurisdiction",
+                        null);
+            case JURISDICTION_EXCLUDED:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id() + " excludes " + place
+                        + ruleName(version, place), version.effectiveFrom());
+            case AGE_UNKNOWN:
+                return Evidence.of(Evidence.Kind.MEMBER_FACT, "member " + member.id()
+                        + " has no known birth date and version " + version(version).id() + " denies unknown ages", null);
+            case MINOR:
+                return comingOfAge(Evidence.Kind.MEMBER_FACT, "member " + member.id() + " turns ",
+                        member, version(version), null);
+            case CREATED_WHILE_MINOR:
+                return comingOfAge(Evidence.Kind.ITEM_FACT, "item " + item.id() + " was created before member "
+                        + member.id() + " turned ", member, version(version), item.createdAt());
+            case ITEM_RESERVED: {
+                Reservation reservation = item.reservationInEffect(asOf);
+                return Evidence.of(Evidence.Kind.ITEM_FACT, "item " + item.id() + " is reserved by "
+                        + reservation(reservation).source(), reservation.effectiveFrom());
+            }
+            case OPTED_OUT:
+            case ALLOWED_OPTED_IN:
+                return Evidence.of(consent(choice));
+            case NO_CONSENT:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id() + " needs an opt-in in "
+                        + place + ruleName(version, place) + " under " + basis, version.effectiveFrom());
+            case ALLOWED_BY_DEFAULT:
+                return Evidence.of(Evidence.Kind.POLICY_RULE, "version " + version(version).id() + " allows " + place
+                        + ruleName(version, place) + " under " + basis, version.effectiveFrom());
+            default:
+                throw new AssertionError("no evidence for " + reason);
+        }
+    }
+
+    private static String ruleName(PolicyVersion version, @Nullable Jurisdiction place) {
+        JurisdictionRule rule = place == null ? null : version.ruleFor(place);
+        return rule == null ? " by default" : " by its rule for " + rule.jurisdiction();
+    }
+
+    private static Evidence comingOfAge(Evidence.Kind kind, String prefix, Member member, PolicyVersion version,
+            @Nullable Instant at) {
+        LocalDate birthDate = member.birthDateOrNull();
+        LocalDate comingOfAge = LocalDate.ofEpochDay(member.anniversaryEpochDay(version.minimumAge()));
+        String description = prefix + version.minimumAge() + " on " + comingOfAge + " (born " + birthDate + ")";
+        return Evidence.of(kind, description, at != null ? at : comingOfAge.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    // The checks guarantee these facts for the reason being explained; the helpers only narrow the types.
+
+    private static PolicyVersion version(@Nullable PolicyVersion version) {
+        if (version == null) {
+            throw new AssertionError("the reason needs a policy version");
+        }
+        return version;
+    }
+
+    private static Reservation reservation(@Nullable Reservation reservation) {
+        if (reservation == null) {
+            throw new AssertionError("the reason needs a reservation in effect");
+        }
+        return reservation;
+    }
+
+    private static ConsentEvent consent(@Nullable ConsentEvent choice) {
+        if (choice == null) {
+            throw new AssertionError("the reason needs a consent event");
+        }
+        return choice;
+    }
+}

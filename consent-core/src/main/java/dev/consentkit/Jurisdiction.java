@@ -1,0 +1,225 @@
+package dev.consentkit;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a member is, or where a policy rule applies: an ISO 3166-1 alpha-2 country ({@code DE},
+ * {@code GB}, {@code US}), an ISO 3166-2 subdivision ({@code US-CA}), or one of the named groups
+ * {@link #EU} (the 27 member states) and {@link #EEA} (the EU plus Iceland, Liechtenstein and
+ * Norway).
+ *
+ * <p>Country codes are checked against the ISO 3166-1 list the JDK ships
+ * ({@link Locale#getISOCountries()}). Subdivision codes are checked for form only: a known country,
+ * a hyphen, and one to three letters or digits. Codes are case-insensitive and normalised to upper
+ * case. Instances are interned, so rule matching on the decision path compares references.
+ */
+public final class Jurisdiction {
+
+    /** What a jurisdiction code denotes. */
+    public enum Kind {
+        /** A named group of countries, such as {@code EU}. */
+        GROUP,
+        /** An ISO 3166-1 alpha-2 country, such as {@code DE}. */
+        COUNTRY,
+        /** An ISO 3166-2 subdivision of a country, such as {@code US-CA}. */
+        SUBDIVISION
+    }
+
+    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    private static final Set<String> EU_MEMBERS = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
+            "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
+            "SI", "ES", "SE");
+    private static final Set<String> EEA_ONLY_MEMBERS = Set.of("IS", "LI", "NO");
+    private static final ConcurrentMap<String, Jurisdiction> INTERNED = new ConcurrentHashMap<>();
+
+    /** The European Union: its 27 member states and their subdivisions. */
+    public static final Jurisdiction EU = intern(new Jurisdiction("EU", Kind.GROUP, null, false, false));
+    /** The European Economic Area: the EU plus Iceland ({@code IS}), Liechtenstein ({@code LI}) and Norway ({@code NO}). */
+    public static final Jurisdiction EEA = intern(new Jurisdiction("EEA", Kind.GROUP, null, false, false));
+
+    private final String code;
+    private final Kind kind;
+    private final @Nullable Jurisdiction country;
+    private final boolean inEu;
+    private final boolean inEea;
+
+    private Jurisdiction(String code, Kind kind, @Nullable Jurisdiction country, boolean inEu, boolean inEea) {
+        this.code = code;
+        this.kind = kind;
+        this.country = country;
+        this.inEu = inEu;
+        this.inEea = inEea;
+    }
+
+    /**
+     * Returns the jurisdiction with this code.
+     *
+     * @param code an ISO 3166-1 alpha-2 code ({@code DE}), an ISO 3166-2 subdivision ({@code US-CA}),
+     *     or {@code EU} or {@code EEA}; any case
+     * @throws NullPointerException if {@code code} is null
+     * @throws IllegalArgumentException if the code is not one of those; the message shows it
+     */
+    public static Jurisdiction of(String code) {
+        Objects.requireNonNull(code, "code");
+        Jurisdiction known = INTERNED.get(code);
+        if (known != null) {
+            return known;
+        }
+        String normalised = code.toUpperCase(Locale.ROOT);
+        known = INTERNED.get(normalised);
+        if (known != null) {
+            return known;
+        }
+        int hyphen = normalised.indexOf('-');
+        if (hyphen < 0) {
+            return intern(country(code, normalised));
+        }
+        Jurisdiction country = countryOf(code, normalised.substring(0, hyphen));
+        String subdivision = normalised.substring(hyphen + 1);
+        if (subdivision.isEmpty() || subdivision.length() > 3 || !isAlphanumeric(subdivision)) {
+            throw new IllegalArgumentException("unknown jurisdiction code '" + code
+                    + "': a subdivision code is a country, a hyphen and one to three letters or digits, such as 'US-CA'");
+        }
+        return intern(new Jurisdiction(normalised, Kind.SUBDIVISION, country, country.inEu, country.inEea));
+    }
+
+    private static Jurisdiction countryOf(String code, String countryCode) {
+        Jurisdiction known = INTERNED.get(countryCode);
+        if (known != null && !known.isGroup()) {
+            return known;
+        }
+        if (known != null) {
+            throw new IllegalArgumentException("unknown jurisdiction code '" + code
+                    + "': a group has no subdivisions; use a country subdivision such as 'FR-75'");
+        }
+        return intern(country(code, countryCode));
+    }
+
+    private static Jurisdiction country(String code, String normalised) {
+        if (normalised.equals("UK")) {
+            throw new IllegalArgumentException(
+                    "unknown jurisdiction code '" + code + "': ISO 3166-1 codes the United Kingdom as 'GB'");
+        }
+        if (normalised.length() != 2 || !ISO_COUNTRIES.contains(normalised)) {
+            throw new IllegalArgumentException("unknown jurisdiction code '" + code
+                    + "': expected an ISO 3166-1 alpha-2 country such as 'DE', a subdivision such as 'US-CA', or 'EU' or 'EEA'");
+        }
+        boolean inEu = EU_MEMBERS.contains(normalised);
+        return new Jurisdiction(normalised, Kind.COUNTRY, null, inEu, inEu || EEA_ONLY_MEMBERS.contains(normalised));
+    }
+
+    private static boolean isAlphanumeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Jurisdiction intern(Jurisdiction j) {
+        Jurisdiction raced = INTERNED.putIfAbsent(j.code, j);
+        return raced == null ? j : raced;
+    }
+
+    /** The normalised code, such as {@code DE}, {@code US-CA} or {@code EU}. */
+    public String code() {
+        return code;
+    }
+
+    /** Whether this is a group, a country or a subdivision. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Whether this is a named group ({@link #EU}, {@link #EEA}) rather than a place a member can be. */
+    public boolean isGroup() {
+        return kind == Kind.GROUP;
+    }
+
+    /**
+     * The country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}, and
+     * {@code null} for a group.
+     */
+    public @Nullable Jurisdiction country() {
+        return kind == Kind.COUNTRY ? this : country;
+    }
+
+    /**
+     * Whether a rule for this jurisdiction applies to a member in {@code place}: a jurisdiction
+     * contains itself, a country contains its subdivisions, and a group contains its member
+     * countries and their subdivisions ({@code EEA} contains {@code FR-75}).
+     */
+    public boolean contains(Jurisdiction place) {
+        if (this == place) {
+            return true;
+        }
+        switch (kind) {
+            case COUNTRY:
+                return place.country == this;
+            case GROUP:
+                return this == EU ? place.inEu : this == EEA && place.inEea;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The member countries of a group, sorted by code; for a country or subdivision, the empty set.
+     */
+    public Set<Jurisdiction> members() {
+        if (!isGroup()) {
+            return Set.of();
+        }
+        Set<String> codes = new TreeSet<>(EU_MEMBERS);
+        if (this == EEA) {
+            codes.addAll(EEA_ONLY_MEMBERS);
+        }
+        Set<Jurisdiction> members = new LinkedHashSet<>();
+        for (String member : codes) {
+            members.add(of(member));
+        }
+        return Collections.unmodifiableSet(members);
+    }
+
+    /**
+     * How specific a rule for this jurisdiction is; the most specific matching rule wins:
+     * subdivision over country over {@code EU} over {@code EEA}.
+     */
+    int specificity() {
+        switch (kind) {
+            case SUBDIVISION:
+                return 3;
+            case COUNTRY:
+                return 2;
+            default:
+                return this == EU ? 1 : 0;
+        }
+    }
+
+    /** Equal when the codes are equal (instances are interned, so this is identity). */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Jurisdiction && ((Jurisdiction) o).code.equals(code);
+    }
+
+    @Override
+    public int hashCode() {
+        return code.hashCode();
+    }
+
+    /** The code, such as {@code US-CA}. */
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.consentkit;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a policy version does in one jurisdiction: exclude it (the program does not run there), or
+ * run under a legal basis other than the version's default. When several rules match a member's
+ * jurisdiction the most specific wins: {@code US-CA} over {@code US}, {@code FR} over {@code EU}
+ * over {@code EEA}.
+ *
+ * @param jurisdiction where the rule applies, a group, country or subdivision
+ * @param basis the legal basis there, or {@code null} when the jurisdiction is excluded
+ */
+public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis basis) {
+
+    /**
+     * Validates the rule.
+     *
+     * @throws NullPointerException if {@code jurisdiction} is null
+     */
+    public JurisdictionRule {
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+    }
+
+    /** A rule that excludes {@code jurisdiction}: nothing of members there is trainable. */
+    public static JurisdictionRule excluded(Jurisdiction jurisdiction) {
+        return new JurisdictionRule(jurisdiction, null);
+    }
+
+    /** A rule that runs the program in {@code jurisdiction} under {@code basis}. */
+    public static JurisdictionRule withBasis(Jurisdiction jurisdiction, LegalBasis basis) {
+        return new JurisdictionRule(jurisdiction, Objects.requireNonNull(basis, "basis"));
+    }
+
+    /** Whether this rule excludes its jurisdiction. */
+    public boolean isExcluded() {
+        return basis == null;
+    }
+
+    /** The rule in words, such as {@code DE excluded} or {@code GB under LEGITIMATE_INTERESTS}. */
+    @Override
+    public String toString() {
+        return jurisdiction + (basis == null ? " excluded" : " under " + basis);
+    }
+}

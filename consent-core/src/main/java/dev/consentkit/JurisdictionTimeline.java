@@ -1,0 +1,122 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a member was over time: {@link Residence residences} sorted by start. The jurisdiction in
+ * force at {@code asOf} is that of the latest residence starting at or before {@code asOf}; before
+ * the first one, the jurisdiction is unknown and nothing is trainable
+ * ({@link Reason#JURISDICTION_UNKNOWN}).
+ */
+public final class JurisdictionTimeline {
+
+    private static final JurisdictionTimeline UNKNOWN = new JurisdictionTimeline(new Residence[0]);
+
+    private final Residence[] residences;
+    private final Instant[] starts;
+    private final Jurisdiction[] places;
+
+    private JurisdictionTimeline(Residence[] sorted) {
+        this.residences = sorted;
+        this.starts = new Instant[sorted.length];
+        this.places = new Jurisdiction[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            starts[i] = sorted[i].from();
+            places[i] = sorted[i].jurisdiction();
+        }
+    }
+
+    /** A timeline with no residence: the member's jurisdiction is never known. */
+    public static JurisdictionTimeline unknown() {
+        return UNKNOWN;
+    }
+
+    /** A member who has been in {@code jurisdiction} as far back as we know. */
+    public static JurisdictionTimeline always(Jurisdiction jurisdiction) {
+        return of(List.of(Residence.always(jurisdiction)));
+    }
+
+    /**
+     * A timeline of these residences, in any order.
+     *
+     * @throws NullPointerException if the list or an element is null
+     * @throws IllegalArgumentException if two residences start at the same instant; the message shows
+     *     the instant
+     */
+    public static JurisdictionTimeline of(List<Residence> residences) {
+        Residence[] sorted = residences.toArray(new Residence[0]);
+        for (int i = 0; i < sorted.length; i++) {
+            Objects.requireNonNull(sorted[i], "residences[" + i + "]");
+        }
+        Arrays.sort(sorted, Comparator.comparing(Residence::from));
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i].from().equals(sorted[i - 1].from())) {
+                throw new IllegalArgumentException("two residences start at " + sorted[i].from() + ": "
+                        + sorted[i - 1].jurisdiction() + " and " + sorted[i].jurisdiction());
+            }
+        }
+        return sorted.length == 0 ? UNKNOWN : new JurisdictionTimeline(sorted);
+    }
+
+    /** A copy in which the member moves to {@code jurisdiction} at {@code from}. */
+    public JurisdictionTimeline movedTo(Jurisdiction jurisdiction, Instant from) {
+        List<Residence> all = new ArrayList<>(residences());
+        all.add(new Residence(from, jurisdiction));
+        return of(all);
+    }
+
+    /** The residences, sorted by start. */
+    public List<Residence> residences() {
+        return List.of(residences);
+    }
+
+    /** The jurisdiction in force at {@code asOf}, or {@code null} if it is not known then. */
+    public @Nullable Jurisdiction at(Instant asOf) {
+        int low = 0;
+        int high = starts.length - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (starts[mid].compareTo(asOf) <= 0) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found < 0 ? null : places[found];
+    }
+
+    /** Equal when the residences are equal. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof JurisdictionTimeline && Arrays.equals(((JurisdictionTimeline) o).residences, residences);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(residences);
+    }
+
+    /** The residences, such as {@code [DE since 2020-01-01T00:00:00Z, FR since 2025-03-01T00:00:00Z]}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < residences.length; i++) {
+            if (i > 0) {
+                s.append(", ");
+            }
+            s.append(places[i]);
+            if (!starts[i].equals(Instant.MIN)) {
+                s.append(" since ").append(starts[i]);
+            }
+        }
+        return s.append(']').toString();
+    }
+}

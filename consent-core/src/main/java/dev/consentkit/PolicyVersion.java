@@ -1,0 +1,344 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One effective-dated version of a {@link TrainingPolicy}: the rules in force from
+ * {@code effectiveFrom} until the next version starts.
+ *
+ * <p>A version says under which legal basis the program runs by default (or that it runs nowhere by
+ * default), which jurisdictions are excluded or run under another basis, which data categories may
+ * be used and which never, the minimum age and what an unknown age means, and optionally that only
+ * items created from some instant on are in scope.
+ *
+ * <p>Category rules cover sub-categories: allowing {@code content} allows {@code content.public}; a
+ * never-allowed category wins over an allowed one, and a category under no allowed one is not
+ * trainable (fail closed).
+ */
+public final class PolicyVersion {
+
+    /** The minimum age a new builder starts with: 18, as in every real program. */
+    public static final int DEFAULT_MINIMUM_AGE = 18;
+
+    private final String id;
+    private final Instant effectiveFrom;
+    private final @Nullable LegalBasis defaultBasis;
+    private final List<JurisdictionRule> jurisdictionRules;
+    private final Set<DataCategory> allowedCategories;
+    private final Set<DataCategory> neverAllowedCategories;
+    private final int minimumAge;
+    private final UnknownAge unknownAge;
+    private final @Nullable Instant itemsCreatedFrom;
+    // Compiled forms for the decision path: rules most specific first, categories as arrays.
+    private final JurisdictionRule[] rulesBySpecificity;
+    private final DataCategory[] allowed;
+    private final DataCategory[] neverAllowed;
+
+    private PolicyVersion(Builder b) {
+        this.id = b.id;
+        this.effectiveFrom = b.effectiveFrom;
+        if (!b.defaultSet) {
+            throw new IllegalArgumentException("policy version " + id
+                    + " has no default: call defaultBasis(...) or excludedByDefault()");
+        }
+        this.defaultBasis = b.defaultBasis;
+        this.jurisdictionRules = List.copyOf(b.rules);
+        this.allowedCategories = Collections.unmodifiableSet(new LinkedHashSet<>(b.allowed));
+        this.neverAllowedCategories = Collections.unmodifiableSet(new LinkedHashSet<>(b.neverAllowed));
+        this.minimumAge = b.minimumAge;
+        this.unknownAge = b.unknownAge;
+        this.itemsCreatedFrom = b.itemsCreatedFrom;
+        this.rulesBySpecificity = jurisdictionRules.toArray(new JurisdictionRule[0]);
+        Arrays.sort(rulesBySpecificity,
+                Comparator.comparingInt((JurisdictionRule r) -> r.jurisdiction().specificity()).reversed());
+        this.allowed = allowedCategories.toArray(new DataCategory[0]);
+        this.neverAllowed = neverAllowedCategories.toArray(new DataCategory[0]);
+    }
+
+    /**
+     * Starts a version in force from {@code effectiveFrom}, with no category allowed, no
+     * jurisdiction rule, minimum age {@value #DEFAULT_MINIMUM_AGE} and unknown ages denied.
+     *
+     * @param id the version's id, such as {@code 2025-11}, unique within its policy
+     * @param effectiveFrom the instant the version takes effect, inclusive
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
+    public static Builder builder(String id, Instant effectiveFrom) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("policy version id is blank: '" + id + "'");
+        }
+        return new Builder(id, effectiveFrom);
+    }
+
+    /** A builder holding this version's rules, to derive the next version from it. */
+    public Builder toBuilder(String id, Instant effectiveFrom) {
+        Builder b = builder(id, effectiveFrom);
+        b.defaultSet = true;
+        b.defaultBasis = defaultBasis;
+        b.rules.addAll(jurisdictionRules);
+        b.allowed.addAll(allowedCategories);
+        b.neverAllowed.addAll(neverAllowedCategories);
+        b.minimumAge = minimumAge;
+        b.unknownAge = unknownAge;
+        b.itemsCreatedFrom = itemsCreatedFrom;
+        return b;
+    }
+
+    /** The version's id, such as {@code 2025-11}. */
+    public String id() {
+        return id;
+    }
+
+    /** The instant the version takes effect, inclusive. */
+    public Instant effectiveFrom() {
+        return effectiveFrom;
+    }
+
+    /**
+     * The legal basis in jurisdictions no rule matches; empty when the program is excluded wherever
+     * no rule gives a basis.
+     */
+    public Optional<LegalBasis> defaultBasis() {
+        return Optional.ofNullable(defaultBasis);
+    }
+
+    /** The per-jurisdiction rules, in the order given. */
+    public List<JurisdictionRule> jurisdictionRules() {
+        return jurisdictionRules;
+    }
+
+    /** The categories that may be used, with everything under them, in the order given. */
+    public Set<DataCategory> allowedCategories() {
+        return allowedCategories;
+    }
+
+    /** The categories that are never used, with everything under them; no choice overrides them. */
+    public Set<DataCategory> neverAllowedCategories() {
+        return neverAllowedCategories;
+    }
+
+    /** The age, in whole years on UTC calendar dates, below which nothing of a member is trainable. */
+    public int minimumAge() {
+        return minimumAge;
+    }
+
+    /** What an unknown birth date means. */
+    public UnknownAge unknownAge() {
+        return unknownAge;
+    }
+
+    /** If present, only items created at or after this instant are in scope. */
+    public Optional<Instant> itemsCreatedFrom() {
+        return Optional.ofNullable(itemsCreatedFrom);
+    }
+
+    /**
+     * The rule that decides for a member in {@code place}: the most specific rule whose
+     * jurisdiction contains it, or {@code null} when the default applies.
+     */
+    @Nullable JurisdictionRule ruleFor(Jurisdiction place) {
+        for (JurisdictionRule rule : rulesBySpecificity) {
+            if (rule.jurisdiction().contains(place)) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** The legal basis for a member in {@code place}, or {@code null} if the place is excluded. */
+    @Nullable LegalBasis basisFor(Jurisdiction place) {
+        JurisdictionRule rule = ruleFor(place);
+        return rule == null ? defaultBasis : rule.basis();
+    }
+
+    @Nullable LegalBasis defaultBasisOrNull() {
+        return defaultBasis;
+    }
+
+    @Nullable Instant itemsCreatedFromOrNull() {
+        return itemsCreatedFrom;
+    }
+
+    /** The never-allowed category that {@code category} is within, or {@code null}. */
+    @Nullable DataCategory neverAllowedMatch(DataCategory category) {
+        return firstContaining(neverAllowed, category);
+    }
+
+    /** The allowed category that {@code category} is within, or {@code null}. */
+    @Nullable DataCategory allowedMatch(DataCategory category) {
+        return firstContaining(allowed, category);
+    }
+
+    private static @Nullable DataCategory firstContaining(DataCategory[] rules, DataCategory category) {
+        for (DataCategory c = category; c != null; c = c.parent()) {
+            for (DataCategory rule : rules) {
+                if (rule == c) {
+                    return rule;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Equal when every rule is equal. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (!(o instanceof PolicyVersion)) {
+            return false;
+        }
+        PolicyVersion v = (PolicyVersion) o;
+        return id.equals(v.id) && effectiveFrom.equals(v.effectiveFrom) && defaultBasis == v.defaultBasis
+                && jurisdictionRules.equals(v.jurisdictionRules) && allowedCategories.equals(v.allowedCategories)
+                && neverAllowedCategories.equals(v.neverAllowedCategories) && minimumAge == v.minimumAge
+                && unknownAge == v.unknownAge && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, effectiveFrom, defaultBasis, jurisdictionRules, allowedCategories,
+                neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom);
+    }
+
+    /** The version's id and start, such as {@code PolicyVersion[2025-11 from 2025-11-03T00:00:00Z]}. */
+    @Override
+    public String toString() {
+        return "PolicyVersion[" + id + " from " + effectiveFrom + "]";
+    }
+
+    /** Collects a version's rules; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+
+        private final String id;
+        private final Instant effectiveFrom;
+        private boolean defaultSet;
+        private @Nullable LegalBasis defaultBasis;
+        private final List<JurisdictionRule> rules = new ArrayList<>();
+        private final Set<DataCategory> allowed = new LinkedHashSet<>();
+        private final Set<DataCategory> neverAllowed = new LinkedHashSet<>();
+        private int minimumAge = DEFAULT_MINIMUM_AGE;
+        private UnknownAge unknownAge = UnknownAge.DENY;
+        private @Nullable Instant itemsCreatedFrom;
+
+        private Builder(String id, Instant effectiveFrom) {
+            this.id = id;
+            this.effectiveFrom = effectiveFrom;
+        }
+
+        /** Runs the program under {@code basis} wherever no jurisdiction rule says otherwise. */
+        public Builder defaultBasis(LegalBasis basis) {
+            this.defaultBasis = Objects.requireNonNull(basis, "basis");
+            this.defaultSet = true;
+            return this;
+        }
+
+        /** Runs the program nowhere unless a jurisdiction rule gives a basis (a regional program). */
+        public Builder excludedByDefault() {
+            this.defaultBasis = null;
+            this.defaultSet = true;
+            return this;
+        }
+
+        /**
+         * Excludes these jurisdictions: nothing of members there is trainable.
+         *
+         * @throws IllegalArgumentException if a jurisdiction already has a rule in this version
+         */
+        public Builder exclude(Jurisdiction... jurisdictions) {
+            for (int i = 0; i < jurisdictions.length; i++) {
+                rule(JurisdictionRule.excluded(Objects.requireNonNull(jurisdictions[i], "jurisdictions[" + i + "]")));
+            }
+            return this;
+        }
+
+        /**
+         * Runs the program in {@code jurisdiction} under {@code basis}.
+         *
+         * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
+         */
+        public Builder basis(Jurisdiction jurisdiction, LegalBasis basis) {
+            return rule(JurisdictionRule.withBasis(Objects.requireNonNull(jurisdiction, "jurisdiction"), basis));
+        }
+
+        /**
+         * Adds a jurisdiction rule.
+         *
+         * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
+         */
+        public Builder rule(JurisdictionRule rule) {
+            Objects.requireNonNull(rule, "rule");
+            for (JurisdictionRule existing : rules) {
+                if (existing.jurisdiction().equals(rule.jurisdiction())) {
+                    throw new IllegalArgumentException("policy version " + id + " has two rules for "
+                            + rule.jurisdiction() + ": '" + existing + "' and '" + rule + "'");
+                }
+            }
+            rules.add(rule);
+            return this;
+        }
+
+        /** Allows these categories and everything under them. */
+        public Builder allow(DataCategory... categories) {
+            for (int i = 0; i < categories.length; i++) {
+                allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+            }
+            return this;
+        }
+
+        /** Never allows these categories or anything under them, whatever the member chose. */
+        public Builder neverAllow(DataCategory... categories) {
+            for (int i = 0; i < categories.length; i++) {
+                neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+            }
+            return this;
+        }
+
+        /**
+         * Sets the minimum age in whole years; 0 switches the age checks off.
+         *
+         * @throws IllegalArgumentException if {@code years} is negative or above 150
+         */
+        public Builder minimumAge(int years) {
+            if (years < 0 || years > 150) {
+                throw new IllegalArgumentException(
+                        "minimum age of policy version " + id + " must be between 0 and 150 years, not " + years);
+            }
+            this.minimumAge = years;
+            return this;
+        }
+
+        /** Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed. */
+        public Builder unknownAge(UnknownAge unknownAge) {
+            this.unknownAge = Objects.requireNonNull(unknownAge, "unknownAge");
+            return this;
+        }
+
+        /** Limits the version to items created at or after {@code from}; older items are out of scope. */
+        public Builder itemsCreatedFrom(@Nullable Instant from) {
+            this.itemsCreatedFrom = from;
+            return this;
+        }
+
+        /**
+         * Builds the version.
+         *
+         * @throws IllegalArgumentException if neither {@link #defaultBasis} nor {@link #excludedByDefault}
+         *     was called
+         */
+        public PolicyVersion build() {
+            return new PolicyVersion(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of a member's {@link JurisdictionTimeline}: from {@code from} on, until the next
+ * residence starts, the member is in {@code jurisdiction}.
+ *
+ * <p>{@link Instant#MIN} as {@code from} means "as far back as we know"; {@link #always} says so.
+ *
+ * @param from the instant the member is in {@code jurisdiction} from, inclusive
+ * @param jurisdiction a country or subdivision; a member cannot be in a group such as {@code EU}
+ */
+public record Residence(Instant from, Jurisdiction jurisdiction) {
+
+    /**
+     * Validates the residence.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code jurisdiction} is a group; the message shows it
+     */
+    public Residence {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(jurisdiction, "jurisdiction");
+        if (jurisdiction.isGroup()) {
+            throw new IllegalArgumentException("a member resides in a country or subdivision, not in the group '"
+                    + jurisdiction + "'");
+        }
+    }
+
+    /** A residence with no known start: the member has been in {@code jurisdiction} as far back as we know. */
+    public static Residence always(Jurisdiction jurisdiction) {
+        return new Residence(Instant.MIN, jurisdiction);
+    }
+}

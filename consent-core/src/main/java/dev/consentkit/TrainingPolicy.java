@@ -1,0 +1,228 @@
+package dev.consentkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A training program's rules over time, and the engine that applies them: may this member's item
+ * train a model for this policy's {@link Purpose} at a given instant?
+ *
+ * <p>A policy has an id, the purpose it governs and effective-dated {@link PolicyVersion versions};
+ * the version in force at {@code asOf} is the one with the latest {@code effectiveFrom <= asOf}.
+ * Checks run in the order of {@link Reason}; any failure denies and the first names the reason.
+ *
+ * <p>Non-retroactivity is a property of the question: {@code isTrainable(item, member, t)} answers
+ * whether use <i>at</i> {@code t} is allowed, so a run before an opt-out stays allowed and any run at
+ * or after it is not. Nothing the engine can decide is an exception; exceptions mean misuse.
+ *
+ * <p>Instances are immutable and safe to share between threads. {@link #isTrainable} allocates
+ * nothing and takes no lock. Exclusions a policy cannot see, such as Anthropic's business and API
+ * plans, are the caller's to apply before asking.
+ */
+public final class TrainingPolicy {
+
+    private final String id;
+    private final Purpose purpose;
+    private final PolicyVersion[] versions;
+    private final Instant[] starts;
+
+    private TrainingPolicy(String id, Purpose purpose, PolicyVersion[] sorted) {
+        this.id = id;
+        this.purpose = purpose;
+        this.versions = sorted;
+        this.starts = new Instant[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            starts[i] = sorted[i].effectiveFrom();
+        }
+    }
+
+    /**
+     * Starts a policy.
+     *
+     * @param id the policy's id, such as {@code linkedin-genai}
+     * @param purpose the purpose it governs; members' choices for it or a broader purpose count
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
+    public static Builder builder(String id, Purpose purpose) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(purpose, "purpose");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("policy id is blank: '" + id + "'");
+        }
+        return new Builder(id, purpose);
+    }
+
+    /** The policy's id. */
+    public String id() {
+        return id;
+    }
+
+    /** The purpose the policy governs. */
+    public Purpose purpose() {
+        return purpose;
+    }
+
+    /** The versions, sorted by {@code effectiveFrom}. */
+    public List<PolicyVersion> versions() {
+        return List.of(versions);
+    }
+
+    /** The version in force at {@code asOf}; empty before the first version takes effect. */
+    public Optional<PolicyVersion> versionAt(Instant asOf) {
+        return Optional.ofNullable(versionInForce(Objects.requireNonNull(asOf, "asOf")));
+    }
+
+    /**
+     * Whether {@code item} may be used for training at {@code asOf}. Equal to
+     * {@code evaluate(item, member, asOf).trainable()}, but allocation-free and lock-free: the call to
+     * make for every item of a training run.
+     *
+     * @param item the content item
+     * @param member the item's author
+     * @param asOf the instant of use
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
+     */
+    public boolean isTrainable(ContentItem item, Member member, Instant asOf) {
+        checkArguments(item, member, asOf);
+        return Evaluator.isTrainable(this, item, member, asOf);
+    }
+
+    /**
+     * Decides whether {@code item} may be used for training at {@code asOf}, and says why.
+     *
+     * @param item the content item
+     * @param member the item's author
+     * @param asOf the instant of use
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
+     */
+    public Decision evaluate(ContentItem item, Member member, Instant asOf) {
+        checkArguments(item, member, asOf);
+        return Evaluator.evaluate(this, item, member, asOf, null);
+    }
+
+    /**
+     * Replays a decision as the platform could have made it at {@code knownAt}: consent events
+     * recorded after {@code knownAt} are ignored. An auditor uses it to tell a wrong decision from a
+     * late-arriving opt-out. Equal to {@code evaluate} over the member with those events removed.
+     *
+     * @param knownAt the instant whose knowledge counts
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
+     */
+    public Decision evaluate(ContentItem item, Member member, Instant asOf, Instant knownAt) {
+        checkArguments(item, member, asOf);
+        Objects.requireNonNull(knownAt, "knownAt");
+        return Evaluator.evaluate(this, item, member, asOf, knownAt);
+    }
+
+    private static void checkArguments(ContentItem item, Member member, Instant asOf) {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(member, "member");
+        Objects.requireNonNull(asOf, "asOf");
+        if (!item.authorId().equals(member.id())) {
+            throw new IllegalArgumentException("content item " + item.id() + " is authored by member "
+                    + item.authorId() + ", not by member " + member.id());
+        }
+    }
+
+    /** The version in force at {@code asOf}, or {@code null}; a binary search over the starts. */
+    @Nullable PolicyVersion versionInForce(Instant asOf) {
+        int low = 0;
+        int high = starts.length - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (starts[mid].compareTo(asOf) <= 0) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found < 0 ? null : versions[found];
+    }
+
+    PolicyVersion firstVersion() {
+        return versions[0];
+    }
+
+    /** Equal when id, purpose and versions are equal. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        if (!(o instanceof TrainingPolicy)) {
+            return false;
+        }
+        TrainingPolicy p = (TrainingPolicy) o;
+        return id.equals(p.id) && purpose.equals(p.purpose) && Arrays.equals(versions, p.versions);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, purpose, Arrays.hashCode(versions));
+    }
+
+    /** The id, purpose and version ids, such as {@code TrainingPolicy[linkedin-genai for ai-training.generative, versions 2024-09, 2025-11]}. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("TrainingPolicy[").append(id).append(" for ").append(purpose).append(", versions ");
+        for (int i = 0; i < versions.length; i++) {
+            s.append(i == 0 ? "" : ", ").append(versions[i].id());
+        }
+        return s.append(']').toString();
+    }
+
+    /** Collects a policy's versions; {@link #build()} validates them. Not thread-safe. */
+    public static final class Builder {
+
+        private final String id;
+        private final Purpose purpose;
+        private final List<PolicyVersion> versions = new ArrayList<>();
+
+        private Builder(String id, Purpose purpose) {
+            this.id = id;
+            this.purpose = purpose;
+        }
+
+        /** Adds a version; versions may be added in any order. */
+        public Builder version(PolicyVersion version) {
+            versions.add(Objects.requireNonNull(version, "version"));
+            return this;
+        }
+
+        /**
+         * Builds the policy.
+         *
+         * @throws IllegalArgumentException if there is no version, or two versions share an
+         *     {@code effectiveFrom} or an id; the message shows the value
+         */
+        public TrainingPolicy build() {
+            if (versions.isEmpty()) {
+                throw new IllegalArgumentException("policy " + id + " has no version; add one with version(...)");
+            }
+            PolicyVersion[] sorted = versions.toArray(new PolicyVersion[0]);
+            Arrays.sort(sorted, Comparator.comparing(PolicyVersion::effectiveFrom));
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < sorted.length; i++) {
+                if (i > 0 && sorted[i].effectiveFrom().equals(sorted[i - 1].effectiveFrom())) {
+                    throw new IllegalArgumentException("policy " + id + " has two versions effective from "
+                            + sorted[i].effectiveFrom() + ": " + sorted[i - 1].id() + " and " + sorted[i].id());
+                }
+                if (!ids.add(sorted[i].id())) {
+                    throw new IllegalArgumentException("policy " + id + " has two versions with id " + sorted[i].id());
+                }
+            }
+            return new TrainingPolicy(id, purpose, sorted);
+        }
+    }
+}
