@@ -68,7 +68,7 @@ public final class ContentItem {
      */
     public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt,
             @Nullable Instant deletedAt, List<Reservation> reservations) {
-        Reservation[] copy = reservations.toArray(new Reservation[0]);
+        Reservation[] copy = Objects.requireNonNull(reservations, "reservations").toArray(new Reservation[0]);
         for (int i = 0; i < copy.length; i++) {
             Objects.requireNonNull(copy[i], "reservations[" + i + "]");
         }

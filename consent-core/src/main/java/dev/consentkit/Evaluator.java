@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class Evaluator {
 
+    private static final Reason[] REASONS = Reason.values();
+
     private Evaluator() {}
 
     static boolean isTrainable(TrainingPolicy policy, ContentItem item, Member member, Instant asOf) {
@@ -110,7 +112,7 @@ final class Evaluator {
 
         Reason reason;
         if (failed != 0) {
-            reason = Reason.values()[Integer.numberOfTrailingZeros(failed)];
+            reason = REASONS[Integer.numberOfTrailingZeros(failed)];
         } else {
             reason = choice == null ? Reason.ALLOWED_BY_DEFAULT : Reason.ALLOWED_OPTED_IN;
         }

@@ -149,7 +149,10 @@ public final class Member {
             return this;
         }
 
-        /** The member has been in {@code jurisdiction} as far back as we know. */
+        /**
+         * Replaces the jurisdiction timeline: the member has been in {@code jurisdiction} as far back
+         * as we know. Call it before any {@link #residentIn(Jurisdiction, Instant) move}.
+         */
         public Builder residentIn(Jurisdiction jurisdiction) {
             this.jurisdictions = JurisdictionTimeline.always(Objects.requireNonNull(jurisdiction, "jurisdiction"));
             return this;

@@ -1,0 +1,164 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Walks Meta's EU training program: public content of adults in the EU, from 2025-05-27, until they object. */
+class MetaEuProgramTest {
+
+    private static final TrainingPolicy META = RealPrograms.metaEu();
+
+    private static final Instant START = Instant.parse("2025-05-27T00:00:00Z");
+    private static final Instant OBJECTION_AT = Instant.parse("2025-06-15T14:00:00Z");
+
+    private static final ConsentEvent OBJECTION = ConsentEvent.optOut("obj-1", Purpose.GENERATIVE_AI_TRAINING,
+            OBJECTION_AT, Instant.parse("2025-06-16T09:00:00Z"), ConsentChannel.OBJECTION_FORM);
+
+    private static final Member FRENCH = member("m-fr", "FR");
+    private static final ContentItem FRENCH_POST = ContentItem.of("post-fr", "m-fr", DataCategory.PUBLIC_CONTENT,
+            Instant.parse("2025-04-02T08:00:00Z"));
+    private static final ContentItem FRENCH_PHOTO = ContentItem.of("photo-fr", "m-fr", RealPrograms.PUBLIC_PHOTO,
+            Instant.parse("2025-04-02T08:00:00Z"));
+
+    @Test
+    void shouldTrainOnAFrenchMembersPublicPostByDefaultFromTheStart() {
+        Decision decision = decide(FRENCH_POST, FRENCH, START);
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
+        assertEquals("version 2025-05 allows FR by its rule for EU under LEGITIMATE_INTERESTS",
+                decision.evidence().description());
+    }
+
+    @Test
+    void shouldTrainOnAFrenchMembersPublicPhotoByDefaultFromTheStart() {
+        Decision decision = decide(FRENCH_PHOTO, FRENCH, START);
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"content.public.caption", "content.public.comment", "profile", "ai.interactions"})
+    void shouldTrainOnEveryKindOfContentTheProgramUses(String category) {
+        ContentItem item = ContentItem.of("item-fr", "m-fr", DataCategory.of(category),
+                Instant.parse("2025-04-02T08:00:00Z"));
+
+        Decision decision = decide(item, FRENCH, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
+    }
+
+    @Test
+    void shouldNotTrainOnAFrenchMembersPublicPhotoBeforeTheStart() {
+        Decision decision = decide(FRENCH_PHOTO, FRENCH, START.minusNanos(1));
+
+        assertEquals(Reason.POLICY_NOT_IN_FORCE, decision.reason());
+        assertEquals(Optional.of(START), decision.evidence().at());
+    }
+
+    @Test
+    void shouldTrainOnPublicPostsWrittenYearsBeforeTheStart() {
+        ContentItem oldPost = ContentItem.of("post-2012", "m-fr", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2012-07-14T20:00:00Z"));
+
+        Decision decision = decide(oldPost, FRENCH, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
+    }
+
+    @Test
+    void shouldNotTrainOnAPublicPhotoFromTheObjectionOn() {
+        Member objected = FRENCH.withConsentEvent(OBJECTION);
+
+        Decision decision = decide(FRENCH_PHOTO, objected, OBJECTION_AT);
+
+        assertEquals(Reason.OPTED_OUT, decision.reason());
+        assertEquals(Optional.of(OBJECTION), decision.evidence().consentEvent());
+    }
+
+    @Test
+    void shouldStillAllowUseBeforeTheObjectionOnceTheObjectionIsRecorded() {
+        Member objected = FRENCH.withConsentEvent(OBJECTION);
+
+        Decision decision = decide(FRENCH_PHOTO, objected, OBJECTION_AT.minusNanos(1));
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
+    }
+
+    @Test
+    void shouldExcludeAUsMemberFromAnEuOnlyProgram() {
+        Member american = member("m-us", "US");
+        ContentItem post = ContentItem.of("post-us", "m-us", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2025-04-02T08:00:00Z"));
+
+        Decision decision = decide(post, american, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.JURISDICTION_EXCLUDED, decision.reason());
+        assertEquals("version 2025-05 excludes US by default", decision.evidence().description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"NO", "IS", "LI", "CH", "GB"})
+    void shouldExcludeEuropeanMembersOutsideTheEu(String country) {
+        Member member = member("m-1", country);
+        ContentItem post = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2025-04-02T08:00:00Z"));
+
+        Decision decision = decide(post, member, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.JURISDICTION_EXCLUDED, decision.reason());
+    }
+
+    @Test
+    void shouldNeverTrainOnPrivateMessages() {
+        ContentItem message = ContentItem.of("dm-fr", "m-fr", DataCategory.PRIVATE_MESSAGES,
+                Instant.parse("2025-04-02T08:00:00Z"));
+
+        Decision decision = decide(message, FRENCH, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.CATEGORY_EXCLUDED, decision.reason());
+    }
+
+    @Test
+    void shouldNeverTrainOnAMinorsPublicPhoto() {
+        Member minor = Member.builder("m-fr-16").birthDate(LocalDate.of(2009, 1, 20)).residentIn(Jurisdiction.of("FR"))
+                .build();
+        ContentItem photo = ContentItem.of("photo-16", "m-fr-16", RealPrograms.PUBLIC_PHOTO,
+                Instant.parse("2025-04-02T08:00:00Z"));
+
+        Decision decision = decide(photo, minor, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.MINOR, decision.reason());
+        assertEquals(List.of(Reason.MINOR, Reason.CREATED_WHILE_MINOR), decision.failedChecks());
+    }
+
+    @Test
+    void shouldNeverTrainOnPhotosAMemberSharedAsAMinor() {
+        Member nowAdult = Member.builder("m-fr-18").birthDate(LocalDate.of(2007, 3, 1))
+                .residentIn(Jurisdiction.of("FR")).build();
+        ContentItem photoAtSeventeen = ContentItem.of("photo-17", "m-fr-18", RealPrograms.PUBLIC_PHOTO,
+                Instant.parse("2025-02-28T23:59:59Z"));
+
+        Decision decision = decide(photoAtSeventeen, nowAdult, Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertEquals(Reason.CREATED_WHILE_MINOR, decision.reason());
+    }
+
+    private static Member member(String id, String country) {
+        return Member.builder(id).birthDate(LocalDate.of(1985, 11, 2)).residentIn(Jurisdiction.of(country)).build();
+    }
+
+    /** Evaluates, and checks that the fast answer agrees with the explained one. */
+    private static Decision decide(ContentItem item, Member member, Instant asOf) {
+        Decision decision = META.evaluate(item, member, asOf);
+        assertEquals(decision.trainable(), META.isTrainable(item, member, asOf),
+                () -> "isTrainable disagrees with " + decision);
+        return decision;
+    }
+}
