@@ -50,7 +50,7 @@ public final class ConsentHistory {
      * @throws IllegalArgumentException if two events share an id but differ; the message shows both
      */
     public static ConsentHistory of(ConsentEvent... events) {
-        return of(Arrays.asList(events));
+        return of(Arrays.asList(Objects.requireNonNull(events, "events")));
     }
 
     /**

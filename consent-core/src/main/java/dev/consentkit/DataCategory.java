@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * without changing the library. Instances are interned: {@code of("content.public")} always returns
  * the same instance as {@link #PUBLIC_CONTENT}, which keeps category checks on the decision path
  * free of string work.
+ *
+ * <p>Interned keys live as long as the class; a platform has tens of categories, so this costs little,
+ * but keys taken from untrusted input should be checked against a known list first.
  */
 public final class DataCategory {
 
@@ -88,6 +91,7 @@ public final class DataCategory {
      * applies to it: {@code content.public} is within {@code content}, and within itself.
      */
     public boolean isWithin(DataCategory other) {
+        Objects.requireNonNull(other, "other");
         for (DataCategory c = this; c != null; c = c.parent) {
             if (c == other) {
                 return true;

@@ -123,6 +123,7 @@ public final class Decision {
 
     /** Whether {@code check} is among the failed checks. */
     public boolean failed(Reason check) {
+        Objects.requireNonNull(check, "check");
         return (failedMask & (1 << check.ordinal())) != 0;
     }
 

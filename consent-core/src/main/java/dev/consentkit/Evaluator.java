@@ -35,12 +35,14 @@ final class Evaluator {
         if (basis == null) {
             return false;
         }
-        if (member.birthDateOrNull() == null) {
-            if (version.unknownAge() == UnknownAge.DENY) {
+        if (version.minimumAge() > 0) {
+            if (member.birthDateOrNull() == null) {
+                if (version.unknownAge() == UnknownAge.DENY) {
+                    return false;
+                }
+            } else if (isMinorAt(member, version, asOf) || isMinorAt(member, version, item.createdAt())) {
                 return false;
             }
-        } else if (isMinorAt(member, version, asOf) || isMinorAt(member, version, item.createdAt())) {
-            return false;
         }
         if (item.reservationInEffect(asOf) != null) {
             return false;
@@ -87,7 +89,7 @@ final class Evaluator {
                 failed |= bit(Reason.JURISDICTION_EXCLUDED);
             }
         }
-        if (version != null) {
+        if (version != null && version.minimumAge() > 0) {
             if (member.birthDateOrNull() == null) {
                 if (version.unknownAge() == UnknownAge.DENY) {
                     failed |= bit(Reason.AGE_UNKNOWN);
@@ -146,8 +148,7 @@ final class Evaluator {
 
     /** Whether a member with a known birth date is under the version's minimum age on the UTC day of {@code at}. */
     private static boolean isMinorAt(Member member, PolicyVersion version, Instant at) {
-        int minimumAge = version.minimumAge();
-        return minimumAge > 0 && CalendarDays.utcEpochDay(at) < member.anniversaryEpochDay(minimumAge);
+        return CalendarDays.utcEpochDay(at) < member.anniversaryEpochDay(version.minimumAge());
     }
 
     /** The evidence behind the primary reason; runs once per {@code evaluate}, off the fast path. */

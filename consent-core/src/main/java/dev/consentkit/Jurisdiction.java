@@ -157,9 +157,11 @@ public final class Jurisdiction {
     /**
      * Whether a rule for this jurisdiction applies to a member in {@code place}: a jurisdiction
      * contains itself, a country contains its subdivisions, and a group contains its member
-     * countries and their subdivisions ({@code EEA} contains {@code FR-75}).
+     * countries and their subdivisions ({@code EEA} contains {@code FR-75}), and {@code EEA} contains
+     * {@code EU}.
      */
     public boolean contains(Jurisdiction place) {
+        Objects.requireNonNull(place, "place");
         if (this == place) {
             return true;
         }
@@ -167,7 +169,7 @@ public final class Jurisdiction {
             case COUNTRY:
                 return place.country == this;
             case GROUP:
-                return this == EU ? place.inEu : this == EEA && place.inEea;
+                return this == EU ? place.inEu : place.inEea || place == EU;
             default:
                 return false;
         }

@@ -50,7 +50,7 @@ public final class JurisdictionTimeline {
      *     the instant
      */
     public static JurisdictionTimeline of(List<Residence> residences) {
-        Residence[] sorted = residences.toArray(new Residence[0]);
+        Residence[] sorted = Objects.requireNonNull(residences, "residences").toArray(new Residence[0]);
         for (int i = 0; i < sorted.length; i++) {
             Objects.requireNonNull(sorted[i], "residences[" + i + "]");
         }
@@ -78,6 +78,7 @@ public final class JurisdictionTimeline {
 
     /** The jurisdiction in force at {@code asOf}, or {@code null} if it is not known then. */
     public @Nullable Jurisdiction at(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
         int low = 0;
         int high = starts.length - 1;
         int found = -1;

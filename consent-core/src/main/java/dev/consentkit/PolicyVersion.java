@@ -193,7 +193,7 @@ public final class PolicyVersion {
         return null;
     }
 
-    /** Equal when every rule is equal. */
+    /** Equal when every rule is equal; the order in which rules and categories were given does not matter. */
     @Override
     public boolean equals(@Nullable Object o) {
         if (!(o instanceof PolicyVersion)) {
@@ -201,14 +201,15 @@ public final class PolicyVersion {
         }
         PolicyVersion v = (PolicyVersion) o;
         return id.equals(v.id) && effectiveFrom.equals(v.effectiveFrom) && defaultBasis == v.defaultBasis
-                && jurisdictionRules.equals(v.jurisdictionRules) && allowedCategories.equals(v.allowedCategories)
+                && Set.copyOf(jurisdictionRules).equals(Set.copyOf(v.jurisdictionRules))
+                && allowedCategories.equals(v.allowedCategories)
                 && neverAllowedCategories.equals(v.neverAllowedCategories) && minimumAge == v.minimumAge
                 && unknownAge == v.unknownAge && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, effectiveFrom, defaultBasis, jurisdictionRules, allowedCategories,
+        return Objects.hash(id, effectiveFrom, defaultBasis, Set.copyOf(jurisdictionRules), allowedCategories,
                 neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom);
     }
 
@@ -257,6 +258,7 @@ public final class PolicyVersion {
          * @throws IllegalArgumentException if a jurisdiction already has a rule in this version
          */
         public Builder exclude(Jurisdiction... jurisdictions) {
+            Objects.requireNonNull(jurisdictions, "jurisdictions");
             for (int i = 0; i < jurisdictions.length; i++) {
                 rule(JurisdictionRule.excluded(Objects.requireNonNull(jurisdictions[i], "jurisdictions[" + i + "]")));
             }
@@ -291,6 +293,7 @@ public final class PolicyVersion {
 
         /** Allows these categories and everything under them. */
         public Builder allow(DataCategory... categories) {
+            Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
                 allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
             }
@@ -299,6 +302,7 @@ public final class PolicyVersion {
 
         /** Never allows these categories or anything under them, whatever the member chose. */
         public Builder neverAllow(DataCategory... categories) {
+            Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
                 neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
             }
@@ -306,7 +310,8 @@ public final class PolicyVersion {
         }
 
         /**
-         * Sets the minimum age in whole years; 0 switches the age checks off.
+         * Sets the minimum age in whole years. 0 switches every age check off, including the one for an
+         * unknown birth date: with no minimum there is no minor to protect.
          *
          * @throws IllegalArgumentException if {@code years} is negative or above 150
          */

@@ -13,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * {@code ai-training} also opts out of {@code ai-training.generative}. A choice for a narrower
  * purpose does not cover a broader one, so a policy should govern the most specific purpose of the
  * training it gates. Instances are interned: {@code of("ai-training")} is {@link #AI_TRAINING}.
+ *
+ * <p>Interned keys live as long as the class; a platform has tens of purposes, so this costs little,
+ * but keys taken from untrusted input should be checked against a known list first.
  */
 public final class Purpose {
 
@@ -69,6 +72,7 @@ public final class Purpose {
      * {@code narrower} is this purpose or lies under it.
      */
     public boolean covers(Purpose narrower) {
+        Objects.requireNonNull(narrower, "narrower");
         for (Purpose p = narrower; p != null; p = p.parent) {
             if (p == this) {
                 return true;

@@ -24,6 +24,7 @@ public record Reservation(ReservationSource source, Instant effectiveFrom) {
 
     /** Whether the reservation is in effect at {@code asOf}. */
     public boolean isInEffectAt(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
         return effectiveFrom.compareTo(asOf) <= 0;
     }
 }

@@ -508,6 +508,16 @@ class EvaluationOrderTest {
         assertEquals(Reason.MINOR, decision.reason());
     }
 
+    @Test
+    void shouldSkipEveryAgeCheckWithoutAMinimumAge() {
+        TrainingPolicy anyAge = policy(Purpose.GENERATIVE_AI_TRAINING, rules().minimumAge(0).build());
+        Member ageless = Member.builder("m-1").residentIn(DE).build();
+        Member child = adult().birthDate(LocalDate.of(2020, 6, 15)).build();
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decide(anyAge, post(), ageless, AS_OF).reason());
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decide(anyAge, post(), child, AS_OF).reason());
+    }
+
     // The one-line form of a decision, as pinned in the documentation of Decision.
 
     @Test

@@ -1,0 +1,84 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shows that a consent event cannot be recorded before it takes effect, needs an id, and is a plain value. */
+class ConsentEventTest {
+
+    private static final Instant EFFECTIVE = Instant.parse("2025-11-10T00:00:00Z");
+    private static final Instant RECORDED = Instant.parse("2025-11-10T00:00:05Z");
+
+    @Test
+    void shouldMakeAnOptOutWithTheFactory() {
+        ConsentEvent event = ConsentEvent.optOut("e-7", Purpose.GENERATIVE_AI_TRAINING, EFFECTIVE, RECORDED,
+                ConsentChannel.SETTINGS_TOGGLE);
+
+        assertEquals(new ConsentEvent("e-7", Purpose.GENERATIVE_AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED,
+                ConsentChannel.SETTINGS_TOGGLE), event);
+        assertTrue(event.isOptOut());
+    }
+
+    @Test
+    void shouldMakeAnOptInWithTheFactory() {
+        ConsentEvent event = ConsentEvent.optIn("e-8", Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API);
+
+        assertEquals(new ConsentEvent("e-8", Purpose.AI_TRAINING, ConsentChoice.OPT_IN, EFFECTIVE, RECORDED,
+                ConsentChannel.API), event);
+        assertFalse(event.isOptOut());
+    }
+
+    @Test
+    void shouldAcceptAnEventRecordedAtTheInstantItTakesEffect() {
+        ConsentEvent event = ConsentEvent.optOut("e-1", Purpose.AI_TRAINING, EFFECTIVE, EFFECTIVE, ConsentChannel.GPC_SIGNAL);
+
+        assertEquals(event.effectiveAt(), event.recordedAt());
+    }
+
+    @Test
+    void shouldRejectAnEventRecordedBeforeItTakesEffectShowingBothInstantsAndTheId() {
+        Instant recorded = EFFECTIVE.minusNanos(1);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsentEvent.optOut(
+                "e-7", Purpose.AI_TRAINING, EFFECTIVE, recorded, ConsentChannel.IMPORT));
+
+        assertEquals("consent event e-7 is recorded at 2025-11-09T23:59:59.999999999Z, before it takes effect at "
+                + "2025-11-10T00:00:00Z; recordedAt must not be before effectiveAt", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t", "\n "})
+    void shouldRejectABlankIdShowingIt(String id) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConsentEvent.optIn(id, Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API));
+
+        assertEquals("consent event id is blank: '" + id + "'", e.getMessage());
+    }
+
+    @Test
+    void shouldBeEqualExactlyWhenEveryComponentIsEqual() {
+        ConsentEvent event = ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API);
+        new EqualsTester()
+                .addEqualityGroup(event,
+                        ConsentEvent.optOut("e-7", Purpose.of("ai-training"), EFFECTIVE, RECORDED, ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-8", Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.GENERATIVE_AI_TRAINING, EFFECTIVE, RECORDED,
+                        ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optIn("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE.minusSeconds(1), RECORDED,
+                        ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED.plusSeconds(1),
+                        ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED,
+                        ConsentChannel.IMPORT))
+                .testEquals();
+    }
+}

@@ -1,0 +1,297 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shows how jurisdiction codes are checked and normalised, and which jurisdictions contain which. */
+class JurisdictionTest {
+
+    private static final Jurisdiction DE = Jurisdiction.of("DE");
+    private static final Jurisdiction FR = Jurisdiction.of("FR");
+    private static final Jurisdiction FR_75 = Jurisdiction.of("FR-75");
+    private static final Jurisdiction US = Jurisdiction.of("US");
+    private static final Jurisdiction US_CA = Jurisdiction.of("US-CA");
+    private static final Jurisdiction US_NY = Jurisdiction.of("US-NY");
+
+    private static final Set<String> EU_27 = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
+            "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
+
+    @Test
+    void shouldMakeATwoLetterCodeACountry() {
+        assertEquals(Jurisdiction.Kind.COUNTRY, DE.kind());
+        assertEquals("DE", DE.code());
+        assertFalse(DE.isGroup());
+    }
+
+    @Test
+    void shouldMakeACountryItsOwnCountry() {
+        assertSame(DE, DE.country());
+    }
+
+    @Test
+    void shouldMakeACodeWithAHyphenASubdivisionOfItsCountry() {
+        assertEquals(Jurisdiction.Kind.SUBDIVISION, US_CA.kind());
+        assertSame(US, US_CA.country());
+        assertFalse(US_CA.isGroup());
+    }
+
+    @Test
+    void shouldMakeEuAndEeaGroupsWithNoCountry() {
+        assertEquals(Jurisdiction.Kind.GROUP, Jurisdiction.EU.kind());
+        assertEquals(Jurisdiction.Kind.GROUP, Jurisdiction.EEA.kind());
+        assertTrue(Jurisdiction.EU.isGroup());
+        assertNull(Jurisdiction.EU.country());
+        assertNull(Jurisdiction.EEA.country());
+    }
+
+    @Test
+    void shouldReturnTheGroupConstantsForTheirCodes() {
+        assertSame(Jurisdiction.EU, Jurisdiction.of("EU"));
+        assertSame(Jurisdiction.EEA, Jurisdiction.of("EEA"));
+    }
+
+    @Test
+    void shouldNormaliseALowerCaseCountryToUpperCase() {
+        assertSame(DE, Jurisdiction.of("de"));
+        assertEquals("DE", Jurisdiction.of("de").code());
+    }
+
+    @Test
+    void shouldNormaliseAMixedCaseSubdivision() {
+        assertSame(US_CA, Jurisdiction.of("us-Ca"));
+    }
+
+    @Test
+    void shouldNormaliseALowerCaseGroup() {
+        assertSame(Jurisdiction.EU, Jurisdiction.of("eu"));
+        assertSame(Jurisdiction.EEA, Jurisdiction.of("eea"));
+    }
+
+    @Test
+    void shouldAcceptASubdivisionWithDigits() {
+        assertSame(FR, FR_75.country());
+        assertEquals("FR-75", FR_75.code());
+    }
+
+    @Test
+    void shouldListTheTwentySevenMemberStatesOfTheEu() {
+        Set<String> codes = Jurisdiction.EU.members().stream().map(Jurisdiction::code).collect(Collectors.toSet());
+
+        assertEquals(EU_27, codes);
+    }
+
+    @Test
+    void shouldListTheEuPlusIcelandLiechtensteinAndNorwayAsTheEea() {
+        Set<String> expected = new HashSet<>(EU_27);
+        expected.addAll(Set.of("IS", "LI", "NO"));
+
+        Set<String> codes = Jurisdiction.EEA.members().stream().map(Jurisdiction::code).collect(Collectors.toSet());
+
+        assertEquals(expected, codes);
+    }
+
+    @Test
+    void shouldListGroupMembersSortedByCode() {
+        List<String> codes = Jurisdiction.EEA.members().stream().map(Jurisdiction::code).collect(Collectors.toList());
+        List<String> sorted = new ArrayList<>(codes);
+        sorted.sort(null);
+
+        assertEquals(sorted, codes);
+    }
+
+    @Test
+    void shouldListNoMembersForACountryOrSubdivision() {
+        assertTrue(DE.members().isEmpty());
+        assertTrue(US_CA.members().isEmpty());
+    }
+
+    @Test
+    void shouldNotLetCallersChangeTheMembersOfAGroup() {
+        Set<Jurisdiction> members = Jurisdiction.EU.members();
+
+        assertThrows(UnsupportedOperationException.class, () -> members.add(Jurisdiction.of("CH")));
+    }
+
+    @Test
+    void shouldContainItsMemberStatesInTheEu() {
+        assertTrue(Jurisdiction.EU.contains(DE));
+        assertTrue(Jurisdiction.EU.contains(FR));
+    }
+
+    @Test
+    void shouldContainSubdivisionsOfMemberStatesInTheEu() {
+        assertTrue(Jurisdiction.EU.contains(FR_75));
+    }
+
+    @Test
+    void shouldNotContainNorwaySwitzerlandOrBritainInTheEu() {
+        assertFalse(Jurisdiction.EU.contains(Jurisdiction.of("NO")));
+        assertFalse(Jurisdiction.EU.contains(Jurisdiction.of("CH")));
+        assertFalse(Jurisdiction.EU.contains(Jurisdiction.of("GB")));
+    }
+
+    @Test
+    void shouldContainTheEuMembersAndIcelandLiechtensteinAndNorwayInTheEea() {
+        assertTrue(Jurisdiction.EEA.contains(DE));
+        assertTrue(Jurisdiction.EEA.contains(FR_75));
+        assertTrue(Jurisdiction.EEA.contains(Jurisdiction.of("IS")));
+        assertTrue(Jurisdiction.EEA.contains(Jurisdiction.of("LI")));
+        assertTrue(Jurisdiction.EEA.contains(Jurisdiction.of("NO")));
+    }
+
+    @Test
+    void shouldContainTheEuInTheEeaButNotTheEeaInTheEu() {
+        assertTrue(Jurisdiction.EEA.contains(Jurisdiction.EU));
+        assertFalse(Jurisdiction.EU.contains(Jurisdiction.EEA));
+    }
+
+    @Test
+    void shouldNotContainSwitzerlandOrBritainInTheEea() {
+        assertFalse(Jurisdiction.EEA.contains(Jurisdiction.of("CH")));
+        assertFalse(Jurisdiction.EEA.contains(Jurisdiction.of("GB")));
+    }
+
+    @Test
+    void shouldNotContainSubdivisionsOfANonMemberInAGroup() {
+        assertFalse(Jurisdiction.EU.contains(US_CA));
+        assertFalse(Jurisdiction.EEA.contains(Jurisdiction.of("CH-ZH")));
+    }
+
+    @Test
+    void shouldContainItselfWhateverItsKind() {
+        assertTrue(Jurisdiction.EU.contains(Jurisdiction.EU));
+        assertTrue(DE.contains(DE));
+        assertTrue(US_CA.contains(US_CA));
+    }
+
+    @Test
+    void shouldNotContainTheEeaInTheEu() {
+        assertFalse(Jurisdiction.EU.contains(Jurisdiction.EEA));
+    }
+
+    @Test
+    void shouldContainItsOwnSubdivisionsInACountry() {
+        assertTrue(US.contains(US_CA));
+        assertTrue(FR.contains(FR_75));
+    }
+
+    @Test
+    void shouldNotContainAnotherCountryOrItsSubdivisionsInACountry() {
+        assertFalse(DE.contains(FR));
+        assertFalse(DE.contains(FR_75));
+    }
+
+    @Test
+    void shouldNotContainAGroupInACountry() {
+        assertFalse(DE.contains(Jurisdiction.EU));
+    }
+
+    @Test
+    void shouldNotContainItsCountryInASubdivision() {
+        assertFalse(US_CA.contains(US));
+    }
+
+    @Test
+    void shouldNotContainASiblingInASubdivision() {
+        assertFalse(US_CA.contains(US_NY));
+    }
+
+    @Test
+    void shouldNotContainAGroupInASubdivision() {
+        assertFalse(FR_75.contains(Jurisdiction.EU));
+    }
+
+    @Test
+    void shouldRankSubdivisionOverCountryOverEuOverEea() {
+        assertTrue(US_CA.specificity() > US.specificity());
+        assertTrue(US.specificity() > Jurisdiction.EU.specificity());
+        assertTrue(Jurisdiction.EU.specificity() > Jurisdiction.EEA.specificity());
+    }
+
+    @Test
+    void shouldRejectUkPointingToGb() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("UK"));
+
+        assertTrue(e.getMessage().contains("'UK'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'GB'"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectLowerCaseUkPointingToGb() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("uk"));
+
+        assertTrue(e.getMessage().contains("'uk'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'GB'"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectASubdivisionOfUkPointingToGb() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("UK-ENG"));
+
+        assertTrue(e.getMessage().contains("'UK-ENG'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'GB'"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"XX", "xx", "D", "d", "DEU", "deu", "", " ", "DE ", "1", "EU-1", "eea-no", "US-", "us-",
+        "US-TOOLONG", "US-C A", "US-ÇA", "-CA", "US--CA", "XX-CA", "DE-BY-1"})
+    void shouldRejectAnUnknownCodeShowingIt(String code) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of(code));
+
+        assertTrue(e.getMessage().contains("unknown jurisdiction code '" + code + "'"), e.getMessage());
+    }
+
+    @Test
+    void shouldSayAGroupHasNoSubdivisions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("EU-1"));
+
+        assertTrue(e.getMessage().contains("a group has no subdivisions"), e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhatAnIsoCountryCodeLooksLike() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("DEU"));
+
+        assertEquals("unknown jurisdiction code 'DEU': expected an ISO 3166-1 alpha-2 country such as 'DE', "
+                + "a subdivision such as 'US-CA', or 'EU' or 'EEA'", e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhatASubdivisionCodeLooksLike() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Jurisdiction.of("US-TOOLONG"));
+
+        assertEquals("unknown jurisdiction code 'US-TOOLONG': a subdivision code is a country, a hyphen and one to "
+                + "three letters or digits, such as 'US-CA'", e.getMessage());
+    }
+
+    @Test
+    void shouldPrintItsCode() {
+        assertEquals("US-CA", Jurisdiction.of("us-ca").toString());
+        assertEquals("EEA", Jurisdiction.EEA.toString());
+    }
+
+    @Test
+    void shouldBeEqualExactlyWhenTheNormalisedCodesAreEqual() {
+        new EqualsTester()
+                .addEqualityGroup(DE, Jurisdiction.of("de"), Jurisdiction.of("De"))
+                .addEqualityGroup(US_CA, Jurisdiction.of("us-ca"))
+                .addEqualityGroup(US)
+                .addEqualityGroup(Jurisdiction.EU, Jurisdiction.of("eu"))
+                .addEqualityGroup(Jurisdiction.EEA)
+                .testEquals();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Shows how a member is built and copied, what it holds by default, and how it prints. */
+class MemberTest {
+
+    private static final Jurisdiction DE = Jurisdiction.of("DE");
+    private static final Jurisdiction FR = Jurisdiction.of("FR");
+    private static final LocalDate BORN = LocalDate.of(1990, 4, 1);
+    private static final Instant MOVED = Instant.parse("2025-03-01T00:00:00Z");
+    private static final Instant CLOSED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ConsentEvent OPT_IN = ConsentEvent.optIn("e-1", Purpose.GENERATIVE_AI_TRAINING,
+            Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), ConsentChannel.API);
+    private static final ConsentEvent OPT_OUT = ConsentEvent.optOut("e-7", Purpose.GENERATIVE_AI_TRAINING,
+            Instant.parse("2025-11-10T00:00:00Z"), Instant.parse("2025-11-10T00:00:05Z"), ConsentChannel.SETTINGS_TOGGLE);
+
+    @Test
+    void shouldStartWithNothingKnownButTheId() {
+        Member member = Member.builder("m-1").build();
+
+        assertEquals("m-1", member.id());
+        assertEquals(Optional.empty(), member.birthDate());
+        assertEquals(JurisdictionTimeline.unknown(), member.jurisdictions());
+        assertEquals(Optional.empty(), member.closedAt());
+        assertEquals(ConsentHistory.empty(), member.consent());
+    }
+
+    @Test
+    void shouldHoldWhatTheBuilderWasGiven() {
+        Member member = Member.builder("m-1")
+                .birthDate(BORN)
+                .residentIn(DE)
+                .closedAt(CLOSED)
+                .consent(OPT_IN, OPT_OUT)
+                .build();
+
+        assertEquals(Optional.of(BORN), member.birthDate());
+        assertEquals(JurisdictionTimeline.always(DE), member.jurisdictions());
+        assertEquals(Optional.of(CLOSED), member.closedAt());
+        assertEquals(ConsentHistory.of(OPT_IN, OPT_OUT), member.consent());
+    }
+
+    @Test
+    void shouldForgetTheBirthDateWhenSetToNull() {
+        Member member = Member.builder("m-1").birthDate(BORN).birthDate(null).build();
+
+        assertEquals(Optional.empty(), member.birthDate());
+    }
+
+    @Test
+    void shouldReopenTheAccountWhenClosedAtIsSetToNull() {
+        Member member = Member.builder("m-1").closedAt(CLOSED).closedAt(null).build();
+
+        assertEquals(Optional.empty(), member.closedAt());
+    }
+
+    @Test
+    void shouldAddAMoveWithResidentInFrom() {
+        Member member = Member.builder("m-1").residentIn(DE).residentIn(FR, MOVED).build();
+
+        assertEquals(JurisdictionTimeline.always(DE).movedTo(FR, MOVED), member.jurisdictions());
+    }
+
+    @Test
+    void shouldReplaceTheTimelineWithJurisdictions() {
+        JurisdictionTimeline timeline = JurisdictionTimeline.of(List.of(new Residence(MOVED, FR)));
+
+        Member member = Member.builder("m-1").residentIn(DE).jurisdictions(timeline).build();
+
+        assertSame(timeline, member.jurisdictions());
+    }
+
+    @Test
+    void shouldAccumulateEventsGivenInSeveralCalls() {
+        Member member = Member.builder("m-1").consent(OPT_OUT).consent(OPT_IN, OPT_OUT).build();
+
+        assertEquals(List.of(OPT_IN, OPT_OUT), member.consent().events());
+    }
+
+    @Test
+    void shouldReplaceTheHistoryWithAHistory() {
+        Member member = Member.builder("m-1").consent(OPT_IN).consent(ConsentHistory.of(OPT_OUT)).build();
+
+        assertEquals(List.of(OPT_OUT), member.consent().events());
+    }
+
+    @Test
+    void shouldRejectAnEventThatReusesAnIdInTheBuilder() {
+        ConsentEvent conflicting = ConsentEvent.optOut("e-1", Purpose.AI_TRAINING, OPT_IN.effectiveAt(),
+                OPT_IN.recordedAt(), ConsentChannel.API);
+        Member.Builder builder = Member.builder("m-1").consent(OPT_IN);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.consent(conflicting));
+
+        assertTrue(e.getMessage().contains("consent event id e-1"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\t"})
+    void shouldRejectABlankIdShowingIt(String id) {
+        Member.Builder builder = Member.builder(id);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("member id is blank: '" + id + "'", e.getMessage());
+    }
+
+    @Test
+    void shouldAddAnEventWithWithConsentEvent() {
+        Member member = Member.builder("m-1").residentIn(DE).consent(OPT_IN).build();
+
+        Member changed = member.withConsentEvent(OPT_OUT);
+
+        assertEquals(List.of(OPT_IN, OPT_OUT), changed.consent().events());
+        assertEquals(member.toBuilder().consent(OPT_OUT).build(), changed);
+    }
+
+    @Test
+    void shouldLeaveTheOriginalUnchangedByWithConsentEvent() {
+        Member member = Member.builder("m-1").consent(OPT_IN).build();
+
+        member.withConsentEvent(OPT_OUT);
+
+        assertEquals(List.of(OPT_IN), member.consent().events());
+    }
+
+    @Test
+    void shouldIgnoreAnEventAlreadyThereWithWithConsentEvent() {
+        Member member = Member.builder("m-1").consent(OPT_IN).build();
+
+        assertEquals(member, member.withConsentEvent(OPT_IN));
+    }
+
+    @Test
+    void shouldReplaceTheHistoryWithWithConsent() {
+        Member member = Member.builder("m-1").birthDate(BORN).consent(OPT_IN).build();
+
+        Member changed = member.withConsent(ConsentHistory.of(OPT_OUT));
+
+        assertEquals(ConsentHistory.of(OPT_OUT), changed.consent());
+        assertEquals(Optional.of(BORN), changed.birthDate());
+    }
+
+    @Test
+    void shouldRebuildAnEqualMemberFromToBuilder() {
+        Member member = Member.builder("m-1").birthDate(BORN).residentIn(DE).residentIn(FR, MOVED).closedAt(CLOSED)
+                .consent(OPT_IN, OPT_OUT).build();
+
+        assertEquals(member, member.toBuilder().build());
+    }
+
+    @Test
+    void shouldLeaveTheOriginalUnchangedWhenItsBuilderChanges() {
+        Member member = Member.builder("m-1").birthDate(BORN).build();
+
+        member.toBuilder().birthDate(null).closedAt(CLOSED).residentIn(DE).consent(OPT_OUT).build();
+
+        assertEquals(Member.builder("m-1").birthDate(BORN).build(), member);
+    }
+
+    @Test
+    void shouldPrintAsItsDocumentationShows() {
+        Member member = Member.builder("m-1").birthDate(BORN).residentIn(DE).consent(OPT_IN, OPT_OUT).build();
+
+        assertEquals("Member[m-1, born 1990-04-01, [DE], open, 2 consent events]", member.toString());
+    }
+
+    @Test
+    void shouldPrintAnUnknownBirthDateAClosedAccountAndASingleEvent() {
+        Member member = Member.builder("m-2").closedAt(CLOSED).consent(OPT_OUT).build();
+
+        assertEquals("Member[m-2, birth date unknown, [], closed 2026-01-01T00:00:00Z, 1 consent event]",
+                member.toString());
+    }
+
+    @Test
+    void shouldBeEqualExactlyWhenEveryValueIsEqual() {
+        Member.Builder base = Member.builder("m-1").birthDate(BORN).residentIn(DE).closedAt(CLOSED).consent(OPT_IN);
+        new EqualsTester()
+                .addEqualityGroup(base.build(), base.build(),
+                        Member.builder("m-1").consent(OPT_IN).closedAt(CLOSED).residentIn(DE).birthDate(BORN).build())
+                .addEqualityGroup(base.build().toBuilder().birthDate(BORN.plusDays(1)).build())
+                .addEqualityGroup(base.build().toBuilder().birthDate(null).build())
+                .addEqualityGroup(base.build().toBuilder().residentIn(FR).build())
+                .addEqualityGroup(base.build().toBuilder().closedAt(null).build())
+                .addEqualityGroup(base.build().withConsentEvent(OPT_OUT))
+                .addEqualityGroup(Member.builder("m-2").birthDate(BORN).residentIn(DE).closedAt(CLOSED).consent(OPT_IN)
+                        .build())
+                .testEquals();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.testing.EqualsTester;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Shows that purpose keys are validated and interned, and that a broader purpose covers the narrower ones only. */
+class PurposeTest {
+
+    @Test
+    void shouldKeyTheBuiltInPurposesAsDocumented() {
+        assertEquals("ai-training", Purpose.AI_TRAINING.key());
+        assertEquals("ai-training.generative", Purpose.GENERATIVE_AI_TRAINING.key());
+    }
+
+    @Test
+    void shouldReturnTheBuiltInConstantForItsKey() {
+        assertSame(Purpose.AI_TRAINING, Purpose.of("ai-training"));
+        assertSame(Purpose.GENERATIVE_AI_TRAINING, Purpose.of("ai-training.generative"));
+    }
+
+    @Test
+    void shouldReturnTheSameInstanceForTheSameCustomKey() {
+        assertSame(Purpose.of("ai-training.safety"), Purpose.of("ai-training.safety"));
+    }
+
+    @Test
+    void shouldMakeTheBroaderPurposeTheParent() {
+        assertSame(Purpose.AI_TRAINING, Purpose.GENERATIVE_AI_TRAINING.parent());
+        assertNull(Purpose.AI_TRAINING.parent());
+    }
+
+    @Test
+    void shouldCoverItself() {
+        assertTrue(Purpose.GENERATIVE_AI_TRAINING.covers(Purpose.GENERATIVE_AI_TRAINING));
+    }
+
+    @Test
+    void shouldCoverANarrowerPurpose() {
+        assertTrue(Purpose.AI_TRAINING.covers(Purpose.GENERATIVE_AI_TRAINING));
+    }
+
+    @Test
+    void shouldCoverAPurposeSeveralLevelsDown() {
+        assertTrue(Purpose.AI_TRAINING.covers(Purpose.of("ai-training.generative.images")));
+    }
+
+    @Test
+    void shouldNotCoverABroaderPurpose() {
+        assertFalse(Purpose.GENERATIVE_AI_TRAINING.covers(Purpose.AI_TRAINING));
+    }
+
+    @Test
+    void shouldNotCoverASibling() {
+        Purpose safety = Purpose.of("ai-training.safety");
+
+        assertFalse(safety.covers(Purpose.GENERATIVE_AI_TRAINING));
+        assertFalse(Purpose.GENERATIVE_AI_TRAINING.covers(safety));
+    }
+
+    @Test
+    void shouldNotTreatAShorterSegmentAsBroader() {
+        Purpose truncated = Purpose.of("ai-training.gen");
+
+        assertFalse(truncated.covers(Purpose.GENERATIVE_AI_TRAINING));
+        assertFalse(Purpose.GENERATIVE_AI_TRAINING.covers(truncated));
+    }
+
+    @Test
+    void shouldNotCoverAKeyThatOnlyStartsWithItsOwn() {
+        assertFalse(Purpose.AI_TRAINING.covers(Purpose.of("ai-trainingx")));
+        assertFalse(Purpose.of("ai").covers(Purpose.AI_TRAINING));
+    }
+
+    static Stream<String> malformedKeys() {
+        return Stream.of(
+                "",
+                "AI-training",
+                "ai-training.Generative",
+                "1ai",
+                "ai-training.2d",
+                "ai..training",
+                ".ai-training",
+                "ai-training.",
+                "ai-training-",
+                "ai_",
+                "-ai",
+                "ai--training",
+                "ai-_training",
+                "ai training",
+                "ai-training ",
+                "ai-träining",
+                "ai/training",
+                "a".repeat(KeyGrammar.MAX_LENGTH + 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("malformedKeys")
+    void shouldRejectAMalformedKeyShowingIt(String key) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Purpose.of(key));
+
+        assertTrue(e.getMessage().contains("'" + key + "'"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("purpose key"), e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhereTheSeparatorsRepeat() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Purpose.of("ai--training"));
+
+        assertEquals("purpose key 'ai--training' is malformed: segment 1 has two separators in a row at index 3; "
+                + "expected dot-separated lowercase segments such as 'ai-training.generative'", e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhichSegmentEndsWithASeparator() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Purpose.of("ai.training-"));
+
+        assertTrue(e.getMessage().contains("segment 2 ends with '-'"), e.getMessage());
+    }
+
+    @Test
+    void shouldSayWhichSegmentStartsWithADigit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Purpose.of("ai.9lives"));
+
+        assertTrue(e.getMessage().contains("segment 2 starts with '9', not a lowercase letter"), e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptAKeyOfExactlyTheMaximumLength() {
+        String key = "p".repeat(KeyGrammar.MAX_LENGTH);
+
+        assertEquals(key, Purpose.of(key).key());
+    }
+
+    @Test
+    void shouldPrintItsKey() {
+        assertEquals("ai-training.generative", Purpose.GENERATIVE_AI_TRAINING.toString());
+    }
+
+    @Test
+    void shouldBeEqualExactlyWhenTheKeysAreEqual() {
+        new EqualsTester()
+                .addEqualityGroup(Purpose.AI_TRAINING, Purpose.of("ai-training"))
+                .addEqualityGroup(Purpose.GENERATIVE_AI_TRAINING, Purpose.of("ai-training.generative"))
+                .addEqualityGroup(Purpose.of("generative"))
+                .testEquals();
+    }
+}
