@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * event id with the same content is kept once. The same id with different content is an error, so a
  * corrupted log cannot silently replace a choice. Events are ordered by {@code effectiveAt}; at the
  * same instant an {@code OPT_OUT} comes after an {@code OPT_IN}, so the latest choice at that instant
- * is the opt-out (most restrictive wins).
+ * is the opt-out (most restrictive wins). Events with the same instant and choice are ordered by
+ * {@code recordedAt}, then by id, so the event a decision cites as evidence does not depend on the
+ * order events were supplied in.
  *
  * <p>Finding the choice in effect is a binary search over the sorted events followed by a short
  * backward scan; it allocates nothing.

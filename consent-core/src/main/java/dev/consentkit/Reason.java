@@ -28,7 +28,10 @@ public enum Reason {
     AGE_UNKNOWN("the member's age is unknown"),
     /** The member is under the minimum age at {@code asOf}. */
     MINOR("the member is under the minimum age"),
-    /** The member was under the minimum age when the item was created; turning of age does not release it. */
+    /**
+     * The member was under the minimum age when the item was created; turning of age does not release
+     * it. The minimum age is that of the version in force at {@code asOf}.
+     */
     CREATED_WHILE_MINOR("the item was created while the member was under the minimum age"),
     /** An item-level do-not-train reservation is in effect. */
     ITEM_RESERVED("the item carries a do-not-train reservation"),

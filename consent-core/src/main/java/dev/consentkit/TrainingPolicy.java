@@ -115,6 +115,8 @@ public final class TrainingPolicy {
      * Replays a decision as the platform could have made it at {@code knownAt}: consent events
      * recorded after {@code knownAt} are ignored. An auditor uses it to tell a wrong decision from a
      * late-arriving opt-out. Equal to {@code evaluate} over the member with those events removed.
+     * Only consent events carry a recording instant, so only they are rewound: the item's deletion,
+     * the account's closure, moves and reservations count as given.
      *
      * @param knownAt the instant whose knowledge counts
      * @throws NullPointerException if an argument is null
