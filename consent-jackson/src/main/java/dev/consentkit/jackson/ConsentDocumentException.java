@@ -1,0 +1,123 @@
+package dev.consentkit.jackson;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.io.ContentReference;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A ConsentKit document, or one line of a newline-delimited stream, that cannot be read: it is not
+ * JSON, breaks a limit, has a field the format does not define or lacks one it requires, holds a
+ * value of the wrong type, an unknown enum name, category, purpose or jurisdiction code, a malformed
+ * instant, versions out of order, an unsupported format version, or values the core rejects.
+ *
+ * <p>The message names all of it in one line, for example:
+ *
+ * <pre>{@code
+ * $.versions[0].allowedCategorys at line 9, column 7: unknown field "allowedCategorys"; expected one of id, effectiveFrom, defaultBasis, excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom
+ * }</pre>
+ *
+ * <p>The parts are also available on their own: {@link #fieldPath()} (a JSONPath from the document's
+ * root {@code $}), {@link #badValue()}, {@link #line()} and {@link #column()} (1-based; in a stream,
+ * the line of the stream), and {@link #expected()}.
+ *
+ * <p>It is a checked {@link java.io.IOException}, through Jackson's {@link JsonMappingException}:
+ * reading a document is input, and a caller that reads a policy must decide what a broken one means
+ * rather than let it pass unnoticed. Being a Jackson mapping exception, it also comes out of an
+ * {@link com.fasterxml.jackson.databind.ObjectMapper} that has the {@link ConsentModule} as itself,
+ * not wrapped, even from inside your own lists and maps; {@link #fieldPath()} then starts at the root
+ * of your document.
+ */
+public final class ConsentDocumentException extends JsonMappingException {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SHOWN_VALUE_LENGTH = 200;
+
+    private final String fieldPath;
+    private final @Nullable String badValue;
+    private final long line;
+    private final int column;
+    private final String problem;
+    private final String expected;
+
+    ConsentDocumentException(String fieldPath, @Nullable String badValue, long line, int column, String problem,
+            String expected, @Nullable Throwable cause) {
+        super(null, message(fieldPath, line, column, problem, expected), cause);
+        this._location = new JsonLocation(ContentReference.unknown(), -1L, (int) Math.min(line, Integer.MAX_VALUE), column);
+        this.fieldPath = Objects.requireNonNull(fieldPath, "fieldPath");
+        this.badValue = badValue == null ? null : shorten(badValue);
+        this.line = line;
+        this.column = column;
+        this.problem = Objects.requireNonNull(problem, "problem");
+        this.expected = Objects.requireNonNull(expected, "expected");
+    }
+
+    private static String message(String fieldPath, long line, int column, String problem, String expected) {
+        return fieldPath + " at line " + line + ", column " + column + ": " + problem + "; expected " + expected;
+    }
+
+    /** Cuts a value down to a length that keeps a log line readable. */
+    static String shorten(String value) {
+        return value.length() <= MAX_SHOWN_VALUE_LENGTH ? value : value.substring(0, MAX_SHOWN_VALUE_LENGTH) + "…";
+    }
+
+    /** The same problem, located on line {@code streamLine} of a stream rather than of a single document. */
+    ConsentDocumentException onStreamLine(long streamLine) {
+        return new ConsentDocumentException(fieldPath, badValue, streamLine + line - 1, column, problem, expected,
+                getCause());
+    }
+
+    /**
+     * Where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
+     * {@code $.versions[1].effectiveFrom} for a field.
+     */
+    public String fieldPath() {
+        return fieldPath;
+    }
+
+    /**
+     * The offending value as written (a string without its quotes, a number or literal as in the
+     * text, {@code {…}} or {@code […]} for an object or array), cut to 200 characters; empty when
+     * the problem is something missing rather than something wrong.
+     */
+    public Optional<String> badValue() {
+        return Optional.ofNullable(badValue);
+    }
+
+    /** The 1-based line of the problem; in a newline-delimited stream, the line of the stream. */
+    public long line() {
+        return line;
+    }
+
+    /** The 1-based column of the problem, in characters. */
+    public int column() {
+        return column;
+    }
+
+    /** What the document should have had there, such as "an ISO-8601 UTC instant such as 2025-11-03T00:00:00Z". */
+    public String expected() {
+        return expected;
+    }
+
+    /** What is wrong, without the location, such as {@code unknown legal basis "LEGITIMATE_INTEREST"}. */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * The whole message, without Jackson's location and reference-chain suffixes: the location and the
+     * full field path are already in it.
+     */
+    @Override
+    public String getMessage() {
+        return getOriginalMessage();
+    }
+
+    /** The same as {@link #getMessage()}. */
+    @Override
+    public String getLocalizedMessage() {
+        return getOriginalMessage();
+    }
+}

@@ -1,0 +1,396 @@
+package dev.consentkit.jackson;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.consentkit.ContentItem;
+import dev.consentkit.Decision;
+import dev.consentkit.Member;
+import dev.consentkit.TrainingPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes the four ConsentKit documents: a {@link TrainingPolicy} ({@code consentkit.policy/v1}),
+ * a {@link Member} with their consent history ({@code consentkit.member/v1}), a {@link ContentItem}
+ * ({@code consentkit.item/v1}) and a {@link Decision} ({@code consentkit.decision/v1}).
+ *
+ * <p>Reading is strict, because a typo in a policy must never silently widen what is trained on. A
+ * document must carry its {@code format}, of major version 1 (minor versions {@code v1.N} are
+ * accepted); unknown fields, duplicate keys, unknown enum names, malformed instants and dates,
+ * invalid category or purpose keys, unknown or non-normalised jurisdiction codes, policy versions or
+ * residences out of order, values of the wrong JSON type and anything the core rejects fail with a
+ * {@link ConsentDocumentException} that names the field path, the bad value, the line and column and
+ * what was expected. Nothing else is thrown for a bad document; an {@link IOException} that is not a
+ * {@code ConsentDocumentException} means the input itself failed.
+ *
+ * <p>The JSON forms: instants are ISO-8601 UTC strings as {@link java.time.Instant#toString()} writes
+ * them ({@code 2025-11-03T00:00:00Z}), birth dates ISO dates ({@code 1990-04-01}), field names are
+ * the core's accessor names, enum values the core's names ({@code LEGITIMATE_INTERESTS}), categories,
+ * purposes and jurisdictions their keys and codes ({@code content.public}, {@code US-CA}). Optional
+ * values ({@code deletedAt}, {@code closedAt}, {@code birthDate}, {@code knownAt},
+ * {@code itemsCreatedFrom}, a residence's {@code from}, a decision's {@code policyVersion}) are left
+ * out when absent and read as absent when missing or {@code null}; lists are always written, possibly
+ * empty, and are required. A version excluded by default is written {@code "excludedByDefault": true},
+ * never with a {@code null} basis. Each document has a JSON Schema (draft 2020-12) in this jar, at
+ * {@code dev/consentkit/jackson/schema/policy-v1.schema.json}, {@code member-v1.schema.json},
+ * {@code item-v1.schema.json} and {@code decision-v1.schema.json}.
+ *
+ * <p>Input is read as one JSON value with the limits below (Jackson's {@link StreamReadConstraints});
+ * bytes must be UTF-8, and a leading byte order mark is skipped. Single documents are written in a
+ * readable, indented form ending with a newline. Readers and streams passed in are read to their end
+ * (a document is the whole input) and left open; files are opened and closed here. Every method is
+ * thread-safe.
+ */
+public final class ConsentDocuments {
+
+    /**
+     * The longest document read, in characters (in bytes for byte input): 16 MiB. The same limit holds
+     * for each line of a newline-delimited stream.
+     */
+    public static final long MAX_DOCUMENT_LENGTH = 16L * 1024 * 1024;
+    /** The deepest nesting of objects and arrays read: 32, several times what any document needs. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    /** The longest string value read, in characters: 64 KiB. */
+    public static final int MAX_STRING_LENGTH = 64 * 1024;
+    /** The longest field name read, in characters: 256. */
+    public static final int MAX_NAME_LENGTH = 256;
+    /** The longest number read, in characters: 100. */
+    public static final int MAX_NUMBER_LENGTH = 100;
+
+    private ConsentDocuments() {}
+
+    /**
+     * The limits above as Jackson stream read constraints, to give an {@code ObjectMapper} of your own
+     * that reads ConsentKit documents from untrusted sources:
+     * {@code JsonFactory.builder().streamReadConstraints(ConsentDocuments.streamReadConstraints())}.
+     */
+    public static StreamReadConstraints streamReadConstraints() {
+        return JsonIo.CONSTRAINTS;
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    /**
+     * Reads a policy document.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     */
+    public static TrainingPolicy readPolicy(String json) throws ConsentDocumentException {
+        return JsonIo.read(json, PolicyJson::readDocument);
+    }
+
+    /**
+     * Reads a policy document from characters; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws IOException if reading fails
+     */
+    public static TrainingPolicy readPolicy(Reader json) throws IOException {
+        return JsonIo.read(json, PolicyJson::readDocument);
+    }
+
+    /**
+     * Reads a policy document from UTF-8 bytes; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws IOException if reading fails
+     */
+    public static TrainingPolicy readPolicy(InputStream json) throws IOException {
+        return JsonIo.read(json, PolicyJson::readDocument);
+    }
+
+    /**
+     * Reads a policy document from a UTF-8 file, as privacy and legal teams keep them.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws IOException if the file cannot be read
+     */
+    public static TrainingPolicy readPolicy(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readPolicy(in);
+        }
+    }
+
+    /** The policy as a {@code consentkit.policy/v1} document. */
+    public static String writePolicy(TrainingPolicy policy) {
+        return toString(policy, PolicyJson::writeDocument);
+    }
+
+    /**
+     * Writes the policy as a {@code consentkit.policy/v1} document; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writePolicy(TrainingPolicy policy, Writer out) throws IOException {
+        JsonIo.writePretty(policy, PolicyJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the policy as a {@code consentkit.policy/v1} document in UTF-8; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writePolicy(TrainingPolicy policy, OutputStream out) throws IOException {
+        JsonIo.writePretty(policy, PolicyJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the policy as a {@code consentkit.policy/v1} document to a UTF-8 file, replacing it.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writePolicy(TrainingPolicy policy, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writePolicy(policy, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- members
+
+    /**
+     * Reads a member document, with the member's jurisdictions and consent history.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
+     */
+    public static Member readMember(String json) throws ConsentDocumentException {
+        return JsonIo.read(json, MemberJson::readDocument);
+    }
+
+    /**
+     * Reads a member document from characters; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
+     * @throws IOException if reading fails
+     */
+    public static Member readMember(Reader json) throws IOException {
+        return JsonIo.read(json, MemberJson::readDocument);
+    }
+
+    /**
+     * Reads a member document from UTF-8 bytes; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
+     * @throws IOException if reading fails
+     */
+    public static Member readMember(InputStream json) throws IOException {
+        return JsonIo.read(json, MemberJson::readDocument);
+    }
+
+    /**
+     * Reads a member document from a UTF-8 file.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
+     * @throws IOException if the file cannot be read
+     */
+    public static Member readMember(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readMember(in);
+        }
+    }
+
+    /** The member as a {@code consentkit.member/v1} document. */
+    public static String writeMember(Member member) {
+        return toString(member, MemberJson::writeDocument);
+    }
+
+    /**
+     * Writes the member as a {@code consentkit.member/v1} document; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeMember(Member member, Writer out) throws IOException {
+        JsonIo.writePretty(member, MemberJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the member as a {@code consentkit.member/v1} document in UTF-8; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeMember(Member member, OutputStream out) throws IOException {
+        JsonIo.writePretty(member, MemberJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the member as a {@code consentkit.member/v1} document to a UTF-8 file, replacing it.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeMember(Member member, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeMember(member, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- items
+
+    /**
+     * Reads a content item document.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
+     */
+    public static ContentItem readItem(String json) throws ConsentDocumentException {
+        return JsonIo.read(json, ItemJson::readDocument);
+    }
+
+    /**
+     * Reads a content item document from characters; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
+     * @throws IOException if reading fails
+     */
+    public static ContentItem readItem(Reader json) throws IOException {
+        return JsonIo.read(json, ItemJson::readDocument);
+    }
+
+    /**
+     * Reads a content item document from UTF-8 bytes; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
+     * @throws IOException if reading fails
+     */
+    public static ContentItem readItem(InputStream json) throws IOException {
+        return JsonIo.read(json, ItemJson::readDocument);
+    }
+
+    /**
+     * Reads a content item document from a UTF-8 file. For many items, use
+     * {@link NdjsonReader#items(Path)}.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
+     * @throws IOException if the file cannot be read
+     */
+    public static ContentItem readItem(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readItem(in);
+        }
+    }
+
+    /** The item as a {@code consentkit.item/v1} document. */
+    public static String writeItem(ContentItem item) {
+        return toString(item, ItemJson::writeDocument);
+    }
+
+    /**
+     * Writes the item as a {@code consentkit.item/v1} document; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeItem(ContentItem item, Writer out) throws IOException {
+        JsonIo.writePretty(item, ItemJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the item as a {@code consentkit.item/v1} document in UTF-8; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeItem(ContentItem item, OutputStream out) throws IOException {
+        JsonIo.writePretty(item, ItemJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the item as a {@code consentkit.item/v1} document to a UTF-8 file, replacing it.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeItem(ContentItem item, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeItem(item, out);
+        }
+    }
+
+    // ---------------------------------------------------------------- decisions
+
+    /**
+     * Reads a decision document, as an audit trail keeps it.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document,
+     *     including one that contradicts itself (a trainable flag that disagrees with the reason)
+     */
+    public static Decision readDecision(String json) throws ConsentDocumentException {
+        return JsonIo.read(json, DecisionJson::readDocument);
+    }
+
+    /**
+     * Reads a decision document from characters; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws IOException if reading fails
+     */
+    public static Decision readDecision(Reader json) throws IOException {
+        return JsonIo.read(json, DecisionJson::readDocument);
+    }
+
+    /**
+     * Reads a decision document from UTF-8 bytes; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws IOException if reading fails
+     */
+    public static Decision readDecision(InputStream json) throws IOException {
+        return JsonIo.read(json, DecisionJson::readDocument);
+    }
+
+    /**
+     * Reads a decision document from a UTF-8 file.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws IOException if the file cannot be read
+     */
+    public static Decision readDecision(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return readDecision(in);
+        }
+    }
+
+    /** The decision as a {@code consentkit.decision/v1} document. */
+    public static String writeDecision(Decision decision) {
+        return toString(decision, DecisionJson::writeDocument);
+    }
+
+    /**
+     * Writes the decision as a {@code consentkit.decision/v1} document; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeDecision(Decision decision, Writer out) throws IOException {
+        JsonIo.writePretty(decision, DecisionJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the decision as a {@code consentkit.decision/v1} document in UTF-8; {@code out} is left open.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeDecision(Decision decision, OutputStream out) throws IOException {
+        JsonIo.writePretty(decision, DecisionJson::writeDocument, out);
+    }
+
+    /**
+     * Writes the decision as a {@code consentkit.decision/v1} document to a UTF-8 file, replacing it.
+     *
+     * @throws IOException if writing fails
+     */
+    public static void writeDecision(Decision decision, Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            writeDecision(decision, out);
+        }
+    }
+
+    private static <T> String toString(T value, ValueWriter<T> writer) {
+        StringWriter out = new StringWriter();
+        try {
+            JsonIo.writePretty(value, writer, out);
+        } catch (IOException cannotHappenOnAStringWriter) {
+            throw new UncheckedIOException(cannotHappenOnAStringWriter);
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,186 @@
+package dev.consentkit.jackson;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PushbackReader;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The parsing and writing shared by {@link ConsentDocuments}, {@link NdjsonReader} and
+ * {@link NdjsonWriter}: one {@link JsonFactory} with the documented limits, strict UTF-8, one JSON
+ * value per document, and the pretty form of single documents.
+ */
+final class JsonIo {
+
+    static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxDocumentLength(ConsentDocuments.MAX_DOCUMENT_LENGTH)
+            .maxNestingDepth(ConsentDocuments.MAX_NESTING_DEPTH)
+            .maxStringLength(ConsentDocuments.MAX_STRING_LENGTH)
+            .maxNameLength(ConsentDocuments.MAX_NAME_LENGTH)
+            .maxNumberLength(ConsentDocuments.MAX_NUMBER_LENGTH)
+            .build();
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(CONSTRAINTS)
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    private JsonIo() {}
+
+    /** Reads one document from text, as a whole. */
+    static <T> T read(String text, NodeReader<T> reader) throws ConsentDocumentException {
+        String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
+        if (json.length() > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
+            throw tooLong(json, ConsentDocuments.MAX_DOCUMENT_LENGTH, "characters");
+        }
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            return reader.read(parse(parser));
+        } catch (ConsentDocumentException e) {
+            throw e;
+        } catch (IOException cannotHappenOnAString) {
+            throw new IllegalStateException(cannotHappenOnAString);
+        }
+    }
+
+    /** Reads one document from characters; the reader is left open. */
+    static <T> T read(Reader in, NodeReader<T> reader) throws IOException {
+        PushbackReader source = new PushbackReader(in, 1);
+        int first = source.read();
+        if (first >= 0 && first != BYTE_ORDER_MARK) {
+            source.unread(first);
+        }
+        try (JsonParser parser = FACTORY.createParser(source)) {
+            return reader.read(parse(parser));
+        }
+    }
+
+    /** Reads one UTF-8 document from bytes; the stream is left open. */
+    static <T> T read(InputStream in, NodeReader<T> reader) throws IOException {
+        byte[] bytes = in.readNBytes((int) ConsentDocuments.MAX_DOCUMENT_LENGTH + 1);
+        if (bytes.length > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
+            throw tooLong(new String(bytes, 0, (int) ConsentDocuments.MAX_DOCUMENT_LENGTH, StandardCharsets.UTF_8),
+                    ConsentDocuments.MAX_DOCUMENT_LENGTH, "bytes");
+        }
+        return read(decode(bytes, 0, bytes.length, 1, true), reader);
+    }
+
+    /**
+     * The value of a document: exactly one JSON value, and nothing but whitespace after it.
+     *
+     * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit or goes on
+     *     after the value
+     */
+    static Node parse(JsonParser parser) throws IOException {
+        Node root;
+        try {
+            parser.nextToken();
+            root = Node.read(parser, "$");
+            JsonToken extra = parser.nextToken();
+            if (extra != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ConsentDocumentException("$", parser.getText(), Math.max(1, at.getLineNr()),
+                        Math.max(1, at.getColumnNr()), "more content after the document", "the end of the input", null);
+            }
+        } catch (ConsentDocumentException e) {
+            throw e;
+        } catch (JsonProcessingException e) {
+            throw Node.fromParser(parser, e, "$");
+        }
+        return root;
+    }
+
+    /**
+     * Decodes UTF-8 strictly.
+     *
+     * @param line the line {@code bytes} start on, for the location of a malformed byte
+     * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
+     * @throws ConsentDocumentException at the first byte that is not UTF-8
+     */
+    static String decode(byte[] bytes, int offset, int length, long line, boolean dropByteOrderMark)
+            throws ConsentDocumentException {
+        int start = offset;
+        if (dropByteOrderMark && length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB && bytes[offset + 2] == (byte) 0xBF) {
+            start += 3;
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, offset + length - start);
+        CharBuffer out = CharBuffer.allocate(length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            out.flip();
+            String before = out.toString();
+            int lastNewline = before.lastIndexOf('\n');
+            long badLine = line + before.chars().filter(c -> c == '\n').count();
+            int column = before.length() - lastNewline;
+            throw new ConsentDocumentException("$", String.format("0x%02X", bytes[in.position()]), badLine, column,
+                    "malformed UTF-8: byte 0x" + String.format("%02X", bytes[in.position()]) + " is not valid here",
+                    "text encoded in UTF-8 (RFC 8259)", null);
+        }
+        decoder.flush(out);
+        out.flip();
+        return out.toString();
+    }
+
+    private static ConsentDocumentException tooLong(String text, long limit, String unit) {
+        String allowed = text.substring(0, (int) Math.min(text.length(), limit));
+        int lastNewline = allowed.lastIndexOf('\n');
+        long line = 1 + allowed.chars().filter(c -> c == '\n').count();
+        return new ConsentDocumentException("$", null, line, allowed.length() - lastNewline,
+                "the document is longer than " + limit + " " + unit,
+                "a document of at most " + limit + " " + unit + " (ConsentDocuments.MAX_DOCUMENT_LENGTH)", null);
+    }
+
+    /** Writes one document in its readable form, ending with a newline; the writer is left open. */
+    static <T> void writePretty(T value, ValueWriter<T> writer, Writer out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            writePretty(value, writer, json);
+        }
+    }
+
+    /** Writes one document in UTF-8 in its readable form, ending with a newline; the stream is left open. */
+    static <T> void writePretty(T value, ValueWriter<T> writer, OutputStream out) throws IOException {
+        try (JsonGenerator json = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            writePretty(value, writer, json);
+        }
+    }
+
+    private static <T> void writePretty(T value, ValueWriter<T> writer, JsonGenerator json) throws IOException {
+        json.setPrettyPrinter(PRETTY.createInstance());
+        writer.write(value, json);
+        json.writeRaw('\n');
+    }
+}

@@ -1,0 +1,213 @@
+package dev.consentkit.jackson;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentChoice;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ConsentHistory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.JurisdictionTimeline;
+import dev.consentkit.Member;
+import dev.consentkit.Purpose;
+import dev.consentkit.Residence;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON form of a member, the {@code consentkit.member/v1} document:
+ *
+ * <pre>{@code
+ * {
+ *   "format": "consentkit.member/v1",
+ *   "id": "m-1",
+ *   "birthDate": "1990-04-01",
+ *   "jurisdictions": [{"jurisdiction": "DE"}, {"jurisdiction": "FR", "from": "2025-03-01T00:00:00Z"}],
+ *   "closedAt": "2026-01-01T00:00:00Z",
+ *   "consent": [{"id": "e-7", "purpose": "ai-training.generative", "choice": "OPT_OUT",
+ *                "effectiveAt": "2025-11-10T00:00:00Z", "recordedAt": "2025-11-10T00:00:05Z",
+ *                "channel": "SETTINGS_TOGGLE"}]
+ * }
+ * }</pre>
+ *
+ * <p>{@code birthDate} and {@code closedAt} are optional (absent or {@code null}). {@code jurisdictions}
+ * and {@code consent} are required and may be empty, so that a producer that forgets a member's
+ * choices fails instead of leaving the policy's default in place. Residences are written in the order
+ * they start, and a residence without {@code from} (as far back as known) can only be the first;
+ * consent events, an append-only log, may come in any order and more than once.
+ */
+final class MemberJson {
+
+    static final List<String> FIELDS =
+            List.of("format", "id", "birthDate", "jurisdictions", "closedAt", "consent");
+    static final List<String> RESIDENCE_FIELDS = List.of("jurisdiction", "from");
+    static final List<String> EVENT_FIELDS =
+            List.of("id", "purpose", "choice", "effectiveAt", "recordedAt", "channel");
+
+    private static final String RESIDENCES = "an array of residences in the order they start, possibly empty";
+    private static final String EVENTS = "an array of consent events, possibly empty";
+
+    private MemberJson() {}
+
+    static Member read(Node node, boolean formatRequired) throws ConsentDocumentException {
+        DocumentFormat.MEMBER.check(node, formatRequired);
+        Node member = node.object(FIELDS);
+        Node idNode = member.required("id", Scalars.ID);
+        String id = Scalars.id(idNode);
+        Node birthNode = member.optional("birthDate");
+        LocalDate birthDate = birthNode == null ? null : Scalars.date(birthNode);
+        JurisdictionTimeline jurisdictions = readTimeline(member.required("jurisdictions", RESIDENCES));
+        Node closedNode = member.optional("closedAt");
+        Instant closedAt = closedNode == null ? null : Scalars.instant(closedNode);
+        ConsentHistory consent = readHistory(member.required("consent", EVENTS));
+        try {
+            return Member.builder(id).birthDate(birthDate).jurisdictions(jurisdictions).closedAt(closedAt)
+                    .consent(consent).build();
+        } catch (IllegalArgumentException e) {
+            throw idNode.fail(e.getMessage(), Scalars.ID, e);
+        }
+    }
+
+    static Member readDocument(Node node) throws ConsentDocumentException {
+        return read(node, true);
+    }
+
+    static JurisdictionTimeline readTimeline(Node node) throws ConsentDocumentException {
+        List<Residence> residences = new ArrayList<>();
+        for (Node r : node.array(RESIDENCES)) {
+            Residence residence = readResidence(r);
+            if (!residences.isEmpty()) {
+                Residence before = residences.get(residences.size() - 1);
+                if (!residence.from().isAfter(before.from())) {
+                    Node from = r.optional("from");
+                    throw (from == null ? r : from).fail("residence in " + residence.jurisdiction()
+                            + (from == null ? " has no start" : " starts at " + residence.from())
+                            + ", not after the residence before it in " + before.jurisdiction()
+                            + (before.from().equals(Instant.MIN) ? " (as far back as known)" : " from " + before.from()),
+                            "residences in the order they start, each from later than the one before;"
+                                    + " only the first may leave out from");
+                }
+            }
+            residences.add(residence);
+        }
+        return JurisdictionTimeline.of(residences);
+    }
+
+    static Residence readResidence(Node node) throws ConsentDocumentException {
+        Node residence = node.object(RESIDENCE_FIELDS);
+        Node placeNode = residence.required("jurisdiction", Scalars.PLACE);
+        Jurisdiction place = Scalars.jurisdiction(placeNode);
+        Node fromNode = residence.optional("from");
+        Instant from = fromNode == null ? Instant.MIN : Scalars.instant(fromNode);
+        try {
+            return new Residence(from, place);
+        } catch (IllegalArgumentException e) {
+            throw placeNode.fail(e.getMessage(), Scalars.PLACE, e);
+        }
+    }
+
+    static ConsentHistory readHistory(Node node) throws ConsentDocumentException {
+        List<Node> nodes = node.array(EVENTS);
+        List<ConsentEvent> events = new ArrayList<>(nodes.size());
+        Map<String, ConsentEvent> byId = new HashMap<>();
+        for (Node e : nodes) {
+            ConsentEvent event = readEvent(e);
+            ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
+            if (earlier != null && !earlier.equals(event)) {
+                try {
+                    ConsentHistory.of(earlier, event);
+                } catch (IllegalArgumentException conflict) {
+                    throw e.fail(conflict.getMessage(), "each event id used for one event only (repeating the same event is fine)",
+                            conflict);
+                }
+            }
+            events.add(event);
+        }
+        try {
+            return ConsentHistory.of(events);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(e.getMessage(), "each event id used for one event only", e);
+        }
+    }
+
+    static ConsentEvent readEvent(Node node) throws ConsentDocumentException {
+        Node event = node.object(EVENT_FIELDS);
+        Node idNode = event.required("id", Scalars.ID);
+        String id = Scalars.id(idNode);
+        Purpose purpose = Scalars.purpose(event.required("purpose", Scalars.PURPOSE));
+        ConsentChoice choice = event.required("choice", "a consent choice").enumValue(ConsentChoice.class, "consent choice");
+        Instant effectiveAt = Scalars.instant(event.required("effectiveAt", Scalars.INSTANT));
+        Node recordedNode = event.required("recordedAt", Scalars.INSTANT);
+        Instant recordedAt = Scalars.instant(recordedNode);
+        ConsentChannel channel = event.required("channel", "a consent channel").enumValue(ConsentChannel.class, "consent channel");
+        try {
+            return new ConsentEvent(id, purpose, choice, effectiveAt, recordedAt, channel);
+        } catch (IllegalArgumentException e) {
+            throw id.isBlank() ? idNode.fail(e.getMessage(), Scalars.ID, e)
+                    : recordedNode.fail(e.getMessage(), "recordedAt at or after effectiveAt " + effectiveAt, e);
+        }
+    }
+
+    static void write(Member member, JsonGenerator json, boolean withFormat) throws IOException {
+        json.writeStartObject();
+        if (withFormat) {
+            json.writeStringField("format", DocumentFormat.MEMBER.current());
+        }
+        json.writeStringField("id", member.id());
+        if (member.birthDate().isPresent()) {
+            json.writeStringField("birthDate", member.birthDate().get().toString());
+        }
+        json.writeFieldName("jurisdictions");
+        writeTimeline(member.jurisdictions(), json);
+        if (member.closedAt().isPresent()) {
+            json.writeStringField("closedAt", member.closedAt().get().toString());
+        }
+        json.writeFieldName("consent");
+        writeHistory(member.consent(), json);
+        json.writeEndObject();
+    }
+
+    static void writeDocument(Member member, JsonGenerator json) throws IOException {
+        write(member, json, true);
+    }
+
+    static void writeTimeline(JurisdictionTimeline timeline, JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        for (Residence residence : timeline.residences()) {
+            writeResidence(residence, json);
+        }
+        json.writeEndArray();
+    }
+
+    static void writeResidence(Residence residence, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("jurisdiction", residence.jurisdiction().code());
+        if (!residence.from().equals(Instant.MIN)) {
+            json.writeStringField("from", residence.from().toString());
+        }
+        json.writeEndObject();
+    }
+
+    static void writeHistory(ConsentHistory history, JsonGenerator json) throws IOException {
+        json.writeStartArray();
+        for (ConsentEvent event : history.events()) {
+            writeEvent(event, json);
+        }
+        json.writeEndArray();
+    }
+
+    static void writeEvent(ConsentEvent event, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("id", event.id());
+        json.writeStringField("purpose", event.purpose().key());
+        json.writeStringField("choice", event.choice().name());
+        json.writeStringField("effectiveAt", event.effectiveAt().toString());
+        json.writeStringField("recordedAt", event.recordedAt().toString());
+        json.writeStringField("channel", event.channel().name());
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,257 @@
+package dev.consentkit.jackson;
+
+import com.fasterxml.jackson.core.JsonParser;
+import dev.consentkit.ContentItem;
+import dev.consentkit.Decision;
+import dev.consentkit.Member;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads a newline-delimited JSON stream of members, content items or decisions one line at a time,
+ * as training pipelines read item exports: memory stays bounded by the longest line however long the
+ * stream, so ten million items are never held at once.
+ *
+ * <p>Each line is one object in the same form as the single document ({@link ConsentDocuments}),
+ * read as strictly; its {@code format} field may be left out, and is checked when present. Lines
+ * holding only whitespace are skipped; a {@code \r} before the {@code \n} is dropped, and so is a
+ * byte order mark at the start. A line that cannot be read does not end the stream: it comes back as
+ * a {@link Line} holding the {@link ConsentDocumentException}, whose {@link
+ * ConsentDocumentException#line() line} is the line of the stream, and reading goes on with the next
+ * line.
+ *
+ * <pre>{@code
+ * try (NdjsonReader<ContentItem> items = NdjsonReader.items(path)) {
+ *     for (NdjsonReader.Line<ContentItem> line : items) {
+ *         if (line.hasValue()) {
+ *             use(line.value());
+ *         } else {
+ *             log.warn(line.error().orElseThrow().getMessage());
+ *         }
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Bytes are read as UTF-8. A reader is not thread-safe, and, like a {@link
+ * java.nio.file.DirectoryStream}, can be iterated once. Closing it closes the stream it reads.
+ *
+ * @param <T> what each line holds: {@link Member}, {@link ContentItem} or {@link Decision}
+ */
+public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.Line<T>> {
+
+    private final NdjsonLines lines;
+    private final NodeReader<T> reader;
+    private boolean iterated;
+
+    private NdjsonReader(NdjsonLines lines, NodeReader<T> reader) {
+        this.lines = lines;
+        this.reader = reader;
+    }
+
+    /** Reads members, with their jurisdictions and consent histories, one per line. */
+    public static NdjsonReader<Member> members(Reader in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false));
+    }
+
+    /** Reads members, one per line, from UTF-8 bytes. */
+    public static NdjsonReader<Member> members(InputStream in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false));
+    }
+
+    /**
+     * Reads members, one per line, from a UTF-8 file.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static NdjsonReader<Member> members(Path file) throws IOException {
+        return members(Files.newInputStream(file));
+    }
+
+    /** Reads content items, one per line. */
+    public static NdjsonReader<ContentItem> items(Reader in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+    }
+
+    /** Reads content items, one per line, from UTF-8 bytes. */
+    public static NdjsonReader<ContentItem> items(InputStream in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+    }
+
+    /**
+     * Reads content items, one per line, from a UTF-8 file.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static NdjsonReader<ContentItem> items(Path file) throws IOException {
+        return items(Files.newInputStream(file));
+    }
+
+    /** Reads decisions, one per line, as an audit trail keeps them. */
+    public static NdjsonReader<Decision> decisions(Reader in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+    }
+
+    /** Reads decisions, one per line, from UTF-8 bytes. */
+    public static NdjsonReader<Decision> decisions(InputStream in) {
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+    }
+
+    /**
+     * Reads decisions, one per line, from a UTF-8 file.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static NdjsonReader<Decision> decisions(Path file) throws IOException {
+        return decisions(Files.newInputStream(file));
+    }
+
+    /**
+     * Reads the next line that is not blank: its value, or why it cannot be read.
+     *
+     * @return the line, or {@code null} at the end of the stream
+     * @throws IOException if the stream itself fails; a bad line is returned, not thrown
+     */
+    public @Nullable Line<T> read() throws IOException {
+        while (true) {
+            String text;
+            try {
+                text = lines.next();
+            } catch (ConsentDocumentException e) {
+                return new Line<>(lines.number(), null, e);
+            }
+            if (text == null) {
+                return null;
+            }
+            if (isBlank(text)) {
+                continue;
+            }
+            long number = lines.number();
+            try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
+                return new Line<>(number, reader.read(JsonIo.parse(parser)), null);
+            } catch (ConsentDocumentException e) {
+                return new Line<>(number, null, e.onStreamLine(number));
+            }
+        }
+    }
+
+    /** Whether a line holds only JSON whitespace. */
+    private static boolean isBlank(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The lines that are not blank, in order. An {@link IOException} of the stream surfaces as an
+     * {@link UncheckedIOException}.
+     *
+     * @throws IllegalStateException if called a second time
+     */
+    @Override
+    public Iterator<Line<T>> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("an NdjsonReader can be iterated once");
+        }
+        iterated = true;
+        return new Iterator<>() {
+            private @Nullable Line<T> next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    try {
+                        next = read();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    done = next == null;
+                }
+                return next != null;
+            }
+
+            @Override
+            public Line<T> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Line<T> line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
+    /** Closes the underlying stream. */
+    @Override
+    public void close() throws IOException {
+        lines.close();
+    }
+
+    /**
+     * One line of a stream: its value, or the {@link ConsentDocumentException} that says why it could
+     * not be read.
+     *
+     * @param <T> what the line holds
+     */
+    public static final class Line<T> {
+
+        private final long number;
+        private final @Nullable T value;
+        private final @Nullable ConsentDocumentException error;
+
+        Line(long number, @Nullable T value, @Nullable ConsentDocumentException error) {
+            this.number = number;
+            this.value = value;
+            this.error = error;
+        }
+
+        /** The 1-based line number in the stream, counting blank lines. */
+        public long number() {
+            return number;
+        }
+
+        /** Whether the line was read; otherwise {@link #error()} says why not. */
+        public boolean hasValue() {
+            return error == null;
+        }
+
+        /**
+         * The value on the line.
+         *
+         * @throws IllegalStateException if the line could not be read; its cause is the
+         *     {@link ConsentDocumentException}
+         */
+        public T value() {
+            if (error != null) {
+                throw new IllegalStateException("line " + number + " could not be read: " + error.getMessage(), error);
+            }
+            return Objects.requireNonNull(value);
+        }
+
+        /** Why the line could not be read; empty when it was. */
+        public Optional<ConsentDocumentException> error() {
+            return Optional.ofNullable(error);
+        }
+
+        /** The line number and the value or error, such as {@code line 3: ContentItem[...]}. */
+        @Override
+        public String toString() {
+            return "line " + number + ": " + (error == null ? value : error.getMessage());
+        }
+    }
+}

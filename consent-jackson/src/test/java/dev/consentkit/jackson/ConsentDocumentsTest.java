@@ -1,0 +1,307 @@
+package dev.consentkit.jackson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Decision;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.Reservation;
+import dev.consentkit.ReservationSource;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.UnknownAge;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Shows that every document is written in one pinned form and read back to an equal value from every kind of source. */
+class ConsentDocumentsTest {
+
+    private static final TrainingPolicy POLICY = TrainingPolicy.builder("linkedin-genai", Purpose.GENERATIVE_AI_TRAINING)
+            .version(PolicyVersion.builder("2024-09-18", Instant.parse("2024-09-18T00:00:00Z"))
+                    .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                    .exclude(Jurisdiction.EU)
+                    .basis(Jurisdiction.of("US-CA"), LegalBasis.CONSENT)
+                    .allow(DataCategory.PUBLIC_CONTENT)
+                    .neverAllow(DataCategory.PRIVATE_MESSAGES)
+                    .build())
+            .version(PolicyVersion.builder("2025-05-27", Instant.parse("2025-05-27T00:00:00Z"))
+                    .excludedByDefault()
+                    .minimumAge(16)
+                    .unknownAge(UnknownAge.TREAT_AS_ADULT)
+                    .itemsCreatedFrom(Instant.parse("2025-05-27T00:00:00Z"))
+                    .build())
+            .build();
+
+    private static final String POLICY_JSON = """
+            {
+              "format": "consentkit.policy/v1",
+              "id": "linkedin-genai",
+              "purpose": "ai-training.generative",
+              "versions": [
+                {
+                  "id": "2024-09-18",
+                  "effectiveFrom": "2024-09-18T00:00:00Z",
+                  "defaultBasis": "LEGITIMATE_INTERESTS",
+                  "jurisdictionRules": [
+                    {
+                      "jurisdiction": "EU",
+                      "excluded": true
+                    },
+                    {
+                      "jurisdiction": "US-CA",
+                      "basis": "CONSENT"
+                    }
+                  ],
+                  "allowedCategories": [
+                    "content.public"
+                  ],
+                  "neverAllowedCategories": [
+                    "messages.private"
+                  ],
+                  "minimumAge": 18,
+                  "unknownAge": "DENY"
+                },
+                {
+                  "id": "2025-05-27",
+                  "effectiveFrom": "2025-05-27T00:00:00Z",
+                  "excludedByDefault": true,
+                  "jurisdictionRules": [],
+                  "allowedCategories": [],
+                  "neverAllowedCategories": [],
+                  "minimumAge": 16,
+                  "unknownAge": "TREAT_AS_ADULT",
+                  "itemsCreatedFrom": "2025-05-27T00:00:00Z"
+                }
+              ]
+            }
+            """;
+
+    private static final Member MEMBER = Member.builder("m-1")
+            .birthDate(LocalDate.of(1990, 4, 1))
+            .residentIn(Jurisdiction.of("DE"))
+            .residentIn(Jurisdiction.of("FR"), Instant.parse("2025-03-01T00:00:00Z"))
+            .consent(ConsentEvent.optOut("e-7", Purpose.GENERATIVE_AI_TRAINING, Instant.parse("2025-11-10T00:00:00Z"),
+                    Instant.parse("2025-11-10T00:00:05.250Z"), ConsentChannel.SETTINGS_TOGGLE))
+            .build();
+
+    private static final String MEMBER_JSON = """
+            {
+              "format": "consentkit.member/v1",
+              "id": "m-1",
+              "birthDate": "1990-04-01",
+              "jurisdictions": [
+                {
+                  "jurisdiction": "DE"
+                },
+                {
+                  "jurisdiction": "FR",
+                  "from": "2025-03-01T00:00:00Z"
+                }
+              ],
+              "consent": [
+                {
+                  "id": "e-7",
+                  "purpose": "ai-training.generative",
+                  "choice": "OPT_OUT",
+                  "effectiveAt": "2025-11-10T00:00:00Z",
+                  "recordedAt": "2025-11-10T00:00:05.250Z",
+                  "channel": "SETTINGS_TOGGLE"
+                }
+              ]
+            }
+            """;
+
+    private static final ContentItem ITEM = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT,
+            Instant.parse("2025-10-01T12:00:00Z"));
+
+    private static final String ITEM_JSON = """
+            {
+              "format": "consentkit.item/v1",
+              "id": "post-1",
+              "authorId": "m-1",
+              "category": "content.public",
+              "createdAt": "2025-10-01T12:00:00Z",
+              "reservations": []
+            }
+            """;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void shouldReadBackEveryWrittenPolicy() {
+        qt().withExamples(300).forAll(CoreValues.policies()).checkAssert(policy ->
+                assertEquals(policy, Unchecked.get(() -> ConsentDocuments.readPolicy(ConsentDocuments.writePolicy(policy)))));
+    }
+
+    @Test
+    void shouldReadBackEveryWrittenMember() {
+        qt().withExamples(300).forAll(CoreValues.members()).checkAssert(member ->
+                assertEquals(member, Unchecked.get(() -> ConsentDocuments.readMember(ConsentDocuments.writeMember(member)))));
+    }
+
+    @Test
+    void shouldReadBackEveryWrittenItem() {
+        qt().withExamples(300).forAll(CoreValues.items()).checkAssert(item ->
+                assertEquals(item, Unchecked.get(() -> ConsentDocuments.readItem(ConsentDocuments.writeItem(item)))));
+    }
+
+    @Test
+    void shouldReadBackEveryWrittenDecision() {
+        qt().withExamples(300).forAll(CoreValues.decisions()).checkAssert(decision ->
+                assertEquals(decision, Unchecked.get(() -> ConsentDocuments.readDecision(ConsentDocuments.writeDecision(decision)))));
+    }
+
+    @Test
+    void shouldWriteAPolicyInItsPinnedReadableForm() {
+        assertEquals(POLICY_JSON, ConsentDocuments.writePolicy(POLICY));
+    }
+
+    @Test
+    void shouldWriteAMemberInItsPinnedReadableFormWithoutAbsentValues() {
+        assertEquals(MEMBER_JSON, ConsentDocuments.writeMember(MEMBER));
+    }
+
+    @Test
+    void shouldWriteAnItemInItsPinnedReadableFormWithoutAbsentValues() {
+        assertEquals(ITEM_JSON, ConsentDocuments.writeItem(ITEM));
+    }
+
+    @Test
+    void shouldReadAPinnedPolicy() throws IOException {
+        assertEquals(POLICY, ConsentDocuments.readPolicy(POLICY_JSON));
+    }
+
+    @Test
+    void shouldReadAbsentAndNullOptionalValuesAlike() throws IOException {
+        String withNulls = MEMBER_JSON.replace("\"id\": \"m-1\",", "\"id\": \"m-1\", \"closedAt\": null,")
+                .replace("\"birthDate\": \"1990-04-01\"", "\"birthDate\": null");
+
+        assertEquals(MEMBER.toBuilder().birthDate(null).build(), ConsentDocuments.readMember(withNulls));
+    }
+
+    @Test
+    void shouldReadTheSameDocumentFromAStringAReaderAStreamAndAFile() throws IOException {
+        Path file = Files.writeString(directory.resolve("member.json"), MEMBER_JSON);
+
+        assertEquals(MEMBER, ConsentDocuments.readMember(MEMBER_JSON));
+        assertEquals(MEMBER, ConsentDocuments.readMember(new StringReader(MEMBER_JSON)));
+        assertEquals(MEMBER, ConsentDocuments.readMember(new ByteArrayInputStream(MEMBER_JSON.getBytes(StandardCharsets.UTF_8))));
+        assertEquals(MEMBER, ConsentDocuments.readMember(file));
+    }
+
+    @Test
+    void shouldWriteTheSameDocumentToAStringAWriterAStreamAndAFile() throws IOException {
+        StringWriter writer = new StringWriter();
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        Path file = directory.resolve("policy.json");
+
+        ConsentDocuments.writePolicy(POLICY, writer);
+        ConsentDocuments.writePolicy(POLICY, stream);
+        ConsentDocuments.writePolicy(POLICY, file);
+
+        assertEquals(POLICY_JSON, writer.toString());
+        assertEquals(POLICY_JSON, stream.toString(StandardCharsets.UTF_8));
+        assertEquals(POLICY_JSON, Files.readString(file));
+    }
+
+    @Test
+    void shouldReadEveryKindOfDocumentFromAFile() throws IOException {
+        Path file = directory.resolve("document.json");
+        ContentItem item = ITEM.withReservation(new Reservation(ReservationSource.TDM_REP, Instant.parse("2025-10-02T00:00:00Z")));
+        Decision decision = POLICY.evaluate(item, MEMBER, Instant.parse("2025-01-01T00:00:00Z"));
+
+        ConsentDocuments.writeItem(item, file);
+        assertEquals(item, ConsentDocuments.readItem(file));
+        ConsentDocuments.writeMember(MEMBER, file);
+        assertEquals(MEMBER, ConsentDocuments.readMember(file));
+        ConsentDocuments.writeDecision(decision, file);
+        assertEquals(decision, ConsentDocuments.readDecision(file));
+        ConsentDocuments.writePolicy(POLICY, file);
+        assertEquals(POLICY, ConsentDocuments.readPolicy(file));
+    }
+
+    @Test
+    void shouldSkipALeadingByteOrderMark() throws IOException {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] json = ITEM_JSON.getBytes(StandardCharsets.UTF_8);
+        byte[] marked = new byte[bom.length + json.length];
+        System.arraycopy(bom, 0, marked, 0, bom.length);
+        System.arraycopy(json, 0, marked, bom.length, json.length);
+
+        assertEquals(ITEM, ConsentDocuments.readItem(new ByteArrayInputStream(marked)));
+        assertEquals(ITEM, ConsentDocuments.readItem("\uFEFF" + ITEM_JSON));
+        assertEquals(ITEM, ConsentDocuments.readItem(new StringReader("\uFEFF" + ITEM_JSON)));
+    }
+
+    @Test
+    void shouldReportBytesThatAreNotUtf8AtTheirLineAndColumn() {
+        byte[] latin1 = ITEM_JSON.replace("post-1", "pöst-1").getBytes(StandardCharsets.ISO_8859_1);
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readItem(new ByteArrayInputStream(latin1)));
+
+        assertEquals(3, e.line());
+        assertEquals(11, e.column());
+        assertTrue(e.getMessage().contains("malformed UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void shouldLeaveTheCallersStreamOpen() throws IOException {
+        boolean[] closed = {false};
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(ITEM_JSON.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+
+        ConsentDocuments.readItem(in);
+
+        assertFalse(closed[0]);
+    }
+
+    @Test
+    void shouldReadBackInstantsAndDatesAtTheEdgesOfTheirRange() throws IOException {
+        ContentItem item = ContentItem.of("edge", "m-1", DataCategory.PUBLIC_CONTENT, Instant.MIN, Instant.MAX, List.of());
+        Member member = Member.builder("edge").birthDate(LocalDate.MIN).closedAt(Instant.ofEpochSecond(253_402_300_800L)).build();
+
+        assertEquals(item, ConsentDocuments.readItem(ConsentDocuments.writeItem(item)));
+        assertEquals(member, ConsentDocuments.readMember(ConsentDocuments.writeMember(member)));
+    }
+
+    @Test
+    void shouldExposeTheDocumentedLimitsAsStreamReadConstraints() {
+        StreamReadConstraints limits = ConsentDocuments.streamReadConstraints();
+
+        assertEquals(ConsentDocuments.MAX_DOCUMENT_LENGTH, limits.getMaxDocumentLength());
+        assertEquals(ConsentDocuments.MAX_NESTING_DEPTH, limits.getMaxNestingDepth());
+        assertEquals(ConsentDocuments.MAX_STRING_LENGTH, limits.getMaxStringLength());
+        assertEquals(ConsentDocuments.MAX_NAME_LENGTH, limits.getMaxNameLength());
+        assertEquals(ConsentDocuments.MAX_NUMBER_LENGTH, limits.getMaxNumberLength());
+    }
+}
