@@ -35,9 +35,33 @@ public final class ConsentHistory {
     private static final ConsentHistory EMPTY = new ConsentHistory(new ConsentEvent[0]);
 
     private final ConsentEvent[] events;
+    // The fields the decision path reads, in primitive arrays beside the events, so that finding the
+    // choice in effect reads contiguous memory instead of chasing one object per comparison.
+    private final long[] effectiveSeconds;
+    private final int[] effectiveNanos;
+    private final long[] recordedSeconds;
+    private final int[] recordedNanos;
+    private final Purpose[] purposes;
+    private final boolean[] optOuts;
 
     private ConsentHistory(ConsentEvent[] sorted) {
         this.events = sorted;
+        int n = sorted.length;
+        this.effectiveSeconds = new long[n];
+        this.effectiveNanos = new int[n];
+        this.recordedSeconds = new long[n];
+        this.recordedNanos = new int[n];
+        this.purposes = new Purpose[n];
+        this.optOuts = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ConsentEvent event = sorted[i];
+            effectiveSeconds[i] = event.effectiveAt().getEpochSecond();
+            effectiveNanos[i] = event.effectiveAt().getNano();
+            recordedSeconds[i] = event.recordedAt().getEpochSecond();
+            recordedNanos[i] = event.recordedAt().getNano();
+            purposes[i] = event.purpose();
+            optOuts[i] = event.isOptOut();
+        }
     }
 
     /** A history with no event: the policy's default decides. */
@@ -153,25 +177,43 @@ public final class ConsentHistory {
 
     /**
      * As {@link #choiceInEffect(Purpose, Instant)}, counting only events recorded at or before
-     * {@code knownAt} when it is not null. Allocation-free: this is on the decision path.
+     * {@code knownAt} when it is not null.
      */
     @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
-        for (int i = lastEffectiveAtOrBefore(asOf); i >= 0; i--) {
-            ConsentEvent event = events[i];
-            if (event.purpose().covers(purpose) && (knownAt == null || !event.recordedAt().isAfter(knownAt))) {
-                return event;
-            }
-        }
-        return null;
+        int index = indexOfChoiceInEffect(purpose, asOf, knownAt);
+        return index < 0 ? null : events[index];
     }
 
-    private int lastEffectiveAtOrBefore(Instant asOf) {
+    /**
+     * The index of the choice in effect, as {@link #choiceInEffect(Purpose, Instant, Instant)}, or -1.
+     * Allocation-free: this is on the decision path.
+     */
+    int indexOfChoiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
+        long knownSeconds = knownAt == null ? 0 : knownAt.getEpochSecond();
+        int knownNanos = knownAt == null ? 0 : knownAt.getNano();
+        for (int i = lastEffectiveAtOrBefore(asOf.getEpochSecond(), asOf.getNano()); i >= 0; i--) {
+            if (purposes[i].covers(purpose) && (knownAt == null
+                    || recordedSeconds[i] < knownSeconds
+                    || (recordedSeconds[i] == knownSeconds && recordedNanos[i] <= knownNanos))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the event at {@code index} (from {@link #indexOfChoiceInEffect}) is an opt-out. */
+    boolean isOptOut(int index) {
+        return optOuts[index];
+    }
+
+    private int lastEffectiveAtOrBefore(long seconds, int nanos) {
         int low = 0;
-        int high = events.length - 1;
+        int high = effectiveSeconds.length - 1;
         int found = -1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
-            if (events[mid].effectiveAt().compareTo(asOf) <= 0) {
+            long midSeconds = effectiveSeconds[mid];
+            if (midSeconds < seconds || (midSeconds == seconds && effectiveNanos[mid] <= nanos)) {
                 found = mid;
                 low = mid + 1;
             } else {

@@ -32,10 +32,17 @@ public final class Decision {
     private final int failedMask;
     private final String policyId;
     private final @Nullable String policyVersion;
-    private final Evidence evidence;
+    // Either the evidence itself (a decision read back from an audit trail), or what the engine
+    // decided on, from which the evidence is built when asked: so that evaluate allocates nothing
+    // but the decision.
+    private final @Nullable Evidence evidence;
+    private final @Nullable TrainingPolicy policy;
+    private final @Nullable ContentItem item;
+    private final @Nullable Member member;
 
-    Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason, int failedMask,
-            String policyId, @Nullable String policyVersion, Evidence evidence) {
+    private Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason,
+            int failedMask, String policyId, @Nullable String policyVersion, @Nullable Evidence evidence,
+            @Nullable TrainingPolicy policy, @Nullable ContentItem item, @Nullable Member member) {
         this.itemId = itemId;
         this.memberId = memberId;
         this.asOf = asOf;
@@ -45,6 +52,16 @@ public final class Decision {
         this.policyId = policyId;
         this.policyVersion = policyVersion;
         this.evidence = evidence;
+        this.policy = policy;
+        this.item = item;
+        this.member = member;
+    }
+
+    /** A decision the engine made; its evidence is built from the inputs when asked for. */
+    Decision(TrainingPolicy policy, ContentItem item, Member member, Instant asOf, @Nullable Instant knownAt,
+            Reason reason, int failedMask, @Nullable String policyVersion) {
+        this(item.id(), member.id(), asOf, knownAt, reason, failedMask, policy.id(), policyVersion, null, policy, item,
+                member);
     }
 
     /**
@@ -92,7 +109,8 @@ public final class Decision {
             throw new IllegalArgumentException("a decision names its policy version unless no version is in force; reason "
                     + reason + " with policy version " + policyVersion);
         }
-        return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policyId, policyVersion, evidence);
+        return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policyId, policyVersion, evidence, null, null,
+                null);
     }
 
     /** Whether the item may be used for training at {@link #asOf()}. */
@@ -137,9 +155,17 @@ public final class Decision {
         return Optional.ofNullable(policyVersion);
     }
 
-    /** The consent event, rule or fact behind the primary reason, with its instant. */
+    /**
+     * The consent event, rule or fact behind the primary reason, with its instant. For a decision the
+     * engine made, it is built on each call from the item, member and policy decided on, which the
+     * decision keeps.
+     */
     public Evidence evidence() {
-        return evidence;
+        if (evidence != null) {
+            return evidence;
+        }
+        return Evaluator.explain(reason, Objects.requireNonNull(policy), Objects.requireNonNull(item),
+                Objects.requireNonNull(member), asOf, knownAt);
     }
 
     /** The id of the item decided on. */
@@ -172,12 +198,12 @@ public final class Decision {
         return itemId.equals(d.itemId) && memberId.equals(d.memberId) && asOf.equals(d.asOf)
                 && Objects.equals(knownAt, d.knownAt) && reason == d.reason && failedMask == d.failedMask
                 && policyId.equals(d.policyId) && Objects.equals(policyVersion, d.policyVersion)
-                && evidence.equals(d.evidence);
+                && evidence().equals(d.evidence());
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemId, memberId, asOf, knownAt, reason, failedMask, policyId, policyVersion, evidence);
+        return Objects.hash(itemId, memberId, asOf, knownAt, reason, failedMask, policyId, policyVersion, evidence());
     }
 
     /** The decision in one line, in the form shown in the class documentation. */
@@ -193,6 +219,6 @@ public final class Decision {
         if (failedMask != 0) {
             s.append("; failed ").append(failedChecks());
         }
-        return s.append("; evidence: ").append(evidence).toString();
+        return s.append("; evidence: ").append(evidence()).toString();
     }
 }

@@ -47,8 +47,9 @@ final class Evaluator {
         if (item.reservationInEffect(asOf) != null) {
             return false;
         }
-        ConsentEvent choice = member.consent().choiceInEffect(policy.purpose(), asOf, null);
-        return choice == null ? !basis.requiresOptIn() : !choice.isOptOut();
+        ConsentHistory consent = member.consent();
+        int choice = consent.indexOfChoiceInEffect(policy.purpose(), asOf, null);
+        return choice < 0 ? !basis.requiresOptIn() : !consent.isOptOut(choice);
     }
 
     static Decision evaluate(TrainingPolicy policy, ContentItem item, Member member, Instant asOf,
@@ -118,9 +119,7 @@ final class Evaluator {
         } else {
             reason = choice == null ? Reason.ALLOWED_BY_DEFAULT : Reason.ALLOWED_OPTED_IN;
         }
-        Evidence evidence = explain(reason, policy, version, item, member, asOf, place, basis, choice);
-        return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(),
-                version == null ? null : version.id(), evidence);
+        return new Decision(policy, item, member, asOf, knownAt, reason, failed, version == null ? null : version.id());
     }
 
     private static int bit(Reason reason) {
@@ -151,10 +150,16 @@ final class Evaluator {
         return CalendarDays.utcEpochDay(at) < member.anniversaryEpochDay(version.minimumAge());
     }
 
-    /** The evidence behind the primary reason; runs once per {@code evaluate}, off the fast path. */
-    private static Evidence explain(Reason reason, TrainingPolicy policy, @Nullable PolicyVersion version,
-            ContentItem item, Member member, Instant asOf, @Nullable Jurisdiction place, @Nullable LegalBasis basis,
-            @Nullable ConsentEvent choice) {
+    /**
+     * The evidence behind a decision's primary reason, built again from the inputs it was decided on
+     * when the decision is asked for it.
+     */
+    static Evidence explain(Reason reason, TrainingPolicy policy, ContentItem item, Member member, Instant asOf,
+            @Nullable Instant knownAt) {
+        PolicyVersion version = policy.versionInForce(asOf);
+        Jurisdiction place = member.jurisdictions().at(asOf);
+        LegalBasis basis = version == null || place == null ? null : version.basisFor(place);
+        ConsentEvent choice = member.consent().choiceInEffect(policy.purpose(), asOf, knownAt);
         switch (reason) {
             case POLICY_NOT_IN_FORCE: {
                 PolicyVersion first = policy.firstVersion();
