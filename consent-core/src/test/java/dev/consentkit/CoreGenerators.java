@@ -4,11 +4,14 @@ import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,9 +99,18 @@ final class CoreGenerators {
         return Generate.pick(ANCHORS);
     }
 
-    /** {@code instants}, sometimes moved one nanosecond or one second either way. */
+    /**
+     * {@code instants}, sometimes moved one nanosecond or one second either way; {@link Instant#MIN}
+     * and {@link Instant#MAX} stay where they are when the move would leave the range of {@link Instant}.
+     */
     static Gen<Instant> nudged(Gen<Instant> instants) {
-        return instants.zip(Generate.pick(NUDGES), (instant, nudge) -> instant.plus(nudge));
+        return instants.zip(Generate.pick(NUDGES), (instant, nudge) -> {
+            try {
+                return instant.plus(nudge);
+            } catch (DateTimeException beyondTheEndsOfTime) {
+                return instant;
+            }
+        });
     }
 
     /** How long after a choice the platform recorded it: often at once, sometimes seconds or months later. */
@@ -568,6 +580,192 @@ final class CoreGenerators {
             instants.add(event.recordedAt());
         }
         return List.copyOf(instants);
+    }
+
+    // ---- batches ----
+
+    // The first and last instants a long count of nanoseconds holds.
+    private static final Instant FIRST_NANOS = Instant.EPOCH.plusNanos(Long.MIN_VALUE);
+    private static final Instant LAST_NANOS = Instant.EPOCH.plusNanos(Long.MAX_VALUE);
+    // The ends of time, centuries outside that span, and its edges with their neighbours.
+    private static final List<Instant> FAR_INSTANTS = List.of(Instant.MIN, Instant.MAX,
+            Instant.parse("-1000000-01-01T00:00:00Z"), Instant.parse("1600-01-01T00:00:00Z"),
+            Instant.parse("2300-01-01T00:00:00Z"), Instant.parse("+1000000-01-01T00:00:00Z"),
+            FIRST_NANOS, FIRST_NANOS.minusNanos(1), FIRST_NANOS.plusNanos(1), FIRST_NANOS.minusSeconds(1),
+            FIRST_NANOS.plusSeconds(1), LAST_NANOS, LAST_NANOS.plusNanos(1), LAST_NANOS.minusNanos(1),
+            LAST_NANOS.plusSeconds(1), LAST_NANOS.minusSeconds(1));
+    // Id stems: ASCII, Latin-1 beyond ASCII, beyond Latin-1, and a surrogate pair.
+    private static final List<String> ID_STEMS = List.of("m-", "m-", "m-", "é-", "成员-", "\uD83D\uDE00-");
+
+    /**
+     * Instants far from the window: {@link Instant#MIN} and {@link Instant#MAX}, years outside the span
+     * a {@code long} of nanoseconds holds, and the first and last instants of that span with their
+     * neighbours.
+     */
+    static Gen<Instant> farInstants() {
+        return Generate.pick(FAR_INSTANTS);
+    }
+
+    /** One to six distinct member ids, some of them with characters beyond ASCII or beyond Latin-1. */
+    static Gen<List<String>> memberIds() {
+        return in -> {
+            int count = Generate.range(1, 6).generate(in);
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                ids.add(Generate.pick(ID_STEMS).generate(in) + i);
+            }
+            return ids;
+        };
+    }
+
+    /** Several members with distinct ids, whose choices mostly concern {@code governed} or a broader purpose. */
+    static Gen<List<Member>> memberLists(Purpose governed) {
+        Gen<ConsentHistory> histories = consentHistories(consentEvents(purposesAround(governed), instants()));
+        return in -> {
+            List<Member> members = new ArrayList<>();
+            for (String id : memberIds().generate(in)) {
+                members.add(members(id, histories).generate(in));
+            }
+            return members;
+        };
+    }
+
+    /**
+     * Policies as {@link #trainingPolicies()}, whose versions sometimes get an item scope at any
+     * instant, often one that is not a whole microsecond, second or hour, or far from the window; and
+     * sometimes a first version in force since long before the span of stored instants.
+     */
+    static Gen<TrainingPolicy> batchPolicies() {
+        Gen<Optional<Instant>> scopes = sometimes(30, Generate.frequency(
+                Pair.of(2, instants()),
+                Pair.of(3, nudged(instants()).map(at -> at.plusNanos(1))),
+                Pair.of(1, farInstants())));
+        Gen<Optional<Instant>> earlyStarts = sometimes(15,
+                Generate.pick(List.of(Instant.MIN, Instant.parse("1600-01-01T00:00:00Z"), FIRST_NANOS)));
+        return in -> {
+            TrainingPolicy policy = trainingPolicies().generate(in);
+            TrainingPolicy.Builder builder = TrainingPolicy.builder(policy.id(), policy.purpose());
+            for (PolicyVersion version : policy.versions()) {
+                Optional<Instant> scope = scopes.generate(in);
+                builder.version(scope.isEmpty() ? version
+                        : version.toBuilder(version.id(), version.effectiveFrom()).itemsCreatedFrom(scope.get()).build());
+            }
+            Optional<Instant> earlyStart = earlyStarts.generate(in);
+            if (earlyStart.isPresent()) {
+                builder.version(policyVersions("v0", earlyStart.get(), legalBases(), allowedCategoryLists(),
+                        neverAllowedCategoryLists()).generate(in));
+            }
+            return builder.build();
+        };
+    }
+
+    /**
+     * Many questions at one instant: a policy, the members of a store, items they authored, and
+     * {@code asOf} and, sometimes, {@code knownAt}.
+     */
+    record Batch(TrainingPolicy policy, List<Member> members, List<ContentItem> items, Instant asOf,
+            Optional<Instant> knownAt) {
+
+        Batch withItems(List<ContentItem> newItems) {
+            return new Batch(policy, members, newItems, asOf, knownAt);
+        }
+
+        Member author(ContentItem item) {
+            for (Member member : members) {
+                if (member.id().equals(item.authorId())) {
+                    return member;
+                }
+            }
+            throw new IllegalArgumentException("no author for " + item);
+        }
+
+        /** The reference answer: {@code isTrainable}, or {@code evaluate(..., knownAt).trainable()} with a knowledge instant. */
+        boolean isTrainable(ContentItem item) {
+            return isTrainable(item, author(item));
+        }
+
+        /** The reference answer for an item of {@code author}, who need not be one of {@link #members()}. */
+        boolean isTrainable(ContentItem item, Member author) {
+            return knownAt.isPresent()
+                    ? policy.evaluate(item, author, asOf, knownAt.get()).trainable()
+                    : policy.isTrainable(item, author, asOf);
+        }
+
+        /** The rows the reference answer allows. */
+        BitSet trainableRows() {
+            BitSet rows = new BitSet();
+            for (int row = 0; row < items.size(); row++) {
+                rows.set(row, isTrainable(items.get(row)));
+            }
+            return rows;
+        }
+
+        /** A batch evaluator over {@code store} for this batch's instants. */
+        BatchEvaluator evaluator(MemberStore store) {
+            return knownAt.isPresent()
+                    ? BatchEvaluator.of(policy, store, asOf, knownAt.get())
+                    : BatchEvaluator.of(policy, store, asOf);
+        }
+
+        /** Every value, so that a counterexample can be rebuilt by hand. */
+        @Override
+        public String toString() {
+            StringBuilder s = new StringBuilder("\n  policy ").append(policy.id()).append(" for ").append(policy.purpose());
+            policy.versions().forEach(v -> s.append("\n    ").append(describe(v)));
+            members.forEach(m -> s.append("\n  ").append(m).append(": ").append(m.consent()));
+            items.forEach(i -> s.append("\n  ").append(i).append(" reservations ").append(i.reservations()));
+            return s.append("\n  asOf ").append(asOf).append(", knownAt ").append(knownAt.orElse(null)).append('\n')
+                    .toString();
+        }
+    }
+
+    /**
+     * Batches of one to forty items by several members: items of categories the policy mostly
+     * allows, created around the instants that matter to it and to their author (coming of age,
+     * item scopes); {@code asOf} often on or next to such an instant, or after the creation of one
+     * item or of every item, sometimes anywhere in the window and sometimes far outside the span of stored instants; and
+     * in four batches of ten a {@code knownAt}, chosen the same way.
+     */
+    static Gen<Batch> batches() {
+        Gen<Integer> itemCounts = Generate.frequency(Pair.of(1, Generate.range(1, 3)), Pair.of(3, Generate.range(4, 40)));
+        return in -> {
+            TrainingPolicy policy = batchPolicies().generate(in);
+            List<Member> members = memberLists(policy.purpose()).generate(in);
+            Gen<Member> authors = Generate.pick(members);
+            Gen<DataCategory> categories = categoriesAround(policy);
+            int count = itemCounts.generate(in);
+            List<ContentItem> items = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                Member author = authors.generate(in);
+                ContentItem drawn = contentItems(author.id(), categories, creationsInBatch(policy, author)).generate(in);
+                items.add(ContentItem.of("item-" + i, drawn.authorId(), drawn.category(), drawn.createdAt(),
+                        drawn.deletedAt().orElse(null), drawn.reservations()));
+            }
+            Gen<Instant> moments = in2 -> momentsOf(policy, authors.generate(in2), Generate.pick(items).generate(in2))
+                    .generate(in2);
+            Gen<Instant> afterCreation = in2 -> Generate.pick(items).generate(in2).createdAt()
+                    .plus(nonNegativeDurations().generate(in2));
+            Instant lastCreation = items.stream().map(ContentItem::createdAt).max(Comparator.naturalOrder()).orElseThrow();
+            Gen<Instant> afterEveryCreation = nonNegativeDurations().map(age -> lastCreation.plus(age));
+            Gen<Instant> asOfs = Generate.frequency(Pair.of(3, moments), Pair.of(2, afterCreation),
+                    Pair.of(3, afterEveryCreation), Pair.of(1, instants()), Pair.of(1, farInstants()));
+            Instant asOf = asOfs.generate(in);
+            Optional<Instant> knownAt = sometimes(40,
+                    Generate.frequency(Pair.of(4, moments), Pair.of(1, farInstants()))).generate(in);
+            return new Batch(policy, members, items, asOf, knownAt);
+        };
+    }
+
+    /** Creation instants as {@link #creationsAround}, and on or next to the start of a version's item scope. */
+    private static Gen<Instant> creationsInBatch(TrainingPolicy policy, Member author) {
+        List<Instant> scopes = policy.versions().stream()
+                .flatMap(version -> version.itemsCreatedFrom().stream())
+                .filter(from -> !from.isBefore(WINDOW_START) && from.isBefore(WINDOW_END))
+                .collect(Collectors.toUnmodifiableList());
+        if (scopes.isEmpty()) {
+            return creationsAround(policy, author);
+        }
+        return Generate.frequency(Pair.of(4, creationsAround(policy, author)), Pair.of(1, nudged(Generate.pick(scopes))));
     }
 
     // ---- small helpers ----

@@ -20,7 +20,7 @@ class ImmutabilityTest {
 
     // Builders collect values step by step and say so ("Not thread-safe"); what they build is checked.
     private static final Set<Class<?>> BUILDERS = Set.of(
-            Member.Builder.class, PolicyVersion.Builder.class, TrainingPolicy.Builder.class);
+            Member.Builder.class, PolicyVersion.Builder.class, TrainingPolicy.Builder.class, MemberStore.Builder.class);
 
     static Stream<Class<?>> publicTypes() {
         return PublicTypes.all().stream();
@@ -35,7 +35,8 @@ class ImmutabilityTest {
         List<Class<?>> types = PublicTypes.all();
 
         assertTrue(types.containsAll(List.of(TrainingPolicy.class, Decision.class, Member.class, ContentItem.class,
-                ConsentHistory.class, Member.Builder.class, Evidence.Kind.class)), types.toString());
+                ConsentHistory.class, Member.Builder.class, Evidence.Kind.class, MemberStore.class, MemberStore.Builder.class,
+                BatchEvaluator.class, ItemColumns.class)), types.toString());
     }
 
     @ParameterizedTest

@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -49,9 +51,13 @@ class NullHandlingTest {
             .version(VERSION).build();
     private static final Evidence EVIDENCE = Evidence.of(EVENT);
     private static final Decision DECISION = POLICY.evaluate(ITEM, MEMBER, LATER);
+    private static final MemberStore STORE = MemberStore.of(List.of(MEMBER));
+    private static final ItemColumns COLUMNS = ItemColumns.of(new int[] {0}, new int[] {0},
+            List.of(DataCategory.PUBLIC_CONTENT), new long[] {1_735_689_600_000L}, TimeUnit.MILLISECONDS);
+    private static final Function<String, Member> LOOKUP = id -> MEMBER;
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(
-            ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
+            BatchEvaluator.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class, ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
             DataCategory.class, Decision.class, Evidence.class, Evidence.Kind.class, Jurisdiction.class,
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
@@ -77,6 +83,14 @@ class NullHandlingTest {
         defaults.put(ContentItem.class, ITEM);
         defaults.put(JurisdictionRule.class, JurisdictionRule.excluded(Jurisdiction.of("CH")));
         defaults.put(PolicyVersion.class, VERSION);
+        defaults.put(TrainingPolicy.class, POLICY);
+        defaults.put(MemberStore.class, STORE);
+        defaults.put(ItemColumns.class, COLUMNS);
+        defaults.put(TimeUnit.class, TimeUnit.MILLISECONDS);
+        defaults.put(Iterable.class, List.of(MEMBER));
+        defaults.put(Function.class, LOOKUP);
+        // Never consumed: every call that gets it fails on a null argument first.
+        defaults.put(Stream.class, Stream.of(ITEM));
         defaults.put(Evidence.class, EVIDENCE);
         defaults.put(Reason.class, Reason.OPTED_OUT);
         defaults.put(LegalBasis.class, LegalBasis.CONSENT);
@@ -145,7 +159,13 @@ class NullHandlingTest {
                 ConsentChannel.GPC_SIGNAL,
                 ReservationSource.C2PA_TRAINING_MINING,
                 Evidence.Kind.POLICY_RULE,
-                Jurisdiction.Kind.GROUP);
+                Jurisdiction.Kind.GROUP,
+                STORE,
+                MemberStore.builder().add(MEMBER),
+                COLUMNS,
+                COLUMNS.withDeletedAt(new long[] {Long.MAX_VALUE}).withReservedFrom(new long[] {Long.MAX_VALUE}),
+                BatchEvaluator.of(POLICY, STORE, LATER),
+                BatchEvaluator.of(POLICY, STORE, LATER, FROM));
     }
 
     @ParameterizedTest

@@ -1,0 +1,150 @@
+package dev.consentkit;
+
+import static dev.consentkit.CoreGenerators.batches;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.quicktheories.QuickTheory.qt;
+
+import dev.consentkit.CoreGenerators.Batch;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.generators.Generate;
+
+/**
+ * Property tests showing that the batch evaluator, over item objects, streams and columns in any unit,
+ * on one thread or many, answers exactly as the policy does for any generated policy, members, items
+ * and instants.
+ */
+class BatchEvaluatorPropertiesTest {
+
+    private static final int EXAMPLES = 1000;
+    // A disagreement may need a rare tie (asOf on a move, on a coming of age, on a unit boundary), so the
+    // properties over every path look further.
+    private static final int MANY_EXAMPLES = 4000;
+    private static final int PARALLEL_EXAMPLES = 25;
+    private static final int LARGE_STORE_EXAMPLES = 5;
+    // Each try of these builds hundreds of thousands of rows or members: keep shrinking short.
+    private static final int FEW_SHRINK_CYCLES = 20;
+    // Several 65,536-row chunks, the last one partial and not a whole number of 64-row words.
+    private static final int MANY_ROWS = 300_007;
+    // More members than the evaluator resolves on one thread.
+    private static final int LARGE_STORE_MEMBERS = 70_000;
+    private static final List<TimeUnit> COARSER_UNITS = List.of(TimeUnit.MICROSECONDS, TimeUnit.MILLISECONDS,
+            TimeUnit.SECONDS, TimeUnit.MINUTES, TimeUnit.HOURS);
+
+    @Test
+    void shouldAnswerForEveryItemAsThePolicyDoes() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
+            for (ContentItem item : batch.items()) {
+                assertEquals(batch.isTrainable(item), evaluator.isTrainable(item), item::toString);
+            }
+        });
+    }
+
+    @Test
+    void shouldMarkExactlyTheTrainableRowsOfNanosecondColumns() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            MemberStore store = MemberStore.of(batch.members());
+            ItemColumns columns = ColumnsOfItems.of(store, batch.items(), TimeUnit.NANOSECONDS);
+
+            assertEquals(batch.trainableRows(), batch.evaluator(store).trainable(columns));
+        });
+    }
+
+    @Test
+    void shouldMarkTheSameRowsInParallelAsOnOneThread() {
+        qt().withExamples(PARALLEL_EXAMPLES).withShrinkCycles(FEW_SHRINK_CYCLES).forAll(batches()).checkAssert(batch -> {
+            MemberStore store = MemberStore.of(batch.members());
+            ItemColumns columns = ColumnsOfItems.of(store, batch.items(), TimeUnit.NANOSECONDS, MANY_ROWS);
+            BatchEvaluator evaluator = batch.evaluator(store);
+
+            BitSet parallel = evaluator.trainableInParallel(columns);
+
+            assertEquals(evaluator.trainable(columns), parallel);
+            BitSet once = batch.trainableRows();
+            BitSet expected = new BitSet(MANY_ROWS);
+            for (int row = 0; row < MANY_ROWS; row++) {
+                expected.set(row, once.get(row % batch.items().size()));
+            }
+            assertEquals(expected, parallel);
+        });
+    }
+
+    @Test
+    void shouldMarkTheSameRowsInCoarserUnitsWhenEveryItemInstantIsAWholeUnit() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches(), Generate.pick(COARSER_UNITS)).checkAssert((batch, unit) -> {
+            Batch whole = batch.withItems(batch.items().stream().map(item -> ColumnsOfItems.truncated(item, unit))
+                    .collect(Collectors.toList()));
+            MemberStore store = MemberStore.of(whole.members());
+            BatchEvaluator evaluator = whole.evaluator(store);
+
+            BitSet inUnit = evaluator.trainable(ColumnsOfItems.of(store, whole.items(), unit));
+
+            assertEquals(evaluator.trainable(ColumnsOfItems.of(store, whole.items(), TimeUnit.NANOSECONDS)), inUnit);
+            assertEquals(whole.trainableRows(), inUnit);
+        });
+    }
+
+    @Test
+    void shouldKeepExactlyTheTrainableItemsOfAStreamInOrder() {
+        qt().withExamples(EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
+            List<ContentItem> expected = batch.items().stream().filter(batch::isTrainable).collect(Collectors.toList());
+
+            assertEquals(expected, evaluator.trainable(batch.items().stream()).collect(Collectors.toList()));
+        });
+    }
+
+    @Test
+    void shouldKeepExactlyTheTrainableItemsOfAParallelStreamInOrder() {
+        qt().withExamples(EXAMPLES / 4).forAll(batches()).checkAssert(batch -> {
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
+            // Enough items for a parallel stream to split them between threads.
+            List<ContentItem> items = new ArrayList<>();
+            Collections.nCopies(50, batch.items()).forEach(items::addAll);
+            List<ContentItem> expected = items.stream().filter(batch::isTrainable).collect(Collectors.toList());
+
+            assertEquals(expected, evaluator.trainable(items.parallelStream()).collect(Collectors.toList()));
+        });
+    }
+
+    @Test
+    void shouldAnswerAsThePolicyDoesForStoresLargeEnoughToResolveMembersInParallel() {
+        qt().withExamples(LARGE_STORE_EXAMPLES).withShrinkCycles(FEW_SHRINK_CYCLES).forAll(batches()).checkAssert(batch -> {
+            // Copies of the batch's members under other ids, interleaved: copy c of member j is
+            // the (c * members + j)-th added.
+            List<Member> members = batch.members();
+            int copies = LARGE_STORE_MEMBERS / members.size() + 1;
+            List<Member> all = new ArrayList<>(copies * members.size());
+            for (int c = 0; c < copies; c++) {
+                for (Member member : members) {
+                    all.add(c == 0 ? member : renamed(member, member.id() + "#" + c));
+                }
+            }
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(all));
+
+            for (ContentItem item : batch.items()) {
+                for (int c : new int[] {0, 1, copies / 2, copies - 1}) {
+                    Member author = renamed(batch.author(item), item.authorId() + (c == 0 ? "" : "#" + c));
+                    ContentItem copy = ContentItem.of(item.id(), author.id(), item.category(), item.createdAt(),
+                            item.deletedAt().orElse(null), item.reservations());
+                    assertEquals(batch.isTrainable(copy, author), evaluator.isTrainable(copy), copy::toString);
+                }
+            }
+        });
+    }
+
+    private static Member renamed(Member member, String id) {
+        return Member.builder(id)
+                .birthDate(member.birthDate().orElse(null))
+                .jurisdictions(member.jurisdictions())
+                .closedAt(member.closedAt().orElse(null))
+                .consent(member.consent())
+                .build();
+    }
+}

@@ -1,0 +1,365 @@
+package dev.consentkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Shows how a member store finds members by id, which members and instants it accepts, and what it costs. */
+class MemberStoreTest {
+
+    private static final Instant T = Instant.parse("2025-03-01T00:00:00Z");
+    private static final Jurisdiction DE = Jurisdiction.of("DE");
+    private static final TrainingPolicy POLICY = TrainingPolicy.builder("p", Purpose.GENERATIVE_AI_TRAINING)
+            .version(PolicyVersion.builder("v1", Instant.parse("2025-01-01T00:00:00Z"))
+                    .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                    .allow(DataCategory.CONTENT)
+                    .build())
+            .build();
+
+    // 100,000 members with ten-character ASCII ids, one residence each, and 1.5 consent events on average.
+    private static final int LARGE_SIZE = 100_000;
+    private static final MemberStore LARGE = largeStore();
+
+    @Test
+    void shouldFindEveryMemberAtADistinctIndexThatGivesBackItsId() {
+        List<String> ids = List.of("m-1", "m-2", "m-3", "member-with-a-longer-id", "m-10");
+        MemberStore store = storeOf(ids);
+
+        Set<Integer> indexes = new HashSet<>();
+        for (String id : ids) {
+            int index = store.indexOf(id);
+            assertTrue(index >= 0 && index < ids.size(), id + " at " + index);
+            assertEquals(id, store.memberId(index));
+            indexes.add(index);
+        }
+        assertEquals(ids.size(), indexes.size());
+    }
+
+    @Test
+    void shouldGiveMinusOneForAnIdNotInTheStore() {
+        MemberStore store = storeOf(List.of("m-1", "m-2", "m-10"));
+
+        assertEquals(-1, store.indexOf("m-3"));
+        assertEquals(-1, store.indexOf("m-"));
+        assertEquals(-1, store.indexOf("m-100"));
+        assertEquals(-1, store.indexOf("M-1"));
+        assertEquals(-1, store.indexOf(""));
+    }
+
+    @Test
+    void shouldTellWhetherItHoldsAMember() {
+        MemberStore store = storeOf(List.of("m-1", "m-2"));
+
+        assertTrue(store.contains("m-1"));
+        assertTrue(store.contains("m-2"));
+        assertFalse(store.contains("m-3"));
+    }
+
+    @Test
+    void shouldFindNothingInAnEmptyStore() {
+        MemberStore empty = MemberStore.builder().build();
+
+        assertEquals(0, empty.size());
+        assertEquals(-1, empty.indexOf("m-1"));
+        assertFalse(empty.contains(""));
+    }
+
+    @Test
+    void shouldRoundTripIdsWithCharactersBeyondLatin1() {
+        // Two-byte characters (Chinese, Greek), a surrogate pair, and ASCII and Latin-1 ids stored next to them.
+        List<String> ids = List.of("m-1", "成员-42", "μέλος-7", "\uD83D\uDE00-9", "müller", "m-\u0100", "\uFFFF");
+        MemberStore store = storeOf(ids);
+
+        for (String id : ids) {
+            assertEquals(id, store.memberId(store.indexOf(id)));
+        }
+        assertEquals(-1, store.indexOf("成员-43"));
+        assertEquals(-1, store.indexOf("m-\u0101"));
+    }
+
+    @Test
+    void shouldRoundTripLatin1IdsBeyondAscii() {
+        // Every id fits one byte a character, including those at and above 0x80.
+        List<String> ids = List.of("é-1", "ÿ", "\u0080", "straße", "m-1");
+        MemberStore store = storeOf(ids);
+
+        for (String id : ids) {
+            assertEquals(id, store.memberId(store.indexOf(id)));
+        }
+        assertEquals(-1, store.indexOf("e-1"));
+        assertEquals(-1, store.indexOf("\u0100"));
+    }
+
+    @Test
+    void shouldRoundTripSingleCharacterIds() {
+        List<String> ids = List.of("a", "b", "ab", "é", "中", "0");
+        MemberStore store = storeOf(ids);
+
+        for (String id : ids) {
+            assertEquals(id, store.memberId(store.indexOf(id)));
+        }
+        assertEquals(-1, store.indexOf("c"));
+        assertEquals(-1, store.indexOf("ba"));
+    }
+
+    @Test
+    void shouldTellApartIdsWithTheSameHashCode() {
+        // "Aa" and "BB" have the same String.hashCode, so every id here lands on the same slot.
+        List<String> ids = List.of("Aa", "BB", "AaAa", "AaBB", "BBAa", "BBBB");
+        MemberStore store = storeOf(ids);
+
+        for (String id : ids) {
+            assertEquals(id, store.memberId(store.indexOf(id)));
+        }
+        assertEquals(-1, store.indexOf("AaAaAa"));
+    }
+
+    @Test
+    void shouldRejectAnIndexThatIsNotAMemberIndex() {
+        MemberStore store = storeOf(List.of("m-1", "m-2"));
+
+        assertThrows(IndexOutOfBoundsException.class, () -> store.memberId(2));
+        assertThrows(IndexOutOfBoundsException.class, () -> store.memberId(-1));
+    }
+
+    @Test
+    void shouldRejectTwoMembersWithTheSameIdNamingIt() {
+        MemberStore.Builder builder = MemberStore.builder()
+                .add(member("m-1").build())
+                .add(member("m-2").build())
+                .add(member("m-1").birthDate(LocalDate.of(1970, 1, 1)).build());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("member m-1 is added to the store twice", e.getMessage());
+    }
+
+    @Test
+    void shouldRejectTheSameMemberTwiceFromACollection() {
+        List<Member> twice = List.of(member("成员-1").build(), member("成员-1").build());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MemberStore.of(twice));
+
+        assertTrue(e.getMessage().contains("成员-1"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAConsentEventEffectiveAfterTheSpanShowingTheInstant() {
+        Instant year2300 = Instant.parse("2300-01-01T00:00:00Z");
+        Member member = member("m-1").consent(optOut("e-9", year2300)).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MemberStore.builder().add(member));
+
+        assertTrue(e.getMessage().contains("2300-01-01T00:00:00Z"), e.getMessage());
+        assertTrue(e.getMessage().contains("e-9"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAConsentEventRecordedAfterTheSpanShowingTheInstant() {
+        Instant recorded = Instant.parse("2262-04-12T00:00:00Z");
+        Member member = member("m-1")
+                .consent(ConsentEvent.optOut("e-1", Purpose.AI_TRAINING, T, recorded, ConsentChannel.IMPORT))
+                .build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MemberStore.builder().add(member));
+
+        assertTrue(e.getMessage().contains("recordedAt"), e.getMessage());
+        assertTrue(e.getMessage().contains("2262-04-12T00:00:00Z"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAnAccountClosureBeforeTheSpanShowingTheInstant() {
+        Member member = member("m-1").closedAt(Instant.parse("1600-01-01T00:00:00Z")).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MemberStore.builder().add(member));
+
+        assertTrue(e.getMessage().contains("1600-01-01T00:00:00Z"), e.getMessage());
+        assertTrue(e.getMessage().contains("m-1"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAMoveBeforeTheSpanShowingTheInstant() {
+        Member member = Member.builder("m-1").residentIn(DE, Instant.parse("1600-01-01T00:00:00Z")).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MemberStore.builder().add(member));
+
+        assertTrue(e.getMessage().contains("1600-01-01T00:00:00Z"), e.getMessage());
+    }
+
+    @Test
+    void shouldAcceptInstantsAtBothEndsOfTheDocumentedSpan() {
+        Instant first = Instant.parse("1677-09-22T00:00:00Z");
+        Instant last = Instant.parse("2262-04-10T23:59:59.999999999Z");
+        Member member = Member.builder("m-1")
+                .residentIn(DE, first)
+                .closedAt(last)
+                .consent(ConsentEvent.optIn("e-1", Purpose.AI_TRAINING, first, last, ConsentChannel.IMPORT))
+                .build();
+
+        MemberStore store = MemberStore.builder().add(member).build();
+
+        assertEquals(1, store.size());
+        assertEquals(1, store.consentEventCount());
+    }
+
+    @Test
+    void shouldAcceptAResidenceAsFarBackAsWeKnow() {
+        Member member = Member.builder("m-1").birthDate(LocalDate.of(1990, 1, 1))
+                .jurisdictions(JurisdictionTimeline.of(List.of(Residence.always(DE))))
+                .build();
+        ContentItem post = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, T);
+
+        MemberStore store = MemberStore.builder().add(member).build();
+
+        assertTrue(BatchEvaluator.of(POLICY, store, T).isTrainable(post), "the member's jurisdiction is not known");
+    }
+
+    @Test
+    void shouldRejectABirthDateBeyondYearOneMillionShowingIt() {
+        Member member = member("m-1").birthDate(LocalDate.of(1_000_001, 1, 1)).build();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MemberStore.builder().add(member));
+
+        assertTrue(e.getMessage().contains("+1000001-01-01"), e.getMessage());
+    }
+
+    @Test
+    void shouldCountMembersAndTheirDistinctConsentEvents() {
+        ConsentEvent optOut = optOut("e-1", T);
+        MemberStore store = MemberStore.of(List.of(
+                member("m-1").build(),
+                member("m-2").consent(optOut, optOut, optIn("e-2", T.plusSeconds(60))).build(),
+                member("m-3").consent(optOut).build()));
+
+        assertEquals(3, store.size());
+        assertEquals(3, store.consentEventCount());
+    }
+
+    @Test
+    void shouldLeaveTheBuilderUnchangedWhenAnAddFails() {
+        // The bad member's first event and its residence convert; its second event does not.
+        Member good = member("m-1").build();
+        Member bad = member("m-2").residentIn(Jurisdiction.of("FR"), T)
+                .consent(optOut("e-1", T), optOut("e-2", Instant.parse("2300-01-01T00:00:00Z"))).build();
+        Member optedOut = member("m-3").consent(optOut("e-3", T)).build();
+        MemberStore.Builder builder = MemberStore.builder().add(good);
+
+        assertThrows(IllegalArgumentException.class, () -> builder.add(bad));
+        MemberStore store = builder.add(optedOut).build();
+
+        assertEquals(2, store.size());
+        assertEquals(1, store.consentEventCount());
+        assertEquals(-1, store.indexOf("m-2"));
+        assertEquals(Set.of("m-1", "m-3"), Set.of(store.memberId(0), store.memberId(1)));
+        BatchEvaluator batch = BatchEvaluator.of(POLICY, store, T);
+        assertTrue(batch.isTrainable(ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, T)));
+        assertFalse(batch.isTrainable(ContentItem.of("post-3", "m-3", DataCategory.PUBLIC_CONTENT, T)));
+    }
+
+    @Test
+    void shouldNotChangeABuiltStoreWhenItsBuilderAddsMore() {
+        MemberStore.Builder builder = MemberStore.builder().add(member("m-1").consent(optOut("e-1", T)).build());
+        MemberStore first = builder.build();
+
+        MemberStore second = builder.add(member("成员-2").consent(optOut("e-2", T)).build()).build();
+
+        assertEquals(1, first.size());
+        assertEquals(1, first.consentEventCount());
+        assertEquals(-1, first.indexOf("成员-2"));
+        assertEquals("m-1", first.memberId(0));
+        assertEquals(2, second.size());
+        assertEquals("成员-2", second.memberId(second.indexOf("成员-2")));
+    }
+
+    @Test
+    void shouldTakeAtMost64BytesAMemberAnd24AConsentEvent() {
+        assertEquals(LARGE_SIZE, LARGE.size());
+        assertEquals(LARGE_SIZE * 3 / 2, LARGE.consentEventCount());
+
+        long budget = 64L * LARGE.size() + 24L * LARGE.consentEventCount();
+
+        assertTrue(LARGE.footprintBytes() <= budget, LARGE.footprintBytes() + " bytes > " + budget);
+    }
+
+    @Test
+    void shouldFindEveryMemberOfALargeStore() {
+        for (int m = 0; m < LARGE_SIZE; m++) {
+            assertEquals(largeId(m), LARGE.memberId(LARGE.indexOf(largeId(m))));
+        }
+        assertEquals(-1, LARGE.indexOf(largeId(LARGE_SIZE)));
+    }
+
+    @Test
+    void shouldSummariseSizeEventsAndFootprintInToString() {
+        MemberStore store = MemberStore.of(List.of(
+                member("m-1").consent(optOut("e-1", T)).build(),
+                member("m-2").consent(optOut("e-1", T), optIn("e-2", T.plusSeconds(1))).build()));
+
+        assertEquals("MemberStore[2 members, 3 consent events, 0.0 MB]", store.toString());
+    }
+
+    @Test
+    void shouldShowTheFootprintInDecimalMegabytesInToString() {
+        String expected = String.format(Locale.ROOT, "MemberStore[100000 members, 150000 consent events, %.1f MB]",
+                LARGE.footprintBytes() / 1_000_000.0);
+
+        assertEquals(expected, LARGE.toString());
+        assertTrue(LARGE.footprintBytes() > 5_000_000, "an implausibly small footprint: " + LARGE.footprintBytes());
+    }
+
+    private static MemberStore largeStore() {
+        Instant first = Instant.parse("2024-09-18T00:00:00Z");
+        MemberStore.Builder builder = MemberStore.builder();
+        for (int m = 0; m < LARGE_SIZE; m++) {
+            Instant at = first.plusSeconds(m);
+            Member.Builder member = Member.builder(largeId(m)).birthDate(LocalDate.of(1990, 1, 1)).residentIn(DE)
+                    .consent(optOut("e-1", at));
+            if (m % 2 == 1) {
+                member.consent(optIn("e-2", at.plusSeconds(86_400)));
+            }
+            builder.add(member.build());
+        }
+        return builder.build();
+    }
+
+    /** Ten ASCII characters: {@code m-00000000}, {@code m-00000001}, ... */
+    private static String largeId(int m) {
+        return String.format(Locale.ROOT, "m-%08d", m);
+    }
+
+    private static MemberStore storeOf(List<String> ids) {
+        List<Member> members = new ArrayList<>();
+        for (String id : ids) {
+            members.add(member(id).build());
+        }
+        return MemberStore.of(members);
+    }
+
+    /** An adult in Germany with no consent event. */
+    private static Member.Builder member(String id) {
+        return Member.builder(id).birthDate(LocalDate.of(1990, 6, 15)).residentIn(DE);
+    }
+
+    private static ConsentEvent optOut(String id, Instant at) {
+        return ConsentEvent.optOut(id, Purpose.GENERATIVE_AI_TRAINING, at, at, ConsentChannel.SETTINGS_TOGGLE);
+    }
+
+    private static ConsentEvent optIn(String id, Instant at) {
+        return ConsentEvent.optIn(id, Purpose.GENERATIVE_AI_TRAINING, at, at, ConsentChannel.SETTINGS_TOGGLE);
+    }
+}
