@@ -61,16 +61,8 @@ public final class DataCategory {
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
     public static DataCategory of(String key) {
-        Objects.requireNonNull(key, "key");
-        DataCategory known = INTERNED.get(key);
-        if (known != null) {
-            return known;
-        }
-        KeyGrammar.check("data category", key, "content.public");
-        String parentKey = KeyGrammar.parentOf(key);
-        DataCategory created = new DataCategory(key, parentKey == null ? null : of(parentKey));
-        DataCategory raced = INTERNED.putIfAbsent(key, created);
-        return raced == null ? created : raced;
+        return KeyGrammar.intern(INTERNED, Objects.requireNonNull(key, "key"), "data category", "content.public", DataCategory::of,
+                DataCategory::new);
     }
 
     /** The dotted key, such as {@code content.public}. */

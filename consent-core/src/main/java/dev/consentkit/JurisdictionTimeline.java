@@ -79,18 +79,7 @@ public final class JurisdictionTimeline {
     /** The jurisdiction in force at {@code asOf}, or {@code null} if it is not known then. */
     public @Nullable Jurisdiction at(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        int low = 0;
-        int high = starts.length - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (starts[mid].compareTo(asOf) <= 0) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
+        int found = Timelines.inForceAt(starts, asOf);
         return found < 0 ? null : places[found];
     }
 

@@ -1,5 +1,8 @@
 package dev.consentkit;
 
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,27 @@ final class KeyGrammar {
                     + "; expected dot-separated lowercase segments such as '" + example + "'");
         }
         return key;
+    }
+
+    /**
+     * The interned value for {@code key}, created with its ancestors on first use; every caller gets
+     * the same instance, so hierarchy checks on the decision path compare references.
+     *
+     * @param of returns the interned value of an ancestor key
+     * @param create makes a value from a checked key and its parent
+     * @throws IllegalArgumentException if {@code key} is malformed
+     */
+    static <T> T intern(ConcurrentMap<String, T> interned, String key, String kind, String example,
+            Function<String, T> of, BiFunction<String, @Nullable T, T> create) {
+        T known = interned.get(key);
+        if (known != null) {
+            return known;
+        }
+        check(kind, key, example);
+        String parentKey = parentOf(key);
+        T created = create.apply(key, parentKey == null ? null : of.apply(parentKey));
+        T raced = interned.putIfAbsent(key, created);
+        return raced == null ? created : raced;
     }
 
     /** The key one level up ({@code content} for {@code content.public}), or {@code null} at the top. */

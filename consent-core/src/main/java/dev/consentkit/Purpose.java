@@ -45,16 +45,8 @@ public final class Purpose {
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
     public static Purpose of(String key) {
-        Objects.requireNonNull(key, "key");
-        Purpose known = INTERNED.get(key);
-        if (known != null) {
-            return known;
-        }
-        KeyGrammar.check("purpose", key, "ai-training.generative");
-        String parentKey = KeyGrammar.parentOf(key);
-        Purpose created = new Purpose(key, parentKey == null ? null : of(parentKey));
-        Purpose raced = INTERNED.putIfAbsent(key, created);
-        return raced == null ? created : raced;
+        return KeyGrammar.intern(INTERNED, Objects.requireNonNull(key, "key"), "purpose", "ai-training.generative", Purpose::of,
+                Purpose::new);
     }
 
     /** The dotted key, such as {@code ai-training.generative}. */

@@ -140,18 +140,7 @@ public final class TrainingPolicy {
 
     /** The version in force at {@code asOf}, or {@code null}; a binary search over the starts. */
     @Nullable PolicyVersion versionInForce(Instant asOf) {
-        int low = 0;
-        int high = starts.length - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (starts[mid].compareTo(asOf) <= 0) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
+        int found = Timelines.inForceAt(starts, asOf);
         return found < 0 ? null : versions[found];
     }
 
