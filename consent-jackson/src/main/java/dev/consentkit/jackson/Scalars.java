@@ -62,7 +62,7 @@ final class Scalars {
         try {
             return DataCategory.of(key);
         } catch (IllegalArgumentException e) {
-            throw node.fail("invalid data category " + node.quoted() + ": " + e.getMessage(), CATEGORY, e);
+            throw node.fail(problem(e), CATEGORY, e);
         }
     }
 
@@ -72,7 +72,7 @@ final class Scalars {
         try {
             return Purpose.of(key);
         } catch (IllegalArgumentException e) {
-            throw node.fail("invalid purpose " + node.quoted() + ": " + e.getMessage(), PURPOSE, e);
+            throw node.fail(problem(e), PURPOSE, e);
         }
     }
 
@@ -86,7 +86,7 @@ final class Scalars {
         try {
             jurisdiction = Jurisdiction.of(code);
         } catch (IllegalArgumentException e) {
-            throw node.fail("unknown jurisdiction code " + node.quoted() + ": " + e.getMessage(), JURISDICTION, e);
+            throw node.fail(problem(e), JURISDICTION, e);
         }
         if (!jurisdiction.code().equals(code)) {
             throw node.fail("jurisdiction code " + node.quoted() + " is not in its normal form",
@@ -98,5 +98,22 @@ final class Scalars {
     /** The node as an identifier: a string the core then checks is not blank. */
     static String id(Node node) throws ConsentDocumentException {
         return node.string(ID);
+    }
+
+    /**
+     * The core's explanation of a rejected key or code, which names the value and what is wrong with
+     * it, without the core's own "expected" clause: the document's message adds the expectation in
+     * document terms.
+     */
+    private static String problem(IllegalArgumentException e) {
+        String message = String.valueOf(e.getMessage());
+        int cut = message.length();
+        for (String clause : new String[] {"; expected", ": expected"}) {
+            int at = message.indexOf(clause);
+            if (at >= 0 && at < cut) {
+                cut = at;
+            }
+        }
+        return message.substring(0, cut);
     }
 }

@@ -206,8 +206,8 @@ class ConsentDocumentsStrictReadingTest {
         ConsentDocumentException e = failure(() -> ConsentDocuments.readItem(ITEM.replace("content.public", "Content.Public")));
 
         assertProblem(e, "$.category", "Content.Public", 5, 15);
-        assertMentions(e, "invalid data category \"Content.Public\": data category key 'Content.Public' is malformed: segment 1"
-                + " starts with 'C', not a lowercase letter", "expected a data category key such as content.public");
+        assertMentions(e, "at line 5, column 15: data category key 'Content.Public' is malformed: segment 1"
+                + " starts with 'C', not a lowercase letter; expected a data category key such as content.public");
     }
 
     @Test
@@ -216,7 +216,8 @@ class ConsentDocumentsStrictReadingTest {
                 POLICY.replace("\"ai-training.generative\"", "\"ai training\"")));
 
         assertProblem(e, "$.purpose", "ai training", 4, 14);
-        assertMentions(e, "invalid purpose \"ai training\"", "character ' ' at index 2 is not allowed");
+        assertMentions(e, "purpose key 'ai training' is malformed: character ' ' at index 2 is not allowed; expected a"
+                + " purpose key such as ai-training.generative");
     }
 
     @ParameterizedTest
@@ -226,7 +227,8 @@ class ConsentDocumentsStrictReadingTest {
                 POLICY.replace("\"jurisdiction\": \"EU\"", "\"jurisdiction\": \"" + code + "\"")));
 
         assertProblem(e, "$.versions[0].jurisdictionRules[0].jurisdiction", code, 11, 26);
-        assertMentions(e, "unknown jurisdiction code \"" + code + "\"");
+        assertMentions(e, "unknown jurisdiction code '" + code + "'");
+        assertEquals(1, e.getMessage().split("expected", -1).length - 1, "one expectation in: " + e.getMessage());
     }
 
     @Test
