@@ -8,7 +8,9 @@
  * {@link dev.consentkit.jackson.NdjsonReader} and {@link dev.consentkit.jackson.NdjsonWriter} stream
  * members, items and decisions as newline-delimited JSON, reporting a bad line with its number and
  * going on with the next. {@link dev.consentkit.jackson.ConsentModule} gives a Jackson
- * {@code ObjectMapper} the same forms. Every problem with a document is a
+ * {@code ObjectMapper} the same forms. {@link dev.consentkit.jackson.DocumentNode} reads a JSON
+ * document of your own as strictly and binds the ConsentKit documents embedded in it, as the test
+ * kit's policy suites do. Every problem with a document is a
  * {@link dev.consentkit.jackson.ConsentDocumentException} naming the field path, the bad value, the
  * line and column and what was expected.
  *

@@ -1,0 +1,686 @@
+package dev.consentkit.testkit;
+
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentChoice;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ConsentHistory;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Decision;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.JurisdictionRule;
+import dev.consentkit.JurisdictionTimeline;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.Reservation;
+import dev.consentkit.ReservationSource;
+import dev.consentkit.Residence;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.UnknownAge;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.quicktheories.generators.SourceDSL;
+
+/**
+ * QuickTheories generators ({@link Gen}) for every ConsentKit core type, for property tests of your
+ * own code around a policy:
+ *
+ * <pre>{@code
+ * qt().forAll(ConsentGenerators.scenarios(myPolicy))
+ *     .checkAssert(s -> assertEquals(s.evaluate().trainable(), myPipeline.wouldTrain(s.item(), s.member(), s.asOf())));
+ * }</pre>
+ *
+ * <p>Every value generated is valid: a generator never throws, whatever the randomness it is given,
+ * also while QuickTheories shrinks a counterexample. Values are drawn so that every {@link
+ * dev.consentkit.Reason} is reachable and the edges that matter come up often rather than by luck:
+ * instants fall on the dates real programs started and on calendar edges (29 February), with their
+ * neighbours one nanosecond and one second away; members come of age inside the window; choices tie at
+ * the same instant; policies exclude and include regions, change over time and have item scopes.
+ * Most instants lie in the window {@link #WINDOW_START} to {@link #WINDOW_END}.
+ *
+ * <p>The {@code ...(TrainingPolicy)} and {@code ...(Purpose)} variants draw around a policy of your
+ * own: choices mostly for its purpose or a broader one, items mostly of its categories, instants on
+ * and next to its version starts, item scopes and the days members come of age under it.
+ */
+public final class ConsentGenerators {
+
+    /** The start of the window most generated instants fall in: 2023-01-01T00:00:00Z. */
+    public static final Instant WINDOW_START = Instant.parse("2023-01-01T00:00:00Z");
+    /** The last second of that window: 2027-12-31T23:59:59Z. */
+    public static final Instant WINDOW_END = Instant.parse("2027-12-31T23:59:59Z");
+    /** The id of the member of every generated {@link Scenario}: {@value}. */
+    public static final String MEMBER_ID = "m-1";
+
+    // Dates real programs started or changed on, and calendar edges. Versions, choices, items and asOf
+    // all land on them often, so ties between those instants are common rather than lucky.
+    private static final List<Instant> ANCHORS = Stream.of("2023-01-01T00:00:00Z", "2024-02-29T00:00:00Z",
+                    "2024-09-18T00:00:00Z", "2024-09-20T00:00:00Z", "2025-05-27T00:00:00Z", "2025-08-28T00:00:00Z",
+                    "2025-11-03T00:00:00Z", "2026-02-28T00:00:00Z", "2026-03-01T00:00:00Z", "2027-12-31T23:59:59Z")
+            .map(Instant::parse)
+            .collect(Collectors.toUnmodifiableList());
+    private static final List<Duration> NUDGES = List.of(Duration.ZERO, Duration.ZERO, Duration.ofNanos(-1),
+            Duration.ofNanos(1), Duration.ofSeconds(-1), Duration.ofSeconds(1));
+
+    private static final List<DataCategory> BUILT_IN_CATEGORIES = List.of(DataCategory.PROFILE_DETAILS,
+            DataCategory.CONTENT, DataCategory.PUBLIC_CONTENT, DataCategory.GROUP_CONTENT, DataCategory.PRIVATE_MESSAGES,
+            DataCategory.AI_INTERACTIONS, DataCategory.SAVED_JOB_DATA, DataCategory.JOB_APPLICATIONS,
+            DataCategory.CREDENTIALS, DataCategory.PAYMENT, DataCategory.SALARY);
+    private static final List<DataCategory> CUSTOM_CATEGORIES = List.of(DataCategory.of("custom"),
+            DataCategory.of("custom.notes"), DataCategory.of("telemetry"));
+    private static final List<String> SUB_SEGMENTS = List.of("video", "drafts", "v2");
+    private static final List<DataCategory> USUALLY_ALLOWED = List.of(DataCategory.PROFILE_DETAILS, DataCategory.CONTENT,
+            DataCategory.PUBLIC_CONTENT, DataCategory.GROUP_CONTENT, DataCategory.AI_INTERACTIONS,
+            DataCategory.SAVED_JOB_DATA, DataCategory.of("custom"));
+    private static final List<DataCategory> USUALLY_NEVER_ALLOWED = List.of(DataCategory.JOB_APPLICATIONS,
+            DataCategory.CREDENTIALS, DataCategory.PAYMENT, DataCategory.SALARY, DataCategory.GROUP_CONTENT,
+            DataCategory.of("content.public.video"));
+
+    private static final List<Purpose> PURPOSES = List.of(Purpose.AI_TRAINING, Purpose.GENERATIVE_AI_TRAINING,
+            Purpose.of("ai-training.safety"), Purpose.of("ai-training.generative.images"), Purpose.of("personalisation"));
+
+    private static final List<Jurisdiction> EU_MEMBERS = List.copyOf(Jurisdiction.EU.members());
+    private static final List<Jurisdiction> EEA_ONLY = codes("IS", "LI", "NO");
+    // Places that the rules below name, or that lie inside or just outside them.
+    private static final List<Jurisdiction> RULED_PLACES = codes("DE", "FR", "IE", "FR-75", "DE-BY", "CH", "GB", "US",
+            "US-CA", "US-NY", "CA", "JP");
+    private static final List<Jurisdiction> RULE_JURISDICTIONS = List.of(Jurisdiction.EU, Jurisdiction.EEA,
+            Jurisdiction.of("DE"), Jurisdiction.of("FR"), Jurisdiction.of("FR-75"), Jurisdiction.of("NO"),
+            Jurisdiction.of("CH"), Jurisdiction.of("GB"), Jurisdiction.of("US"), Jurisdiction.of("US-CA"));
+    private static final List<Integer> MINIMUM_AGES = List.of(0, 13, 16, 18, 18, 21);
+    private static final int MAX_KEY_LENGTH = 200;
+
+    private ConsentGenerators() {}
+
+    // ---------------------------------------------------------------- time
+
+    /**
+     * Instants in the window: any second, any nanosecond, UTC midnights, and the dates real programs
+     * started on and calendar edges (with their neighbours one nanosecond or one second away), often
+     * enough to produce ties.
+     */
+    public static Gen<Instant> instants() {
+        Gen<Instant> seconds = Generate.longRange(WINDOW_START.getEpochSecond(), WINDOW_END.getEpochSecond())
+                .map(second -> Instant.ofEpochSecond(second));
+        Gen<Instant> midnights = Generate.longRange(utcDay(WINDOW_START), utcDay(WINDOW_END))
+                .map(day -> utcMidnight(LocalDate.ofEpochDay(day)));
+        Gen<Instant> anchors = Generate.pick(ANCHORS);
+        return Generate.frequency(
+                Pair.of(3, seconds),
+                Pair.of(1, seconds.zip(Generate.range(1, 999_999_999), (second, nanos) -> second.plusNanos(nanos))),
+                Pair.of(2, midnights),
+                Pair.of(3, anchors),
+                Pair.of(1, nudged(anchors)))
+                .map(at -> at.isBefore(WINDOW_START) ? WINDOW_START : at.isAfter(WINDOW_END) ? WINDOW_END : at);
+    }
+
+    /**
+     * Instants from {@code first} to {@code last}, both included: any second, any nanosecond, and the
+     * two ends.
+     *
+     * @throws IllegalArgumentException if {@code last} is before {@code first}
+     */
+    public static Gen<Instant> instantsBetween(Instant first, Instant last) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(last, "last");
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("instants between " + first + " and " + last + ": the last is before the first");
+        }
+        Gen<Instant> seconds = Generate.longRange(first.getEpochSecond(), last.getEpochSecond())
+                .zip(Generate.range(0, 999_999_999), (second, nanos) -> Instant.ofEpochSecond(second, nanos))
+                .map(at -> at.isBefore(first) ? first : at.isAfter(last) ? last : at);
+        return Generate.frequency(Pair.of(6, seconds), Pair.of(1, Generate.constant(first)),
+                Pair.of(1, Generate.constant(last)));
+    }
+
+    /**
+     * {@code instants}, sometimes moved one nanosecond or one second either way; an instant stays where it
+     * is when the move would leave the range of {@link Instant}.
+     */
+    public static Gen<Instant> nudged(Gen<Instant> instants) {
+        Objects.requireNonNull(instants, "instants");
+        return instants.zip(Generate.pick(NUDGES), (instant, nudge) -> plus(instant, nudge));
+    }
+
+    /**
+     * Birth dates: adults throughout the window, members who come of age (at 13, 16, 18 or 21) inside
+     * it, and 29 February births.
+     */
+    public static Gen<LocalDate> birthDates() {
+        return Generate.frequency(
+                Pair.of(5, datesBetween(LocalDate.of(1940, 1, 1), LocalDate.of(2000, 12, 31))),
+                Pair.of(2, datesBetween(LocalDate.of(2002, 1, 1), LocalDate.of(2014, 12, 31))),
+                Pair.of(1, Generate.pick(List.of(1996, 2000, 2004, 2008, 2012)).map(year -> LocalDate.of(year, 2, 29))));
+    }
+
+    // ---------------------------------------------------------------- keys, places, enums
+
+    /**
+     * Data categories: the built-in constants, keys under them ({@code content.public.video}), and keys
+     * of a platform's own ({@code custom.notes}).
+     */
+    public static Gen<DataCategory> dataCategories() {
+        Gen<DataCategory> builtIn = Generate.pick(BUILT_IN_CATEGORIES);
+        return Generate.frequency(
+                Pair.of(4, builtIn),
+                Pair.of(2, under(builtIn)),
+                Pair.of(1, under(under(builtIn))),
+                Pair.of(1, Generate.pick(CUSTOM_CATEGORIES)),
+                Pair.of(1, under(Generate.pick(CUSTOM_CATEGORIES))));
+    }
+
+    /** Purposes: {@code ai-training}, {@code ai-training.generative}, a sibling, a child and an unrelated one. */
+    public static Gen<Purpose> purposes() {
+        return Generate.pick(PURPOSES);
+    }
+
+    /**
+     * Purposes of members' choices under a policy for {@code governed}: mostly {@code governed} or a
+     * broader purpose, whose choices count for it, and sometimes any other.
+     */
+    public static Gen<Purpose> purposesAround(Purpose governed) {
+        return Generate.frequency(Pair.of(3, Generate.pick(coveringPurposes(Objects.requireNonNull(governed, "governed")))),
+                Pair.of(2, purposes()));
+    }
+
+    /**
+     * Where a member can be: the EU's member states, Iceland, Liechtenstein and Norway, and places the
+     * rules of {@link #jurisdictionRules()} name or lie near: CH, GB, US, US-CA, US-NY, FR-75, DE-BY, CA, JP.
+     * Never a group.
+     */
+    public static Gen<Jurisdiction> places() {
+        return Generate.frequency(
+                Pair.of(2, Generate.pick(EU_MEMBERS)),
+                Pair.of(1, Generate.pick(EEA_ONLY)),
+                Pair.of(4, Generate.pick(RULED_PLACES)));
+    }
+
+    /** What a jurisdiction rule can name: the groups EU and EEA, countries and subdivisions. */
+    public static Gen<Jurisdiction> ruleJurisdictions() {
+        return Generate.pick(RULE_JURISDICTIONS);
+    }
+
+    /** Any jurisdiction: a place or a rule's jurisdiction. */
+    public static Gen<Jurisdiction> jurisdictions() {
+        return Generate.frequency(Pair.of(3, places()), Pair.of(1, ruleJurisdictions()));
+    }
+
+    /** Legal bases, legitimate interests and consent more often than the rest. */
+    public static Gen<LegalBasis> legalBases() {
+        return Generate.frequency(
+                Pair.of(3, Generate.constant(LegalBasis.LEGITIMATE_INTERESTS)),
+                Pair.of(1, Generate.constant(LegalBasis.CONSENT)),
+                Pair.of(2, Generate.enumValues(LegalBasis.class)));
+    }
+
+    /** {@code OPT_IN} and {@code OPT_OUT}. */
+    public static Gen<ConsentChoice> consentChoices() {
+        return Generate.enumValues(ConsentChoice.class);
+    }
+
+    /** Every consent channel. */
+    public static Gen<ConsentChannel> consentChannels() {
+        return Generate.enumValues(ConsentChannel.class);
+    }
+
+    /** Every reservation source. */
+    public static Gen<ReservationSource> reservationSources() {
+        return Generate.enumValues(ReservationSource.class);
+    }
+
+    /** What an unknown age means: deny more often than treat as adult, as policies do. */
+    public static Gen<UnknownAge> unknownAges() {
+        return Generate.frequency(Pair.of(3, Generate.constant(UnknownAge.DENY)),
+                Pair.of(1, Generate.constant(UnknownAge.TREAT_AS_ADULT)));
+    }
+
+    // ---------------------------------------------------------------- consent
+
+    /** Consent events about any purpose at any instant, recorded then or later. */
+    public static Gen<ConsentEvent> consentEvents() {
+        return consentEvents(purposes(), instants());
+    }
+
+    /**
+     * Consent events about these purposes, effective at these instants; recorded at once, seconds or
+     * months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
+     * history of several.
+     */
+    public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
+        Objects.requireNonNull(purposes, "purposes");
+        Objects.requireNonNull(effectiveAts, "effectiveAts");
+        return in -> {
+            Instant effectiveAt = effectiveAts.generate(in);
+            return new ConsentEvent("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
+                    consentChoices().generate(in), effectiveAt, plus(effectiveAt, recordingLags().generate(in)),
+                    consentChannels().generate(in));
+        };
+    }
+
+    /** Consent histories of any events: none, a few, or up to seven. */
+    public static Gen<ConsentHistory> consentHistories() {
+        return consentHistories(consentEvents());
+    }
+
+    /**
+     * Consent histories of none, one to three, or four to seven of these events, renamed {@code e-1},
+     * {@code e-2}, ... so that they form a valid history.
+     */
+    public static Gen<ConsentHistory> consentHistories(Gen<ConsentEvent> events) {
+        return consentEventLists(Objects.requireNonNull(events, "events")).map(list -> ConsentHistory.of(list));
+    }
+
+    // ---------------------------------------------------------------- members
+
+    /** Residences: as far back as known, or from an instant in the window. */
+    public static Gen<Residence> residences() {
+        return Generate.frequency(
+                Pair.of(2, places().map(place -> Residence.always(place))),
+                Pair.of(3, instants().zip(places(), (from, place) -> new Residence(from, place))));
+    }
+
+    /**
+     * Jurisdiction timelines: unknown, one place always, a place and then moves, or only moves (so the
+     * jurisdiction is unknown before the first).
+     */
+    public static Gen<JurisdictionTimeline> jurisdictionTimelines() {
+        Gen<List<Residence>> moves = SourceDSL.lists()
+                .of(instants().zip(places(), (from, place) -> new Residence(from, place)))
+                .ofSizeBetween(1, 2);
+        return Generate.frequency(
+                Pair.of(1, Generate.constant(JurisdictionTimeline.unknown())),
+                Pair.of(6, places().map(place -> JurisdictionTimeline.always(place))),
+                Pair.of(3, places().zip(moves, (first, later) -> timeline(Residence.always(first), later))),
+                Pair.of(1, moves.map(later -> timeline(null, later))));
+    }
+
+    /** Members with this id, with or without a birth date and an account closure, and any consent history. */
+    public static Gen<Member> members(String id) {
+        return members(id, consentHistories());
+    }
+
+    /**
+     * Members with this id whose choices concern mostly {@code governed} or a broader purpose: the
+     * members a policy for {@code governed} decides about.
+     */
+    public static Gen<Member> members(String id, Purpose governed) {
+        return members(id, consentHistories(consentEvents(purposesAround(governed), instants())));
+    }
+
+    /**
+     * Members with this id and these consent histories; nine in ten with a birth date, one in ten with
+     * a closed account.
+     *
+     * @throws IllegalArgumentException if {@code id} is blank
+     */
+    public static Gen<Member> members(String id, Gen<ConsentHistory> histories) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(histories, "histories");
+        if (id.isBlank()) {
+            throw new IllegalArgumentException("member id is blank: '" + id + "'");
+        }
+        return in -> Member.builder(id)
+                .birthDate(sometimes(90, birthDates()).generate(in).orElse(null))
+                .jurisdictions(jurisdictionTimelines().generate(in))
+                .closedAt(sometimes(10, instants()).generate(in).orElse(null))
+                .consent(histories.generate(in))
+                .build();
+    }
+
+    // ---------------------------------------------------------------- items
+
+    /** Do-not-train reservations from any source, effective from an instant in the window. */
+    public static Gen<Reservation> reservations() {
+        return reservationSources().zip(instants(), (source, from) -> new Reservation(source, from));
+    }
+
+    /** Items of any category authored by {@code authorId}. */
+    public static Gen<ContentItem> contentItems(String authorId) {
+        return contentItems(authorId, dataCategories(), instants());
+    }
+
+    /**
+     * Items of these categories, created at these instants, authored by {@code authorId}: ids
+     * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten.
+     *
+     * @throws IllegalArgumentException if {@code authorId} is blank
+     */
+    public static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories, Gen<Instant> createdAts) {
+        Objects.requireNonNull(authorId, "authorId");
+        Objects.requireNonNull(categories, "categories");
+        Objects.requireNonNull(createdAts, "createdAts");
+        if (authorId.isBlank()) {
+            throw new IllegalArgumentException("author id is blank: '" + authorId + "'");
+        }
+        Gen<Integer> reservationCounts = Generate.frequency(
+                Pair.of(9, Generate.constant(0)), Pair.of(1, Generate.range(1, 2)));
+        return in -> {
+            Instant createdAt = createdAts.generate(in);
+            Optional<Duration> lifetime = sometimes(15, nonNegativeDurations()).generate(in);
+            return ContentItem.of("item-" + Generate.range(1, 3).generate(in), authorId, categories.generate(in),
+                    createdAt, lifetime.map(age -> plus(createdAt, age)).orElse(null),
+                    SourceDSL.lists().of(reservations()).ofSizes(reservationCounts).generate(in));
+        };
+    }
+
+    // ---------------------------------------------------------------- policies
+
+    /** Rules for a group, country or subdivision: excluded in three of ten, otherwise under any basis. */
+    public static Gen<JurisdictionRule> jurisdictionRules() {
+        return jurisdictionRules(legalBases());
+    }
+
+    /** Versions with any rules and categories, named {@code v1}, effective from an instant in the window. */
+    public static Gen<PolicyVersion> policyVersions() {
+        return in -> policyVersion("v1", instants().generate(in), legalBases(), allowedCategoryLists(),
+                neverAllowedCategoryLists()).generate(in);
+    }
+
+    /** Policies of any of {@link #purposes()} whose defaults and rules use any legal basis. */
+    public static Gen<TrainingPolicy> trainingPolicies() {
+        return trainingPolicies(legalBases());
+    }
+
+    /**
+     * Policies {@code policy-1} for one of {@link #purposes()}, with one to four versions at distinct
+     * instants named {@code v1}, {@code v2}, ... in order, whose defaults and rules use {@code bases}
+     * (a default is sometimes "excluded"). As in real programs, versions mostly keep the policy's
+     * categories and change the rest; the first often starts with the window, so most instants have a
+     * version in force.
+     */
+    public static Gen<TrainingPolicy> trainingPolicies(Gen<LegalBasis> bases) {
+        Objects.requireNonNull(bases, "bases");
+        Gen<Instant> firstStarts = Generate.frequency(Pair.of(3, Generate.constant(WINDOW_START)), Pair.of(2, instants()));
+        return in -> {
+            SortedSet<Instant> starts = new TreeSet<>();
+            starts.add(firstStarts.generate(in));
+            starts.addAll(SourceDSL.lists().of(instants()).ofSizeBetween(0, 3).generate(in));
+            List<DataCategory> palette = SourceDSL.lists().of(Generate.pick(USUALLY_ALLOWED)).ofSizeBetween(1, 3)
+                    .generate(in);
+            Gen<List<DataCategory>> allowed = Generate.frequency(
+                    Pair.of(4, Generate.constant(palette)), Pair.of(1, allowedCategoryLists()));
+            Gen<List<DataCategory>> neverAllowed = Generate.frequency(
+                    Pair.of(4, Generate.constant(neverAllowedCategoryLists().generate(in))),
+                    Pair.of(1, neverAllowedCategoryLists()));
+            TrainingPolicy.Builder policy = TrainingPolicy.builder("policy-1", purposes().generate(in));
+            int n = 0;
+            for (Instant start : starts) {
+                n++;
+                policy.version(policyVersion("v" + n, start, bases, allowed, neverAllowed).generate(in));
+            }
+            return policy.build();
+        };
+    }
+
+    // ---------------------------------------------------------------- scenarios and decisions
+
+    /** Scenarios under any generated policy, as {@link #scenarios(Gen)}. */
+    public static Gen<Scenario> scenarios() {
+        return scenarios(trainingPolicies());
+    }
+
+    /** Scenarios under a policy of your own, as {@link #scenarios(Gen)}. */
+    public static Gen<Scenario> scenarios(TrainingPolicy policy) {
+        return scenarios(Generate.constant(Objects.requireNonNull(policy, "policy")));
+    }
+
+    /**
+     * Scenarios under these policies: a member {@value #MEMBER_ID} whose choices mostly concern the
+     * policy's purpose or a broader one, an item they authored whose category the policy mostly allows or
+     * never allows, created sometimes around the day the member comes of age; {@code asOf} often after the
+     * item's creation, and often on, or a nanosecond or a second next to, an instant that matters to the
+     * decision (a version start, an item scope, a choice, a move, a deletion); and in half of them a
+     * {@code knownAt} chosen the same way.
+     */
+    public static Gen<Scenario> scenarios(Gen<TrainingPolicy> policies) {
+        Objects.requireNonNull(policies, "policies");
+        return in -> {
+            TrainingPolicy policy = policies.generate(in);
+            Member member = members(MEMBER_ID, policy.purpose()).generate(in);
+            ContentItem item = contentItems(member.id(), categoriesAround(policy), creationsAround(policy, member))
+                    .generate(in);
+            Gen<Instant> moments = momentsOf(policy, member, item);
+            Gen<Instant> afterCreation = nonNegativeDurations().map(age -> plus(item.createdAt(), age));
+            Instant asOf = Generate.frequency(Pair.of(1, moments), Pair.of(2, afterCreation)).generate(in);
+            Instant knownAt = sometimes(50, moments).generate(in).orElse(null);
+            return Scenario.of(policy, member, item, asOf, knownAt);
+        };
+    }
+
+    /** Decisions the engine makes: {@link Scenario#replay()} of {@link #scenarios()}. */
+    public static Gen<Decision> decisions() {
+        return scenarios().map(s -> s.replay());
+    }
+
+    // ---------------------------------------------------------------- around a policy
+
+    /** Categories a policy allows or never allows, categories under them, and any other category. */
+    static Gen<DataCategory> categoriesAround(TrainingPolicy policy) {
+        Set<DataCategory> allowed = new LinkedHashSet<>();
+        Set<DataCategory> neverAllowed = new LinkedHashSet<>();
+        for (PolicyVersion version : policy.versions()) {
+            allowed.addAll(version.allowedCategories());
+            neverAllowed.addAll(version.neverAllowedCategories());
+        }
+        List<Pair<Integer, Gen<DataCategory>>> choices = new ArrayList<>();
+        choices.add(Pair.of(1, dataCategories()));
+        if (!allowed.isEmpty()) {
+            choices.add(Pair.of(3, Generate.pick(List.copyOf(allowed))));
+            choices.add(Pair.of(1, under(Generate.pick(List.copyOf(allowed)))));
+        }
+        if (!neverAllowed.isEmpty()) {
+            choices.add(Pair.of(1, Generate.pick(List.copyOf(neverAllowed))));
+        }
+        return Generate.frequency(choices);
+    }
+
+    /** Instants in the window, and the UTC midnights on which the member comes of age under a version, nudged. */
+    static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
+        LocalDate born = member.birthDate().orElse(null);
+        List<Instant> comingOfAge = born == null ? List.of() : policy.versions().stream()
+                .map(version -> utcMidnight(born.plusYears(version.minimumAge())))
+                .distinct()
+                .collect(Collectors.toUnmodifiableList());
+        if (comingOfAge.isEmpty()) {
+            return instants();
+        }
+        return Generate.frequency(Pair.of(4, instants()), Pair.of(1, nudged(Generate.pick(comingOfAge))));
+    }
+
+    /** Instants in the window, and instants on or next to one that matters to this policy, member or item. */
+    static Gen<Instant> momentsOf(TrainingPolicy policy, Member member, ContentItem item) {
+        return Generate.frequency(Pair.of(2, instants()), Pair.of(3, nudged(Generate.pick(instantsOf(policy, member, item)))));
+    }
+
+    /** The instants at which something about this decision changes. */
+    static List<Instant> instantsOf(TrainingPolicy policy, Member member, ContentItem item) {
+        Set<Instant> instants = new LinkedHashSet<>();
+        for (PolicyVersion version : policy.versions()) {
+            instants.add(version.effectiveFrom());
+            version.itemsCreatedFrom().ifPresent(instants::add);
+            member.birthDate().ifPresent(born -> instants.add(utcMidnight(born.plusYears(version.minimumAge()))));
+        }
+        instants.add(item.createdAt());
+        item.deletedAt().ifPresent(instants::add);
+        item.reservations().forEach(r -> instants.add(r.effectiveFrom()));
+        member.closedAt().ifPresent(instants::add);
+        member.jurisdictions().residences().stream().map(Residence::from).filter(from -> !from.equals(Instant.MIN))
+                .forEach(instants::add);
+        for (ConsentEvent event : member.consent().events()) {
+            instants.add(event.effectiveAt());
+            instants.add(event.recordedAt());
+        }
+        return List.copyOf(instants);
+    }
+
+    /** The purpose a policy governs and every broader one: the purposes whose choices count for it. */
+    static List<Purpose> coveringPurposes(Purpose governed) {
+        List<Purpose> covering = new ArrayList<>();
+        for (Purpose p = governed; p != null; p = p.parent()) {
+            covering.add(p);
+        }
+        return covering;
+    }
+
+    // ---------------------------------------------------------------- building blocks
+
+    /** How long after a choice the platform recorded it: often at once, sometimes seconds or months later. */
+    static Gen<Duration> recordingLags() {
+        return Generate.frequency(
+                Pair.of(3, Generate.constant(Duration.ZERO)),
+                Pair.of(2, Generate.range(1, 59).map(seconds -> Duration.ofSeconds(seconds))),
+                Pair.of(2, Generate.range(1, 400).map(days -> Duration.ofDays(days))));
+    }
+
+    /** Positive durations from a nanosecond to a few years, to step strictly away from an instant. */
+    static Gen<Duration> positiveDurations() {
+        return Generate.frequency(
+                Pair.of(2, Generate.pick(List.of(Duration.ofNanos(1), Duration.ofSeconds(1), Duration.ofDays(1)))),
+                Pair.of(3, Generate.range(1, 1500).map(days -> Duration.ofDays(days))),
+                Pair.of(1, Generate.longRange(1, 86_400_000_000_000L).map(nanos -> Duration.ofNanos(nanos))));
+    }
+
+    /** Durations of zero or more. */
+    static Gen<Duration> nonNegativeDurations() {
+        return Generate.frequency(Pair.of(1, Generate.constant(Duration.ZERO)), Pair.of(3, positiveDurations()));
+    }
+
+    /** Present in about {@code percentPresent} percent of the values. */
+    static <T> Gen<Optional<T>> sometimes(int percentPresent, Gen<T> values) {
+        return Generate.frequency(
+                Pair.of(100 - percentPresent, Generate.constant(Optional.<T>empty())),
+                Pair.of(percentPresent, values.map(value -> Optional.of(value))));
+    }
+
+    /** {@code instant + duration}, held at {@link Instant#MIN} or {@link Instant#MAX} instead of overflowing. */
+    static Instant plus(Instant instant, Duration duration) {
+        try {
+            return instant.plus(duration);
+        } catch (DateTimeException | ArithmeticException beyondTheEndsOfTime) {
+            return duration.isNegative() ? Instant.MIN : Instant.MAX;
+        }
+    }
+
+    static Instant utcMidnight(LocalDate date) {
+        return date.atStartOfDay(ZoneOffset.UTC).toInstant();
+    }
+
+    private static Gen<LocalDate> datesBetween(LocalDate first, LocalDate last) {
+        return Generate.longRange(first.toEpochDay(), last.toEpochDay()).map(day -> LocalDate.ofEpochDay(day));
+    }
+
+    /** A category one level under each generated category, or the category itself when its key is already as long as keys get. */
+    private static Gen<DataCategory> under(Gen<DataCategory> categories) {
+        return categories.zip(Generate.pick(SUB_SEGMENTS), (parent, segment) -> {
+            String key = parent.key() + "." + segment;
+            return key.length() > MAX_KEY_LENGTH ? parent : DataCategory.of(key);
+        });
+    }
+
+    /** Up to seven events renamed {@code e-1}, {@code e-2}, ... so that they form a valid history. */
+    private static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
+        Gen<Integer> sizes = Generate.frequency(
+                Pair.of(2, Generate.constant(0)),
+                Pair.of(5, Generate.range(1, 3)),
+                Pair.of(2, Generate.range(4, 7)));
+        return SourceDSL.lists().of(events).ofSizes(sizes).map(list -> {
+            List<ConsentEvent> renamed = new ArrayList<>(list.size());
+            for (ConsentEvent event : list) {
+                renamed.add(new ConsentEvent("e-" + (renamed.size() + 1), event.purpose(), event.choice(),
+                        event.effectiveAt(), event.recordedAt(), event.channel()));
+            }
+            return renamed;
+        });
+    }
+
+    private static JurisdictionTimeline timeline(@Nullable Residence first, List<Residence> later) {
+        // Residences must start at distinct instants: of two moves at the same instant keep the first.
+        Map<Instant, Residence> byStart = new LinkedHashMap<>();
+        if (first != null) {
+            byStart.put(first.from(), first);
+        }
+        later.forEach(residence -> byStart.putIfAbsent(residence.from(), residence));
+        return JurisdictionTimeline.of(List.copyOf(byStart.values()));
+    }
+
+    /** Rules for a group, country or subdivision: excluded, or under one of {@code bases}. */
+    private static Gen<JurisdictionRule> jurisdictionRules(Gen<LegalBasis> bases) {
+        return ruleJurisdictions().zip(sometimes(70, bases),
+                (jurisdiction, basis) -> new JurisdictionRule(jurisdiction, basis.orElse(null)));
+    }
+
+    /** What a version may allow: one to three categories, or, rarely, none (then nothing is covered). */
+    private static Gen<List<DataCategory>> allowedCategoryLists() {
+        Gen<Integer> sizes = Generate.frequency(Pair.of(1, Generate.constant(0)), Pair.of(6, Generate.range(1, 3)));
+        return SourceDSL.lists().of(Generate.pick(USUALLY_ALLOWED)).ofSizes(sizes);
+    }
+
+    /**
+     * What a version may never allow: mostly private messages, and categories some programs exclude,
+     * some of them inside an allowed category ({@code content.group} inside {@code content}).
+     */
+    private static Gen<List<DataCategory>> neverAllowedCategoryLists() {
+        Gen<DataCategory> neverAllowed = Generate.frequency(
+                Pair.of(3, Generate.constant(DataCategory.PRIVATE_MESSAGES)), Pair.of(2, Generate.pick(USUALLY_NEVER_ALLOWED)));
+        return SourceDSL.lists().of(neverAllowed).ofSizeBetween(0, 2);
+    }
+
+    /**
+     * Versions with this id and start: a default from {@code bases} (or excluded by default), up to three
+     * rules excluding a jurisdiction or giving it one of {@code bases}, these allowed and never-allowed
+     * categories, a minimum age, what an unknown age means, and sometimes an item scope.
+     */
+    private static Gen<PolicyVersion> policyVersion(String id, Instant effectiveFrom, Gen<LegalBasis> bases,
+            Gen<List<DataCategory>> allowed, Gen<List<DataCategory>> neverAllowed) {
+        return in -> {
+            PolicyVersion.Builder version = PolicyVersion.builder(id, effectiveFrom);
+            Optional<LegalBasis> defaultBasis = sometimes(85, bases).generate(in);
+            if (defaultBasis.isPresent()) {
+                version.defaultBasis(defaultBasis.get());
+            } else {
+                version.excludedByDefault();
+            }
+            Set<Jurisdiction> ruled = new LinkedHashSet<>();
+            for (JurisdictionRule rule : SourceDSL.lists().of(jurisdictionRules(bases)).ofSizeBetween(0, 3).generate(in)) {
+                if (ruled.add(rule.jurisdiction())) {
+                    version.rule(rule);
+                }
+            }
+            return version
+                    .allow(allowed.generate(in).toArray(new DataCategory[0]))
+                    .neverAllow(neverAllowed.generate(in).toArray(new DataCategory[0]))
+                    .minimumAge(Generate.pick(MINIMUM_AGES).generate(in))
+                    .unknownAge(unknownAges().generate(in))
+                    .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
+                    .build();
+        };
+    }
+
+    private static long utcDay(Instant instant) {
+        return Math.floorDiv(instant.getEpochSecond(), 86_400L);
+    }
+
+    private static List<Jurisdiction> codes(String... codes) {
+        return Stream.of(codes).map(Jurisdiction::of).collect(Collectors.toUnmodifiableList());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.consentkit.testkit;
+
+import dev.consentkit.ContentItem;
+import dev.consentkit.Member;
+import dev.consentkit.TrainingPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A policy test suite: a policy, the members and items it is asked about, and cases, each a question
+ * and the answer expected. It is a JSON document, {@code "format": "consentkit.suite/v1"}:
+ *
+ * <pre>{@code
+ * {
+ *   "format": "consentkit.suite/v1",
+ *   "name": "LinkedIn generative-AI training",
+ *   "policy": "linkedin.policy.json",
+ *   "members": [
+ *     {"id": "m-1", "birthDate": "1990-04-01", "jurisdictions": [{"jurisdiction": "DE"}], "consent": []}
+ *   ],
+ *   "items": [
+ *     {"id": "post-1", "authorId": "m-1", "category": "content.public",
+ *      "createdAt": "2025-10-01T12:00:00Z", "reservations": []}
+ *   ],
+ *   "cases": [
+ *     {"name": "excluded while the EU is", "item": "post-1", "member": "m-1",
+ *      "asOf": "2025-06-01T00:00:00Z", "expect": {"trainable": false, "reason": "JURISDICTION_EXCLUDED"}}
+ *   ]
+ * }
+ * }</pre>
+ *
+ * <ul>
+ *   <li>{@code format} is required; minor versions {@code v1.N} are read, other major versions
+ *       rejected. {@code name} is optional.
+ *   <li>{@code policy} is either a policy document inline, or the path of a policy document file,
+ *       relative to the directory of the suite file. A file is a document of its own and carries its
+ *       {@code format}; an inline policy may leave it out.
+ *   <li>{@code members} and {@code items} are member and item documents as {@code consent-jackson}
+ *       reads them, as strictly, except that their {@code format} may be left out, as in a line of a
+ *       newline-delimited stream. Ids are unique within each list.
+ *   <li>{@code cases} holds at least one case, as {@link PolicyCase} describes; names are unique.
+ * </ul>
+ *
+ * <p>Reading is as strict as reading any ConsentKit document: unknown fields, duplicate keys, duplicate
+ * case names or member or item ids, a case naming an unknown item or member or a member who is not the
+ * item's author, an expected reason that contradicts the expected {@code trainable}, malformed
+ * instants and everything {@code consent-jackson} rejects in a policy, member or item fail with a
+ * {@link dev.consentkit.jackson.ConsentDocumentException} that names the field path, the bad value,
+ * the line and column in the suite file and what was expected. The JSON Schema of the document ships
+ * at the resource path {@code dev/consentkit/testkit/schema/suite-v1.schema.json}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PolicySuite {
+
+    /** The document format this library writes and reads: {@value}. */
+    public static final String FORMAT = "consentkit.suite/v1";
+
+    private final String name;
+    private final Path source;
+    private final TrainingPolicy policy;
+    private final List<Member> members;
+    private final List<ContentItem> items;
+    private final List<PolicyCase> cases;
+
+    PolicySuite(String name, Path source, TrainingPolicy policy, List<Member> members, List<ContentItem> items,
+            List<PolicyCase> cases) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.source = Objects.requireNonNull(source, "source");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.members = List.copyOf(members);
+        this.items = List.copyOf(items);
+        this.cases = List.copyOf(cases);
+    }
+
+    /**
+     * Reads a suite file. A policy given by relative path is resolved against the suite file's directory.
+     *
+     * @throws dev.consentkit.jackson.ConsentDocumentException if the suite is not a valid
+     *     {@code consentkit.suite/v1} document, or its policy file does not exist or is not a valid
+     *     policy document; the message names the field path, the bad value, the line and column and
+     *     what was expected
+     * @throws IOException if a file cannot be read
+     */
+    public static PolicySuite read(Path file) throws IOException {
+        return SuiteReader.read(Objects.requireNonNull(file, "file"));
+    }
+
+    /** The suite's {@code name}, or the suite file's name when the document has none. */
+    public String name() {
+        return name;
+    }
+
+    /** The file the suite was read from, as given to {@link #read(Path)}. */
+    public Path source() {
+        return source;
+    }
+
+    /** The policy under test. */
+    public TrainingPolicy policy() {
+        return policy;
+    }
+
+    /** The suite's members, in document order. */
+    public List<Member> members() {
+        return members;
+    }
+
+    /** The suite's items, in document order. */
+    public List<ContentItem> items() {
+        return items;
+    }
+
+    /** The cases, in document order. */
+    public List<PolicyCase> cases() {
+        return cases;
+    }
+
+    /** Evaluates every case against the policy. */
+    public SuiteResult run() {
+        List<CaseResult> results = new ArrayList<>(cases.size());
+        for (PolicyCase c : cases) {
+            results.add(new CaseResult(c, c.decide(policy)));
+        }
+        return new SuiteResult(this, results);
+    }
+
+    /** The name, source and counts, such as {@code PolicySuite[linkedin-genai from suites/linkedin.suite.json, 9 cases]}. */
+    @Override
+    public String toString() {
+        return "PolicySuite[" + name + " from " + source + ", " + cases.size() + " case" + (cases.size() == 1 ? "" : "s")
+                + "]";
+    }
+}

@@ -1,0 +1,67 @@
+package dev.consentkit.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.common.testing.NullPointerTester;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.TrainingPolicy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+
+/** Shows that every public method of the test kit rejects a null argument with a NullPointerException, unless it is documented as nullable. */
+class NullHandlingTest {
+
+    private static NullPointerTester tester() {
+        Gen<Instant> instants = Generate.constant(Instant.EPOCH);
+        return new NullPointerTester()
+                .setDefault(TrainingPolicy.class, Fixtures.linkedIn())
+                .setDefault(PolicyVersion.class, Fixtures.linkedIn().versions().get(0))
+                .setDefault(Member.class, Member.builder("m-1").build())
+                .setDefault(ContentItem.class, ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, Instant.EPOCH))
+                .setDefault(Purpose.class, Purpose.AI_TRAINING)
+                .setDefault(Instant.class, Instant.EPOCH)
+                .setDefault(Path.class, Fixtures.linkedInSuite())
+                .setDefault(String.class, "m-1")
+                .setDefault(Gen.class, instants);
+    }
+
+    @Test
+    void shouldRejectNullArgumentsOfStaticMethods() {
+        NullPointerTester tester = tester();
+
+        tester.testAllPublicStaticMethods(ConsentGenerators.class);
+        tester.testAllPublicStaticMethods(PolicyInvariants.class);
+        tester.testAllPublicStaticMethods(PolicySuiteTests.class);
+        tester.testAllPublicStaticMethods(PolicySuite.class);
+        tester.testAllPublicStaticMethods(Scenario.class);
+    }
+
+    @Test
+    void shouldRejectNullArgumentsOfInstanceMethods() throws IOException {
+        NullPointerTester tester = tester();
+        PolicySuite suite = PolicySuite.read(Fixtures.linkedInSuite());
+
+        tester.testAllPublicInstanceMethods(suite);
+        tester.testAllPublicInstanceMethods(suite.cases().get(0));
+        tester.testAllPublicInstanceMethods(suite.run());
+        tester.testAllPublicInstanceMethods(suite.run().results().get(0));
+        tester.testAllPublicInstanceMethods(Scenario.of(Fixtures.linkedIn(), Member.builder("m-1").build(),
+                ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, Instant.EPOCH), Instant.EPOCH, null));
+    }
+
+    @Test
+    void shouldNameTheNullParameter() {
+        NullPointerException e = assertThrows(NullPointerException.class, () -> ConsentGenerators.scenarios((TrainingPolicy) null));
+
+        assertEquals("policy", e.getMessage());
+    }
+}
