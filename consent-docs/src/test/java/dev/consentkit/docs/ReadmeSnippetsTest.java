@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.consentkit.testkit.PolicySuite;
+import dev.consentkit.cli.ConsentCli;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -34,8 +35,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Compiles and runs every {@code java} block of the README, and compares what it prints with the
- * {@code text} block that follows it, so the documentation cannot drift from the library.
+ * Compiles and runs every {@code java} block of the README (a block that declares a class as a JUnit
+ * test class, through the JUnit Platform), and runs every {@code ./consent} command of its {@code sh}
+ * blocks, and compares what each prints with the {@code text} blocks that follow it, so the
+ * documentation cannot drift from the library, the test kit and the command-line tool.
+ *
+ * <p>Commands run in-process through {@link ConsentCli#run(Path, String[], PrintStream, PrintStream)},
+ * from the repository root, as a reader who typed them there would. A command may continue on the
+ * next line after a trailing {@code \}; it is split at spaces (no quoting). It must exit with 0, or
+ * with the code its trailing comment gives, as in {@code ./consent test bad.json  # exit code 1}. The
+ * {@code text} block that follows it (with at most two lines of prose in between) is its exact
+ * standard output; a {@code text} block whose prose just before it mentions "standard error" is its
+ * standard error instead, where {@code …} stands for text that varies from run to run, such as
+ * timings. When only a standard error block is shown, standard output must be empty. Other lines of
+ * {@code sh} blocks, such as {@code ./mvnw -B verify}, are not run: running the build is what runs
+ * this test.
  */
 class ReadmeSnippetsTest {
 
@@ -104,6 +118,13 @@ class ReadmeSnippetsTest {
         }
     }
 
+    @TestFactory
+    Stream<DynamicTest> readmeCommandsRunAndPrintWhatTheReadmeShows() throws IOException {
+        List<Command> commands = Command.parse(Files.readAllLines(readme(), StandardCharsets.UTF_8));
+        assertFalse(commands.isEmpty(), "README.md has no ./consent command");
+        return commands.stream().map(c -> DynamicTest.dynamicTest("README line " + c.line + ": " + c.text, () -> run(c)));
+    }
+
     private static Path readme() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("README.md");
@@ -146,6 +167,29 @@ class ReadmeSnippetsTest {
         if (snippet.expectedOutput != null) {
             assertEquals(snippet.expectedOutput, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"),
                     "output of README snippet at line " + snippet.line);
+        }
+    }
+
+    private static void run(Command command) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exitCode;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exitCode = ConsentCli.run(readme().getParent(), command.args(), o, e);
+        }
+        String stdout = out.toString(StandardCharsets.UTF_8);
+        String stderr = err.toString(StandardCharsets.UTF_8);
+        String where = "README line " + command.line + ", " + command.text;
+        assertEquals(command.exitCode, exitCode, where + " exit code; standard error:\n" + stderr);
+        if (command.expectedOut != null) {
+            assertEquals(command.expectedOut, stdout, where + " standard output");
+        } else if (command.expectedErr != null) {
+            assertEquals("", stdout, where + " standard output");
+        }
+        if (command.expectedErr != null) {
+            assertTrue(command.expectedErrPattern().matcher(stderr).matches(),
+                    where + " standard error: expected\n" + command.expectedErr + "but was\n" + stderr);
         }
     }
 
@@ -229,6 +273,94 @@ class ReadmeSnippetsTest {
             return String.join("\n", imports) + "\n\npublic class " + className
                     + " {\n    public static void main(String[] args) throws Exception {\n"
                     + String.join("\n", body) + "\n    }\n}\n";
+        }
+    }
+
+    /** A {@code ./consent} command of the README, with the exit code and output the README shows for it. */
+    private static final class Command {
+        private static final String PROMPT = "./consent ";
+        private static final Pattern EXIT_CODE = Pattern.compile("(.*?)\\s+#\\s*exit code (\\d+)\\s*");
+
+        final int line;
+        final String text;
+        final int exitCode;
+        String expectedOut;
+        String expectedErr;
+
+        Command(int line, String text, int exitCode) {
+            this.line = line;
+            this.text = text;
+            this.exitCode = exitCode;
+        }
+
+        String[] args() {
+            assertFalse(text.contains("\"") || text.contains("'"), "README line " + line + ": quoting is not supported");
+            return text.substring(PROMPT.length()).trim().split("\\s+");
+        }
+
+        /** The standard error block as a whole-text pattern in which … matches anything. */
+        Pattern expectedErrPattern() {
+            StringBuilder regex = new StringBuilder();
+            String[] parts = expectedErr.split("…", -1);
+            for (int i = 0; i < parts.length; i++) {
+                regex.append(i == 0 ? "" : ".*?").append(Pattern.quote(parts[i]));
+            }
+            return Pattern.compile(regex.toString());
+        }
+
+        /** The index of the line that closes the block opened at {@code open}. */
+        private static int closingFence(List<String> lines, int open) {
+            int i = open + 1;
+            while (!lines.get(i).equals("```")) {
+                i++;
+            }
+            return i;
+        }
+
+        static List<Command> parse(List<String> lines) {
+            List<Command> commands = new ArrayList<>();
+            Command last = null;
+            List<String> proseSinceLast = new ArrayList<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (line.equals("```sh")) {
+                    last = null;
+                    for (i++; !lines.get(i).equals("```"); i++) {
+                        int start = i;
+                        StringBuilder joined = new StringBuilder(lines.get(i).strip());
+                        while (joined.toString().endsWith("\\")) {
+                            String head = joined.substring(0, joined.length() - 1).strip();
+                            joined.setLength(0);
+                            joined.append(head).append(' ').append(lines.get(++i).strip());
+                        }
+                        if (joined.toString().startsWith(PROMPT)) {
+                            Matcher exit = EXIT_CODE.matcher(joined);
+                            last = exit.matches() ? new Command(start + 1, exit.group(1).strip(), Integer.parseInt(exit.group(2)))
+                                    : new Command(start + 1, joined.toString().strip(), 0);
+                            commands.add(last);
+                        }
+                    }
+                    proseSinceLast.clear();
+                } else if (line.equals("```text") && last != null && proseSinceLast.size() <= 2) {
+                    StringBuilder output = new StringBuilder();
+                    for (i++; !lines.get(i).equals("```"); i++) {
+                        output.append(lines.get(i)).append('\n');
+                    }
+                    if (String.join(" ", proseSinceLast).contains("standard error")) {
+                        last.expectedErr = output.toString();
+                    } else {
+                        assertTrue(last.expectedOut == null, "README line " + (i + 1) + ": two output blocks for one command");
+                        last.expectedOut = output.toString();
+                    }
+                    proseSinceLast.clear();
+                } else if (line.startsWith("```")) {
+                    last = null;
+                    i = closingFence(lines, i);
+                } else if (!line.isBlank()) {
+                    proseSinceLast.add(line);
+                }
+            }
+            return commands;
         }
     }
 }

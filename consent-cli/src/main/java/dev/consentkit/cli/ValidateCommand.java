@@ -1,0 +1,159 @@
+package dev.consentkit.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.jackson.ConsentDocumentException;
+import dev.consentkit.jackson.ConsentDocuments;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code consent validate}: checks policy documents, their form and their meaning, and prints one line
+ * per finding as {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a summary line.
+ *
+ * <p>The form is checked by reading the document as {@link ConsentDocuments#readPolicy(String)} does,
+ * which is as strict as the JSON Schema shipped in consent-jackson and stricter. The meaning is
+ * checked by {@link PolicyReview}. Exit code 0 when every file is valid (warnings allowed); 1 when a
+ * file's meaning is wrong (versions out of order, an unknown jurisdiction code, an allowed category
+ * that is never allowed); 2 when a file cannot be read as a policy document at all: missing, not
+ * JSON, another kind of document, or breaking the document's form (an unknown or missing field, a
+ * value of the wrong type).
+ */
+@Command(name = "validate",
+        sortOptions = false,
+        description = {
+                "Checks policy documents, their form and their meaning.",
+                "",
+                "Prints one line per finding, then a summary line per file:",
+                "  FILE:LINE:COLUMN: error|warning: message (how to fix)",
+                "",
+                "Errors: anything reading the policy rejects (unknown or missing fields, wrong types, "
+                        + "malformed instants or keys), versions out of order, a jurisdiction rule for a code "
+                        + "that does not exist, an allowed category that a never-allowed one makes unreachable.",
+                "Warnings: a category already covered by another entry of its list, a rule that says what "
+                        + "the broader rule or default it falls under already says, a version under which "
+                        + "nothing is trainable, a minimum age of 0, a version that changes nothing.",
+                "",
+                "Exit code 0 when valid (warnings allowed), 1 when the meaning is wrong, 2 when a file cannot "
+                        + "be read as a policy document.",
+                ""},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  ./consent validate examples/linkedin/policy.json",
+                "  ./consent validate examples/linkedin/policy-draft.json"})
+final class ValidateCommand implements Callable<Integer> {
+
+    private static final int UNREADABLE = 2;
+    private static final int INVALID = 1;
+
+    private final Invocation invocation;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Parameters(arity = "1..*", paramLabel = "POLICY.json", description = "The policy files to check.")
+    private List<Path> files;
+
+    ValidateCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
+    @Override
+    public Integer call() {
+        int worst = 0;
+        for (Path file : files) {
+            worst = Math.max(worst, validate(file));
+        }
+        return worst;
+    }
+
+    private int validate(Path file) {
+        PrintWriter out = invocation.out();
+        String shown = file.toString();
+        String text;
+        try {
+            text = Files.readString(invocation.resolve(file));
+        } catch (MalformedInputException e) {
+            invocation.err().println("consent: cannot read the policy file " + shown
+                    + ": it is not UTF-8 text; save it as UTF-8");
+            return UNREADABLE;
+        } catch (IOException e) {
+            invocation.err().println("consent: " + CliException.unreadable("policy file", shown, e).getMessage());
+            return UNREADABLE;
+        }
+        JsonTree tree;
+        try {
+            tree = JsonTree.parse(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            out.println(shown + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())) + ":"
+                    + (at == null ? 1 : Math.max(1, at.getColumnNr())) + ": error: not JSON: " + e.getOriginalMessage()
+                    + " (fix the JSON syntax at that place)");
+            out.println(shown + ": not a policy document");
+            return UNREADABLE;
+        } catch (IOException cannotHappenOnAString) {
+            throw new IllegalStateException(cannotHappenOnAString);
+        }
+        Finding notAPolicy = notAPolicy(tree);
+        if (notAPolicy != null) {
+            out.println(notAPolicy.render(shown));
+            out.println(shown + ": not a policy document");
+            return UNREADABLE;
+        }
+
+        List<Finding> findings = new ArrayList<>(PolicyReview.review(tree));
+        TrainingPolicy policy = null;
+        boolean formBroken = false;
+        try {
+            policy = ConsentDocuments.readPolicy(text);
+        } catch (ConsentDocumentException e) {
+            boolean alreadyFound = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR
+                    && f.line() == e.line() && f.column() == e.column());
+            if (!alreadyFound) {
+                formBroken = true;
+                findings.add(new Finding(Finding.Severity.ERROR, (int) e.line(), e.column(),
+                        e.problem() + " at " + e.fieldPath(), "expected " + e.expected()));
+            }
+        }
+        findings.sort(Finding.BY_PLACE);
+        for (Finding finding : findings) {
+            out.println(finding.render(shown));
+        }
+        long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+        long warnings = findings.size() - errors;
+        String warningCount = warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings");
+        if (errors == 0 && policy != null) {
+            int versions = policy.versions().size();
+            out.println(shown + ": valid; policy " + policy.id() + " with " + versions
+                    + (versions == 1 ? " version, " : " versions, ") + warningCount);
+            return 0;
+        }
+        out.println(shown + ": invalid; " + errors + (errors == 1 ? " error, " : " errors, ") + warningCount);
+        return formBroken ? UNREADABLE : INVALID;
+    }
+
+    /** Why the value cannot be a policy document at all, or null when it may be one. */
+    private static Finding notAPolicy(JsonTree tree) {
+        if (!tree.is(JsonTree.Type.OBJECT)) {
+            return Finding.error(tree, "a policy document is a JSON object, not " + tree.type().name().toLowerCase(Locale.ROOT),
+                    "write the policy as an object with \"format\": \"consentkit.policy/v1\"");
+        }
+        String format = tree.string("format");
+        if (format != null && !format.startsWith("consentkit.policy/")) {
+            return Finding.error(tree.field("format"), "this is a \"" + format + "\" document, not a policy",
+                    "validate checks policies, whose format is consentkit.policy/v1");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,264 @@
+package dev.consentkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentkit.ContentItem;
+import dev.consentkit.Decision;
+import dev.consentkit.Member;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.jackson.ConsentDocuments;
+import dev.consentkit.jackson.NdjsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Shows {@code consent evaluate} deciding NDJSON exports, reporting bad lines, and failing cleanly on bad input. */
+class EvaluateCommandTest {
+
+    private static final String POLICY = "examples/linkedin/policy.json";
+    private static final String MEMBERS = "examples/linkedin/members.ndjson";
+
+    private static String fixture(String name) {
+        return CliRun.fixtures().resolve(name).toString();
+    }
+
+    private static CliRun evaluate(String items, String... more) {
+        return evaluateAt(items, "2025-11-04T00:00:00Z", more);
+    }
+
+    private static CliRun evaluateAt(String items, String asOf, String... more) {
+        List<String> args = new ArrayList<>(List.of("evaluate", "--policy", POLICY, "--members", MEMBERS,
+                "--items", items, "--as-of", asOf));
+        args.addAll(List.of(more));
+        return CliRun.inRepository(args.toArray(new String[0]));
+    }
+
+    private static String compact(String item, String member, boolean trainable, String reason) {
+        return "{\"item\":\"" + item + "\",\"member\":\"" + member + "\",\"trainable\":" + trainable + ",\"reason\":\""
+                + reason + "\"}";
+    }
+
+    @Test
+    void shouldWriteOneCompactDecisionPerItemAndExitZeroWhenEveryItemIsDecided() {
+        CliRun run = evaluate(fixture("items-clean.ndjson"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of(
+                compact("post-us-1", "m-us", true, "ALLOWED_BY_DEFAULT"),
+                compact("dm-us-1", "m-us", false, "CATEGORY_EXCLUDED"),
+                compact("post-us-out-1", "m-us-out", false, "OPTED_OUT"),
+                compact("post-de-1", "m-de", true, "ALLOWED_BY_DEFAULT"),
+                compact("post-fr-1", "m-fr", true, "ALLOWED_BY_DEFAULT")), run.outLines());
+    }
+
+    @Test
+    void shouldWriteTheFullDecisionsOfTheEngineWithExplain() throws IOException {
+        CliRun run = evaluate(fixture("items-clean.ndjson"), "--explain");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(directDecisions(Instant.parse("2025-11-04T00:00:00Z"), null), readDecisions(run.out()));
+    }
+
+    @Test
+    void shouldIgnoreConsentEventsRecordedAfterKnownAt() throws IOException {
+        // m-fr opted out on 10 November; the platform recorded it on 20 November.
+        CliRun run = evaluateAt(fixture("items-clean.ndjson"), "2025-11-12", "--explain", "--known-at", "2025-11-15");
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<Decision> decisions = readDecisions(run.out());
+        assertEquals(directDecisions(Instant.parse("2025-11-12T00:00:00Z"), Instant.parse("2025-11-15T00:00:00Z")),
+                decisions);
+        assertTrue(decisions.get(4).trainable(), decisions.get(4).toString());
+    }
+
+    @Test
+    void shouldReadAPlainDateAsMidnightUtc() {
+        CliRun date = evaluateAt(fixture("items-clean.ndjson"), "2025-11-10", "--explain");
+        CliRun instant = evaluateAt(fixture("items-clean.ndjson"), "2025-11-10T00:00:00Z", "--explain");
+
+        assertEquals(instant.out(), date.out());
+        assertTrue(date.out().contains("\"asOf\":\"2025-11-10T00:00:00Z\""), date.out());
+    }
+
+    @Test
+    void shouldWriteAnErrorRecordForAnItemWhoseAuthorIsMissingAndGoOn() {
+        CliRun run = evaluate(fixture("items-missing-author.ndjson"));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of(
+                compact("post-us-1", "m-us", true, "ALLOWED_BY_DEFAULT"),
+                "{\"line\":2,\"item\":\"post-nobody-1\",\"member\":\"m-nobody\",\"error\":\"member m-nobody, the author "
+                        + "of item post-nobody-1, is not in the members file " + MEMBERS
+                        + "; add the member to it, or leave the item out\"}",
+                compact("post-de-1", "m-de", true, "ALLOWED_BY_DEFAULT")), run.outLines());
+    }
+
+    @Test
+    void shouldReportAMalformedLineInTheMiddleWithItsLineNumberAndDecideTheOthers() {
+        CliRun run = evaluate(fixture("items-malformed-line.ndjson"));
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertEquals(5, lines.size(), run.out());
+        assertEquals(compact("post-us-1", "m-us", true, "ALLOWED_BY_DEFAULT"), lines.get(0));
+        assertEquals(compact("dm-us-1", "m-us", false, "CATEGORY_EXCLUDED"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"line\":3,\"error\":\"$.category at line 3, column "), lines.get(2));
+        assertTrue(lines.get(2).contains("Content Public"), lines.get(2));
+        assertEquals(compact("post-de-1", "m-de", true, "ALLOWED_BY_DEFAULT"), lines.get(3));
+        assertEquals(compact("post-fr-1", "m-fr", true, "ALLOWED_BY_DEFAULT"), lines.get(4));
+        assertTrue(run.err().contains("1 error (line 3)"), run.err());
+    }
+
+    @Test
+    void shouldKeepErrorRecordsInLineOrderAmongFullDecisions() {
+        CliRun run = evaluate(fixture("items-missing-author.ndjson"), "--explain");
+
+        List<String> lines = run.outLines();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith("{\"itemId\":\"post-us-1\","), lines.get(0));
+        assertTrue(lines.get(1).startsWith("{\"line\":2,\"item\":\"post-nobody-1\","), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"itemId\":\"post-de-1\","), lines.get(2));
+    }
+
+    @Test
+    void shouldReadItemsFromStandardInputGivenADash() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream items = Files.newInputStream(CliRun.fixtures().resolve("items-clean.ndjson"));
+
+        int code = ConsentCli.execute(new Invocation(CliRun.repositoryRoot(), items, out, err, false), new String[] {
+                "evaluate", "--policy", POLICY, "--members", MEMBERS, "--items", "-", "--as-of", "2025-11-04"});
+
+        assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
+        assertEquals(evaluate(fixture("items-clean.ndjson")).out(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldSummarizeCountsByReasonAndSpeedOnStandardError() {
+        CliRun run = evaluate(fixture("items-clean.ndjson"));
+
+        List<String> summary = run.err().lines().toList();
+        assertEquals("5 items: 3 trainable, 2 not trainable, 0 errors", summary.get(0));
+        assertEquals(List.of(
+                "  CATEGORY_EXCLUDED              1",
+                "  OPTED_OUT                      1",
+                "  ALLOWED_BY_DEFAULT             3"), summary.subList(1, 4));
+        assertTrue(summary.get(4).matches("as of 2025-11-04T00:00:00Z under linkedin-genai@2025-11-03, "
+                + "in [0-9.]+ s \\([0-9,]+ items/s\\)"), summary.get(4));
+    }
+
+    @Test
+    void shouldWriteOnlyExcludedDecisionsWithOnlyExcluded() {
+        CliRun run = evaluate(fixture("items-clean.ndjson"), "--only", "excluded");
+
+        assertEquals(List.of(
+                compact("dm-us-1", "m-us", false, "CATEGORY_EXCLUDED"),
+                compact("post-us-out-1", "m-us-out", false, "OPTED_OUT")), run.outLines());
+    }
+
+    @Test
+    void shouldKeepErrorRecordsWithOnlyTrainable() {
+        CliRun run = evaluate(fixture("items-missing-author.ndjson"), "--only", "trainable");
+
+        assertEquals(3, run.outLines().size(), run.out());
+        assertTrue(run.outLines().get(1).startsWith("{\"line\":2,"), run.out());
+    }
+
+    @Test
+    void shouldExitTwoWithTheLocationOfTheProblemWhenThePolicyIsInvalid() {
+        CliRun run = CliRun.inFixtures("evaluate", "--policy", "bad-policy.json", "--members",
+                CliRun.repositoryRoot().resolve(MEMBERS).toString(), "--items", "items-clean.ndjson", "--as-of", "2025-11-04");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("consent: unknown field \"neverAllowedCategory\" in the policy file bad-policy.json at line 12, "
+                + "column 7 ($.versions[0].neverAllowedCategory); expected one of id, effectiveFrom, defaultBasis, "
+                + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
+                + "unknownAge, itemsCreatedFrom; consent validate bad-policy.json lists every problem\n", run.err());
+    }
+
+    @Test
+    void shouldExitTwoNamingTheMissingMembersFileAndHowToFixIt() {
+        CliRun run = CliRun.inRepository("evaluate", "--policy", POLICY, "--members", "examples/linkedin/nobody.ndjson",
+                "--items", fixture("items-clean.ndjson"), "--as-of", "2025-11-04");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("consent: cannot read the members file examples/linkedin/nobody.ndjson: no such file; check the "
+                + "path; a relative path is resolved against the current directory\n", run.err());
+    }
+
+    @Test
+    void shouldSkipAMalformedMemberLineSayingWhyAndExitOne() {
+        CliRun run = CliRun.inFixtures("evaluate", "--policy", "policy.json", "--members", "members-malformed-line.ndjson",
+                "--items", "items-missing-author.ndjson", "--as-of", "2025-11-04");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("consent: skipped line 2 of the members file members-malformed-line.ndjson: "
+                + "$.jurisdictions[0].jurisdiction at line 2, column "), run.err());
+        assertTrue(run.outLines().get(2).startsWith("{\"line\":3,\"item\":\"post-de-1\",\"member\":\"m-de\""), run.out());
+    }
+
+    @Test
+    void shouldRejectAnInstantItCannotReadAsAUsageError() {
+        CliRun run = evaluateAt(fixture("items-clean.ndjson"), "4 November 2025");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("consent: Invalid value for option '--as-of': '4 November 2025' is not an "
+                + "instant; give an ISO-8601 UTC instant such as 2025-11-04T00:00:00Z, or a date such as 2025-11-04 "
+                + "for midnight UTC\n"), run.err());
+        assertTrue(run.err().endsWith("Try 'consent evaluate --help' for usage and examples.\n"), run.err());
+    }
+
+    @Test
+    void shouldResolveRelativePathsAgainstTheWorkingDirectory() {
+        CliRun run = CliRun.of(CliRun.repositoryRoot().resolve("examples/linkedin"), "evaluate", "--policy", "policy.json",
+                "--members", "members.ndjson", "--items", fixture("items-clean.ndjson"), "--as-of", "2025-11-04");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(5, run.outLines().size());
+    }
+
+    private static List<Decision> readDecisions(String ndjson) throws IOException {
+        List<Decision> decisions = new ArrayList<>();
+        try (NdjsonReader<Decision> reader = NdjsonReader.decisions(new StringReader(ndjson))) {
+            for (NdjsonReader.Line<Decision> line : reader) {
+                decisions.add(line.value());
+            }
+        }
+        return decisions;
+    }
+
+    private static List<Decision> directDecisions(Instant asOf, Instant knownAt) throws IOException {
+        Path root = CliRun.repositoryRoot();
+        TrainingPolicy policy = ConsentDocuments.readPolicy(root.resolve(POLICY));
+        Map<String, Member> members = new HashMap<>();
+        try (NdjsonReader<Member> reader = NdjsonReader.members(root.resolve(MEMBERS))) {
+            for (NdjsonReader.Line<Member> line : reader) {
+                members.put(line.value().id(), line.value());
+            }
+        }
+        List<Decision> decisions = new ArrayList<>();
+        try (NdjsonReader<ContentItem> reader = NdjsonReader.items(CliRun.fixtures().resolve("items-clean.ndjson"))) {
+            for (NdjsonReader.Line<ContentItem> line : reader) {
+                Member author = members.get(line.value().authorId());
+                decisions.add(knownAt == null ? policy.evaluate(line.value(), author, asOf)
+                        : policy.evaluate(line.value(), author, asOf, knownAt));
+            }
+        }
+        assertFalse(decisions.isEmpty());
+        return decisions;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.consentkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Shows that the launcher script {@code ./consent} runs the packaged jar from any directory with the
+ * user's arguments, and builds the jar exactly when it is missing or older than its sources.
+ */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the launcher is a bash script")
+class LauncherScriptIT {
+
+    private static final Path ROOT = CliRun.repositoryRoot();
+    private static final Path JAR = ROOT.resolve("consent-cli/target/consent.jar");
+    private static final String BUILDING = "consent: building the command-line tool (first run only)...";
+
+    /** A process's exit code and what it printed. */
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(Path directory, String... command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().put("REAL_JAR", JAR.toString());
+        Path out = Files.createTempFile("consent-out", ".txt");
+        Path err = Files.createTempFile("consent-err", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            assertTrue(process.waitFor(2, TimeUnit.MINUTES), "the launcher did not finish");
+            return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.delete(out);
+            Files.delete(err);
+        }
+    }
+
+    @Test
+    void shouldRunThePackagedJarWithoutBuildingIt() throws Exception {
+        Result result = run(ROOT, "./consent", "--version");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("consent " + System.getProperty("consentkit.version") + "\n", result.out());
+        assertEquals("", result.err());
+    }
+
+    @Test
+    void shouldResolveRelativePathsAgainstTheCallersDirectory() throws Exception {
+        Result result = run(ROOT.resolve("examples/linkedin"), ROOT.resolve("consent").toString(), "validate",
+                "policy.json");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("policy.json: valid; policy linkedin-genai with 3 versions, no warnings\n", result.out());
+    }
+
+    @Test
+    void shouldPassTheExitCodeOfTheToolThrough() throws Exception {
+        Result result = run(ROOT, "./consent", "validate", "examples/linkedin/policy-draft.json");
+
+        assertEquals(1, result.exitCode(), result.err());
+        assertTrue(result.out().endsWith("examples/linkedin/policy-draft.json: invalid; 3 errors, 3 warnings\n"),
+                result.out());
+    }
+
+    // ------------------------------------------------------------------ building, in a copy with a stand-in wrapper
+
+    @TempDir
+    Path copy;
+
+    /**
+     * A repository skeleton with the launcher and a Maven wrapper that records its arguments and puts the
+     * real jar in place, so that the rebuild logic runs without running Maven.
+     */
+    private Path skeleton(boolean buildSucceeds) throws IOException {
+        Files.copy(ROOT.resolve("consent"), copy.resolve("consent"));
+        Files.writeString(copy.resolve("pom.xml"), "<project/>\n");
+        for (String module : List.of("consent-core", "consent-jackson", "consent-testkit", "consent-cli")) {
+            Path source = copy.resolve(module + "/src/main/java/Source.java");
+            Files.createDirectories(source.getParent());
+            Files.writeString(source, "class Source {}\n");
+            Files.writeString(copy.resolve(module + "/pom.xml"), "<project/>\n");
+        }
+        String wrapper = "#!/usr/bin/env bash\n"
+                + "echo \"$@\" >> mvnw.calls\n"
+                + (buildSucceeds
+                        ? "mkdir -p consent-cli/target && cp \"$REAL_JAR\" consent-cli/target/consent.jar\n"
+                        : "echo '[ERROR] COMPILATION ERROR: Source.java:[1,1] expected class'\nexit 1\n");
+        Files.writeString(copy.resolve("mvnw"), wrapper);
+        Files.setPosixFilePermissions(copy.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(copy.resolve("consent"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        setAllTimes(Instant.now().minusSeconds(3600));
+        return copy;
+    }
+
+    private void setAllTimes(Instant time) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (var walk = Files.walk(copy)) {
+            walk.filter(Files::isRegularFile).forEach(files::add);
+        }
+        for (Path file : files) {
+            Files.setLastModifiedTime(file, FileTime.from(time));
+        }
+    }
+
+    private List<String> wrapperCalls() throws IOException {
+        Path calls = copy.resolve("mvnw.calls");
+        return Files.exists(calls) ? Files.readAllLines(calls, StandardCharsets.UTF_8) : List.of();
+    }
+
+    @Test
+    void shouldBuildTheJarQuietlyWhenItIsMissingThenRunIt() throws Exception {
+        Path root = skeleton(true);
+
+        Result result = run(root, "./consent", "--version");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals(BUILDING + "\n", result.err());
+        assertEquals(List.of("-q -B -DskipTests -pl consent-cli -am package"), wrapperCalls());
+        assertTrue(result.out().startsWith("consent "), result.out());
+    }
+
+    @Test
+    void shouldNotBuildAgainWhenTheJarIsNewerThanEverySource() throws Exception {
+        Path root = skeleton(true);
+        run(root, "./consent", "--version");
+
+        Result again = run(root, "./consent", "--version");
+
+        assertEquals("", again.err());
+        assertEquals(1, wrapperCalls().size());
+    }
+
+    @Test
+    void shouldBuildAgainWhenASourceFileIsNewerThanTheJar() throws Exception {
+        Path root = skeleton(true);
+        run(root, "./consent", "--version");
+        Path jar = root.resolve("consent-cli/target/consent.jar");
+        Instant built = Files.getLastModifiedTime(jar).toInstant();
+        Files.setLastModifiedTime(root.resolve("consent-core/src/main/java/Source.java"),
+                FileTime.from(built.plusSeconds(10)));
+
+        Result again = run(root, "./consent", "--version");
+
+        assertEquals(BUILDING + "\n", again.err());
+        assertEquals(2, wrapperCalls().size());
+    }
+
+    @Test
+    void shouldBuildAgainWhenAPomIsNewerThanTheJar() throws Exception {
+        Path root = skeleton(true);
+        run(root, "./consent", "--version");
+        Instant built = Files.getLastModifiedTime(root.resolve("consent-cli/target/consent.jar")).toInstant();
+        Files.setLastModifiedTime(root.resolve("pom.xml"), FileTime.from(built.plusSeconds(10)));
+
+        run(root, "./consent", "--version");
+
+        assertEquals(2, wrapperCalls().size());
+    }
+
+    @Test
+    void shouldShowTheBuildOutputAndExitTwoWhenTheBuildFails() throws Exception {
+        Path root = skeleton(false);
+
+        Result result = run(root, "./consent", "--version");
+
+        assertEquals(2, result.exitCode());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith(BUILDING + "\n[ERROR] COMPILATION ERROR: Source.java:[1,1] expected class\n"),
+                result.err());
+        assertTrue(result.err().contains("consent: the build failed"), result.err());
+        assertFalse(Files.exists(root.resolve("consent-cli/target/consent.jar")));
+    }
+
+    @Test
+    void shouldFindTheRepositoryThroughASymbolicLink() throws Exception {
+        Path root = skeleton(true);
+        run(root, "./consent", "--version");
+        Path bin = Files.createDirectories(copy.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("consent"), root.resolve("consent"));
+
+        Result result = run(bin, "./consent", "--version");
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertTrue(result.out().startsWith("consent "), result.out());
+    }
+
+    @Test
+    void shouldPassArgumentsThroughUnchanged() throws Exception {
+        Path root = skeleton(true);
+        run(root, "./consent", "--version");
+        Path odd = Files.writeString(copy.resolve("a policy with spaces.json"),
+                Files.readString(ROOT.resolve("examples/linkedin/policy.json")));
+
+        Result result = run(root, "./consent", "validate", odd.getFileName().toString());
+
+        assertEquals(0, result.exitCode(), result.err());
+        assertEquals("a policy with spaces.json: valid; policy linkedin-genai with 3 versions, no warnings\n", result.out());
+    }
+}

@@ -1,0 +1,139 @@
+package dev.consentkit.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Shows {@code consent validate} finding problems of form and meaning in policies, each with its line and column. */
+class ValidateCommandTest {
+
+    @Test
+    void shouldAcceptTheExamplePolicyAndExitZero() {
+        CliRun run = CliRun.inRepository("validate", "examples/linkedin/policy.json");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("examples/linkedin/policy.json: valid; policy linkedin-genai with 3 versions, no warnings\n",
+                run.out());
+    }
+
+    @Test
+    void shouldPointAtTheAllowedEntryThatANeverAllowedCategoryMakesUnreachable() {
+        CliRun run = CliRun.inFixtures("validate", "unreachable-category.json");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of(
+                "unreachable-category.json:11:40: error: allowed category content.group can never be used: it is under "
+                        + "never-allowed category content, at line 12, column 34 (remove it from allowedCategories, or "
+                        + "never-allow only the categories under content that must stay out)",
+                "unreachable-category.json: invalid; 1 error, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldReportEveryUnknownJurisdictionCodeNotOnlyTheFirst() {
+        CliRun run = CliRun.inFixtures("validate", "unknown-codes.json");
+
+        assertEquals(1, run.exitCode());
+        assertEquals(List.of(
+                "unknown-codes.json:10:46: error: no jurisdiction has the code \"UK\" (ISO 3166-1 codes the United "
+                        + "Kingdom as 'GB')",
+                "unknown-codes.json:20:46: error: no jurisdiction has the code \"XX\" (expected an ISO 3166-1 alpha-2 "
+                        + "country such as 'DE', a subdivision such as 'US-CA', or 'EU' or 'EEA')",
+                "unknown-codes.json: invalid; 2 errors, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldReportVersionsOutOfOrderAtTheLaterVersionsStart() {
+        CliRun run = CliRun.inRepository("validate", "examples/linkedin/policy-draft.json");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.outLines().contains("examples/linkedin/policy-draft.json:34:24: error: version 2025-06-01 takes "
+                + "effect at 2025-06-01T00:00:00Z, not after version 2025-11-03 listed before it, which takes effect at "
+                + "2025-11-03T00:00:00Z (list versions in the order they take effect, each effectiveFrom later than the "
+                + "one before)"), run.out());
+    }
+
+    @Test
+    void shouldExitTwoWithTheLocationOfAFieldThePolicyFormDoesNotHave() {
+        CliRun run = CliRun.inFixtures("validate", "bad-policy.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(
+                "bad-policy.json:12:7: error: unknown field \"neverAllowedCategory\" at "
+                        + "$.versions[0].neverAllowedCategory (expected one of id, effectiveFrom, defaultBasis, "
+                        + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
+                        + "unknownAge, itemsCreatedFrom)",
+                "bad-policy.json: invalid; 1 error, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldExitTwoWithTheLocationOfBrokenJson() {
+        CliRun run = CliRun.inFixtures("validate", "not-json.json");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.outLines().get(0).startsWith("not-json.json:4:3: error: not JSON: "), run.out());
+        assertEquals("not-json.json: not a policy document", run.outLines().get(1));
+    }
+
+    @Test
+    void shouldExitTwoForAnotherKindOfDocument() {
+        CliRun run = CliRun.inFixtures("validate", "member.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(
+                "member.json:2:13: error: this is a \"consentkit.member/v1\" document, not a policy (validate checks "
+                        + "policies, whose format is consentkit.policy/v1)",
+                "member.json: not a policy document"), run.outLines());
+    }
+
+    @Test
+    void shouldExitTwoNamingAMissingFile() {
+        CliRun run = CliRun.inFixtures("validate", "nowhere.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("consent: cannot read the policy file nowhere.json: no such file; check the path; a relative path "
+                + "is resolved against the current directory\n", run.err());
+    }
+
+    @Test
+    void shouldWarnAboutRulesAndCategoriesThatChangeNothingAndStillExitZero() {
+        CliRun run = CliRun.inFixtures("validate", "warnings-only.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        List<String> lines = run.outLines();
+        assertTrue(lines.contains("warnings-only.json:12:26: warning: the rule for FR says what the rule for EU at "
+                + "line 11, column 26 already says for it: excluded (remove it; it changes no decision)"), run.out());
+        assertTrue(lines.contains("warnings-only.json:13:26: warning: the rule for US says what the default of version "
+                + "v1 already says: under LEGITIMATE_INTERESTS (remove it; it changes no decision)"), run.out());
+        assertTrue(lines.contains("warnings-only.json:15:40: warning: allowed category content.public is already allowed "
+                + "through content, at line 15, column 29 (remove it; allowing content allows everything under it)"),
+                run.out());
+        assertEquals("warnings-only.json: valid; policy redundant with 3 versions, 13 warnings", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void shouldWarnAboutAVersionThatChangesNothing() {
+        CliRun run = CliRun.inFixtures("validate", "warnings-only.json");
+
+        assertTrue(run.outLines().contains("warnings-only.json:21:13: warning: version v2 changes nothing from the version "
+                + "before it (remove it, or make the change it was meant to make)"), run.out());
+    }
+
+    @Test
+    void shouldWarnAboutAVersionUnderWhichNothingIsTrainable() {
+        CliRun run = CliRun.inFixtures("validate", "warnings-only.json");
+
+        assertTrue(run.outLines().contains("warnings-only.json:39:28: warning: version v3 allows no category, so nothing "
+                + "is trainable under it (list the categories it may use, such as profile and content.public, unless the "
+                + "version pauses the program)"), run.out());
+    }
+
+    @Test
+    void shouldExitWithTheWorstCodeOfSeveralFiles() {
+        CliRun run = CliRun.inFixtures("validate", "policy.json", "unreachable-category.json");
+
+        assertEquals(1, run.exitCode());
+        assertEquals("policy.json: valid; policy linkedin-genai with 1 version, no warnings", run.outLines().get(0));
+    }
+}
