@@ -40,7 +40,9 @@ final class Evaluator {
                 if (version.unknownAge() == UnknownAge.DENY) {
                     return false;
                 }
-            } else if (isMinorAt(member, version, asOf) || isMinorAt(member, version, item.createdAt())) {
+            } else if (CalendarDays.utcEpochDay(item.createdAt()) < member.anniversaryEpochDay(version.minimumAge())) {
+                // The item exists at asOf (checked above), so a member still a minor at asOf also
+                // created it as a minor: one comparison covers MINOR and CREATED_WHILE_MINOR.
                 return false;
             }
         }
@@ -96,10 +98,11 @@ final class Evaluator {
                     failed |= bit(Reason.AGE_UNKNOWN);
                 }
             } else {
-                if (isMinorAt(member, version, asOf)) {
+                long comingOfAge = member.anniversaryEpochDay(version.minimumAge());
+                if (CalendarDays.utcEpochDay(asOf) < comingOfAge) {
                     failed |= bit(Reason.MINOR);
                 }
-                if (isMinorAt(member, version, item.createdAt())) {
+                if (CalendarDays.utcEpochDay(item.createdAt()) < comingOfAge) {
                     failed |= bit(Reason.CREATED_WHILE_MINOR);
                 }
             }
@@ -143,11 +146,6 @@ final class Evaluator {
     private static boolean isOutOfScope(PolicyVersion version, ContentItem item) {
         Instant from = version.itemsCreatedFromOrNull();
         return from != null && item.createdAt().isBefore(from);
-    }
-
-    /** Whether a member with a known birth date is under the version's minimum age on the UTC day of {@code at}. */
-    private static boolean isMinorAt(Member member, PolicyVersion version, Instant at) {
-        return CalendarDays.utcEpochDay(at) < member.anniversaryEpochDay(version.minimumAge());
     }
 
     /**
