@@ -3,6 +3,8 @@ package dev.consentkit;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -17,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  * item then costs a few array reads. Two ways in:
  *
  * <ul>
- *   <li>objects: {@link #isTrainable(ContentItem)} and {@link #trainable(Stream)} filter
- *       {@link ContentItem}s, on one thread or, with a parallel stream, on all cores; and
+ *   <li>objects: {@link #trainable(List)} decides a list of {@link ContentItem}s, the fastest way for
+ *       objects; {@link #isTrainable(ContentItem)} decides one, and {@link #trainable(Stream)} filters
+ *       a stream with it, on one thread or, with a parallel stream, on all cores; and
  *       {@link #decisions(Stream, Function)} explains each item from the full {@link Member};
  *   <li>columns: {@link #trainable(ItemColumns)} and {@link #trainableInParallel(ItemColumns)} take
  *       {@link ItemColumns} and return the trainable rows as a {@link BitSet}.
@@ -34,6 +37,10 @@ public final class BatchEvaluator {
     private static final int NO_AGE_LIMIT = Integer.MIN_VALUE;
     private static final int PARALLEL_THRESHOLD = 1 << 16;
     private static final int CHUNK_ROWS = 1 << 16;
+    // Items whose author lookups trainable(List) overlaps: enough to keep many reads of the store in
+    // flight at once, few enough that the group's items stay in the cache between the stages (16 and
+    // 32 measured slower, 256 no faster).
+    private static final int GROUP = 128;
 
     private final TrainingPolicy policy;
     private final MemberStore members;
@@ -110,7 +117,84 @@ public final class BatchEvaluator {
             throw new IllegalArgumentException("author " + item.authorId() + " of content item " + item.id()
                     + " is not in the member store");
         }
-        int fromDay = itemsFromDay[member];
+        return decide(item, itemsFromDay[member]);
+    }
+
+    /**
+     * Which of {@code items} may be used for training at {@link #asOf()}: bit {@code i} is set when
+     * {@code items.get(i)} is, exactly as {@link #isTrainable(ContentItem)} answers. Faster per item
+     * than asking item by item, since it finds the authors of several items at once and their reads
+     * of the store overlap; on the calling thread.
+     *
+     * @throws NullPointerException if {@code items} or an item is null
+     * @throws IllegalArgumentException if an item's author is not in the store; the message names the
+     *     first such author and its item
+     */
+    public BitSet trainable(List<ContentItem> items) {
+        Objects.requireNonNull(items, "items");
+        long[] words = new long[(items.size() + 63) >>> 6];
+        ContentItem[] group = new ContentItem[GROUP];
+        int[] hashes = new int[GROUP];
+        int[] entries = new int[GROUP];
+        int[] candidates = new int[GROUP];
+        int[] fromDays = new int[GROUP];
+        int index = 0;
+        for (Iterator<ContentItem> it = items.iterator(); it.hasNext(); ) {
+            int count = 0;
+            while (count < GROUP && it.hasNext()) {
+                group[count++] = it.next();
+            }
+            decideGroup(group, count, hashes, entries, candidates, fromDays);
+            for (int i = 0; i < count; i++, index++) {
+                if (decide(group[i], fromDays[i])) {
+                    words[index >>> 6] |= 1L << index;
+                }
+            }
+        }
+        return BitSet.valueOf(words);
+    }
+
+    /**
+     * Looks up the authors of {@code group[0..count)} in stages, each stage's reads independent of
+     * one another so that they overlap, and leaves each author's per-member entry in {@code fromDays}.
+     */
+    private void decideGroup(ContentItem[] group, int count, int[] hashes, int[] entries, int[] candidates,
+            int[] fromDays) {
+        MemberStore store = members;
+        for (int i = 0; i < count; i++) {
+            ContentItem item = group[i];
+            hashes[i] = item == null ? 0 : MemberStore.hash(item.authorId());
+        }
+        for (int i = 0; i < count; i++) {
+            entries[i] = group[i] == null ? 0 : store.firstEntry(hashes[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            int candidate = store.candidate(entries[i], hashes[i]);
+            ContentItem item = group[i];
+            if (candidate >= 0 && item != null && store.mayHoldId(candidate, item.authorId())) {
+                candidates[i] = candidate;
+                fromDays[i] = itemsFromDay[candidate];
+            } else {
+                candidates[i] = -1;
+            }
+        }
+        // In order, so that the first bad item is the one reported, as item by item.
+        for (int i = 0; i < count; i++) {
+            ContentItem item = Objects.requireNonNull(group[i], "item");
+            String author = item.authorId();
+            int candidate = candidates[i];
+            if (candidate < 0 || !store.idEquals(candidate, author)) {
+                int member = store.indexOf(author, hashes[i], entries[i]);
+                if (member < 0) {
+                    throw new IllegalArgumentException("author " + author + " of content item " + item.id()
+                            + " is not in the member store");
+                }
+                fromDays[i] = itemsFromDay[member];
+            }
+        }
+    }
+
+    private boolean decide(ContentItem item, int fromDay) {
         PolicyVersion v = version;
         if (fromDay == NOT_TRAINABLE || v == null) {
             return false;

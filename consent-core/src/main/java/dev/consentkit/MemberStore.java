@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Millions of members' training-relevant facts in a few primitive arrays, looked up by member id:
@@ -18,7 +19,8 @@ import java.util.Objects;
  * It does not keep event ids or channels, so it answers whether an item is trainable but cannot cite
  * the event that decided: for explained decisions, evaluate the {@link Member} itself with
  * {@link TrainingPolicy#evaluate}. {@link #footprintBytes()} reports what the arrays take; with ids
- * of about ten ASCII characters a member costs about 56 bytes and a consent event 20.
+ * of ten ASCII characters a member costs about 48 bytes (4 more when ids differ in length) and a
+ * consent event 20.
  *
  * <p>Members get indexes in the order they are added, from 0: columnar callers ({@link ItemColumns})
  * refer to authors by index. Ids take one byte per character while every id is Latin-1, and two for
@@ -38,8 +40,14 @@ public final class MemberStore {
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
     private final boolean wideIds;
     private final byte[] idChars;
-    private final int[] idStarts;
-    // Open addressing: member index + 1, or 0 for an empty slot; length a power of two.
+    // When every id has the same length, id m starts at m * idLength and idStarts is null; otherwise
+    // idLength is -1 and idStarts holds where each id starts, and where the last one ends.
+    private final int idLength;
+    private final int @Nullable [] idStarts;
+    // Open addressing, length a power of two: 0 for an empty slot, or member index + 1 in the low bits
+    // (under indexMask) and the top bits of the id's hash above them, so that a probe passes other
+    // members' slots without reading their ids.
+    private final int indexMask;
     private final int[] slots;
     private final int[] birthDates;
     private final long[] closedAt;
@@ -57,7 +65,14 @@ public final class MemberStore {
     private MemberStore(Builder b) {
         this.size = b.size;
         this.wideIds = b.wideIds;
-        this.idStarts = Arrays.copyOf(b.idStarts, size + 1);
+        int uniformLength = size == 0 ? 0 : b.ids[0].length();
+        for (int m = 1; m < size && uniformLength >= 0; m++) {
+            if (b.ids[m].length() != uniformLength) {
+                uniformLength = -1;
+            }
+        }
+        this.idLength = uniformLength;
+        this.idStarts = uniformLength >= 0 ? null : Arrays.copyOf(b.idStarts, size + 1);
         this.idChars = idBytes(b);
         this.birthDates = Arrays.copyOf(b.birthDates, size);
         this.closedAt = Arrays.copyOf(b.closedAt, size);
@@ -77,15 +92,18 @@ public final class MemberStore {
             purposes[e.getValue()] = e.getKey();
         }
         this.slots = new int[Math.max(2, Integer.highestOneBit(Math.max(1, size) * 2 - 1) << 1)];
+        // Member index + 1 goes up to size; the bits above it keep the hash's top bits.
+        this.indexMask = (int) ((1L << (32 - Integer.numberOfLeadingZeros(size))) - 1);
         for (int m = 0; m < size; m++) {
-            int slot = firstSlot(hash(b.ids[m]));
+            int hash = hash(b.ids[m]);
+            if (indexOf(b.ids[m], hash, slots[firstSlot(hash)]) >= 0) {
+                throw new IllegalArgumentException("member " + b.ids[m] + " is added to the store twice");
+            }
+            int slot = firstSlot(hash);
             while (slots[slot] != 0) {
-                if (idEquals(slots[slot] - 1, b.ids[m])) {
-                    throw new IllegalArgumentException("member " + b.ids[m] + " is added to the store twice");
-                }
                 slot = (slot + 1) & (slots.length - 1);
             }
-            slots[slot] = m + 1;
+            slots[slot] = (hash & ~indexMask) | (m + 1);
         }
     }
 
@@ -144,15 +162,8 @@ public final class MemberStore {
      */
     public int indexOf(String memberId) {
         Objects.requireNonNull(memberId, "memberId");
-        for (int slot = firstSlot(hash(memberId)); ; slot = (slot + 1) & (slots.length - 1)) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                return -1;
-            }
-            if (idEquals(entry - 1, memberId)) {
-                return entry - 1;
-            }
-        }
+        int hash = hash(memberId);
+        return indexOf(memberId, hash, slots[firstSlot(hash)]);
     }
 
     /** Whether the store has a member with this id. */
@@ -167,8 +178,8 @@ public final class MemberStore {
      */
     public String memberId(int index) {
         Objects.checkIndex(index, size);
-        int start = idStarts[index];
-        int length = idStarts[index + 1] - start;
+        int start = idStart(index);
+        int length = idLength(index);
         char[] chars = new char[length];
         for (int i = 0; i < length; i++) {
             chars[i] = charAt(start + i);
@@ -181,7 +192,9 @@ public final class MemberStore {
      * store itself and its small tables excluded): what {@code size()} members cost.
      */
     public long footprintBytes() {
-        return arrayBytes(idChars.length, 1) + arrayBytes(idStarts.length, 4) + arrayBytes(slots.length, 4)
+        int[] starts = idStarts;
+        return arrayBytes(idChars.length, 1) + (starts == null ? 0 : arrayBytes(starts.length, 4))
+                + arrayBytes(slots.length, 4)
                 + arrayBytes(birthDates.length, 4) + arrayBytes(closedAt.length, 8)
                 + arrayBytes(residenceStarts.length, 4) + arrayBytes(residenceFrom.length, 8)
                 + arrayBytes(residencePlace.length, 2) + arrayBytes(eventStarts.length, 4)
@@ -256,20 +269,71 @@ public final class MemberStore {
         return purposes.clone();
     }
 
-    private static int hash(String id) {
-        int h = id.hashCode();
-        return h ^ (h >>> 16) ^ (h >>> 7);
+    // The lookup in steps, for BatchEvaluator to overlap the memory reads of many lookups: hash, then
+    // firstEntry, candidate and mayHoldId, then idEquals or, when the candidate fails, indexOf(id, hash, entry).
+
+    /** The id's hash, mixed so that both its low bits (the slot) and its top bits (kept in it) vary. */
+    static int hash(String id) {
+        int h = id.hashCode() * 0x9E3779B9;
+        h ^= h >>> 15;
+        h *= 0x85EBCA6B;
+        return h ^ (h >>> 13);
+    }
+
+    /** The entry of the first slot that {@code hash} probes. */
+    int firstEntry(int hash) {
+        return slots[firstSlot(hash)];
+    }
+
+    /**
+     * The member the entry of the first slot probably holds, or -1 when the slot is empty or holds
+     * another hash: a member whose id may then be read ahead of {@link #indexOf(String, int, int)}.
+     */
+    int candidate(int entry, int hash) {
+        return entry == 0 || ((entry ^ hash) & ~indexMask) != 0 ? -1 : (entry & indexMask) - 1;
+    }
+
+    /**
+     * Whether the member's id has the length and first character of {@code id}: a first read of the
+     * id, which {@link #idEquals} completes.
+     */
+    boolean mayHoldId(int member, String id) {
+        int length = idLength(member);
+        return length == id.length() && (length == 0 || charAt(idStart(member)) == id.charAt(0));
+    }
+
+    /** {@link #indexOf(String)}, given the id's {@link #hash} and the {@link #firstEntry} it probes. */
+    int indexOf(String id, int hash, int entry) {
+        int fingerprint = hash & ~indexMask;
+        for (int slot = firstSlot(hash); entry != 0; ) {
+            if ((entry & ~indexMask) == fingerprint && idEquals((entry & indexMask) - 1, id)) {
+                return (entry & indexMask) - 1;
+            }
+            slot = (slot + 1) & (slots.length - 1);
+            entry = slots[slot];
+        }
+        return -1;
     }
 
     private int firstSlot(int hash) {
         return hash & (slots.length - 1);
     }
 
-    private boolean idEquals(int member, String id) {
-        int start = idStarts[member];
-        if (idStarts[member + 1] - start != id.length()) {
+    private int idStart(int member) {
+        int[] starts = idStarts;
+        return starts == null ? member * idLength : starts[member];
+    }
+
+    private int idLength(int member) {
+        int[] starts = idStarts;
+        return starts == null ? idLength : starts[member + 1] - starts[member];
+    }
+
+    boolean idEquals(int member, String id) {
+        if (idLength(member) != id.length()) {
             return false;
         }
+        int start = idStart(member);
         for (int i = 0; i < id.length(); i++) {
             if (charAt(start + i) != id.charAt(i)) {
                 return false;

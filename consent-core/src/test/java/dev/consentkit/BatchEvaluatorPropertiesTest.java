@@ -2,7 +2,9 @@ package dev.consentkit;
 
 import static dev.consentkit.CoreGenerators.batches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.consentkit.CoreGenerators.Batch;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
 /**
- * Property tests showing that the batch evaluator, over item objects, streams and columns in any unit,
+ * Property tests showing that the batch evaluator, over item objects, lists, streams and columns in any unit,
  * on one thread or many, answers exactly as the policy does for any generated policy, members, items
  * and instants.
  */
@@ -42,6 +44,55 @@ class BatchEvaluatorPropertiesTest {
             BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
             for (ContentItem item : batch.items()) {
                 assertEquals(batch.isTrainable(item), evaluator.isTrainable(item), item::toString);
+            }
+        });
+    }
+
+    @Test
+    void shouldMarkExactlyTheItemsOfAListThatItemByItemFindsTrainable() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
+            BitSet expected = new BitSet();
+            for (int i = 0; i < batch.items().size(); i++) {
+                expected.set(i, evaluator.isTrainable(batch.items().get(i)));
+            }
+
+            BitSet rows = evaluator.trainable(batch.items());
+
+            assertEquals(expected, rows);
+            assertEquals(batch.trainableRows(), rows);
+        });
+    }
+
+    @Test
+    void shouldRejectAListWithTheMessageItemByItemGivesForItsFirstAuthorNotInTheStore() {
+        qt().withExamples(EXAMPLES).forAll(batches(), integers().between(0, 100)).checkAssert((batch, seed) -> {
+            // The store lacks some of the batch's authors; the items are repeated to span several groups.
+            List<Member> kept = new ArrayList<>();
+            for (int m = 0; m < batch.members().size(); m++) {
+                if (((seed >> (m % 7)) & 1) == 0) {
+                    kept.add(batch.members().get(m));
+                }
+            }
+            BatchEvaluator evaluator = batch.evaluator(MemberStore.of(kept));
+            List<ContentItem> items = new ArrayList<>();
+            Collections.nCopies(1 + seed % 3, batch.items()).forEach(items::addAll);
+            String expected = null;
+            BitSet expectedRows = new BitSet();
+            for (int i = 0; i < items.size() && expected == null; i++) {
+                try {
+                    expectedRows.set(i, evaluator.isTrainable(items.get(i)));
+                } catch (IllegalArgumentException e) {
+                    expected = e.getMessage();
+                }
+            }
+
+            if (expected == null) {
+                assertEquals(expectedRows, evaluator.trainable(items));
+            } else {
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> evaluator.trainable(items));
+                assertEquals(expected, e.getMessage());
             }
         });
     }

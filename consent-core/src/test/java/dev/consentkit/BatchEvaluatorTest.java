@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,12 +34,20 @@ class BatchEvaluatorTest {
     private static final TrainingPolicy OPT_OUT_POLICY = policy(rules().build());
     private static final TrainingPolicy CONSENT_POLICY = policy(rules().defaultBasis(LegalBasis.CONSENT).build());
 
-    /** The two ways to ask: one item object at a time, or a column of items in nanoseconds. */
+    /** The three ways to ask: one item object at a time, a list of item objects, or a column of items in nanoseconds. */
     enum Path {
         OBJECTS {
             @Override
             boolean isTrainable(BatchEvaluator batch, MemberStore store, ContentItem item) {
                 return batch.isTrainable(item);
+            }
+        },
+        LIST {
+            @Override
+            boolean isTrainable(BatchEvaluator batch, MemberStore store, ContentItem item) {
+                BitSet trainable = batch.trainable(List.of(item));
+                assertTrue(trainable.length() <= 1, trainable::toString);
+                return trainable.get(0);
             }
         },
         COLUMNS {
@@ -725,6 +734,60 @@ class BatchEvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, kept::count);
 
         assertTrue(e.getMessage().contains("post-9"), e.getMessage());
+    }
+
+    @Test
+    void shouldRejectFromAListTheFirstItemWhoseAuthorIsNotInTheStoreNamingAuthorAndItem() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), AS_OF);
+        List<ContentItem> items = new ArrayList<>(Collections.nCopies(40, post()));
+        items.set(21, ContentItem.of("post-21", "m-21", DataCategory.PUBLIC_CONTENT, CREATED));
+        items.set(37, ContentItem.of("post-37", "m-37", DataCategory.PUBLIC_CONTENT, CREATED));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.trainable(items));
+
+        assertEquals("author m-21 of content item post-21 is not in the member store", e.getMessage());
+    }
+
+    @Test
+    void shouldRejectFromAListAnItemWhoseAuthorIsNotInTheStoreEvenBeforeThePolicyIsInForce() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), V1_FROM.minusSeconds(1));
+        ContentItem stray = ContentItem.of("post-9", "m-9", DataCategory.PUBLIC_CONTENT, CREATED);
+
+        assertThrows(IllegalArgumentException.class, () -> batch.trainable(List.of(post(), stray)));
+    }
+
+    @Test
+    void shouldReportTheFirstBadItemOfAListWhenANullItemFollowsIt() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), AS_OF);
+        ContentItem stray = ContentItem.of("post-9", "m-9", DataCategory.PUBLIC_CONTENT, CREATED);
+
+        assertThrows(IllegalArgumentException.class, () -> batch.trainable(Arrays.asList(post(), stray, null)));
+        assertThrows(NullPointerException.class, () -> batch.trainable(Arrays.asList(post(), null, stray)));
+    }
+
+    @Test
+    void shouldMarkTheTrainableItemsOfAListAcrossGroupsByPosition() {
+        Member adult = adult().build();
+        Member optedOut = member("m-3").consent(optOut("e-1", Purpose.AI_TRAINING, CREATED)).build();
+        MemberStore store = MemberStore.of(List.of(adult, optedOut));
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF);
+        List<ContentItem> items = new ArrayList<>();
+        BitSet expected = new BitSet();
+        for (int i = 0; i < 100; i++) {
+            boolean byAdult = i % 3 != 1;
+            items.add(ContentItem.of("post-" + i, byAdult ? adult.id() : optedOut.id(), DataCategory.PUBLIC_CONTENT,
+                    CREATED));
+            expected.set(i, byAdult);
+        }
+
+        assertEquals(expected, batch.trainable(items));
+    }
+
+    @Test
+    void shouldMarkNothingForAnEmptyList() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), AS_OF);
+
+        assertEquals(new BitSet(), batch.trainable(List.<ContentItem>of()));
     }
 
     @Test

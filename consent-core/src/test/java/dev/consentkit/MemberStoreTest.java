@@ -8,10 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Shows how a member store finds members by id, which members and instants it accepts, and what it costs. */
@@ -122,6 +125,108 @@ class MemberStoreTest {
             assertEquals(id, store.memberId(store.indexOf(id)));
         }
         assertEquals(-1, store.indexOf("AaAaAa"));
+    }
+
+    @Test
+    void shouldFindNoMemberForAnAbsentIdWithTheHashCodeOfAPresentOne() {
+        // Same length and same hash: only the characters tell them apart.
+        MemberStore store = storeOf(List.of("AaAa", "xyzw"));
+
+        assertEquals(-1, store.indexOf("BBBB"));
+        assertEquals(-1, store.indexOf("AaBB"));
+        assertEquals(0, store.indexOf("AaAa"));
+    }
+
+    @Test
+    void shouldFindEveryMemberWhenAllIdsHaveTheSameLength() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            ids.add(String.format(Locale.ROOT, "m-%04d", i));
+        }
+        MemberStore store = storeOf(ids);
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, store.indexOf(ids.get(i)));
+            assertEquals(ids.get(i), store.memberId(i));
+        }
+        assertEquals(-1, store.indexOf("m-0500"));
+        assertEquals(-1, store.indexOf("m-000"));
+        assertEquals(-1, store.indexOf("m-00000"));
+    }
+
+    @Test
+    void shouldFindEveryMemberWhenAllIdsHaveTheSameLengthBeyondLatin1() {
+        List<String> ids = List.of("成员-1", "成员-2", "μέλ-3", "m-é4");
+        MemberStore store = storeOf(ids);
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, store.indexOf(ids.get(i)));
+            assertEquals(ids.get(i), store.memberId(i));
+        }
+        assertEquals(-1, store.indexOf("成员-3"));
+    }
+
+    @Test
+    void shouldFindEveryMemberWhenIdsDifferInLength() {
+        List<String> ids = List.of("m-1", "ab", "member-22", "m-333", "x");
+        MemberStore store = storeOf(ids);
+
+        for (int i = 0; i < ids.size(); i++) {
+            assertEquals(i, store.indexOf(ids.get(i)));
+            assertEquals(ids.get(i), store.memberId(i));
+        }
+        assertEquals(-1, store.indexOf("m-2"));
+        assertEquals(-1, store.indexOf("member-2"));
+    }
+
+    @Test
+    void shouldTakeFourBytesAMemberLessWhenAllIdsHaveTheSameLength() {
+        List<String> same = new ArrayList<>();
+        List<String> oneLonger = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            same.add(String.format(Locale.ROOT, "m-%04d", i));
+            oneLonger.add(String.format(Locale.ROOT, i == 999 ? "m-%05d" : "m-%04d", i));
+        }
+
+        long saved = storeOf(oneLonger).footprintBytes() - storeOf(same).footprintBytes();
+
+        // The offsets of 1,000 ids and where the last one ends (an array of 4,020 bytes, 4,024 on the
+        // heap), and the longer id's extra character, which may need another 8 bytes.
+        assertTrue(saved == 4024 || saved == 4032, "saved " + saved + " bytes");
+    }
+
+    @Test
+    void shouldTellApartMembersWhoseHashesShareTheirTopBits() {
+        // A store of 100,000 members keeps the top 15 bits of each id's hash in its slot: among 100,000
+        // ids many share them, and only their ids tell them apart.
+        Map<Integer, List<String>> byTopBits = new HashMap<>();
+        for (int m = 0; m < LARGE_SIZE; m++) {
+            byTopBits.computeIfAbsent(MemberStore.hash(largeId(m)) >>> 17, k -> new ArrayList<>()).add(largeId(m));
+        }
+        List<List<String>> sharing = byTopBits.values().stream().filter(g -> g.size() > 1).collect(Collectors.toList());
+
+        assertTrue(sharing.size() > 1000, "only " + sharing.size() + " groups share their top bits");
+        for (List<String> group : sharing) {
+            for (String id : group) {
+                assertEquals(id, LARGE.memberId(LARGE.indexOf(id)));
+            }
+        }
+    }
+
+    @Test
+    void shouldFindNoMemberForAbsentIdsWhoseHashesShareTheTopBitsOfPresentOnes() {
+        Set<Integer> present = new HashSet<>();
+        for (int m = 0; m < LARGE_SIZE; m++) {
+            present.add(MemberStore.hash(largeId(m)) >>> 17);
+        }
+        int checked = 0;
+        for (int m = LARGE_SIZE; checked < 1000; m++) {
+            if (present.contains(MemberStore.hash(largeId(m)) >>> 17)) {
+                assertEquals(-1, LARGE.indexOf(largeId(m)), largeId(m));
+                checked++;
+            }
+        }
+        assertEquals(1000, checked);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.ItemColumns;
 import java.sql.SQLException;
 import java.util.BitSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,9 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Scores are items per second ({@code ops/s}, each item one operation), except
  * {@code evaluatorConstruction}, in members per second, and {@code duckDbLoad}, the time to load the
- * sample into DuckDB. The columnar paths take the whole {@link ItemColumns}; the object path decides
+ * sample into DuckDB. The columnar paths take the whole {@link ItemColumns}; the object paths decide
  * the first {@value #OBJECT_ITEMS} items as {@link ContentItem}s, since ten million objects would
- * measure the heap more than the evaluator. {@code columnarAllCoresWithEvaluator} includes the
+ * measure the heap more than the evaluator: {@code objectsOneThread} as a list at once (what a user
+ * calls for objects), {@code objectsOneAtATime} item by item. {@code columnarAllCoresWithEvaluator} includes the
  * per-member pass, as DuckDB's query does: it is the like-for-like comparison.
  *
  * <p>Every measured call checks its count of trainable items against the count the single-threaded
@@ -88,12 +90,14 @@ public class BatchThroughputBenchmark {
     public static class ItemObjects {
 
         ContentItem[] items;
+        List<ContentItem> list;
         int trainable;
 
         /** Builds the objects. */
         @Setup(Level.Trial)
         public void setUp(Batch batch) {
             items = batch.sample.items(0, OBJECT_ITEMS);
+            list = List.of(items);
             trainable = batch.evaluator.trainable(batch.items).get(0, OBJECT_ITEMS).cardinality();
         }
     }
@@ -179,10 +183,19 @@ public class BatchThroughputBenchmark {
         return BatchEvaluator.of(batch.sample.policy(), batch.sample.memberStore(), batch.sample.asOf());
     }
 
-    /** The object path on the calling thread, over {@value #OBJECT_ITEMS} items. */
+    /** The object path on the calling thread, over {@value #OBJECT_ITEMS} items: a list of them at once. */
     @Benchmark
     @OperationsPerInvocation(OBJECT_ITEMS)
-    public int objectsOneThread(Batch batch, ItemObjects objects) {
+    public BitSet objectsOneThread(Batch batch, ItemObjects objects) {
+        BitSet rows = batch.evaluator.trainable(objects.list);
+        check(rows.cardinality(), objects.trainable, "the object path");
+        return rows;
+    }
+
+    /** The object path on the calling thread, over {@value #OBJECT_ITEMS} items: one item at a time. */
+    @Benchmark
+    @OperationsPerInvocation(OBJECT_ITEMS)
+    public int objectsOneAtATime(Batch batch, ItemObjects objects) {
         BatchEvaluator evaluator = batch.evaluator;
         int trainable = 0;
         for (ContentItem item : objects.items) {
