@@ -11,7 +11,7 @@ final class RealPrograms {
     static final DataCategory PUBLIC_CAPTION = DataCategory.of("content.public.caption");
     /** A consumer chat with Claude. */
     static final DataCategory CHAT = DataCategory.of("ai.interactions.chat");
-    /** A Claude Code coding session. */
+    /** A coding session with the program's coding tool. */
     static final DataCategory CODING_SESSION = DataCategory.of("ai.interactions.coding");
 
     private static final Instant LINKEDIN_LAUNCH = Instant.parse("2024-09-18T00:00:00Z");
