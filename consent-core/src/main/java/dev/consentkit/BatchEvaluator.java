@@ -114,8 +114,7 @@ public final class BatchEvaluator {
         Objects.requireNonNull(item, "item");
         int member = members.indexOf(item.authorId());
         if (member < 0) {
-            throw new IllegalArgumentException("author " + item.authorId() + " of content item " + item.id()
-                    + " is not in the member store");
+            throw authorNotInStore(item);
         }
         return decide(item, itemsFromDay[member]);
     }
@@ -186,12 +185,16 @@ public final class BatchEvaluator {
             if (candidate < 0 || !store.idEquals(candidate, author)) {
                 int member = store.indexOf(author, hashes[i], entries[i]);
                 if (member < 0) {
-                    throw new IllegalArgumentException("author " + author + " of content item " + item.id()
-                            + " is not in the member store");
+                    throw authorNotInStore(item);
                 }
                 fromDays[i] = itemsFromDay[member];
             }
         }
+    }
+
+    private static IllegalArgumentException authorNotInStore(ContentItem item) {
+        return new IllegalArgumentException("author " + item.authorId() + " of content item " + item.id()
+                + " is not in the member store");
     }
 
     private boolean decide(ContentItem item, int fromDay) {
@@ -199,16 +202,8 @@ public final class BatchEvaluator {
         if (fromDay == NOT_TRAINABLE || v == null) {
             return false;
         }
-        Instant createdAt = item.createdAt();
-        Instant deletedAt = item.deletedAtOrNull();
-        Instant scope = v.itemsCreatedFromOrNull();
-        return !createdAt.isAfter(asOf)
-                && (deletedAt == null || deletedAt.isAfter(asOf))
-                && (scope == null || !createdAt.isBefore(scope))
-                && v.neverAllowedMatch(item.category()) == null
-                && v.allowedMatch(item.category()) != null
-                && (fromDay == NO_AGE_LIMIT || CalendarDays.utcEpochDay(createdAt) >= fromDay)
-                && item.reservationInEffect(asOf) == null;
+        return Evaluator.passesItemChecks(v, item, asOf)
+                && (fromDay == NO_AGE_LIMIT || CalendarDays.utcEpochDay(item.createdAt()) >= fromDay);
     }
 
     /**

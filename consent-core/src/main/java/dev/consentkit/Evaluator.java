@@ -18,13 +18,7 @@ final class Evaluator {
 
     static boolean isTrainable(TrainingPolicy policy, ContentItem item, Member member, Instant asOf) {
         PolicyVersion version = policy.versionInForce(asOf);
-        if (version == null
-                || isNotYetCreated(item, asOf)
-                || isDeleted(item, asOf)
-                || isAccountClosed(member, asOf)
-                || isOutOfScope(version, item)
-                || version.neverAllowedMatch(item.category()) != null
-                || version.allowedMatch(item.category()) == null) {
+        if (version == null || !passesItemChecks(version, item, asOf) || isAccountClosed(member, asOf)) {
             return false;
         }
         Jurisdiction place = member.jurisdictions().at(asOf);
@@ -45,9 +39,6 @@ final class Evaluator {
                 // created it as a minor: one comparison covers MINOR and CREATED_WHILE_MINOR.
                 return false;
             }
-        }
-        if (item.reservationInEffect(asOf) != null) {
-            return false;
         }
         ConsentHistory consent = member.consent();
         int choice = consent.indexOfChoiceInEffect(policy.purpose(), asOf, null);
@@ -123,6 +114,21 @@ final class Evaluator {
             reason = choice == null ? Reason.ALLOWED_BY_DEFAULT : Reason.ALLOWED_OPTED_IN;
         }
         return new Decision(policy, item, member, asOf, knownAt, reason, failed, version == null ? null : version.id());
+    }
+
+    /**
+     * Whether the item itself may be used at {@code asOf} under {@code version}: it exists, is in the
+     * version's scope, its category is allowed and not never-allowed, and no reservation is in effect.
+     * The member-independent half of {@link #isTrainable}, shared with {@link BatchEvaluator}, which
+     * resolves the member's half once per member.
+     */
+    static boolean passesItemChecks(PolicyVersion version, ContentItem item, Instant asOf) {
+        return !isNotYetCreated(item, asOf)
+                && !isDeleted(item, asOf)
+                && !isOutOfScope(version, item)
+                && version.neverAllowedMatch(item.category()) == null
+                && version.allowedMatch(item.category()) != null
+                && item.reservationInEffect(asOf) == null;
     }
 
     private static int bit(Reason reason) {
