@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -24,8 +25,9 @@ public record ConsentEvent(
      * Validates the event.
      *
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code id} is blank or {@code recordedAt} is before
-     *     {@code effectiveAt}; the message shows the values
+     * @throws IllegalArgumentException if {@code id} is blank, {@code recordedAt} is before
+     *     {@code effectiveAt}, or an instant is outside the span ConsentKit stores
+     *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z); the message shows the values
      */
     public ConsentEvent {
         Objects.requireNonNull(id, "id");
@@ -37,6 +39,8 @@ public record ConsentEvent(
         if (id.isBlank()) {
             throw new IllegalArgumentException("consent event id is blank: '" + id + "'");
         }
+        KernelTime.checkStored(effectiveAt, "effectiveAt of consent event " + id);
+        KernelTime.checkStored(recordedAt, "recordedAt of consent event " + id);
         if (recordedAt.isBefore(effectiveAt)) {
             throw new IllegalArgumentException("consent event " + id + " is recorded at " + recordedAt
                     + ", before it takes effect at " + effectiveAt + "; recordedAt must not be before effectiveAt");

@@ -1,5 +1,7 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.ConsentLookup;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * {@code recordedAt}, then by id, so the event a decision cites as evidence does not depend on the
  * order events were supplied in.
  *
- * <p>Finding the choice in effect is a binary search over the sorted events followed by a short
- * backward scan; it allocates nothing.
+ * <p>Finding the choice in effect allocates nothing and costs a few binary searches, however many
+ * events of other purposes the member has. A replay as known at an instant also steps back over the
+ * events of the same purpose (or a broader one) that took effect by {@code asOf} but were recorded
+ * after that instant: its cost grows with their number.
  */
 public final class ConsentHistory {
 
@@ -35,33 +39,12 @@ public final class ConsentHistory {
     private static final ConsentHistory EMPTY = new ConsentHistory(new ConsentEvent[0]);
 
     private final ConsentEvent[] events;
-    // The fields the decision path reads, in primitive arrays beside the events, so that finding the
-    // choice in effect reads contiguous memory instead of chasing one object per comparison.
-    private final long[] effectiveSeconds;
-    private final int[] effectiveNanos;
-    private final long[] recordedSeconds;
-    private final int[] recordedNanos;
-    private final Purpose[] purposes;
-    private final boolean[] optOuts;
+    // The events laid out for the one consent lookup, grouped by purpose.
+    private final ConsentLookup.Index index;
 
     private ConsentHistory(ConsentEvent[] sorted) {
         this.events = sorted;
-        int n = sorted.length;
-        this.effectiveSeconds = new long[n];
-        this.effectiveNanos = new int[n];
-        this.recordedSeconds = new long[n];
-        this.recordedNanos = new int[n];
-        this.purposes = new Purpose[n];
-        this.optOuts = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            ConsentEvent event = sorted[i];
-            effectiveSeconds[i] = event.effectiveAt().getEpochSecond();
-            effectiveNanos[i] = event.effectiveAt().getNano();
-            recordedSeconds[i] = event.recordedAt().getEpochSecond();
-            recordedNanos[i] = event.recordedAt().getNano();
-            purposes[i] = event.purpose();
-            optOuts[i] = event.isOptOut();
-        }
+        this.index = ConsentLookup.Index.of(Arrays.asList(sorted));
     }
 
     /** A history with no event: the policy's default decides. */
@@ -180,47 +163,17 @@ public final class ConsentHistory {
      * {@code knownAt} when it is not null.
      */
     @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
-        int index = indexOfChoiceInEffect(purpose, asOf, knownAt);
-        return index < 0 ? null : events[index];
+        int code = choiceCode(purpose, KernelTime.notAfterNanos(asOf),
+                knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt));
+        return code == ConsentLookup.NONE ? null : events[ConsentLookup.rank(code)];
     }
 
     /**
-     * The index of the choice in effect, as {@link #choiceInEffect(Purpose, Instant, Instant)}, or -1.
-     * Allocation-free: this is on the decision path.
+     * The {@link ConsentLookup} code of the choice in effect for {@code purpose}, instants in kernel
+     * nanoseconds. Allocation-free: this is on the decision path.
      */
-    int indexOfChoiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
-        long knownSeconds = knownAt == null ? 0 : knownAt.getEpochSecond();
-        int knownNanos = knownAt == null ? 0 : knownAt.getNano();
-        for (int i = lastEffectiveAtOrBefore(asOf.getEpochSecond(), asOf.getNano()); i >= 0; i--) {
-            if (purposes[i].covers(purpose) && (knownAt == null
-                    || recordedSeconds[i] < knownSeconds
-                    || (recordedSeconds[i] == knownSeconds && recordedNanos[i] <= knownNanos))) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Whether the event at {@code index} (from {@link #indexOfChoiceInEffect}) is an opt-out. */
-    boolean isOptOut(int index) {
-        return optOuts[index];
-    }
-
-    private int lastEffectiveAtOrBefore(long seconds, int nanos) {
-        int low = 0;
-        int high = effectiveSeconds.length - 1;
-        int found = -1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long midSeconds = effectiveSeconds[mid];
-            if (midSeconds < seconds || (midSeconds == seconds && effectiveNanos[mid] <= nanos)) {
-                found = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
-            }
-        }
-        return found;
+    int choiceCode(Purpose purpose, long asOf, long knownAt) {
+        return index.choiceAt(purpose, asOf, knownAt);
     }
 
     /** Equal when both hold the same events. */

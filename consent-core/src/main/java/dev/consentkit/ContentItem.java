@@ -1,5 +1,7 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.ItemFacts;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,29 @@ public final class ContentItem {
     private final Instant createdAt;
     private final @Nullable Instant deletedAt;
     private final Reservation[] reservations;
+    // The kernel's view, computed once so that deciding allocates nothing.
+    private final long createdNanos;
+    private final long deletedNanos;
+    private final long reservedFromNanos;
+
+    static {
+        ItemFacts.register(new ItemFacts.Access() {
+            @Override
+            public long createdAt(ContentItem item) {
+                return item.createdNanos;
+            }
+
+            @Override
+            public long deletedAt(ContentItem item) {
+                return item.deletedNanos;
+            }
+
+            @Override
+            public long reservedFrom(ContentItem item) {
+                return item.reservedFromNanos;
+            }
+        });
+    }
 
     private ContentItem(String id, String authorId, DataCategory category, Instant createdAt,
             @Nullable Instant deletedAt, Reservation[] reservations) {
@@ -40,8 +65,19 @@ public final class ContentItem {
             throw new IllegalArgumentException("content item " + id + " is deleted at " + deletedAt
                     + ", before it was created at " + createdAt);
         }
+        KernelTime.checkStored(createdAt, "createdAt of content item " + id);
+        if (deletedAt != null) {
+            KernelTime.checkStored(deletedAt, "deletedAt of content item " + id);
+        }
+        long earliestReservation = KernelTime.NEVER;
+        for (Reservation r : reservations) {
+            earliestReservation = Math.min(earliestReservation, KernelTime.nanos(r.effectiveFrom()));
+        }
         this.deletedAt = deletedAt;
         this.reservations = reservations;
+        this.createdNanos = KernelTime.nanos(createdAt);
+        this.deletedNanos = deletedAt == null ? KernelTime.NEVER : KernelTime.nanos(deletedAt);
+        this.reservedFromNanos = earliestReservation;
     }
 
     /**
@@ -52,7 +88,8 @@ public final class ContentItem {
      * @param category what kind of data it is
      * @param createdAt when it was created (or, for a resumed conversation, resumed)
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if an id is blank
+     * @throws IllegalArgumentException if an id is blank, or {@code createdAt} is outside the span
+     *     ConsentKit stores (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z)
      */
     public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt) {
         return new ContentItem(id, authorId, category, createdAt, null, new Reservation[0]);
@@ -64,7 +101,8 @@ public final class ContentItem {
      * @param deletedAt when it was deleted, or {@code null}
      * @param reservations its do-not-train reservations, possibly empty
      * @throws NullPointerException if a required argument or a reservation is null
-     * @throws IllegalArgumentException if an id is blank or {@code deletedAt} is before {@code createdAt}
+     * @throws IllegalArgumentException if an id is blank, {@code deletedAt} is before {@code createdAt},
+     *     or an instant is outside the span ConsentKit stores; the message shows the value
      */
     public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt,
             @Nullable Instant deletedAt, List<Reservation> reservations) {
@@ -126,7 +164,19 @@ public final class ContentItem {
         return deletedAt;
     }
 
-    /** The earliest reservation in effect at {@code asOf}, or {@code null}; allocation-free. */
+    long createdNanos() {
+        return createdNanos;
+    }
+
+    long deletedNanos() {
+        return deletedNanos;
+    }
+
+    long reservedFromNanos() {
+        return reservedFromNanos;
+    }
+
+    /** The earliest reservation in effect at {@code asOf}, or {@code null}. */
     @Nullable Reservation reservationInEffect(Instant asOf) {
         Reservation earliest = null;
         for (Reservation r : reservations) {

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.InForce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,7 +80,7 @@ public final class JurisdictionTimeline {
     /** The jurisdiction in force at {@code asOf}, or {@code null} if it is not known then. */
     public @Nullable Jurisdiction at(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
-        int found = Timelines.inForceAt(starts, asOf);
+        int found = InForce.at(starts, asOf);
         return found < 0 ? null : places[found];
     }
 

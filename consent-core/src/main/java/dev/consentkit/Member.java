@@ -1,5 +1,7 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.CalendarDays;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -19,23 +21,30 @@ public final class Member {
     private final JurisdictionTimeline jurisdictions;
     private final @Nullable Instant closedAt;
     private final ConsentHistory consent;
-    // The birth date in primitives, so age checks on the decision path allocate nothing.
-    private final int birthYear;
-    private final int birthMonth;
-    private final int birthDay;
+    // The kernel's view, so that deciding allocates nothing.
+    private final int packedBirthDate;
+    private final long closedNanos;
 
     private Member(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
         if (id.isBlank()) {
             throw new IllegalArgumentException("member id is blank: '" + id + "'");
         }
-        this.birthDate = b.birthDate;
+        LocalDate birth = b.birthDate;
+        if (birth != null && (birth.getYear() < CalendarDays.FIRST_BIRTH_YEAR || birth.getYear() > CalendarDays.LAST_BIRTH_YEAR)) {
+            throw new IllegalArgumentException("birth date " + birth + " of member " + id + " is outside the years "
+                    + CalendarDays.FIRST_BIRTH_YEAR + " to " + CalendarDays.LAST_BIRTH_YEAR);
+        }
+        Instant closed = b.closedAt;
+        if (closed != null) {
+            KernelTime.checkStored(closed, "account closure of member " + id);
+        }
+        this.birthDate = birth;
         this.jurisdictions = b.jurisdictions;
-        this.closedAt = b.closedAt;
+        this.closedAt = closed;
         this.consent = b.consent;
-        this.birthYear = birthDate == null ? 0 : birthDate.getYear();
-        this.birthMonth = birthDate == null ? 0 : birthDate.getMonthValue();
-        this.birthDay = birthDate == null ? 0 : birthDate.getDayOfMonth();
+        this.packedBirthDate = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
+        this.closedNanos = closed == null ? KernelTime.NEVER : KernelTime.nanos(closed);
     }
 
     /**
@@ -101,9 +110,12 @@ public final class Member {
         return closedAt;
     }
 
-    /** The UTC day the member turns {@code years} old; only meaningful with a known birth date. */
-    long anniversaryEpochDay(int years) {
-        return CalendarDays.anniversaryEpochDay(birthYear, birthMonth, birthDay, years);
+    int packedBirthDate() {
+        return packedBirthDate;
+    }
+
+    long closedNanos() {
+        return closedNanos;
     }
 
     /** Equal when every value is equal. */
@@ -196,7 +208,9 @@ public final class Member {
         /**
          * Builds the member.
          *
-         * @throws IllegalArgumentException if the id is blank
+         * @throws IllegalArgumentException if the id is blank, the birth date lies outside the years
+         *     1 to 9999, or the account closure outside the span ConsentKit stores
+         *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z); the message shows the value
          */
         public Member build() {
             return new Member(this);

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.VersionRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +40,8 @@ public final class PolicyVersion {
     private final int minimumAge;
     private final UnknownAge unknownAge;
     private final @Nullable Instant itemsCreatedFrom;
-    // Compiled forms for the decision path: rules most specific first, categories as arrays.
-    private final JurisdictionRule[] rulesBySpecificity;
-    private final DataCategory[] allowed;
-    private final DataCategory[] neverAllowed;
+    // The version compiled for the rule kernel.
+    private final VersionRules rules;
 
     private PolicyVersion(Builder b) {
         this.id = b.id;
@@ -58,11 +57,7 @@ public final class PolicyVersion {
         this.minimumAge = b.minimumAge;
         this.unknownAge = b.unknownAge;
         this.itemsCreatedFrom = b.itemsCreatedFrom;
-        this.rulesBySpecificity = jurisdictionRules.toArray(new JurisdictionRule[0]);
-        Arrays.sort(rulesBySpecificity,
-                Comparator.comparingInt((JurisdictionRule r) -> r.jurisdiction().specificity()).reversed());
-        this.allowed = allowedCategories.toArray(new DataCategory[0]);
-        this.neverAllowed = neverAllowedCategories.toArray(new DataCategory[0]);
+        this.rules = VersionRules.of(this);
     }
 
     /**
@@ -145,52 +140,9 @@ public final class PolicyVersion {
         return Optional.ofNullable(itemsCreatedFrom);
     }
 
-    /**
-     * The rule that decides for a member in {@code place}: the most specific rule whose
-     * jurisdiction contains it, or {@code null} when the default applies.
-     */
-    @Nullable JurisdictionRule ruleFor(Jurisdiction place) {
-        for (JurisdictionRule rule : rulesBySpecificity) {
-            if (rule.jurisdiction().contains(place)) {
-                return rule;
-            }
-        }
-        return null;
-    }
-
-    /** The legal basis for a member in {@code place}, or {@code null} if the place is excluded. */
-    @Nullable LegalBasis basisFor(Jurisdiction place) {
-        JurisdictionRule rule = ruleFor(place);
-        return rule == null ? defaultBasis : rule.basis();
-    }
-
-    @Nullable LegalBasis defaultBasisOrNull() {
-        return defaultBasis;
-    }
-
-    @Nullable Instant itemsCreatedFromOrNull() {
-        return itemsCreatedFrom;
-    }
-
-    /** The never-allowed category that {@code category} is within, or {@code null}. */
-    @Nullable DataCategory neverAllowedMatch(DataCategory category) {
-        return firstContaining(neverAllowed, category);
-    }
-
-    /** The allowed category that {@code category} is within, or {@code null}. */
-    @Nullable DataCategory allowedMatch(DataCategory category) {
-        return firstContaining(allowed, category);
-    }
-
-    private static @Nullable DataCategory firstContaining(DataCategory[] rules, DataCategory category) {
-        for (DataCategory c = category; c != null; c = c.parent()) {
-            for (DataCategory rule : rules) {
-                if (rule == c) {
-                    return rule;
-                }
-            }
-        }
-        return null;
+    /** The version compiled for the rule kernel. */
+    VersionRules rules() {
+        return rules;
     }
 
     /** Equal when every rule is equal; the order in which rules and categories were given does not matter. */

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -16,10 +17,13 @@ public record Reservation(ReservationSource source, Instant effectiveFrom) {
      * Validates the reservation.
      *
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code effectiveFrom} is outside the span ConsentKit stores
+     *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z)
      */
     public Reservation {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(effectiveFrom, "effectiveFrom");
+        KernelTime.checkStored(effectiveFrom, source + " reservation effective from");
     }
 
     /** Whether the reservation is in effect at {@code asOf}. */

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -18,11 +19,16 @@ public record Residence(Instant from, Jurisdiction jurisdiction) {
      * Validates the residence.
      *
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code jurisdiction} is a group; the message shows it
+     * @throws IllegalArgumentException if {@code jurisdiction} is a group, or {@code from} is neither
+     *     {@link Instant#MIN} nor inside the span ConsentKit stores (1677-09-21T00:12:44Z to
+     *     2262-04-11T23:47:15.999999999Z); the message shows the value
      */
     public Residence {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(jurisdiction, "jurisdiction");
+        if (!from.equals(Instant.MIN)) {
+            KernelTime.checkStored(from, "start of residence in " + jurisdiction);
+        }
         if (jurisdiction.isGroup()) {
             throw new IllegalArgumentException("a member resides in a country or subdivision, not in the group '"
                     + jurisdiction + "'");

@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.InForce;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -140,7 +141,7 @@ public final class TrainingPolicy {
 
     /** The version in force at {@code asOf}, or {@code null}; a binary search over the starts. */
     @Nullable PolicyVersion versionInForce(Instant asOf) {
-        int found = Timelines.inForceAt(starts, asOf);
+        int found = InForce.at(starts, asOf);
         return found < 0 ? null : versions[found];
     }
 

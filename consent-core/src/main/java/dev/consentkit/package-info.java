@@ -9,8 +9,9 @@
  * {@link dev.consentkit.Decision} with its {@link dev.consentkit.Reason}, every failed check, the
  * policy version and the {@link dev.consentkit.Evidence} that decided.
  *
- * <p>Every type in this package is immutable and safe to share between threads, except the builders
- * and {@link dev.consentkit.ItemColumns}, a view over the caller's column arrays. Every interval is
+ * <p>For millions of items at one instant, see {@link dev.consentkit.batch}.
+ *
+ * <p>Every type in this package is immutable and safe to share between threads, except the builders. Every interval is
  * half-open, {@code [from, to)}: a choice effective at {@code T} already applies at {@code T}.
  * Methods that take an instant say so in the parameter name ({@code asOf}, {@code knownAt}).
  * Nothing is {@code null} unless marked {@code @Nullable}; a {@code null} argument fails with a

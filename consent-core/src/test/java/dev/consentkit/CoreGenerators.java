@@ -4,6 +4,8 @@ import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.MemberStore;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,12 +30,15 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /** QuickTheories generators for every core type, always valid and drawn so that every {@link Reason} is reachable. */
-final class CoreGenerators {
+// Public for the batch tests in another package; the test module exports nothing, so the lint about
+// exposing QuickTheories types does not apply.
+@SuppressWarnings("exports")
+public final class CoreGenerators {
 
     /** The start of the window most generated instants fall in. */
-    static final Instant WINDOW_START = Instant.parse("2023-01-01T00:00:00Z");
+    public static final Instant WINDOW_START = Instant.parse("2023-01-01T00:00:00Z");
     /** The last second of that window. */
-    static final Instant WINDOW_END = Instant.parse("2027-12-31T23:59:59Z");
+    public static final Instant WINDOW_END = Instant.parse("2027-12-31T23:59:59Z");
     /** The id of the member every scenario is about. */
     static final String MEMBER_ID = "m-1";
 
@@ -81,7 +86,7 @@ final class CoreGenerators {
      * Instants in 2023..2027: any second, any nanosecond, UTC midnights, and anchors (with their
      * neighbours one nanosecond or one second away) often enough to produce ties.
      */
-    static Gen<Instant> instants() {
+    public static Gen<Instant> instants() {
         Gen<Instant> seconds = longs().between(WINDOW_START.getEpochSecond(), WINDOW_END.getEpochSecond())
                 .map(second -> Instant.ofEpochSecond(second));
         Gen<Instant> midnights = longs().between(utcDay(WINDOW_START), utcDay(WINDOW_END))
@@ -95,7 +100,7 @@ final class CoreGenerators {
     }
 
     /** The anchor instants: program start dates and calendar edges such as 29 February. */
-    static Gen<Instant> anchors() {
+    public static Gen<Instant> anchors() {
         return Generate.pick(ANCHORS);
     }
 
@@ -103,7 +108,7 @@ final class CoreGenerators {
      * {@code instants}, sometimes moved one nanosecond or one second either way; {@link Instant#MIN}
      * and {@link Instant#MAX} stay where they are when the move would leave the range of {@link Instant}.
      */
-    static Gen<Instant> nudged(Gen<Instant> instants) {
+    public static Gen<Instant> nudged(Gen<Instant> instants) {
         return instants.zip(Generate.pick(NUDGES), (instant, nudge) -> {
             try {
                 return instant.plus(nudge);
@@ -114,7 +119,7 @@ final class CoreGenerators {
     }
 
     /** How long after a choice the platform recorded it: often at once, sometimes seconds or months later. */
-    static Gen<Duration> recordingLags() {
+    public static Gen<Duration> recordingLags() {
         return Generate.frequency(
                 Pair.of(3, Generate.constant(Duration.ZERO)),
                 Pair.of(2, Generate.range(1, 59).map(seconds -> Duration.ofSeconds(seconds))),
@@ -122,7 +127,7 @@ final class CoreGenerators {
     }
 
     /** Positive durations from a nanosecond to a few years, to step strictly away from an instant. */
-    static Gen<Duration> positiveDurations() {
+    public static Gen<Duration> positiveDurations() {
         return Generate.frequency(
                 Pair.of(2, Generate.pick(List.of(Duration.ofNanos(1), Duration.ofSeconds(1), Duration.ofDays(1)))),
                 Pair.of(3, Generate.range(1, 1500).map(days -> Duration.ofDays(days))),
@@ -130,7 +135,7 @@ final class CoreGenerators {
     }
 
     /** Durations of zero or more. */
-    static Gen<Duration> nonNegativeDurations() {
+    public static Gen<Duration> nonNegativeDurations() {
         return Generate.frequency(Pair.of(1, Generate.constant(Duration.ZERO)), Pair.of(3, positiveDurations()));
     }
 
@@ -140,7 +145,7 @@ final class CoreGenerators {
      * Data categories: the built-in constants, keys under them ({@code content.public.video}), and
      * keys of the platform's own ({@code custom.notes}).
      */
-    static Gen<DataCategory> dataCategories() {
+    public static Gen<DataCategory> dataCategories() {
         Gen<DataCategory> builtIn = Generate.pick(BUILT_IN_CATEGORIES);
         return Generate.frequency(
                 Pair.of(4, builtIn),
@@ -151,17 +156,17 @@ final class CoreGenerators {
     }
 
     /** A category one level under each generated category. */
-    static Gen<DataCategory> under(Gen<DataCategory> categories) {
+    public static Gen<DataCategory> under(Gen<DataCategory> categories) {
         return categories.zip(Generate.pick(SUB_SEGMENTS), (parent, segment) -> DataCategory.of(parent.key() + "." + segment));
     }
 
     /** Purposes: {@code ai-training}, {@code ai-training.generative}, siblings, a child and an unrelated one. */
-    static Gen<Purpose> purposes() {
+    public static Gen<Purpose> purposes() {
         return Generate.pick(PURPOSES);
     }
 
     /** The purpose a policy governs and every broader one: the purposes whose choices count for it. */
-    static List<Purpose> coveringPurposes(Purpose governed) {
+    public static List<Purpose> coveringPurposes(Purpose governed) {
         List<Purpose> covering = new ArrayList<>();
         for (Purpose p = governed; p != null; p = p.parent()) {
             covering.add(p);
@@ -170,14 +175,14 @@ final class CoreGenerators {
     }
 
     /** Purposes for choices of a member under a policy for {@code governed}: mostly ones that count for it. */
-    static Gen<Purpose> purposesAround(Purpose governed) {
+    public static Gen<Purpose> purposesAround(Purpose governed) {
         return Generate.frequency(Pair.of(3, Generate.pick(coveringPurposes(governed))), Pair.of(2, purposes()));
     }
 
     // ---- places ----
 
     /** Where a member can be: EU members, the EEA-only IS, LI and NO, CH, GB, US, US-CA and subdivisions such as FR-75. */
-    static Gen<Jurisdiction> places() {
+    public static Gen<Jurisdiction> places() {
         return Generate.frequency(
                 Pair.of(2, Generate.pick(EU_MEMBERS)),
                 Pair.of(1, Generate.pick(EEA_ONLY)),
@@ -185,42 +190,42 @@ final class CoreGenerators {
     }
 
     /** What a jurisdiction rule can name: the groups EU and EEA, countries and subdivisions. */
-    static Gen<Jurisdiction> ruleJurisdictions() {
+    public static Gen<Jurisdiction> ruleJurisdictions() {
         return Generate.pick(RULE_JURISDICTIONS);
     }
 
     /** Any jurisdiction, place or group. */
-    static Gen<Jurisdiction> jurisdictions() {
+    public static Gen<Jurisdiction> jurisdictions() {
         return Generate.frequency(Pair.of(3, places()), Pair.of(1, ruleJurisdictions()));
     }
 
     // ---- enums ----
 
     /** Legal bases, legitimate interests and consent more often than the rest. */
-    static Gen<LegalBasis> legalBases() {
+    public static Gen<LegalBasis> legalBases() {
         return Generate.frequency(
                 Pair.of(3, Generate.constant(LegalBasis.LEGITIMATE_INTERESTS)),
                 Pair.of(1, Generate.constant(LegalBasis.CONSENT)),
                 Pair.of(2, arbitrary().enumValues(LegalBasis.class)));
     }
 
-    static Gen<ConsentChoice> consentChoices() {
+    public static Gen<ConsentChoice> consentChoices() {
         return arbitrary().enumValues(ConsentChoice.class);
     }
 
-    static Gen<ConsentChannel> consentChannels() {
+    public static Gen<ConsentChannel> consentChannels() {
         return arbitrary().enumValues(ConsentChannel.class);
     }
 
     // ---- consent ----
 
     /** Consent events about any purpose at any instant. */
-    static Gen<ConsentEvent> consentEvents() {
+    public static Gen<ConsentEvent> consentEvents() {
         return consentEvents(purposes(), instants());
     }
 
     /** Consent events about these purposes, effective at these instants; recorded then or later. */
-    static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
+    public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
         return in -> {
             Instant effectiveAt = effectiveAts.generate(in);
             return new ConsentEvent("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
@@ -230,7 +235,7 @@ final class CoreGenerators {
     }
 
     /** Up to seven events renamed {@code e-1}, {@code e-2}, ... so that they form a valid history. */
-    static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
+    public static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
         Gen<Integer> sizes = Generate.frequency(
                 Pair.of(2, Generate.constant(0)),
                 Pair.of(5, Generate.range(1, 3)),
@@ -238,16 +243,16 @@ final class CoreGenerators {
         return lists().of(events).ofSizes(sizes).map(list -> withDistinctIds(list));
     }
 
-    static Gen<ConsentHistory> consentHistories() {
+    public static Gen<ConsentHistory> consentHistories() {
         return consentHistories(consentEvents());
     }
 
-    static Gen<ConsentHistory> consentHistories(Gen<ConsentEvent> events) {
+    public static Gen<ConsentHistory> consentHistories(Gen<ConsentEvent> events) {
         return consentEventLists(events).map(list -> ConsentHistory.of(list));
     }
 
     /** The same event under another id. */
-    static ConsentEvent withId(ConsentEvent event, String id) {
+    public static ConsentEvent withId(ConsentEvent event, String id) {
         return new ConsentEvent(id, event.purpose(), event.choice(), event.effectiveAt(), event.recordedAt(),
                 event.channel());
     }
@@ -263,7 +268,7 @@ final class CoreGenerators {
     // ---- members ----
 
     /** Residences: as far back as known, or from an instant. */
-    static Gen<Residence> residences() {
+    public static Gen<Residence> residences() {
         return Generate.frequency(
                 Pair.of(2, places().map(place -> Residence.always(place))),
                 Pair.of(3, instants().zip(places(), (from, place) -> new Residence(from, place))));
@@ -273,7 +278,7 @@ final class CoreGenerators {
      * Jurisdiction timelines: unknown, one place always, a place and then moves, or only moves (so the
      * jurisdiction is unknown before the first).
      */
-    static Gen<JurisdictionTimeline> jurisdictionTimelines() {
+    public static Gen<JurisdictionTimeline> jurisdictionTimelines() {
         Gen<List<Residence>> moves = lists().of(instants().zip(places(), (from, place) -> new Residence(from, place)))
                 .ofSizeBetween(1, 2);
         return Generate.frequency(
@@ -297,23 +302,23 @@ final class CoreGenerators {
      * Birth dates: adults throughout the window, members who come of age (at 13, 16, 18 or 21) inside
      * it, and 29 February births.
      */
-    static Gen<LocalDate> birthDates() {
+    public static Gen<LocalDate> birthDates() {
         return Generate.frequency(
                 Pair.of(5, datesBetween(LocalDate.of(1940, 1, 1), LocalDate.of(2000, 12, 31))),
                 Pair.of(2, datesBetween(LocalDate.of(2002, 1, 1), LocalDate.of(2014, 12, 31))),
                 Pair.of(1, Generate.pick(List.of(1996, 2000, 2004, 2008, 2012)).map(year -> LocalDate.of(year, 2, 29))));
     }
 
-    static Gen<LocalDate> datesBetween(LocalDate first, LocalDate last) {
+    public static Gen<LocalDate> datesBetween(LocalDate first, LocalDate last) {
         return longs().between(first.toEpochDay(), last.toEpochDay()).map(day -> LocalDate.ofEpochDay(day));
     }
 
     /** Members with this id, with or without a birth date and an account closure, and any consent history. */
-    static Gen<Member> members(String id) {
+    public static Gen<Member> members(String id) {
         return members(id, consentHistories());
     }
 
-    static Gen<Member> members(String id, Gen<ConsentHistory> histories) {
+    public static Gen<Member> members(String id, Gen<ConsentHistory> histories) {
         return in -> Member.builder(id)
                 .birthDate(sometimes(90, birthDates()).generate(in).orElse(null))
                 .jurisdictions(jurisdictionTimelines().generate(in))
@@ -324,22 +329,22 @@ final class CoreGenerators {
 
     // ---- items ----
 
-    static Gen<Reservation> reservations() {
+    public static Gen<Reservation> reservations() {
         return arbitrary().enumValues(ReservationSource.class).zip(instants(), (source, from) -> new Reservation(source, from));
     }
 
     /** Items of any category authored by {@code authorId}. */
-    static Gen<ContentItem> contentItems(String authorId) {
+    public static Gen<ContentItem> contentItems(String authorId) {
         return contentItems(authorId, dataCategories());
     }
 
     /** Items of these categories authored by {@code authorId}, sometimes deleted, sometimes reserved. */
-    static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories) {
+    public static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories) {
         return contentItems(authorId, categories, instants());
     }
 
     /** Items of these categories created at these instants by {@code authorId}, sometimes deleted, sometimes reserved. */
-    static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories, Gen<Instant> createdAts) {
+    public static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories, Gen<Instant> createdAts) {
         Gen<Integer> reservationCounts = Generate.frequency(
                 Pair.of(9, Generate.constant(0)), Pair.of(1, Generate.range(1, 2)));
         return in -> {
@@ -353,24 +358,24 @@ final class CoreGenerators {
 
     // ---- policies ----
 
-    static Gen<JurisdictionRule> jurisdictionRules() {
+    public static Gen<JurisdictionRule> jurisdictionRules() {
         return jurisdictionRules(legalBases());
     }
 
     /** Rules for a group, country or subdivision: excluded, or under one of {@code bases}. */
-    static Gen<JurisdictionRule> jurisdictionRules(Gen<LegalBasis> bases) {
+    public static Gen<JurisdictionRule> jurisdictionRules(Gen<LegalBasis> bases) {
         return ruleJurisdictions().zip(sometimes(70, bases),
                 (jurisdiction, basis) -> new JurisdictionRule(jurisdiction, basis.orElse(null)));
     }
 
     /** Versions with any rules and categories, effective from an instant in the window. */
-    static Gen<PolicyVersion> policyVersions() {
+    public static Gen<PolicyVersion> policyVersions() {
         return instants().flatMap(from -> policyVersions("v1", from, legalBases(), allowedCategoryLists(),
                 neverAllowedCategoryLists()));
     }
 
     /** What a version may allow: one to three categories, or, rarely, none (then nothing is covered). */
-    static Gen<List<DataCategory>> allowedCategoryLists() {
+    public static Gen<List<DataCategory>> allowedCategoryLists() {
         Gen<Integer> sizes = Generate.frequency(Pair.of(1, Generate.constant(0)), Pair.of(6, Generate.range(1, 3)));
         return lists().of(Generate.pick(USUALLY_ALLOWED)).ofSizes(sizes);
     }
@@ -379,7 +384,7 @@ final class CoreGenerators {
      * What a version may never allow: mostly private messages, and categories some programs exclude,
      * some of them inside an allowed category ({@code content.group} inside {@code content}).
      */
-    static Gen<List<DataCategory>> neverAllowedCategoryLists() {
+    public static Gen<List<DataCategory>> neverAllowedCategoryLists() {
         Gen<DataCategory> neverAllowed = Generate.frequency(
                 Pair.of(3, Generate.constant(DataCategory.PRIVATE_MESSAGES)), Pair.of(2, Generate.pick(USUALLY_NEVER_ALLOWED)));
         return lists().of(neverAllowed).ofSizeBetween(0, 2);
@@ -390,7 +395,7 @@ final class CoreGenerators {
      * three rules excluding a jurisdiction or giving it one of {@code bases}, these allowed and
      * never-allowed categories, a minimum age, what an unknown age means, and sometimes an item scope.
      */
-    static Gen<PolicyVersion> policyVersions(String id, Instant effectiveFrom, Gen<LegalBasis> bases,
+    public static Gen<PolicyVersion> policyVersions(String id, Instant effectiveFrom, Gen<LegalBasis> bases,
             Gen<List<DataCategory>> allowed, Gen<List<DataCategory>> neverAllowed) {
         return in -> {
             PolicyVersion.Builder version = PolicyVersion.builder(id, effectiveFrom);
@@ -417,7 +422,7 @@ final class CoreGenerators {
         };
     }
 
-    static Gen<TrainingPolicy> trainingPolicies() {
+    public static Gen<TrainingPolicy> trainingPolicies() {
         return trainingPolicies(legalBases());
     }
 
@@ -426,7 +431,7 @@ final class CoreGenerators {
      * {@code v1}, {@code v2}, ... in order, whose defaults and rules use {@code bases}. As in real
      * programs, versions mostly keep the policy's categories and change the rest.
      */
-    static Gen<TrainingPolicy> trainingPolicies(Gen<LegalBasis> bases) {
+    public static Gen<TrainingPolicy> trainingPolicies(Gen<LegalBasis> bases) {
         // The first version often starts with the window, so that most instants have a version in force.
         Gen<Instant> firstStarts = Generate.frequency(Pair.of(3, Generate.constant(WINDOW_START)), Pair.of(2, instants()));
         return in -> {
@@ -452,7 +457,7 @@ final class CoreGenerators {
     // ---- scenarios ----
 
     /** One question to the engine: may {@code item} of {@code member} train under {@code policy} at {@code asOf}? */
-    record Scenario(TrainingPolicy policy, Member member, ContentItem item, Instant asOf, Instant knownAt) {
+    public record Scenario(TrainingPolicy policy, Member member, ContentItem item, Instant asOf, Instant knownAt) {
 
         Scenario withPolicy(TrainingPolicy newPolicy) {
             return new Scenario(newPolicy, member, item, asOf, knownAt);
@@ -500,7 +505,7 @@ final class CoreGenerators {
     }
 
     /** Scenarios under any policy. */
-    static Gen<Scenario> scenarios() {
+    public static Gen<Scenario> scenarios() {
         return scenarios(trainingPolicies());
     }
 
@@ -510,7 +515,7 @@ final class CoreGenerators {
      * item's creation, and {@code asOf} and {@code knownAt} often on (or a nanosecond or a second next
      * to) an instant that matters to the decision.
      */
-    static Gen<Scenario> scenarios(Gen<TrainingPolicy> policies) {
+    public static Gen<Scenario> scenarios(Gen<TrainingPolicy> policies) {
         return in -> {
             TrainingPolicy policy = policies.generate(in);
             Gen<ConsentEvent> choices = consentEvents(purposesAround(policy.purpose()), instants());
@@ -524,7 +529,7 @@ final class CoreGenerators {
     }
 
     /** Instants in the window, and the UTC midnights in it on which the member comes of age under a version, nudged. */
-    static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
+    public static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
         LocalDate born = member.birthDate().orElse(null);
         List<Instant> comingOfAge = born == null ? List.of() : policy.versions().stream()
                 .map(version -> utcMidnight(born.plusYears(version.minimumAge())))
@@ -537,7 +542,7 @@ final class CoreGenerators {
     }
 
     /** Categories a policy allows or never allows, categories under them, and any other category. */
-    static Gen<DataCategory> categoriesAround(TrainingPolicy policy) {
+    public static Gen<DataCategory> categoriesAround(TrainingPolicy policy) {
         Set<DataCategory> allowed = new LinkedHashSet<>();
         Set<DataCategory> neverAllowed = new LinkedHashSet<>();
         for (PolicyVersion version : policy.versions()) {
@@ -557,12 +562,12 @@ final class CoreGenerators {
     }
 
     /** Instants in the window, and instants on or next to one that matters to this policy, member or item. */
-    static Gen<Instant> momentsOf(TrainingPolicy policy, Member member, ContentItem item) {
+    public static Gen<Instant> momentsOf(TrainingPolicy policy, Member member, ContentItem item) {
         return Generate.frequency(Pair.of(2, instants()), Pair.of(3, nudged(Generate.pick(instantsOf(policy, member, item)))));
     }
 
     /** The instants at which something about this decision changes. */
-    static List<Instant> instantsOf(TrainingPolicy policy, Member member, ContentItem item) {
+    public static List<Instant> instantsOf(TrainingPolicy policy, Member member, ContentItem item) {
         Set<Instant> instants = new LinkedHashSet<>();
         for (PolicyVersion version : policy.versions()) {
             instants.add(version.effectiveFrom());
@@ -602,12 +607,12 @@ final class CoreGenerators {
      * a {@code long} of nanoseconds holds, and the first and last instants of that span with their
      * neighbours.
      */
-    static Gen<Instant> farInstants() {
+    public static Gen<Instant> farInstants() {
         return Generate.pick(FAR_INSTANTS);
     }
 
     /** One to six distinct member ids, some of them with characters beyond ASCII or beyond Latin-1. */
-    static Gen<List<String>> memberIds() {
+    public static Gen<List<String>> memberIds() {
         return in -> {
             int count = Generate.range(1, 6).generate(in);
             List<String> ids = new ArrayList<>(count);
@@ -619,7 +624,7 @@ final class CoreGenerators {
     }
 
     /** Several members with distinct ids, whose choices mostly concern {@code governed} or a broader purpose. */
-    static Gen<List<Member>> memberLists(Purpose governed) {
+    public static Gen<List<Member>> memberLists(Purpose governed) {
         Gen<ConsentHistory> histories = consentHistories(consentEvents(purposesAround(governed), instants()));
         return in -> {
             List<Member> members = new ArrayList<>();
@@ -635,7 +640,7 @@ final class CoreGenerators {
      * instant, often one that is not a whole microsecond, second or hour, or far from the window; and
      * sometimes a first version in force since long before the span of stored instants.
      */
-    static Gen<TrainingPolicy> batchPolicies() {
+    public static Gen<TrainingPolicy> batchPolicies() {
         Gen<Optional<Instant>> scopes = sometimes(30, Generate.frequency(
                 Pair.of(2, instants()),
                 Pair.of(3, nudged(instants()).map(at -> at.plusNanos(1))),
@@ -663,14 +668,14 @@ final class CoreGenerators {
      * Many questions at one instant: a policy, the members of a store, items they authored, and
      * {@code asOf} and, sometimes, {@code knownAt}.
      */
-    record Batch(TrainingPolicy policy, List<Member> members, List<ContentItem> items, Instant asOf,
+    public record Batch(TrainingPolicy policy, List<Member> members, List<ContentItem> items, Instant asOf,
             Optional<Instant> knownAt) {
 
-        Batch withItems(List<ContentItem> newItems) {
+        public Batch withItems(List<ContentItem> newItems) {
             return new Batch(policy, members, newItems, asOf, knownAt);
         }
 
-        Member author(ContentItem item) {
+        public Member author(ContentItem item) {
             for (Member member : members) {
                 if (member.id().equals(item.authorId())) {
                     return member;
@@ -680,19 +685,19 @@ final class CoreGenerators {
         }
 
         /** The reference answer: {@code isTrainable}, or {@code evaluate(..., knownAt).trainable()} with a knowledge instant. */
-        boolean isTrainable(ContentItem item) {
+        public boolean isTrainable(ContentItem item) {
             return isTrainable(item, author(item));
         }
 
         /** The reference answer for an item of {@code author}, who need not be one of {@link #members()}. */
-        boolean isTrainable(ContentItem item, Member author) {
+        public boolean isTrainable(ContentItem item, Member author) {
             return knownAt.isPresent()
                     ? policy.evaluate(item, author, asOf, knownAt.get()).trainable()
                     : policy.isTrainable(item, author, asOf);
         }
 
         /** The rows the reference answer allows. */
-        BitSet trainableRows() {
+        public BitSet trainableRows() {
             BitSet rows = new BitSet();
             for (int row = 0; row < items.size(); row++) {
                 rows.set(row, isTrainable(items.get(row)));
@@ -701,10 +706,10 @@ final class CoreGenerators {
         }
 
         /** A batch evaluator over {@code store} for this batch's instants. */
-        BatchEvaluator evaluator(MemberStore store) {
-            return knownAt.isPresent()
-                    ? BatchEvaluator.of(policy, store, asOf, knownAt.get())
-                    : BatchEvaluator.of(policy, store, asOf);
+        public BatchEvaluator evaluator(MemberStore store) {
+            BatchEvaluator.Builder builder = BatchEvaluator.builder(policy, store);
+            knownAt.ifPresent(builder::knownAt);
+            return builder.build(asOf);
         }
 
         /** Every value, so that a counterexample can be rebuilt by hand. */
@@ -726,7 +731,7 @@ final class CoreGenerators {
      * item or of every item, sometimes anywhere in the window and sometimes far outside the span of stored instants; and
      * in four batches of ten a {@code knownAt}, chosen the same way.
      */
-    static Gen<Batch> batches() {
+    public static Gen<Batch> batches() {
         Gen<Integer> itemCounts = Generate.frequency(Pair.of(1, Generate.range(1, 3)), Pair.of(3, Generate.range(4, 40)));
         return in -> {
             TrainingPolicy policy = batchPolicies().generate(in);
@@ -771,21 +776,21 @@ final class CoreGenerators {
     // ---- small helpers ----
 
     /** Present in about {@code percentPresent} percent of the values. */
-    static <T> Gen<Optional<T>> sometimes(int percentPresent, Gen<T> values) {
+    public static <T> Gen<Optional<T>> sometimes(int percentPresent, Gen<T> values) {
         return Generate.frequency(
                 Pair.of(100 - percentPresent, Generate.constant(Optional.<T>empty())),
                 Pair.of(percentPresent, values.map(value -> Optional.of(value))));
     }
 
     /** Every rule of a version, for counterexamples (its {@code toString} names only id and start). */
-    static String describe(PolicyVersion v) {
+    public static String describe(PolicyVersion v) {
         return v.id() + " from " + v.effectiveFrom() + ": default " + v.defaultBasis().map(Object::toString).orElse("excluded")
                 + ", rules " + v.jurisdictionRules() + ", allow " + v.allowedCategories() + ", never "
                 + v.neverAllowedCategories() + ", minimum age " + v.minimumAge() + ", unknown age " + v.unknownAge()
                 + v.itemsCreatedFrom().map(from -> ", items from " + from).orElse("");
     }
 
-    static Instant utcMidnight(LocalDate date) {
+    public static Instant utcMidnight(LocalDate date) {
         return date.atStartOfDay(ZoneOffset.UTC).toInstant();
     }
 

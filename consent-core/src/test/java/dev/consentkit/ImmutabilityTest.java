@@ -2,6 +2,9 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.ItemColumns;
+import dev.consentkit.batch.MemberStore;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -20,7 +23,8 @@ class ImmutabilityTest {
 
     // Builders collect values step by step and say so ("Not thread-safe"); what they build is checked.
     private static final Set<Class<?>> BUILDERS = Set.of(
-            Member.Builder.class, PolicyVersion.Builder.class, TrainingPolicy.Builder.class, MemberStore.Builder.class);
+            Member.Builder.class, PolicyVersion.Builder.class, TrainingPolicy.Builder.class, MemberStore.Builder.class,
+            BatchEvaluator.Builder.class);
 
     static Stream<Class<?>> publicTypes() {
         return PublicTypes.all().stream();

@@ -25,10 +25,10 @@ class ModuleTest {
     }
 
     @Test
-    void shouldExportExactlyTheApiPackageToEveryone() {
+    void shouldExportExactlyTheApiPackagesToEveryoneAndNotTheRuleKernel() {
         Set<ModuleDescriptor.Exports> exports = descriptor().exports();
 
-        assertEquals(Set.of("dev.consentkit"), exports.stream().map(ModuleDescriptor.Exports::source)
+        assertEquals(Set.of("dev.consentkit", "dev.consentkit.batch"), exports.stream().map(ModuleDescriptor.Exports::source)
                 .collect(Collectors.toSet()));
         assertTrue(exports.stream().noneMatch(ModuleDescriptor.Exports::isQualified));
     }

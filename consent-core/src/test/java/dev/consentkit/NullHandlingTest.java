@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.common.testing.NullPointerTester;
+import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.ItemColumns;
+import dev.consentkit.batch.MemberStore;
 import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Executable;
@@ -22,8 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -54,12 +57,12 @@ class NullHandlingTest {
     private static final MemberStore STORE = MemberStore.of(List.of(MEMBER));
     private static final ItemColumns COLUMNS = ItemColumns.of(new int[] {0}, new int[] {0},
             List.of(DataCategory.PUBLIC_CONTENT), new long[] {1_735_689_600_000L}, TimeUnit.MILLISECONDS);
-    private static final Function<String, Member> LOOKUP = id -> MEMBER;
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(
-            BatchEvaluator.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class, ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
+            ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
             DataCategory.class, Decision.class, Evidence.class, Evidence.Kind.class, Jurisdiction.class,
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
+            BatchEvaluator.class, BatchEvaluator.Builder.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
             Reservation.class, ReservationSource.class, Residence.class, TrainingPolicy.class,
             TrainingPolicy.Builder.class, UnknownAge.class);
@@ -86,9 +89,9 @@ class NullHandlingTest {
         defaults.put(TrainingPolicy.class, POLICY);
         defaults.put(MemberStore.class, STORE);
         defaults.put(ItemColumns.class, COLUMNS);
+        defaults.put(Executor.class, (Executor) Runnable::run);
         defaults.put(TimeUnit.class, TimeUnit.MILLISECONDS);
         defaults.put(Iterable.class, List.of(MEMBER));
-        defaults.put(Function.class, LOOKUP);
         // Never consumed: every call that gets it fails on a null argument first.
         defaults.put(Stream.class, Stream.of(ITEM));
         defaults.put(Evidence.class, EVIDENCE);
@@ -165,7 +168,8 @@ class NullHandlingTest {
                 COLUMNS,
                 COLUMNS.withDeletedAt(new long[] {Long.MAX_VALUE}).withReservedFrom(new long[] {Long.MAX_VALUE}),
                 BatchEvaluator.of(POLICY, STORE, LATER),
-                BatchEvaluator.of(POLICY, STORE, LATER, FROM));
+                BatchEvaluator.builder(POLICY, STORE).knownAt(FROM).build(LATER),
+                BatchEvaluator.builder(POLICY, STORE));
     }
 
     @ParameterizedTest

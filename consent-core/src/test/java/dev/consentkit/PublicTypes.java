@@ -17,13 +17,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The public types of the package {@code dev.consentkit} as compiled from the main sources, found by
- * listing the class files next to {@link TrainingPolicy}, so a new type is covered without being
- * named.
+ * The public types of the exported packages {@code dev.consentkit} and {@code dev.consentkit.batch} as
+ * compiled from the main sources, found by listing their class files, so a new type is covered without
+ * being named.
  */
 final class PublicTypes {
 
-    private static final String PACKAGE_PATH = TrainingPolicy.class.getPackageName().replace('.', '/') + "/";
+    private static final List<String> PACKAGE_PATHS = List.of("dev/consentkit/", "dev/consentkit/batch/");
 
     private PublicTypes() {}
 
@@ -70,8 +70,7 @@ final class PublicTypes {
         }
         List<String> entries = Files.isDirectory(root) ? directoryEntries(root) : jarEntries(root);
         return entries.stream()
-                .filter(e -> e.startsWith(PACKAGE_PATH) && e.endsWith(".class")
-                        && e.indexOf('/', PACKAGE_PATH.length()) < 0
+                .filter(e -> e.endsWith(".class") && PACKAGE_PATHS.contains(e.substring(0, e.lastIndexOf('/') + 1))
                         && !e.endsWith("module-info.class") && !e.endsWith("package-info.class"))
                 .map(e -> e.substring(0, e.length() - ".class".length()).replace('/', '.'))
                 .sorted()
@@ -79,11 +78,15 @@ final class PublicTypes {
     }
 
     private static List<String> directoryEntries(Path root) {
-        try (Stream<Path> files = Files.list(root.resolve(PACKAGE_PATH))) {
-            return files.map(f -> PACKAGE_PATH + f.getFileName()).collect(Collectors.toList());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> entries = new ArrayList<>();
+        for (String packagePath : PACKAGE_PATHS) {
+            try (Stream<Path> files = Files.list(root.resolve(packagePath))) {
+                files.forEach(f -> entries.add(packagePath + f.getFileName()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        return entries;
     }
 
     private static List<String> jarEntries(Path jar) {

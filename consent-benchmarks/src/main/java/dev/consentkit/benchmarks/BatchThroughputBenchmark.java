@@ -1,12 +1,14 @@
 package dev.consentkit.benchmarks;
 
-import dev.consentkit.BatchEvaluator;
 import dev.consentkit.ContentItem;
-import dev.consentkit.ItemColumns;
+import dev.consentkit.Reason;
+import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.ItemColumns;
 import java.sql.SQLException;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +56,7 @@ public class BatchThroughputBenchmark {
     /** The number of items the object path decides. */
     public static final int OBJECT_ITEMS = 1_000_000;
 
-    /** DuckDB gets as many threads as the common fork-join pool uses for {@code trainableInParallel}. */
+    /** The all-cores paths and DuckDB get one thread per core. */
     private static final int THREADS = Runtime.getRuntime().availableProcessors();
 
     /** The sample, an evaluator for its instant, and the number of trainable items. */
@@ -65,11 +67,13 @@ public class BatchThroughputBenchmark {
         ItemColumns items;
         BatchEvaluator evaluator;
         int trainable;
+        ForkJoinPool pool;
 
         /** Generates the sample and counts its trainable items once. */
         @Setup(Level.Trial)
         public void setUp() {
             long start = System.nanoTime();
+            pool = new ForkJoinPool(THREADS);
             sample = BatchSample.generate(MEMBERS, ITEMS);
             items = sample.itemColumns();
             evaluator = BatchEvaluator.of(sample.policy(), sample.memberStore(), sample.asOf());
@@ -77,6 +81,12 @@ public class BatchThroughputBenchmark {
             System.out.printf(Locale.ROOT, "%n%d members, %d consent events, %d items, %d trainable at %s; "
                             + "%s; generated in %.1f s%n", sample.memberCount(), sample.eventCount(), sample.itemCount(),
                     trainable, sample.asOf(), sample.memberStore(), (System.nanoTime() - start) / 1e9);
+        }
+
+        /** Stops the pool of the all-cores paths. */
+        @TearDown(Level.Trial)
+        public void tearDown() {
+            pool.shutdown();
         }
 
         BitSet checked(BitSet rows) {
@@ -164,23 +174,37 @@ public class BatchThroughputBenchmark {
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public BitSet columnarAllCores(Batch batch) {
-        return batch.checked(batch.evaluator.trainableInParallel(batch.items));
+        return batch.checked(batch.evaluator.trainable(batch.items, batch.pool));
+    }
+
+    /** The primary reason of every row, on the calling thread. */
+    @Benchmark
+    @OperationsPerInvocation(ITEMS)
+    public Reason[] columnarReasonsOneThread(Batch batch) {
+        Reason[] reasons = batch.evaluator.reasons(batch.items);
+        int trainable = 0;
+        for (Reason reason : reasons) {
+            trainable += reason.isTrainable() ? 1 : 0;
+        }
+        check(trainable, batch.trainable, "the columnar reasons");
+        return reasons;
     }
 
     /** The per-member pass and the columnar path on all cores: everything from the store to the answer. */
     @Benchmark
     @OperationsPerInvocation(ITEMS)
     public BitSet columnarAllCoresWithEvaluator(Batch batch) {
-        BatchEvaluator evaluator = BatchEvaluator.of(batch.sample.policy(), batch.sample.memberStore(),
-                batch.sample.asOf());
-        return batch.checked(evaluator.trainableInParallel(batch.items));
+        BatchEvaluator evaluator = BatchEvaluator.builder(batch.sample.policy(), batch.sample.memberStore())
+                .resolveOn(batch.pool).build(batch.sample.asOf());
+        return batch.checked(evaluator.trainable(batch.items, batch.pool));
     }
 
-    /** The per-member pass alone, in members per second. */
+    /** The per-member pass alone on all cores, in members per second. */
     @Benchmark
     @OperationsPerInvocation(MEMBERS)
     public BatchEvaluator evaluatorConstruction(Batch batch) {
-        return BatchEvaluator.of(batch.sample.policy(), batch.sample.memberStore(), batch.sample.asOf());
+        return BatchEvaluator.builder(batch.sample.policy(), batch.sample.memberStore()).resolveOn(batch.pool)
+                .build(batch.sample.asOf());
     }
 
     /** The object path on the calling thread, over {@value #OBJECT_ITEMS} items: a list of them at once. */

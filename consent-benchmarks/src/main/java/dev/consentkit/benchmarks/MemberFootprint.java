@@ -1,6 +1,6 @@
 package dev.consentkit.benchmarks;
 
-import dev.consentkit.MemberStore;
+import dev.consentkit.batch.MemberStore;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.ref.Reference;

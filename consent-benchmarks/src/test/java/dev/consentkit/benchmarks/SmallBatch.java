@@ -1,8 +1,8 @@
 package dev.consentkit.benchmarks;
 
-import dev.consentkit.BatchEvaluator;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
+import dev.consentkit.batch.BatchEvaluator;
 import java.util.BitSet;
 import java.util.stream.IntStream;
 

@@ -287,11 +287,27 @@ class ConsentDocumentsTest {
 
     @Test
     void shouldReadBackInstantsAndDatesAtTheEdgesOfTheirRange() throws IOException {
-        ContentItem item = ContentItem.of("edge", "m-1", DataCategory.PUBLIC_CONTENT, Instant.MIN, Instant.MAX, List.of());
-        Member member = Member.builder("edge").birthDate(LocalDate.MIN).closedAt(Instant.ofEpochSecond(253_402_300_800L)).build();
+        // The span every stored instant lies in, and the years a birth date may lie in.
+        Instant first = Instant.parse("1677-09-21T00:12:44Z");
+        Instant last = Instant.parse("2262-04-11T23:47:15.999999999Z");
+        ContentItem item = ContentItem.of("edge", "m-1", DataCategory.PUBLIC_CONTENT, first, last, List.of());
+        Member member = Member.builder("edge").birthDate(LocalDate.of(1, 1, 1)).closedAt(last).build();
+        Member born9999 = Member.builder("edge").birthDate(LocalDate.of(9999, 12, 31)).closedAt(first).build();
 
         assertEquals(item, ConsentDocuments.readItem(ConsentDocuments.writeItem(item)));
         assertEquals(member, ConsentDocuments.readMember(ConsentDocuments.writeMember(member)));
+        assertEquals(born9999, ConsentDocuments.readMember(ConsentDocuments.writeMember(born9999)));
+    }
+
+    @Test
+    void shouldRejectAnInstantOutsideTheStoredSpanNamingTheField() {
+        String json = "{\"format\":\"consentkit.item/v1\",\"id\":\"post-1\",\"authorId\":\"m-1\","
+                + "\"category\":\"content.public\",\"createdAt\":\"2300-01-01T00:00:00Z\",\"reservations\":[]}";
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(json));
+
+        assertTrue(e.getMessage().contains("2300-01-01T00:00:00Z"), e.getMessage());
+        assertTrue(e.getMessage().contains("outside the span ConsentKit stores"), e.getMessage());
     }
 
     @Test

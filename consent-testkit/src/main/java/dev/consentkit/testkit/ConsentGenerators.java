@@ -71,6 +71,10 @@ public final class ConsentGenerators {
     public static final Instant WINDOW_END = Instant.parse("2027-12-31T23:59:59Z");
     /** The id of the member of every generated {@link Scenario}: {@value}. */
     public static final String MEMBER_ID = "m-1";
+    /** The first instant a ConsentKit value may hold: events, items, closures and moves lie at or after it. */
+    public static final Instant STORED_FIRST = Instant.parse("1677-09-21T00:12:44Z");
+    /** The last instant a ConsentKit value may hold. */
+    public static final Instant STORED_LAST = Instant.parse("2262-04-11T23:47:15.999999999Z");
 
     // Dates real programs started or changed on, and calendar edges. Versions, choices, items and asOf
     // all land on them often, so ties between those instants are common rather than lucky.
@@ -262,17 +266,17 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Consent events about these purposes, effective at these instants; recorded at once, seconds or
-     * months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
+     * Consent events about these purposes, effective at these instants (held within
+     * {@link #STORED_FIRST} to {@link #STORED_LAST}); recorded at once, seconds or months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
      * history of several.
      */
     public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
         Objects.requireNonNull(purposes, "purposes");
         Objects.requireNonNull(effectiveAts, "effectiveAts");
         return in -> {
-            Instant effectiveAt = effectiveAts.generate(in);
+            Instant effectiveAt = stored(effectiveAts.generate(in));
             return new ConsentEvent("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
-                    consentChoices().generate(in), effectiveAt, plus(effectiveAt, recordingLags().generate(in)),
+                    consentChoices().generate(in), effectiveAt, stored(plus(effectiveAt, recordingLags().generate(in))),
                     consentChannels().generate(in));
         };
     }
@@ -360,7 +364,8 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Items of these categories, created at these instants, authored by {@code authorId}: ids
+     * Items of these categories, created at these instants (held within {@link #STORED_FIRST} to
+     * {@link #STORED_LAST}), authored by {@code authorId}: ids
      * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten.
      *
      * @throws IllegalArgumentException if {@code authorId} is blank
@@ -375,10 +380,10 @@ public final class ConsentGenerators {
         Gen<Integer> reservationCounts = Generate.frequency(
                 Pair.of(9, Generate.constant(0)), Pair.of(1, Generate.range(1, 2)));
         return in -> {
-            Instant createdAt = createdAts.generate(in);
+            Instant createdAt = stored(createdAts.generate(in));
             Optional<Duration> lifetime = sometimes(15, nonNegativeDurations()).generate(in);
             return ContentItem.of("item-" + Generate.range(1, 3).generate(in), authorId, categories.generate(in),
-                    createdAt, lifetime.map(age -> plus(createdAt, age)).orElse(null),
+                    createdAt, lifetime.map(age -> stored(plus(createdAt, age))).orElse(null),
                     SourceDSL.lists().of(reservations()).ofSizes(reservationCounts).generate(in));
         };
     }
@@ -570,6 +575,15 @@ public final class ConsentGenerators {
         return Generate.frequency(
                 Pair.of(100 - percentPresent, Generate.constant(Optional.<T>empty())),
                 Pair.of(percentPresent, values.map(value -> Optional.of(value))));
+    }
+
+    /**
+     * {@code instant}, held within the span every instant a ConsentKit value holds lies in
+     * ({@link #STORED_FIRST} to {@link #STORED_LAST}): for instants computed from a question's instant
+     * that a value will keep.
+     */
+    static Instant stored(Instant instant) {
+        return instant.isBefore(STORED_FIRST) ? STORED_FIRST : instant.isAfter(STORED_LAST) ? STORED_LAST : instant;
     }
 
     /** {@code instant + duration}, held at {@link Instant#MIN} or {@link Instant#MAX} instead of overflowing. */

@@ -9,6 +9,7 @@ import static dev.consentkit.testkit.ConsentGenerators.momentsOf;
 import static dev.consentkit.testkit.ConsentGenerators.nonNegativeDurations;
 import static dev.consentkit.testkit.ConsentGenerators.nudged;
 import static dev.consentkit.testkit.ConsentGenerators.plus;
+import static dev.consentkit.testkit.ConsentGenerators.stored;
 import static dev.consentkit.testkit.ConsentGenerators.positiveDurations;
 import static dev.consentkit.testkit.ConsentGenerators.purposesAround;
 import static dev.consentkit.testkit.ConsentGenerators.recordingLags;
@@ -323,13 +324,12 @@ final class Invariants {
             int count = Generate.range(1, 3).generate(in);
             List<ConsentEvent> later = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
-                Instant effectiveAt = plus(s.asOf(), positiveDurations().generate(in));
-                ConsentEvent event = new ConsentEvent("later-" + i, purposesAround(policy.purpose()).generate(in),
-                        consentChoices().generate(in), effectiveAt, plus(effectiveAt, recordingLags().generate(in)),
-                        consentChannels().generate(in));
-                // At the end of time there is no later instant to add a choice at.
+                Instant effectiveAt = stored(plus(s.asOf(), positiveDurations().generate(in)));
+                // At the end of what a value can hold there is no later instant to add a choice at.
                 if (effectiveAt.isAfter(s.asOf())) {
-                    later.add(event);
+                    later.add(new ConsentEvent("later-" + i, purposesAround(policy.purpose()).generate(in),
+                            consentChoices().generate(in), effectiveAt,
+                            stored(plus(effectiveAt, recordingLags().generate(in))), consentChannels().generate(in)));
                 }
             }
             return adding(s, later);
@@ -375,7 +375,7 @@ final class Invariants {
                 events.add(event);
                 if (Generate.range(0, 2).generate(in) == 0) {
                     events.add(new ConsentEvent(event.id() + "-twin", purposes.generate(in), event.choice(),
-                            event.effectiveAt(), plus(event.effectiveAt(), recordingLags().generate(in)),
+                            event.effectiveAt(), stored(plus(event.effectiveAt(), recordingLags().generate(in))),
                             consentChannels().generate(in)));
                 }
             }
@@ -419,7 +419,7 @@ final class Invariants {
                 return s.withAsOf(plus(item.createdAt(), positiveDurations().generate(in).negated()));
             }
             Instant deletedAt = item.deletedAt().isPresent() ? item.deletedAt().get()
-                    : plus(item.createdAt(), nonNegativeDurations().generate(in));
+                    : stored(plus(item.createdAt(), nonNegativeDurations().generate(in)));
             return s.withItem(item.withDeletedAt(deletedAt)).withAsOf(plus(deletedAt, nonNegativeDurations().generate(in)));
         };
     }
@@ -446,7 +446,7 @@ final class Invariants {
             LocalDate born = s.member().birthDate().isPresent() ? s.member().birthDate().get()
                     : ConsentGenerators.birthDates().generate(in);
             Member member = s.member().toBuilder().birthDate(born).build();
-            Instant createdAt = plus(utcMidnight(born.plusYears(version.minimumAge())), offsets.generate(in));
+            Instant createdAt = stored(plus(utcMidnight(born.plusYears(version.minimumAge())), offsets.generate(in)));
             return s.withMember(member).withItem(copy(s.item(), s.item().category(), createdAt))
                     .withAsOf(inForce(policy, version).generate(in));
         };
@@ -460,9 +460,13 @@ final class Invariants {
         Purpose governed = policy.purpose();
         return in -> {
             Scenario s = scenarios(policy).generate(in);
-            Instant optedOutAt = plus(s.asOf(), nonNegativeDurations().generate(in).negated());
+            Instant optedOutAt = stored(plus(s.asOf(), nonNegativeDurations().generate(in).negated()));
+            if (optedOutAt.isAfter(s.asOf())) {
+                // Asked before any instant a value can hold: ask at the opt-out instead.
+                s = s.withAsOf(optedOutAt);
+            }
             ConsentEvent optOut = ConsentEvent.optOut("opt-out", Generate.pick(coveringPurposes(governed)).generate(in),
-                    optedOutAt, plus(optedOutAt, recordingLags().generate(in)), consentChannels().generate(in));
+                    optedOutAt, stored(plus(optedOutAt, recordingLags().generate(in))), consentChannels().generate(in));
             List<ConsentEvent> events = new ArrayList<>(List.of(optOut));
             for (ConsentEvent event : s.member().consent().events()) {
                 boolean laterOptIn = !event.isOptOut() && event.purpose().covers(governed)

@@ -1,5 +1,8 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Reservation;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,10 +1,26 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Decision;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.Reason;
+import dev.consentkit.Reservation;
+import dev.consentkit.ReservationSource;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.UnknownAge;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +29,8 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -476,7 +494,7 @@ class BatchEvaluatorTest {
         MemberStore store = storeWith(member);
 
         assertFalse(CONSENT_POLICY.evaluate(post(), member, AS_OF, knownAt).trainable());
-        assertFalse(path.isTrainable(BatchEvaluator.of(CONSENT_POLICY, store, AS_OF, knownAt), store, post()));
+        assertFalse(path.isTrainable(BatchEvaluator.builder(CONSENT_POLICY, store).knownAt(knownAt).build(AS_OF), store, post()));
     }
 
     // ---- instants outside the span a store holds ----
@@ -503,24 +521,33 @@ class BatchEvaluatorTest {
                 Instant.parse("1600-01-01T00:00:00Z"));
     }
 
-    @Test
-    void shouldTreatAMemberWhoComesOfAgeAfter2262AsAnAdultWhenAskedLaterStill() {
-        Member bornLate = adult().birthDate(LocalDate.of(2250, 6, 1)).build();
-        ContentItem post = post(Instant.parse("2270-01-01T00:00:00Z"));
-        Instant asOf = Instant.parse("2300-01-01T00:00:00Z");
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldTreatAMemberWhoComesOfAgeNearTheEndOfTheSpanAsAnAdultWhenAskedLaterStill(Path path) {
+        Member bornLate = adult().birthDate(LocalDate.of(2240, 6, 1)).build();
+        ContentItem post = post(Instant.parse("2260-01-01T00:00:00Z"));
 
-        assertAllowed(Reason.ALLOWED_BY_DEFAULT, Path.OBJECTS, OPT_OUT_POLICY, bornLate, post, asOf);
+        assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, bornLate, post,
+                Instant.parse("2300-01-01T00:00:00Z"));
+        assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, bornLate, post, Instant.MAX);
     }
 
     @Test
-    void shouldTreatAMemberWhoComesOfAgeAfter2262AsAnAdultInSecondColumnsWhenAskedLaterStill() {
+    void shouldTreatAnItemCreatedAfterTheSpanOfNanosecondsInSecondColumnsByItsInstant() {
+        // Objects keep instants to 2262; columns in seconds reach further, and are compared exactly.
         Member bornLate = adult().birthDate(LocalDate.of(2250, 6, 1)).build();
-        ContentItem post = post(Instant.parse("2270-01-01T00:00:00Z"));
         MemberStore store = storeWith(bornLate);
-        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, Instant.MAX);
+        long created = Instant.parse("2270-01-01T00:00:00Z").getEpochSecond();
+        long whileMinor = Instant.parse("2268-05-31T23:59:59Z").getEpochSecond();
+        int author = store.indexOf("m-1");
+        ItemColumns columns = ItemColumns.of(new int[] {author, author}, new int[] {0, 0},
+                List.of(DataCategory.PUBLIC_CONTENT), new long[] {created, whileMinor}, TimeUnit.SECONDS);
 
-        assertTrue(OPT_OUT_POLICY.isTrainable(post, bornLate, Instant.MAX));
-        assertTrue(batch.trainable(ColumnsOfItems.of(store, List.of(post), TimeUnit.SECONDS)).get(0));
+        BatchEvaluator later = BatchEvaluator.of(OPT_OUT_POLICY, store, Instant.MAX);
+        assertArrayEquals(new Reason[] {Reason.ALLOWED_BY_DEFAULT, Reason.CREATED_WHILE_MINOR}, later.reasons(columns));
+        BatchEvaluator before = BatchEvaluator.of(OPT_OUT_POLICY, store, Instant.parse("2269-12-31T23:59:59.999Z"));
+        assertArrayEquals(new Reason[] {Reason.ITEM_NOT_YET_CREATED, Reason.CREATED_WHILE_MINOR},
+                before.reasons(columns));
     }
 
     // ---- columns in coarser units ----
@@ -614,7 +641,7 @@ class BatchEvaluatorTest {
                 List.of(DataCategory.PUBLIC_CONTENT, DataCategory.PRIVATE_MESSAGES), createdAt, TimeUnit.MILLISECONDS);
         BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF);
 
-        BitSet parallel = batch.trainableInParallel(columns);
+        BitSet parallel = batch.trainable(columns, ForkJoinPool.commonPool());
 
         assertEquals(batch.trainable(columns), parallel);
         for (int row : new int[] {0, 1, 2, 4, 5, 7, 8, 199_999, 200_002}) {
@@ -629,7 +656,7 @@ class BatchEvaluatorTest {
         BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF);
 
         assertEquals(new BitSet(), batch.trainable(empty));
-        assertEquals(new BitSet(), batch.trainableInParallel(empty));
+        assertEquals(new BitSet(), batch.trainable(empty, ForkJoinPool.commonPool()));
     }
 
     @Test
@@ -659,50 +686,47 @@ class BatchEvaluatorTest {
     }
 
     @Test
-    void shouldExplainEachItemAsThePolicyDoes() {
+    void shouldGiveEachItemTheReasonThePolicyGives() {
         Member optedOut = member("m-3").consent(optOut("e-1", Purpose.AI_TRAINING, CREATED)).build();
         Member minor = member("m-4").birthDate(LocalDate.of(2010, 1, 1)).build();
         Map<String, Member> byId = Map.of("m-1", adult().build(), "m-3", optedOut, "m-4", minor);
         List<ContentItem> items = List.of(post(), ContentItem.of("i-2", "m-3", DataCategory.PUBLIC_CONTENT, CREATED),
-                ContentItem.of("i-3", "m-4", DataCategory.PUBLIC_CONTENT, CREATED));
+                ContentItem.of("i-3", "m-4", DataCategory.PUBLIC_CONTENT, CREATED), post(AS_OF.plusSeconds(1)));
         BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(byId.values()), AS_OF);
 
-        List<Decision> decisions = batch.decisions(items.stream(), byId::get).collect(Collectors.toList());
+        List<Reason> reasons = batch.reasons(items);
 
-        List<Decision> expected = new ArrayList<>();
+        List<Reason> expected = new ArrayList<>();
         for (ContentItem item : items) {
-            expected.add(OPT_OUT_POLICY.evaluate(item, byId.get(item.authorId()), AS_OF));
+            expected.add(OPT_OUT_POLICY.evaluate(item, byId.get(item.authorId()), AS_OF).reason());
+            assertEquals(expected.get(expected.size() - 1), batch.reason(item), item.id());
         }
-        assertEquals(expected, decisions);
-        assertEquals(List.of(Reason.ALLOWED_BY_DEFAULT, Reason.OPTED_OUT, Reason.MINOR),
-                decisions.stream().map(Decision::reason).collect(Collectors.toList()));
+        assertEquals(expected, reasons);
+        assertEquals(List.of(Reason.ALLOWED_BY_DEFAULT, Reason.OPTED_OUT, Reason.MINOR, Reason.ITEM_NOT_YET_CREATED),
+                reasons);
     }
 
     @Test
-    void shouldExplainEachItemAsKnownAtForAnEvaluatorMadeWithKnownAt() {
+    void shouldGiveTheReasonAsKnownAtForAnAuditReplay() {
         Instant knownAt = Instant.parse("2025-03-05T00:00:00Z");
         Member member = adult().consent(lateOptOut()).build();
-        Map<String, Member> byId = Map.of("m-1", member);
-        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(byId.values()), AS_OF, knownAt);
+        BatchEvaluator batch = BatchEvaluator.builder(OPT_OUT_POLICY, MemberStore.of(List.of(member)))
+                .knownAt(knownAt).build(AS_OF);
 
-        List<Decision> decisions = batch.decisions(Stream.of(post()), byId::get).collect(Collectors.toList());
-
-        assertEquals(List.of(OPT_OUT_POLICY.evaluate(post(), member, AS_OF, knownAt)), decisions);
-        assertEquals(Reason.ALLOWED_BY_DEFAULT, decisions.get(0).reason());
+        assertEquals(OPT_OUT_POLICY.evaluate(post(), member, AS_OF, knownAt).reason(), batch.reason(post()));
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, batch.reason(post()));
+        assertEquals(Optional.of(knownAt), batch.knownAt());
     }
 
     @Test
-    void shouldRejectADecisionForAnAuthorTheLookupDoesNotFind() {
-        Map<String, Member> byId = Map.of("m-1", adult().build());
-        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(byId.values()), AS_OF);
+    void shouldRejectAReasonForAnAuthorNotInTheStore() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(List.of(adult().build())), AS_OF);
         ContentItem stray = ContentItem.of("post-9", "m-9", DataCategory.PUBLIC_CONTENT, CREATED);
-        Function<String, Member> lookup = byId::get;
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> batch.decisions(Stream.of(post(), stray), lookup).collect(Collectors.toList()));
+                () -> batch.reasons(List.of(post(), stray)));
 
-        assertTrue(e.getMessage().contains("m-9"), e.getMessage());
-        assertTrue(e.getMessage().contains("post-9"), e.getMessage());
+        assertEquals("author m-9 of content item post-9 is not in the member store", e.getMessage());
     }
 
     // ---- misuse ----
@@ -821,7 +845,7 @@ class BatchEvaluatorTest {
                 List.of(DataCategory.PUBLIC_CONTENT), new long[memberIndexes.length], TimeUnit.SECONDS);
         BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF);
 
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.trainableInParallel(columns));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.trainable(columns, ForkJoinPool.commonPool()));
 
         assertTrue(e.getMessage().contains("row 123456"), e.getMessage());
     }
@@ -840,7 +864,10 @@ class BatchEvaluatorTest {
     @Test
     void shouldSayWhichInstantItDecidesFor() {
         assertEquals(AS_OF, BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), AS_OF).asOf());
-        assertEquals(AS_OF, BatchEvaluator.of(OPT_OUT_POLICY, storeWith(adult().build()), AS_OF, V1_FROM).asOf());
+        BatchEvaluator replay = BatchEvaluator.builder(OPT_OUT_POLICY, storeWith(adult().build())).knownAt(V1_FROM)
+                .build(AS_OF);
+        assertEquals(AS_OF, replay.asOf());
+        assertEquals(Optional.of(V1_FROM), replay.knownAt());
     }
 
     // ---- fixtures ----
@@ -863,7 +890,7 @@ class BatchEvaluatorTest {
 
     private static boolean isTrainableAsKnownAt(Path path, Member member, Instant knownAt) {
         MemberStore store = storeWith(member);
-        return path.isTrainable(BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF, knownAt), store, post());
+        return path.isTrainable(BatchEvaluator.builder(OPT_OUT_POLICY, store).knownAt(knownAt).build(AS_OF), store, post());
     }
 
     /** An opt-out effective before {@link #AS_OF} that the platform learned of only afterwards. */

@@ -1,10 +1,22 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.JurisdictionTimeline;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.Residence;
+import dev.consentkit.TrainingPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -201,7 +213,7 @@ class MemberStoreTest {
         // ids many share them, and only their ids tell them apart.
         Map<Integer, List<String>> byTopBits = new HashMap<>();
         for (int m = 0; m < LARGE_SIZE; m++) {
-            byTopBits.computeIfAbsent(MemberStore.hash(largeId(m)) >>> 17, k -> new ArrayList<>()).add(largeId(m));
+            byTopBits.computeIfAbsent(LARGE.hashOf(largeId(m)) >>> 17, k -> new ArrayList<>()).add(largeId(m));
         }
         List<List<String>> sharing = byTopBits.values().stream().filter(g -> g.size() > 1).collect(Collectors.toList());
 
@@ -217,11 +229,11 @@ class MemberStoreTest {
     void shouldFindNoMemberForAbsentIdsWhoseHashesShareTheTopBitsOfPresentOnes() {
         Set<Integer> present = new HashSet<>();
         for (int m = 0; m < LARGE_SIZE; m++) {
-            present.add(MemberStore.hash(largeId(m)) >>> 17);
+            present.add(LARGE.hashOf(largeId(m)) >>> 17);
         }
         int checked = 0;
         for (int m = LARGE_SIZE; checked < 1000; m++) {
-            if (present.contains(MemberStore.hash(largeId(m)) >>> 17)) {
+            if (present.contains(LARGE.hashOf(largeId(m)) >>> 17)) {
                 assertEquals(-1, LARGE.indexOf(largeId(m)), largeId(m));
                 checked++;
             }
@@ -259,53 +271,6 @@ class MemberStoreTest {
     }
 
     @Test
-    void shouldRejectAConsentEventEffectiveAfterTheSpanShowingTheInstant() {
-        Instant year2300 = Instant.parse("2300-01-01T00:00:00Z");
-        Member member = member("m-1").consent(optOut("e-9", year2300)).build();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MemberStore.builder().add(member));
-
-        assertTrue(e.getMessage().contains("2300-01-01T00:00:00Z"), e.getMessage());
-        assertTrue(e.getMessage().contains("e-9"), e.getMessage());
-    }
-
-    @Test
-    void shouldRejectAConsentEventRecordedAfterTheSpanShowingTheInstant() {
-        Instant recorded = Instant.parse("2262-04-12T00:00:00Z");
-        Member member = member("m-1")
-                .consent(ConsentEvent.optOut("e-1", Purpose.AI_TRAINING, T, recorded, ConsentChannel.IMPORT))
-                .build();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MemberStore.builder().add(member));
-
-        assertTrue(e.getMessage().contains("recordedAt"), e.getMessage());
-        assertTrue(e.getMessage().contains("2262-04-12T00:00:00Z"), e.getMessage());
-    }
-
-    @Test
-    void shouldRejectAnAccountClosureBeforeTheSpanShowingTheInstant() {
-        Member member = member("m-1").closedAt(Instant.parse("1600-01-01T00:00:00Z")).build();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MemberStore.builder().add(member));
-
-        assertTrue(e.getMessage().contains("1600-01-01T00:00:00Z"), e.getMessage());
-        assertTrue(e.getMessage().contains("m-1"), e.getMessage());
-    }
-
-    @Test
-    void shouldRejectAMoveBeforeTheSpanShowingTheInstant() {
-        Member member = Member.builder("m-1").residentIn(DE, Instant.parse("1600-01-01T00:00:00Z")).build();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MemberStore.builder().add(member));
-
-        assertTrue(e.getMessage().contains("1600-01-01T00:00:00Z"), e.getMessage());
-    }
-
-    @Test
     void shouldAcceptInstantsAtBothEndsOfTheDocumentedSpan() {
         Instant first = Instant.parse("1677-09-22T00:00:00Z");
         Instant last = Instant.parse("2262-04-10T23:59:59.999999999Z");
@@ -334,16 +299,6 @@ class MemberStoreTest {
     }
 
     @Test
-    void shouldRejectABirthDateBeyondYearOneMillionShowingIt() {
-        Member member = member("m-1").birthDate(LocalDate.of(1_000_001, 1, 1)).build();
-
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MemberStore.builder().add(member));
-
-        assertTrue(e.getMessage().contains("+1000001-01-01"), e.getMessage());
-    }
-
-    @Test
     void shouldCountMembersAndTheirDistinctConsentEvents() {
         ConsentEvent optOut = optOut("e-1", T);
         MemberStore store = MemberStore.of(List.of(
@@ -357,16 +312,22 @@ class MemberStoreTest {
 
     @Test
     void shouldLeaveTheBuilderUnchangedWhenAnAddFails() {
-        // The bad member's first event and its residence convert; its second event does not.
+        // The bad member lives in more distinct places than a store holds; its first places would fit.
         Member good = member("m-1").build();
-        Member bad = member("m-2").residentIn(Jurisdiction.of("FR"), T)
-                .consent(optOut("e-1", T), optOut("e-2", Instant.parse("2300-01-01T00:00:00Z"))).build();
+        List<Residence> residences = new ArrayList<>();
+        for (int i = 0; i <= Short.MAX_VALUE; i++) {
+            residences.add(new Residence(T.plusSeconds(i), Jurisdiction.of("US-" + Integer.toString(i, 36))));
+        }
+        Member bad = Member.builder("m-2").jurisdictions(JurisdictionTimeline.of(residences))
+                .consent(optOut("e-1", T)).build();
         Member optedOut = member("m-3").consent(optOut("e-3", T)).build();
         MemberStore.Builder builder = MemberStore.builder().add(good);
 
-        assertThrows(IllegalArgumentException.class, () -> builder.add(bad));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> builder.add(bad));
         MemberStore store = builder.add(optedOut).build();
 
+        assertEquals("a member store holds at most 32767 distinct jurisdictions; member m-2 would bring it to 32769",
+                e.getMessage());
         assertEquals(2, store.size());
         assertEquals(1, store.consentEventCount());
         assertEquals(-1, store.indexOf("m-2"));

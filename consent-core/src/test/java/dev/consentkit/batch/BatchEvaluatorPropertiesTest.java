@@ -1,4 +1,4 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
 import static dev.consentkit.CoreGenerators.batches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import dev.consentkit.ContentItem;
 import dev.consentkit.CoreGenerators.Batch;
+import dev.consentkit.CoreGenerators;
+import dev.consentkit.Member;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -114,7 +118,7 @@ class BatchEvaluatorPropertiesTest {
             ItemColumns columns = ColumnsOfItems.of(store, batch.items(), TimeUnit.NANOSECONDS, MANY_ROWS);
             BatchEvaluator evaluator = batch.evaluator(store);
 
-            BitSet parallel = evaluator.trainableInParallel(columns);
+            BitSet parallel = evaluator.trainable(columns, ForkJoinPool.commonPool());
 
             assertEquals(evaluator.trainable(columns), parallel);
             BitSet once = batch.trainableRows();

@@ -1,5 +1,6 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
+import dev.consentkit.DataCategory;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +14,11 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The columns are not copied: unlike the other types of this package, this is a view over the
  * caller's arrays, which must not change while a {@link BatchEvaluator} reads them. The dictionary
- * is copied. In every instant column {@link Long#MAX_VALUE} means "never" (not deleted, not
- * reserved; a creation never reached) and {@link Long#MIN_VALUE} "as far back as we know"; only
- * the values between them are instants.
+ * is copied. In every instant column {@link Long#MAX_VALUE} stands after every instant ("never": not
+ * deleted, not reserved; a creation never reached) and {@link Long#MIN_VALUE} before every instant
+ * ("as far back as we know"); only the values between them are instants. A unit from
+ * {@link TimeUnit#NANOSECONDS} to {@link TimeUnit#HOURS} may be used; a column may hold instants far
+ * outside the span of nanoseconds, and every comparison with a question's instants stays exact.
  */
 public final class ItemColumns {
 

@@ -1,10 +1,17 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.TrainingPolicy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,13 +1,25 @@
-package dev.consentkit;
+package dev.consentkit.batch;
 
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.Member;
+import dev.consentkit.Purpose;
+import dev.consentkit.Residence;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.internal.CalendarDays;
+import dev.consentkit.internal.ConsentLookup;
+import dev.consentkit.internal.InForce;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,28 +27,29 @@ import org.jspecify.annotations.Nullable;
  * what {@link BatchEvaluator} needs to decide for many items at once.
  *
  * <p>Per member the store keeps the id, the birth date, the account closure, the jurisdiction
- * timeline and, per consent event, its purpose, choice, {@code effectiveAt} and {@code recordedAt}.
- * It does not keep event ids or channels, so it answers whether an item is trainable but cannot cite
- * the event that decided: for explained decisions, evaluate the {@link Member} itself with
- * {@link TrainingPolicy#evaluate}. {@link #footprintBytes()} reports what the arrays take; with ids
- * of ten ASCII characters a member costs about 48 bytes (4 more when ids differ in length) and a
- * consent event 20.
+ * timeline and, per consent event, its purpose, choice, {@code effectiveAt} and {@code recordedAt},
+ * grouped by purpose so that finding the choice in effect costs the same however many events of
+ * other purposes a member has. It does not keep event ids or channels, so it answers whether an item
+ * is trainable and why, but cannot cite the event that decided: for explained decisions, evaluate the
+ * {@link Member} itself with {@link TrainingPolicy#evaluate}.
  *
  * <p>Members get indexes in the order they are added, from 0: columnar callers ({@link ItemColumns})
  * refer to authors by index. Ids take one byte per character while every id is Latin-1, and two for
- * every id once one is not. A store holds at most 2<sup>29</sup> members.
+ * every id once one is not. Ids are found through a hash table keyed by a hash of the id's characters
+ * with a seed drawn when the store is built, so ids chosen to collide (member handles can be chosen
+ * by anyone) cannot slow it down. A store holds at most 2<sup>29</sup> members.
  *
- * <p>Instants are kept as {@code long} nanoseconds, so consent events, moves and closures must lie
- * between 1677-09-21T00:12:44Z and 2262-04-11T23:47:15Z (a residence may still start "as far back
- * as we know"). Immutable and safe to share between threads; {@link #indexOf} allocates nothing.
+ * <p>{@link #footprintBytes()} and {@link #consentEventCount()} are the supported way to size a store:
+ * with ids of ten ASCII characters a member costs about 56 bytes and a consent event 20 (see the
+ * project's benchmark documentation for measured figures). Immutable and safe to share between
+ * threads; {@link #indexOf} allocates nothing.
  */
 public final class MemberStore {
 
-    private static final int UNKNOWN_BIRTH = Integer.MIN_VALUE;
     // The hash table has twice as many slots as members, in a power of two that an int can count.
     private static final int MAX_MEMBERS = 1 << 29;
-
     private final int size;
+    private final MemberIdHash idHash;
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
     private final boolean wideIds;
     private final byte[] idChars;
@@ -49,21 +62,27 @@ public final class MemberStore {
     // members' slots without reading their ids.
     private final int indexMask;
     private final int[] slots;
+    // Packed birth dates (CalendarDays), closures in kernel nanoseconds.
     private final int[] birthDates;
     private final long[] closedAt;
     private final int[] residenceStarts;
     private final long[] residenceFrom;
     private final short[] residencePlace;
-    private final int[] eventStarts;
+    // Consent events, grouped per member by purpose (ConsentLookup's layout): member m's groups are
+    // [groupStarts[m], groupStarts[m + 1]), sorted by purpose index; group g's events are
+    // [groupEventStarts[g], groupEventStarts[g + 1]), in effect order.
+    private final int[] groupStarts;
+    private final int[] groupPurpose;
+    private final int[] groupEventStarts;
     private final long[] eventEffectiveAt;
     private final long[] eventRecordedAt;
-    // Purpose index << 1 | 1 for an opt-out.
     private final int[] eventCode;
     private final Jurisdiction[] places;
     private final Purpose[] purposes;
 
     private MemberStore(Builder b) {
         this.size = b.size;
+        this.idHash = new MemberIdHash();
         this.wideIds = b.wideIds;
         int uniformLength = size == 0 ? 0 : b.ids[0].length();
         for (int m = 1; m < size && uniformLength >= 0; m++) {
@@ -79,11 +98,13 @@ public final class MemberStore {
         this.residenceStarts = Arrays.copyOf(b.residenceStarts, size + 1);
         this.residenceFrom = Arrays.copyOf(b.residenceFrom, b.residenceCount);
         this.residencePlace = Arrays.copyOf(b.residencePlace, b.residenceCount);
-        this.eventStarts = Arrays.copyOf(b.eventStarts, size + 1);
+        this.groupStarts = Arrays.copyOf(b.groupStarts, size + 1);
+        this.groupPurpose = Arrays.copyOf(b.groupPurpose, b.groupCount);
+        this.groupEventStarts = Arrays.copyOf(b.groupEventStarts, b.groupCount + 1);
         this.eventEffectiveAt = Arrays.copyOf(b.eventEffectiveAt, b.eventCount);
         this.eventRecordedAt = Arrays.copyOf(b.eventRecordedAt, b.eventCount);
         this.eventCode = Arrays.copyOf(b.eventCode, b.eventCount);
-        this.places = b.places.keySet().toArray(new Jurisdiction[0]);
+        this.places = new Jurisdiction[b.places.size()];
         for (Map.Entry<Jurisdiction, Integer> e : b.places.entrySet()) {
             places[e.getValue()] = e.getKey();
         }
@@ -95,7 +116,7 @@ public final class MemberStore {
         // Member index + 1 goes up to size; the bits above it keep the hash's top bits.
         this.indexMask = (int) ((1L << (32 - Integer.numberOfLeadingZeros(size))) - 1);
         for (int m = 0; m < size; m++) {
-            int hash = hash(b.ids[m]);
+            int hash = idHash.hash(b.ids[m]);
             if (indexOf(b.ids[m], hash, slots[firstSlot(hash)]) >= 0) {
                 throw new IllegalArgumentException("member " + b.ids[m] + " is added to the store twice");
             }
@@ -135,8 +156,7 @@ public final class MemberStore {
      * A store of these members.
      *
      * @throws NullPointerException if the collection or a member is null
-     * @throws IllegalArgumentException if two members share an id, or an instant is outside the span
-     *     the store holds; the message shows the value
+     * @throws IllegalArgumentException if two members share an id; the message shows it
      */
     public static MemberStore of(Iterable<Member> members) {
         Builder builder = builder();
@@ -151,7 +171,7 @@ public final class MemberStore {
         return size;
     }
 
-    /** The number of consent events of all members together. */
+    /** The number of consent events of all members together: with {@link #size()}, what a store costs. */
     public int consentEventCount() {
         return eventEffectiveAt.length;
     }
@@ -162,7 +182,7 @@ public final class MemberStore {
      */
     public int indexOf(String memberId) {
         Objects.requireNonNull(memberId, "memberId");
-        int hash = hash(memberId);
+        int hash = idHash.hash(memberId);
         return indexOf(memberId, hash, slots[firstSlot(hash)]);
     }
 
@@ -189,7 +209,8 @@ public final class MemberStore {
 
     /**
      * The bytes the store's arrays take on the heap (array headers included, object overhead of the
-     * store itself and its small tables excluded): what {@code size()} members cost.
+     * store itself and its small tables excluded): what {@code size()} members cost. A supported
+     * figure for sizing: it follows the layout of the release it comes from.
      */
     public long footprintBytes() {
         int[] starts = idStarts;
@@ -197,7 +218,8 @@ public final class MemberStore {
                 + arrayBytes(slots.length, 4)
                 + arrayBytes(birthDates.length, 4) + arrayBytes(closedAt.length, 8)
                 + arrayBytes(residenceStarts.length, 4) + arrayBytes(residenceFrom.length, 8)
-                + arrayBytes(residencePlace.length, 2) + arrayBytes(eventStarts.length, 4)
+                + arrayBytes(residencePlace.length, 2) + arrayBytes(groupStarts.length, 4)
+                + arrayBytes(groupPurpose.length, 4) + arrayBytes(groupEventStarts.length, 4)
                 + arrayBytes(eventEffectiveAt.length, 8) + arrayBytes(eventRecordedAt.length, 8)
                 + arrayBytes(eventCode.length, 4);
     }
@@ -206,104 +228,95 @@ public final class MemberStore {
         return (16 + (long) length * elementBytes + 7) & ~7L;
     }
 
-    // Accessors for BatchEvaluator; indexes are trusted there.
+    // ---- for BatchEvaluator; indexes are trusted there ----
 
     int birthDate(int member) {
         return birthDates[member];
-    }
-
-    static boolean isBirthDateKnown(int packed) {
-        return packed != UNKNOWN_BIRTH;
-    }
-
-    /** The UTC day, counted from 1970-01-01, on which a member born on {@code packed} turns {@code years}. */
-    static long anniversaryEpochDay(int packed, int years) {
-        return CalendarDays.anniversaryEpochDay(packed >> 9, (packed >>> 5) & 15, packed & 31, years);
     }
 
     long closedAt(int member) {
         return closedAt[member];
     }
 
-    /** The store's index of the member's jurisdiction at {@code asOf} (nanoseconds), or -1 when unknown. */
-    int placeAt(int member, long asOf) {
-        int found = -1;
-        for (int r = residenceStarts[member], end = residenceStarts[member + 1]; r < end && residenceFrom[r] <= asOf; r++) {
-            found = r;
-        }
-        return found < 0 ? -1 : residencePlace[found];
+    /** The member's jurisdiction at {@code asOf} (kernel nanoseconds), or {@code null} when unknown. */
+    @Nullable Jurisdiction placeAt(int member, long asOf) {
+        int from = residenceStarts[member];
+        int found = InForce.at(residenceFrom, from, residenceStarts[member + 1], asOf);
+        return found < from ? null : places[residencePlace[found]];
     }
 
     /**
-     * The event code of the member's latest choice in effect at {@code asOf} among events whose
-     * purpose index is marked in {@code covering} and that were recorded at or before
-     * {@code knownAt}, or -1 when there is none.
+     * The {@link ConsentLookup} code of the member's choice in effect at {@code asOf} as known at
+     * {@code knownAt}, among events whose purpose index is in {@code covering}; or
+     * {@link ConsentLookup#NONE}.
      */
-    int choiceAt(int member, long asOf, long knownAt, boolean[] covering) {
-        int low = eventStarts[member];
-        int high = eventStarts[member + 1] - 1;
-        int last = low - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            if (eventEffectiveAt[mid] <= asOf) {
-                last = mid;
-                low = mid + 1;
-            } else {
-                high = mid - 1;
+    int choiceAt(int member, int[] covering, long asOf, long knownAt) {
+        int best = ConsentLookup.NONE;
+        int from = groupStarts[member];
+        int to = groupStarts[member + 1];
+        for (int purpose : covering) {
+            int g = Arrays.binarySearch(groupPurpose, from, to, purpose);
+            if (g >= 0) {
+                best = Math.max(best, ConsentLookup.latestInGroup(eventEffectiveAt, eventRecordedAt, eventCode,
+                        groupEventStarts[g], groupEventStarts[g + 1], asOf, knownAt));
             }
         }
-        for (int e = last, first = eventStarts[member]; e >= first; e--) {
-            int code = eventCode[e];
-            if (covering[code >>> 1] && eventRecordedAt[e] <= knownAt) {
-                return code;
+        return best;
+    }
+
+    /** The indexes of the store's purposes whose choices count for {@code governed}: it and every broader one. */
+    int[] purposesCovering(Purpose governed) {
+        int[] covering = new int[purposes.length];
+        int count = 0;
+        for (int p = 0; p < purposes.length; p++) {
+            if (purposes[p].covers(governed)) {
+                covering[count++] = p;
             }
         }
-        return -1;
+        return Arrays.copyOf(covering, count);
     }
 
-    Jurisdiction[] places() {
-        return places.clone();
-    }
-
-    Purpose[] purposes() {
-        return purposes.clone();
-    }
-
-    // The lookup in steps, for BatchEvaluator to overlap the memory reads of many lookups: hash, then
-    // firstEntry, candidate and mayHoldId, then idEquals or, when the candidate fails, indexOf(id, hash, entry).
-
-    /** The id's hash, mixed so that both its low bits (the slot) and its top bits (kept in it) vary. */
-    static int hash(String id) {
-        int h = id.hashCode() * 0x9E3779B9;
-        h ^= h >>> 15;
-        h *= 0x85EBCA6B;
-        return h ^ (h >>> 13);
-    }
-
-    /** The entry of the first slot that {@code hash} probes. */
-    int firstEntry(int hash) {
-        return slots[firstSlot(hash)];
+    /**
+     * Finds the members with {@code ids[0..count)}: {@code found[i]} is the index of {@code ids[i]}'s
+     * member, or -1. Faster per id than {@link #indexOf} one by one: the lookups proceed in stages whose
+     * memory reads are independent of one another, so they overlap. {@code hashes} and {@code entries}
+     * are scratch space of at least {@code count} entries.
+     */
+    void indexesOf(String[] ids, int count, int[] hashes, int[] entries, int[] found) {
+        for (int i = 0; i < count; i++) {
+            hashes[i] = idHash.hash(ids[i]);
+        }
+        for (int i = 0; i < count; i++) {
+            entries[i] = slots[firstSlot(hashes[i])];
+        }
+        for (int i = 0; i < count; i++) {
+            // A first read of the probable member's id, which the last stage completes.
+            int candidate = candidate(entries[i], hashes[i]);
+            found[i] = candidate >= 0 && mayHoldId(candidate, ids[i]) ? candidate : -1;
+        }
+        for (int i = 0; i < count; i++) {
+            int candidate = found[i];
+            if (candidate < 0 || !idEquals(candidate, ids[i])) {
+                found[i] = indexOf(ids[i], hashes[i], entries[i]);
+            }
+        }
     }
 
     /**
      * The member the entry of the first slot probably holds, or -1 when the slot is empty or holds
-     * another hash: a member whose id may then be read ahead of {@link #indexOf(String, int, int)}.
+     * another hash.
      */
-    int candidate(int entry, int hash) {
+    private int candidate(int entry, int hash) {
         return entry == 0 || ((entry ^ hash) & ~indexMask) != 0 ? -1 : (entry & indexMask) - 1;
     }
 
-    /**
-     * Whether the member's id has the length and first character of {@code id}: a first read of the
-     * id, which {@link #idEquals} completes.
-     */
-    boolean mayHoldId(int member, String id) {
+    /** Whether the member's id has the length and first character of {@code id}. */
+    private boolean mayHoldId(int member, String id) {
         int length = idLength(member);
         return length == id.length() && (length == 0 || charAt(idStart(member)) == id.charAt(0));
     }
 
-    /** {@link #indexOf(String)}, given the id's {@link #hash} and the {@link #firstEntry} it probes. */
-    int indexOf(String id, int hash, int entry) {
+    private int indexOf(String id, int hash, int entry) {
         int fingerprint = hash & ~indexMask;
         for (int slot = firstSlot(hash); entry != 0; ) {
             if ((entry & ~indexMask) == fingerprint && idEquals((entry & indexMask) - 1, id)) {
@@ -313,6 +326,23 @@ public final class MemberStore {
             entry = slots[slot];
         }
         return -1;
+    }
+
+    /** The hash of {@code id} in this store's table. */
+    int hashOf(String id) {
+        return idHash.hash(id);
+    }
+
+    /** The longest run of slots a lookup may have to probe: how well the ids spread over the table. */
+    int longestProbe() {
+        int longest = 0;
+        int run = 0;
+        // Twice round, so that a run wrapping past the end is counted whole.
+        for (int i = 0; i < slots.length * 2; i++) {
+            run = slots[i & (slots.length - 1)] == 0 ? 0 : run + 1;
+            longest = Math.max(longest, Math.min(run, slots.length));
+        }
+        return longest;
     }
 
     private int firstSlot(int hash) {
@@ -329,7 +359,7 @@ public final class MemberStore {
         return starts == null ? idLength : starts[member + 1] - starts[member];
     }
 
-    boolean idEquals(int member, String id) {
+    private boolean idEquals(int member, String id) {
         if (idLength(member) != id.length()) {
             return false;
         }
@@ -371,7 +401,10 @@ public final class MemberStore {
         private int residenceCount;
         private long[] residenceFrom = new long[16];
         private short[] residencePlace = new short[16];
-        private int[] eventStarts = new int[17];
+        private int[] groupStarts = new int[17];
+        private int groupCount;
+        private int[] groupPurpose = new int[16];
+        private int[] groupEventStarts = new int[17];
         private int eventCount;
         private long[] eventEffectiveAt = new long[16];
         private long[] eventRecordedAt = new long[16];
@@ -385,60 +418,77 @@ public final class MemberStore {
          * Adds a member.
          *
          * @throws NullPointerException if {@code member} is null
-         * @throws IllegalArgumentException if an instant of the member is outside the span the store
-         *     holds, or the birth date is beyond year 1,000,000 either way; the message shows it
+         * @throws IllegalArgumentException if the store would exceed its limits (2<sup>29</sup> members,
+         *     32,767 distinct jurisdictions); the message says which
          */
         public Builder add(Member member) {
             Objects.requireNonNull(member, "member");
             String id = member.id();
-            long closed = member.closedAtOrNull() == null ? EpochNanos.NEVER
-                    : EpochNanos.exact(member.closedAtOrNull(), "account closure of member " + id);
-            int birth = packBirthDate(member);
-            List<Residence> residences = member.jurisdictions().residences();
-            List<ConsentEvent> events = member.consent().events();
-            // Convert everything first, so a bad member leaves the builder unchanged.
-            long[] from = new long[residences.size()];
-            for (int i = 0; i < from.length; i++) {
-                Instant start = residences.get(i).from();
-                from[i] = start.equals(Instant.MIN) ? EpochNanos.ALWAYS
-                        : EpochNanos.exact(start, "residence start of member " + id);
-            }
-            long[] effective = new long[events.size()];
-            long[] recorded = new long[events.size()];
-            for (int i = 0; i < effective.length; i++) {
-                ConsentEvent event = events.get(i);
-                effective[i] = EpochNanos.exact(event.effectiveAt(), "effectiveAt of consent event " + event.id());
-                recorded[i] = EpochNanos.exact(event.recordedAt(), "recordedAt of consent event " + event.id());
-            }
-
             if (size == MAX_MEMBERS) {
                 throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
             }
+            List<Residence> residences = member.jurisdictions().residences();
+            List<ConsentEvent> events = member.consent().events();
+            // Everything that can fail first, so that a bad member leaves the builder unchanged.
+            Set<Jurisdiction> newPlaces = new LinkedHashSet<>();
+            for (Residence residence : residences) {
+                if (!places.containsKey(residence.jurisdiction())) {
+                    newPlaces.add(residence.jurisdiction());
+                }
+            }
+            if (places.size() + newPlaces.size() > Short.MAX_VALUE) {
+                throw new IllegalArgumentException("a member store holds at most " + Short.MAX_VALUE
+                        + " distinct jurisdictions; member " + id + " would bring it to "
+                        + (places.size() + newPlaces.size()));
+            }
+            ConsentLookup.Index index = ConsentLookup.Index.of(events);
+            int groups = index.groupCount();
+            long[] groupOrder = new long[groups];
+            for (int g = 0; g < groups; g++) {
+                // Purposes are fewer than events, which an int counts.
+                long purpose = purposes.computeIfAbsent(index.groupPurpose(g), p -> purposes.size());
+                groupOrder[g] = purpose << 32 | g;
+            }
+            for (Jurisdiction place : newPlaces) {
+                places.put(place, places.size());
+            }
+            // The store's groups are sorted by purpose index, for the lookup's binary search.
+            Arrays.sort(groupOrder);
+
             ensureMembers(size + 1);
             ids[size] = id;
             idStarts[size + 1] = Math.addExact(idStarts[size], id.length());
             for (int i = 0; i < id.length() && !wideIds; i++) {
                 wideIds = id.charAt(i) > 0xFF;
             }
-            birthDates[size] = birth;
-            closedAt[size] = closed;
-            ensureResidences(residenceCount + from.length);
-            for (int i = 0; i < from.length; i++) {
-                residenceFrom[residenceCount] = from[i];
-                residencePlace[residenceCount] = (short) indexOf(places, residences.get(i).jurisdiction(), Short.MAX_VALUE);
+            LocalDate birth = member.birthDate().orElse(null);
+            birthDates[size] = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
+            Instant closed = member.closedAt().orElse(null);
+            closedAt[size] = closed == null ? KernelTime.NEVER : KernelTime.nanos(closed);
+            ensureResidences(residenceCount + residences.size());
+            for (int i = 0; i < residences.size(); i++) {
+                Instant start = residences.get(i).from();
+                residenceFrom[residenceCount] = start.equals(Instant.MIN) ? KernelTime.ALWAYS : KernelTime.nanos(start);
+                residencePlace[residenceCount] = (short) (int) places.get(residences.get(i).jurisdiction());
                 residenceCount++;
             }
             residenceStarts[size + 1] = residenceCount;
-            ensureEvents(eventCount + effective.length);
-            for (int i = 0; i < effective.length; i++) {
-                ConsentEvent event = events.get(i);
-                eventEffectiveAt[eventCount] = effective[i];
-                eventRecordedAt[eventCount] = recorded[i];
-                eventCode[eventCount] = indexOf(purposes, event.purpose(), Integer.MAX_VALUE >>> 1) << 1
-                        | (event.isOptOut() ? 1 : 0);
-                eventCount++;
+            ensureGroups(groupCount + groups);
+            ensureEvents(eventCount + events.size());
+            for (long entry : groupOrder) {
+                int g = (int) entry;
+                groupPurpose[groupCount] = (int) (entry >>> 32);
+                groupEventStarts[groupCount] = eventCount;
+                for (int i = index.groupStart(g), end = index.groupStart(g + 1); i < end; i++) {
+                    eventEffectiveAt[eventCount] = index.effectiveAt(i);
+                    eventRecordedAt[eventCount] = index.recordedAt(i);
+                    eventCode[eventCount] = index.code(i);
+                    eventCount++;
+                }
+                groupCount++;
             }
-            eventStarts[size + 1] = eventCount;
+            groupEventStarts[groupCount] = eventCount;
+            groupStarts[size + 1] = groupCount;
             size++;
             return this;
         }
@@ -453,31 +503,6 @@ public final class MemberStore {
             return new MemberStore(this);
         }
 
-        private static int packBirthDate(Member member) {
-            LocalDate birth = member.birthDateOrNull();
-            if (birth == null) {
-                return UNKNOWN_BIRTH;
-            }
-            if (Math.abs(birth.getYear()) > 1_000_000) {
-                throw new IllegalArgumentException("birth date " + birth + " of member " + member.id()
-                        + " is beyond year 1,000,000");
-            }
-            return birth.getYear() * 512 + birth.getMonthValue() * 32 + birth.getDayOfMonth();
-        }
-
-        private static <T> int indexOf(Map<T, Integer> table, T value, int limit) {
-            Integer known = table.get(value);
-            if (known != null) {
-                return known;
-            }
-            if (table.size() >= limit) {
-                throw new IllegalArgumentException("a member store holds at most " + limit + " distinct values of "
-                        + value.getClass().getSimpleName());
-            }
-            table.put(value, table.size());
-            return table.size() - 1;
-        }
-
         private void ensureMembers(int needed) {
             if (needed > ids.length) {
                 int capacity = grow(ids.length, needed);
@@ -486,7 +511,7 @@ public final class MemberStore {
                 birthDates = Arrays.copyOf(birthDates, capacity);
                 closedAt = Arrays.copyOf(closedAt, capacity);
                 residenceStarts = Arrays.copyOf(residenceStarts, capacity + 1);
-                eventStarts = Arrays.copyOf(eventStarts, capacity + 1);
+                groupStarts = Arrays.copyOf(groupStarts, capacity + 1);
             }
         }
 
@@ -495,6 +520,14 @@ public final class MemberStore {
                 int capacity = grow(residenceFrom.length, needed);
                 residenceFrom = Arrays.copyOf(residenceFrom, capacity);
                 residencePlace = Arrays.copyOf(residencePlace, capacity);
+            }
+        }
+
+        private void ensureGroups(int needed) {
+            if (needed + 1 > groupEventStarts.length) {
+                int capacity = grow(groupPurpose.length, needed);
+                groupPurpose = Arrays.copyOf(groupPurpose, capacity);
+                groupEventStarts = Arrays.copyOf(groupEventStarts, capacity + 1);
             }
         }
 

@@ -1,0 +1,225 @@
+package dev.consentkit.internal;
+
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.Purpose;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The one consent lookup: which choice of a member is in effect at an instant for a purpose, as known
+ * at another. Used by a member's {@link dev.consentkit.ConsentHistory} and by the member store alike.
+ *
+ * <h2>Layout</h2>
+ * A member's events are grouped by purpose; within a group they are in effect order (by
+ * {@code effectiveAt}; at the same instant an opt-out after an opt-in; then by {@code recordedAt} and
+ * id). Each event has a <em>code</em>: its rank in the member's whole effect order, shifted left by
+ * one, with the low bit set for an opt-out. The choice in effect for a purpose is, among the groups
+ * of that purpose and of every broader one, the event with the highest code that is effective at or
+ * before {@code asOf} and recorded at or before {@code knownAt}.
+ *
+ * <h2>Cost</h2>
+ * Finding a group is a binary search, and within a group the last event effective at or before
+ * {@code asOf} is another, so events of unrelated purposes cost nothing however many there are. A
+ * replay as known at {@code knownAt} then steps back over the group's events recorded after
+ * {@code knownAt}: its cost grows with the number of same-purpose events effective by {@code asOf}
+ * but recorded after {@code knownAt}, and is a single step when there are none.
+ */
+public final class ConsentLookup {
+
+    /** No choice in effect. */
+    public static final int NONE = -1;
+
+    private ConsentLookup() {}
+
+    /**
+     * The code of the latest event of one purpose group that is in effect at {@code asOf} and known
+     * at {@code knownAt}, or {@link #NONE}.
+     *
+     * @param effectiveAt the events' effective instants, in kernel time
+     * @param recordedAt the events' recording instants, in kernel time
+     * @param codes the events' codes
+     * @param from the group's first event
+     * @param to the index after the group's last event
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}, or
+     *     {@link KernelTime#NEVER} - 1 for everything recorded
+     * @return the event's code, or {@link #NONE}
+     */
+    public static int latestInGroup(long[] effectiveAt, long[] recordedAt, int[] codes, int from, int to, long asOf,
+            long knownAt) {
+        for (int i = InForce.at(effectiveAt, from, to, asOf); i >= from; i--) {
+            if (recordedAt[i] <= knownAt) {
+                return codes[i];
+            }
+        }
+        return NONE;
+    }
+
+    /**
+     * Whether the event with this code is an opt-out.
+     *
+     * @param code an event code, not {@link #NONE}
+     * @return true for an opt-out
+     */
+    public static boolean isOptOut(int code) {
+        return (code & 1) != 0;
+    }
+
+    /**
+     * The event's rank in its member's effect order.
+     *
+     * @param code an event code, not {@link #NONE}
+     * @return the rank
+     */
+    public static int rank(int code) {
+        return code >>> 1;
+    }
+
+    /**
+     * A member's consent events laid out for the lookup: grouped by purpose key, each group in effect
+     * order. Immutable.
+     */
+    public static final class Index {
+
+        private static final Index EMPTY = new Index(new Purpose[0], new String[0], new int[] {0}, new long[0],
+                new long[0], new int[0]);
+
+        private final Purpose[] groupPurposes;
+        private final String[] groupKeys;
+        private final int[] groupStarts;
+        private final long[] effectiveAt;
+        private final long[] recordedAt;
+        private final int[] codes;
+
+        private Index(Purpose[] groupPurposes, String[] groupKeys, int[] groupStarts, long[] effectiveAt,
+                long[] recordedAt, int[] codes) {
+            this.groupPurposes = groupPurposes;
+            this.groupKeys = groupKeys;
+            this.groupStarts = groupStarts;
+            this.effectiveAt = effectiveAt;
+            this.recordedAt = recordedAt;
+            this.codes = codes;
+        }
+
+        /**
+         * Lays out events already in effect order (their stored instants checked).
+         *
+         * @param inEffectOrder the member's events, in effect order
+         * @return the index
+         */
+        public static Index of(List<ConsentEvent> inEffectOrder) {
+            int n = inEffectOrder.size();
+            if (n == 0) {
+                return EMPTY;
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            // Stable: within a purpose the events keep their effect order.
+            Arrays.sort(order, Comparator.comparing((Integer i) -> inEffectOrder.get(i).purpose().key()));
+            long[] effective = new long[n];
+            long[] recorded = new long[n];
+            int[] codes = new int[n];
+            int groups = 0;
+            Purpose[] purposes = new Purpose[n];
+            int[] starts = new int[n + 1];
+            for (int k = 0; k < n; k++) {
+                ConsentEvent event = inEffectOrder.get(order[k]);
+                if (k == 0 || !event.purpose().key().equals(purposes[groups - 1].key())) {
+                    purposes[groups] = event.purpose();
+                    starts[groups] = k;
+                    groups++;
+                }
+                effective[k] = KernelTime.nanos(event.effectiveAt());
+                recorded[k] = KernelTime.nanos(event.recordedAt());
+                codes[k] = order[k] << 1 | (event.isOptOut() ? 1 : 0);
+            }
+            starts[groups] = n;
+            Purpose[] groupPurposes = Arrays.copyOf(purposes, groups);
+            String[] keys = new String[groups];
+            for (int g = 0; g < groups; g++) {
+                keys[g] = groupPurposes[g].key();
+            }
+            return new Index(groupPurposes, keys, Arrays.copyOf(starts, groups + 1), effective, recorded, codes);
+        }
+
+        /**
+         * The code of the member's choice in effect for {@code purpose}: the latest event, for it or a
+         * broader purpose, effective at or before {@code asOf} and recorded at or before
+         * {@code knownAt}; or {@link #NONE}. Allocation-free.
+         *
+         * @param purpose the purpose the policy governs
+         * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+         * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
+         * @return the code, or {@link #NONE}
+         */
+        public int choiceAt(Purpose purpose, long asOf, long knownAt) {
+            int best = NONE;
+            for (Purpose p = purpose; p != null; p = p.parent()) {
+                int g = Arrays.binarySearch(groupKeys, p.key());
+                if (g >= 0) {
+                    best = Math.max(best, latestInGroup(effectiveAt, recordedAt, codes, groupStarts[g],
+                            groupStarts[g + 1], asOf, knownAt));
+                }
+            }
+            return best;
+        }
+
+        /** The number of purpose groups. */
+        public int groupCount() {
+            return groupPurposes.length;
+        }
+
+        /**
+         * The purpose of group {@code g}.
+         *
+         * @param g a group index
+         * @return its purpose
+         */
+        public Purpose groupPurpose(int g) {
+            return groupPurposes[g];
+        }
+
+        /**
+         * The first event of group {@code g}; group {@code g} ends where group {@code g + 1} starts.
+         *
+         * @param g a group index, up to {@link #groupCount()} for the end of the last group
+         * @return the event index
+         */
+        public int groupStart(int g) {
+            return groupStarts[g];
+        }
+
+        /**
+         * An event's effective instant in nanoseconds.
+         *
+         * @param i an event index in group order
+         * @return the instant
+         */
+        public long effectiveAt(int i) {
+            return effectiveAt[i];
+        }
+
+        /**
+         * An event's recording instant in nanoseconds.
+         *
+         * @param i an event index in group order
+         * @return the instant
+         */
+        public long recordedAt(int i) {
+            return recordedAt[i];
+        }
+
+        /**
+         * An event's code.
+         *
+         * @param i an event index in group order
+         * @return the code
+         */
+        public int code(int i) {
+            return codes[i];
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.consentkit.internal;
+
+import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Reason;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every eligibility rule of ConsentKit, stated once. Every path that decides calls it: a policy's
+ * {@code isTrainable} and {@code evaluate}, the explanation of a decision, and every batch path.
+ *
+ * <h2>Two halves</h2>
+ * A decision is a <em>member half</em>, resolved once per member and instant, and an <em>item
+ * half</em>, per item:
+ * <pre>
+ * member half: (version, closure, jurisdiction, birth date, choice in effect, asOf) → member verdict
+ *              ACCOUNT_CLOSED, JURISDICTION_UNKNOWN, JURISDICTION_EXCLUDED, AGE_UNKNOWN, MINOR,
+ *              OPTED_OUT, NO_CONSENT; the coming-of-age day; whether the member opted in
+ * item half:   (version, item instants, category, asOf, coming-of-age) → failed item checks
+ *              ITEM_NOT_YET_CREATED, ITEM_DELETED, ITEM_OUT_OF_SCOPE, CATEGORY_EXCLUDED,
+ *              CATEGORY_NOT_COVERED, CREATED_WHILE_MINOR, ITEM_RESERVED
+ * </pre>
+ * Failed checks are bits at their {@link Reason}'s ordinal, so the two halves combine with {@code |}
+ * and the primary reason is the lowest bit: the evaluation order is the order of {@link Reason}. No
+ * version in force is {@link Reason#POLICY_NOT_IN_FORCE}, the first bit. A check that needs a fact an
+ * earlier check found missing is not run: without a version the version's rules are not checked, and
+ * with an unknown or excluded jurisdiction {@link Reason#NO_CONSENT} is not.
+ *
+ * <p>The member verdict is a {@code long}: the member's bits in the high half (failures, and the bit
+ * of {@link Reason#ALLOWED_OPTED_IN} when the choice in effect is an opt-in), the coming-of-age day
+ * in the low half ({@link #NO_AGE_LIMIT} when age does not restrict the member's items). A batch
+ * keeps one per member in an array. Instants are kernel time ({@link KernelTime}): the item half
+ * compares them in whatever unit the caller's instants are counted in, with the question's instants
+ * converted by {@link KernelTime}.
+ *
+ * <h2>How to add a check</h2>
+ * <ol>
+ *   <li>Add its {@link Reason}, in evaluation order among the others, and its evidence.
+ *   <li>Add its predicate here: in {@link #memberVerdict} when it depends on the member only, in
+ *       {@link #itemFailures} when it depends on the item (with the member verdict's facts if need
+ *       be). A new fact becomes a new parameter, which every caller then supplies: the compiler lists
+ *       them.
+ *   <li>Test it per rule and per program, and document it in the README's decision table, the
+ *       JSON schemas and the changelog.
+ * </ol>
+ * Nothing else restates a rule; if a change seems to need another place, the kernel is missing a
+ * fact.
+ */
+public final class RuleKernel {
+
+    /** The low half of a member verdict when age does not restrict the member's items. */
+    public static final int NO_AGE_LIMIT = Integer.MIN_VALUE;
+
+    private static final Reason[] REASONS = Reason.values();
+
+    private static final int POLICY_NOT_IN_FORCE = bit(Reason.POLICY_NOT_IN_FORCE);
+    private static final int ITEM_NOT_YET_CREATED = bit(Reason.ITEM_NOT_YET_CREATED);
+    private static final int ITEM_DELETED = bit(Reason.ITEM_DELETED);
+    private static final int ACCOUNT_CLOSED = bit(Reason.ACCOUNT_CLOSED);
+    private static final int ITEM_OUT_OF_SCOPE = bit(Reason.ITEM_OUT_OF_SCOPE);
+    private static final int JURISDICTION_UNKNOWN = bit(Reason.JURISDICTION_UNKNOWN);
+    private static final int JURISDICTION_EXCLUDED = bit(Reason.JURISDICTION_EXCLUDED);
+    private static final int AGE_UNKNOWN = bit(Reason.AGE_UNKNOWN);
+    private static final int MINOR = bit(Reason.MINOR);
+    private static final int CREATED_WHILE_MINOR = bit(Reason.CREATED_WHILE_MINOR);
+    private static final int ITEM_RESERVED = bit(Reason.ITEM_RESERVED);
+    private static final int OPTED_OUT = bit(Reason.OPTED_OUT);
+    private static final int NO_CONSENT = bit(Reason.NO_CONSENT);
+    private static final int OPTED_IN = bit(Reason.ALLOWED_OPTED_IN);
+
+    /** The bits of every failure, as opposed to the trainable reasons. */
+    public static final int FAILURES;
+
+    static {
+        int failures = 0;
+        for (Reason reason : REASONS) {
+            if (!reason.isTrainable()) {
+                failures |= bit(reason);
+            }
+        }
+        FAILURES = failures;
+    }
+
+    private RuleKernel() {}
+
+    /**
+     * The bit of {@code reason} in failure masks and member verdicts.
+     *
+     * @param reason a reason
+     * @return {@code 1 << reason.ordinal()}
+     */
+    public static int bit(Reason reason) {
+        return 1 << reason.ordinal();
+    }
+
+    /**
+     * The member half: every check that depends on the member, at one instant.
+     *
+     * @param rules the version in force, or {@code null} when none is (then only the version-free
+     *     checks run: closure, unknown jurisdiction, opt-out)
+     * @param closedAt the account closure in kernel nanoseconds, {@link KernelTime#NEVER} when open
+     * @param place the member's jurisdiction at {@code asOf}, or {@code null} when unknown
+     * @param birth the packed birth date ({@link CalendarDays#pack}) or {@link CalendarDays#UNKNOWN_BIRTH}
+     * @param choice the code of the choice in effect ({@link ConsentLookup}) or {@link ConsentLookup#NONE}
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @param asOfDay the UTC day of the instant of use itself ({@link KernelTime#utcEpochDay})
+     * @return the member verdict
+     */
+    public static long memberVerdict(@Nullable VersionRules rules, long closedAt, @Nullable Jurisdiction place,
+            int birth, int choice, long asOf, long asOfDay) {
+        int bits = 0;
+        if (closedAt <= asOf) {
+            bits |= ACCOUNT_CLOSED;
+        }
+        LegalBasis basis = null;
+        if (place == null) {
+            bits |= JURISDICTION_UNKNOWN;
+        } else if (rules != null) {
+            basis = rules.basisFor(place);
+            if (basis == null) {
+                bits |= JURISDICTION_EXCLUDED;
+            }
+        }
+        int comingOfAge = NO_AGE_LIMIT;
+        if (rules != null && rules.minimumAge() > 0) {
+            if (birth == CalendarDays.UNKNOWN_BIRTH) {
+                if (rules.deniesUnknownAge()) {
+                    bits |= AGE_UNKNOWN;
+                }
+            } else {
+                long day = CalendarDays.comingOfAgeDay(birth, rules.minimumAge());
+                if (asOfDay < day) {
+                    bits |= MINOR;
+                }
+                comingOfAge = (int) day;
+            }
+        }
+        if (choice != ConsentLookup.NONE) {
+            bits |= ConsentLookup.isOptOut(choice) ? OPTED_OUT : OPTED_IN;
+        } else if (basis != null && basis.requiresOptIn()) {
+            bits |= NO_CONSENT;
+        }
+        return (long) bits << 32 | (comingOfAge & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The failed member checks of a member verdict, as bits.
+     *
+     * @param verdict a member verdict
+     * @return the failure bits
+     */
+    public static int memberFailures(long verdict) {
+        return (int) (verdict >>> 32) & FAILURES;
+    }
+
+    /**
+     * The coming-of-age day of a member verdict, or {@link #NO_AGE_LIMIT}.
+     *
+     * @param verdict a member verdict
+     * @return the UTC epoch day from which the member's items count as an adult's
+     */
+    public static int comingOfAgeDay(long verdict) {
+        return (int) verdict;
+    }
+
+    /**
+     * The start of the coming-of-age day in a unit, for the item half.
+     *
+     * @param verdict a member verdict
+     * @param unitsPerDay units in a day
+     * @return the threshold as {@link KernelTime#dayStart}, or {@link KernelTime#ALWAYS} without an age limit
+     */
+    public static long comingOfAge(long verdict, long unitsPerDay) {
+        int day = comingOfAgeDay(verdict);
+        return day == NO_AGE_LIMIT ? KernelTime.ALWAYS : KernelTime.dayStart(day, unitsPerDay);
+    }
+
+    /**
+     * The item half: every check that depends on the item. All instants in one unit.
+     *
+     * @param categoryFailures the category checks' bits ({@link VersionRules#categoryFailures}), 0
+     *     without a version
+     * @param scopeFrom the item scope ({@link VersionRules#scopeFrom}), {@link KernelTime#ALWAYS}
+     *     without a version
+     * @param comingOfAge the start of the coming-of-age day ({@link #comingOfAge}), {@link KernelTime#ALWAYS}
+     *     without an age limit
+     * @param createdAt the item's creation
+     * @param deletedAt the item's deletion, {@link KernelTime#NEVER} when not deleted
+     * @param reservedFrom the start of its earliest reservation, {@link KernelTime#NEVER} for none
+     * @param asOf the instant of use, from {@link KernelTime#notAfter}
+     * @return the failure bits
+     */
+    public static int itemFailures(int categoryFailures, long scopeFrom, long comingOfAge, long createdAt,
+            long deletedAt, long reservedFrom, long asOf) {
+        int bits = categoryFailures;
+        if (createdAt > asOf) {
+            bits |= ITEM_NOT_YET_CREATED;
+        }
+        if (deletedAt <= asOf) {
+            bits |= ITEM_DELETED;
+        }
+        if (createdAt < scopeFrom) {
+            bits |= ITEM_OUT_OF_SCOPE;
+        }
+        if (createdAt < comingOfAge) {
+            bits |= CREATED_WHILE_MINOR;
+        }
+        if (reservedFrom <= asOf) {
+            bits |= ITEM_RESERVED;
+        }
+        return bits;
+    }
+
+    /**
+     * The category checks' bits for an item of {@code category}.
+     *
+     * @param rules the version in force, or {@code null} (then the checks do not run)
+     * @param category the item's category
+     * @return the failure bits
+     */
+    public static int categoryFailures(@Nullable VersionRules rules, DataCategory category) {
+        return rules == null ? 0 : rules.categoryFailures(category);
+    }
+
+    /**
+     * The item scope in a unit, for the item half.
+     *
+     * @param rules the version in force, or {@code null} (then the check does not run)
+     * @param nanosPerUnit the unit in nanoseconds
+     * @return the scope threshold, {@link KernelTime#ALWAYS} without a version or a scope
+     */
+    public static long scopeFrom(@Nullable VersionRules rules, long nanosPerUnit) {
+        return rules == null ? KernelTime.ALWAYS : rules.scopeFrom(nanosPerUnit);
+    }
+
+    /**
+     * The failure bit for a decision with no version in force.
+     *
+     * @param rules the version in force, or null
+     * @return {@link Reason#POLICY_NOT_IN_FORCE}'s bit when {@code rules} is null, else 0
+     */
+    public static int versionFailures(@Nullable VersionRules rules) {
+        return rules == null ? POLICY_NOT_IN_FORCE : 0;
+    }
+
+    /**
+     * The primary reason: the first failed check, or why the item is trainable.
+     *
+     * @param failures every failed check's bit
+     * @param verdict the member verdict
+     * @return the reason
+     */
+    public static Reason reason(int failures, long verdict) {
+        if (failures != 0) {
+            return REASONS[Integer.numberOfTrailingZeros(failures)];
+        }
+        return ((verdict >>> 32) & OPTED_IN) != 0 ? Reason.ALLOWED_OPTED_IN : Reason.ALLOWED_BY_DEFAULT;
+    }
+}
