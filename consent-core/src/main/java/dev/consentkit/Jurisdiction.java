@@ -13,8 +13,21 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a member is, or where a policy rule applies: an ISO 3166-1 alpha-2 country ({@code DE},
  * {@code GB}, {@code US}), an ISO 3166-2 subdivision ({@code US-CA}), or one of the named groups
- * {@link #EU} (the 27 member states) and {@link #EEA} (the EU plus Iceland, Liechtenstein and
- * Norway).
+ * {@link #EU} (the European Union) and {@link #EEA} (the European Economic Area: the EU plus
+ * Iceland, Liechtenstein and Norway).
+ *
+ * <p>A group contains its member states, the territories that belong to it under a code of their
+ * own, and the subdivisions of both. The EU contains the outermost regions Guadeloupe ({@code GP}),
+ * Martinique ({@code MQ}), French Guiana ({@code GF}), Réunion ({@code RE}), Mayotte ({@code YT})
+ * and Saint-Martin ({@code MF}), and Åland ({@code AX}), so that a member in {@code GP} is treated as
+ * one in {@code FR-971}. Overseas countries and territories such as Saint-Barthélemy ({@code BL}),
+ * Saint-Pierre-et-Miquelon ({@code PM}), New Caledonia ({@code NC}), French Polynesia ({@code PF}),
+ * Wallis and Futuna ({@code WF}), the French Southern Territories ({@code TF}) and Greenland
+ * ({@code GL}) are in neither group, under their own code or as a subdivision ({@code FR-PF}); nor is
+ * Svalbard and Jan Mayen ({@code SJ}, and Svalbard as {@code NO-21}), which the EEA Agreement does not
+ * cover. The Azores, Madeira and the Canary Islands have no country code of their own and follow
+ * Portugal and Spain. The table, its sources and the date it was checked are in one place in this
+ * package.
  *
  * <p>Country codes are checked against the ISO 3166-1 list the JDK ships
  * ({@link Locale#getISOCountries()}). Subdivision codes are checked for form only: a known country,
@@ -34,15 +47,18 @@ public final class Jurisdiction {
     }
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> EU_MEMBERS = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
-            "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
-            "SI", "ES", "SE");
-    private static final Set<String> EEA_ONLY_MEMBERS = Set.of("IS", "LI", "NO");
     private static final ConcurrentMap<String, Jurisdiction> INTERNED = new ConcurrentHashMap<>();
 
-    /** The European Union: its 27 member states and their subdivisions. */
+    /**
+     * The European Union: its 27 member states, the territories with codes of their own that belong
+     * to it ({@code GP}, {@code MQ}, {@code GF}, {@code RE}, {@code YT}, {@code MF}, {@code AX}), and
+     * their subdivisions.
+     */
     public static final Jurisdiction EU = intern(new Jurisdiction("EU", Kind.GROUP, null, false, false));
-    /** The European Economic Area: the EU plus Iceland ({@code IS}), Liechtenstein ({@code LI}) and Norway ({@code NO}). */
+    /**
+     * The European Economic Area: the {@link #EU} and Iceland ({@code IS}), Liechtenstein
+     * ({@code LI}) and Norway ({@code NO}) without Svalbard, and their subdivisions.
+     */
     public static final Jurisdiction EEA = intern(new Jurisdiction("EEA", Kind.GROUP, null, false, false));
 
     private final String code;
@@ -88,7 +104,8 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': a subdivision code is a country, a hyphen and one to three letters or digits, such as 'US-CA'");
         }
-        return intern(new Jurisdiction(normalised, Kind.SUBDIVISION, country, country.inEu, country.inEea));
+        return intern(new Jurisdiction(normalised, Kind.SUBDIVISION, country,
+                EuropeanUnionMembership.isInEu(normalised), EuropeanUnionMembership.isInEea(normalised)));
     }
 
     private static Jurisdiction countryOf(String code, String countryCode) {
@@ -112,8 +129,8 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': expected an ISO 3166-1 alpha-2 country such as 'DE', a subdivision such as 'US-CA', or 'EU' or 'EEA'");
         }
-        boolean inEu = EU_MEMBERS.contains(normalised);
-        return new Jurisdiction(normalised, Kind.COUNTRY, null, inEu, inEu || EEA_ONLY_MEMBERS.contains(normalised));
+        return new Jurisdiction(normalised, Kind.COUNTRY, null, EuropeanUnionMembership.isInEu(normalised),
+                EuropeanUnionMembership.isInEea(normalised));
     }
 
     private static boolean isAlphanumeric(String s) {
@@ -156,9 +173,10 @@ public final class Jurisdiction {
 
     /**
      * Whether a rule for this jurisdiction applies to a member in {@code place}: a jurisdiction
-     * contains itself, a country contains its subdivisions, and a group contains its member
-     * countries and their subdivisions ({@code EEA} contains {@code FR-75}), and {@code EEA} contains
-     * {@code EU}.
+     * contains itself, a country contains its subdivisions, and a group contains its member states,
+     * the territories with codes of their own that belong to it, and their subdivisions ({@code EU}
+     * contains {@code GP} and {@code FR-75}, but not {@code PF} or {@code FR-PF}), and {@code EEA}
+     * contains {@code EU}.
      */
     public boolean contains(Jurisdiction place) {
         Objects.requireNonNull(place, "place");
@@ -176,15 +194,18 @@ public final class Jurisdiction {
     }
 
     /**
-     * The member countries of a group, sorted by code; for a country or subdivision, the empty set.
+     * The member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
+     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set. Territories
+     * with codes of their own, such as {@code GP} or {@code AX}, are not member states and are not
+     * listed, though the group {@link #contains} them.
      */
     public Set<Jurisdiction> members() {
         if (!isGroup()) {
             return Set.of();
         }
-        Set<String> codes = new TreeSet<>(EU_MEMBERS);
+        Set<String> codes = new TreeSet<>(EuropeanUnionMembership.EU_MEMBER_STATES);
         if (this == EEA) {
-            codes.addAll(EEA_ONLY_MEMBERS);
+            codes.addAll(EuropeanUnionMembership.EEA_ONLY_MEMBER_STATES);
         }
         Set<Jurisdiction> members = new LinkedHashSet<>();
         for (String member : codes) {
