@@ -32,7 +32,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Country codes are checked against the ISO 3166-1 list the JDK ships
  * ({@link Locale#getISOCountries()}). Subdivision codes are checked for form only: a known country,
  * a hyphen, and one to three letters or digits. Codes are case-insensitive and normalised to upper
- * case. Instances are interned, so rule matching on the decision path compares references.
+ * case.
+ *
+ * <p>Compare jurisdictions with {@link #equals}, not {@code ==}. The groups, the countries and the
+ * subdivisions that a policy names have one shared instance each, which {@code of} returns; any other
+ * subdivision, such as one read from a member's record, is checked and returned as a new instance
+ * that nothing keeps, since the form check admits millions of codes and input must not fill the
+ * memory.
  */
 public final class Jurisdiction {
 
@@ -47,6 +53,8 @@ public final class Jurisdiction {
     }
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
+    // The groups, every country used so far (at most the ~250 of ISO 3166-1) and the subdivisions
+    // that policies name.
     private static final ConcurrentMap<String, Jurisdiction> INTERNED = new ConcurrentHashMap<>();
 
     /**
@@ -54,14 +62,15 @@ public final class Jurisdiction {
      * to it ({@code GP}, {@code MQ}, {@code GF}, {@code RE}, {@code YT}, {@code MF}, {@code AX}), and
      * their subdivisions.
      */
-    public static final Jurisdiction EU = intern(new Jurisdiction("EU", Kind.GROUP, null, false, false));
+    public static final Jurisdiction EU = new Jurisdiction("EU", Kind.GROUP, null, false, false).intern();
     /**
      * The European Economic Area: the {@link #EU} and Iceland ({@code IS}), Liechtenstein
      * ({@code LI}) and Norway ({@code NO}) without Svalbard, and their subdivisions.
      */
-    public static final Jurisdiction EEA = intern(new Jurisdiction("EEA", Kind.GROUP, null, false, false));
+    public static final Jurisdiction EEA = new Jurisdiction("EEA", Kind.GROUP, null, false, false).intern();
 
     private final String code;
+    private final int hash;
     private final Kind kind;
     private final @Nullable Jurisdiction country;
     private final boolean inEu;
@@ -69,6 +78,7 @@ public final class Jurisdiction {
 
     private Jurisdiction(String code, Kind kind, @Nullable Jurisdiction country, boolean inEu, boolean inEea) {
         this.code = code;
+        this.hash = code.hashCode();
         this.kind = kind;
         this.country = country;
         this.inEu = inEu;
@@ -76,7 +86,8 @@ public final class Jurisdiction {
     }
 
     /**
-     * Returns the jurisdiction with this code.
+     * Returns the jurisdiction with this code: the shared instance for a group, a country or a
+     * subdivision a policy names, otherwise a new instance that nothing keeps.
      *
      * @param code an ISO 3166-1 alpha-2 code ({@code DE}), an ISO 3166-2 subdivision ({@code US-CA}),
      *     or {@code EU} or {@code EEA}; any case
@@ -96,7 +107,7 @@ public final class Jurisdiction {
         }
         int hyphen = normalised.indexOf('-');
         if (hyphen < 0) {
-            return intern(country(code, normalised));
+            return country(code, normalised).intern();
         }
         Jurisdiction country = countryOf(code, normalised.substring(0, hyphen));
         String subdivision = normalised.substring(hyphen + 1);
@@ -104,8 +115,8 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': a subdivision code is a country, a hyphen and one to three letters or digits, such as 'US-CA'");
         }
-        return intern(new Jurisdiction(normalised, Kind.SUBDIVISION, country,
-                EuropeanUnionMembership.isInEu(normalised), EuropeanUnionMembership.isInEea(normalised)));
+        return new Jurisdiction(normalised, Kind.SUBDIVISION, country, EuropeanUnionMembership.isInEu(normalised),
+                EuropeanUnionMembership.isInEea(normalised));
     }
 
     private static Jurisdiction countryOf(String code, String countryCode) {
@@ -117,7 +128,7 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': a group has no subdivisions; use a country subdivision such as 'FR-75'");
         }
-        return intern(country(code, countryCode));
+        return country(code, countryCode).intern();
     }
 
     private static Jurisdiction country(String code, String normalised) {
@@ -143,9 +154,28 @@ public final class Jurisdiction {
         return true;
     }
 
-    private static Jurisdiction intern(Jurisdiction j) {
-        Jurisdiction raced = INTERNED.putIfAbsent(j.code, j);
-        return raced == null ? j : raced;
+    /**
+     * The shared instance for this jurisdiction, made this one if there is none yet. A policy calls it
+     * for the jurisdictions its rules name, so that members' places read later resolve to the rules'
+     * own instances. Only groups, countries and the subdivisions of policies are interned; the
+     * country of a subdivision is always a shared instance already.
+     */
+    Jurisdiction intern() {
+        Jurisdiction known = INTERNED.putIfAbsent(code, this);
+        return known == null ? this : known;
+    }
+
+    /**
+     * Whether the normalised {@code code} has a shared instance: a group, a country used so far, or a
+     * subdivision a policy names.
+     */
+    static boolean isInterned(String code) {
+        return INTERNED.containsKey(code);
+    }
+
+    /** Whether two jurisdictions have the same code; a reference comparison for shared instances. */
+    static boolean sameCode(Jurisdiction a, Jurisdiction b) {
+        return a == b || (a.hash == b.hash && a.code.equals(b.code));
     }
 
     /** The normalised code, such as {@code DE}, {@code US-CA} or {@code EU}. */
@@ -180,14 +210,16 @@ public final class Jurisdiction {
      */
     public boolean contains(Jurisdiction place) {
         Objects.requireNonNull(place, "place");
-        if (this == place) {
+        if (sameCode(this, place)) {
             return true;
         }
         switch (kind) {
-            case COUNTRY:
-                return place.country == this;
+            case COUNTRY: {
+                Jurisdiction placeCountry = place.country;
+                return placeCountry != null && sameCode(placeCountry, this);
+            }
             case GROUP:
-                return this == EU ? place.inEu : place.inEea || place == EU;
+                return sameCode(this, EU) ? place.inEu : place.inEea || sameCode(place, EU);
             default:
                 return false;
         }
@@ -204,7 +236,7 @@ public final class Jurisdiction {
             return Set.of();
         }
         Set<String> codes = new TreeSet<>(EuropeanUnionMembership.EU_MEMBER_STATES);
-        if (this == EEA) {
+        if (sameCode(this, EEA)) {
             codes.addAll(EuropeanUnionMembership.EEA_ONLY_MEMBER_STATES);
         }
         Set<Jurisdiction> members = new LinkedHashSet<>();
@@ -225,19 +257,19 @@ public final class Jurisdiction {
             case COUNTRY:
                 return 2;
             default:
-                return this == EU ? 1 : 0;
+                return sameCode(this, EU) ? 1 : 0;
         }
     }
 
-    /** Equal when the codes are equal (instances are interned, so this is identity). */
+    /** Equal when the normalised codes are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Jurisdiction && ((Jurisdiction) o).code.equals(code);
+        return o instanceof Jurisdiction && sameCode(this, (Jurisdiction) o);
     }
 
     @Override
     public int hashCode() {
-        return code.hashCode();
+        return hash;
     }
 
     /** The code, such as {@code US-CA}. */

@@ -185,7 +185,7 @@ public final class PolicyVersion {
     private static @Nullable DataCategory firstContaining(DataCategory[] rules, DataCategory category) {
         for (DataCategory c = category; c != null; c = c.parent()) {
             for (DataCategory rule : rules) {
-                if (rule == c) {
+                if (DataCategory.sameKey(rule, c)) {
                     return rule;
                 }
             }
@@ -287,7 +287,7 @@ public final class PolicyVersion {
                             + rule.jurisdiction() + ": '" + existing + "' and '" + rule + "'");
                 }
             }
-            rules.add(rule);
+            rules.add(rule.interned());
             return this;
         }
 
@@ -295,7 +295,7 @@ public final class PolicyVersion {
         public Builder allow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
-                allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+                allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]").intern());
             }
             return this;
         }
@@ -304,7 +304,7 @@ public final class PolicyVersion {
         public Builder neverAllow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
-                neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+                neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]").intern());
             }
             return this;
         }

@@ -2,6 +2,7 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Shows how jurisdiction codes are checked and normalised, and which jurisdictions contain which, the
- * territories of the EU and the EEA among them.
+ * Shows how jurisdiction codes are checked and normalised, which are shared and which are not kept,
+ * and which jurisdictions contain which, the territories of the EU and the EEA among them.
  */
 class JurisdictionTest {
 
@@ -83,13 +84,70 @@ class JurisdictionTest {
 
     @Test
     void shouldNormaliseAMixedCaseSubdivision() {
-        assertSame(US_CA, Jurisdiction.of("us-Ca"));
+        assertEquals(US_CA, Jurisdiction.of("us-Ca"));
+        assertEquals("US-CA", Jurisdiction.of("us-Ca").code());
     }
 
     @Test
     void shouldNormaliseALowerCaseGroup() {
         assertSame(Jurisdiction.EU, Jurisdiction.of("eu"));
         assertSame(Jurisdiction.EEA, Jurisdiction.of("eea"));
+    }
+
+    @Test
+    void shouldReturnEqualInstancesThatNothingKeepsForASubdivisionNoPolicyNames() {
+        Jurisdiction first = Jurisdiction.of("MX-UN1");
+        Jurisdiction second = Jurisdiction.of("mx-un1");
+
+        assertEquals(first, second);
+        assertEquals(first.hashCode(), second.hashCode());
+        assertNotSame(first, second);
+        assertFalse(Jurisdiction.isInterned("MX-UN1"));
+        assertSame(Jurisdiction.of("MX"), first.country());
+    }
+
+    @Test
+    void shouldKeepOneSharedInstancePerCountry() {
+        Jurisdiction bhutan = Jurisdiction.of("bt");
+
+        assertTrue(Jurisdiction.isInterned("BT"));
+        assertSame(bhutan, Jurisdiction.of("BT"));
+    }
+
+    @Test
+    void shouldReturnTheSharedInstanceOnceAPolicyNamesTheSubdivision() {
+        Jurisdiction before = Jurisdiction.of("MX-NL2");
+        assertFalse(Jurisdiction.isInterned("MX-NL2"));
+
+        PolicyVersion version = PolicyVersion.builder("v1", Instant.EPOCH).excludedByDefault()
+                .basis(before, LegalBasis.CONSENT).build();
+
+        Jurisdiction named = version.jurisdictionRules().get(0).jurisdiction();
+        assertTrue(Jurisdiction.isInterned("MX-NL2"));
+        assertSame(named, Jurisdiction.of("mx-nl2"));
+        assertEquals(before, named);
+    }
+
+    @Test
+    void shouldDecideAMemberWhosePlaceWasReadBeforeThePolicyNamedIt() {
+        Jurisdiction readEarly = Jurisdiction.of("MX-RE1");
+        Member member = Member.builder("m-1").birthDate(ADULT).residentIn(readEarly).build();
+        Member inItsCountry = Member.builder("m-1").birthDate(ADULT).residentIn(Jurisdiction.of("MX-RE2")).build();
+
+        TrainingPolicy policy = TrainingPolicy.builder("mx", Purpose.GENERATIVE_AI_TRAINING)
+                .version(PolicyVersion.builder("v1", Instant.EPOCH)
+                        .excludedByDefault()
+                        .allow(DataCategory.PUBLIC_CONTENT)
+                        .basis(Jurisdiction.of("MX"), LegalBasis.LEGITIMATE_INTERESTS)
+                        .exclude(Jurisdiction.of("MX-RE1"))
+                        .build())
+                .build();
+
+        assertNotSame(Jurisdiction.of("MX-RE1"), readEarly);
+        assertEquals(Reason.JURISDICTION_EXCLUDED, policy.evaluate(POST, member, AS_OF).reason());
+        assertFalse(policy.isTrainable(POST, member, AS_OF));
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, policy.evaluate(POST, inItsCountry, AS_OF).reason());
+        assertTrue(policy.isTrainable(POST, inItsCountry, AS_OF));
     }
 
     @Test
