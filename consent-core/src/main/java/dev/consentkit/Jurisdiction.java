@@ -13,13 +13,32 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where a member is, or where a policy rule applies: an ISO 3166-1 alpha-2 country ({@code DE},
  * {@code GB}, {@code US}), an ISO 3166-2 subdivision ({@code US-CA}), or one of the named groups
- * {@link #EU} (the 27 member states) and {@link #EEA} (the EU plus Iceland, Liechtenstein and
- * Norway).
+ * {@link #EU} (the European Union) and {@link #EEA} (the European Economic Area: the EU plus
+ * Iceland, Liechtenstein and Norway).
+ *
+ * <p>A group contains its member states, the territories that belong to it under a code of their
+ * own, and the subdivisions of both. The EU contains the outermost regions Guadeloupe ({@code GP}),
+ * Martinique ({@code MQ}), French Guiana ({@code GF}), Réunion ({@code RE}), Mayotte ({@code YT})
+ * and Saint-Martin ({@code MF}), and Åland ({@code AX}), so that a member in {@code GP} is treated as
+ * one in {@code FR-971}. Overseas countries and territories such as Saint-Barthélemy ({@code BL}),
+ * Saint-Pierre-et-Miquelon ({@code PM}), New Caledonia ({@code NC}), French Polynesia ({@code PF}),
+ * Wallis and Futuna ({@code WF}), the French Southern Territories ({@code TF}) and Greenland
+ * ({@code GL}) are in neither group, under their own code or as a subdivision ({@code FR-PF}); nor is
+ * Svalbard and Jan Mayen ({@code SJ}, and Svalbard as {@code NO-21}), which the EEA Agreement does not
+ * cover. The Azores, Madeira and the Canary Islands have no country code of their own and follow
+ * Portugal and Spain. The table, its sources and the date it was checked are in one place in this
+ * package.
  *
  * <p>Country codes are checked against the ISO 3166-1 list the JDK ships
  * ({@link Locale#getISOCountries()}). Subdivision codes are checked for form only: a known country,
  * a hyphen, and one to three letters or digits. Codes are case-insensitive and normalised to upper
- * case. Instances are interned, so rule matching on the decision path compares references.
+ * case.
+ *
+ * <p>Compare jurisdictions with {@link #equals}, not {@code ==}. The groups, the countries and the
+ * subdivisions that a policy names have one shared instance each, which {@code of} returns; any other
+ * subdivision, such as one read from a member's record, is checked and returned as a new instance
+ * that nothing keeps, since the form check admits millions of codes and input must not fill the
+ * memory.
  */
 public final class Jurisdiction {
 
@@ -34,18 +53,24 @@ public final class Jurisdiction {
     }
 
     private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Set<String> EU_MEMBERS = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE",
-            "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK",
-            "SI", "ES", "SE");
-    private static final Set<String> EEA_ONLY_MEMBERS = Set.of("IS", "LI", "NO");
+    // The groups, every country used so far (at most the ~250 of ISO 3166-1) and the subdivisions
+    // that policies name.
     private static final ConcurrentMap<String, Jurisdiction> INTERNED = new ConcurrentHashMap<>();
 
-    /** The European Union: its 27 member states and their subdivisions. */
-    public static final Jurisdiction EU = intern(new Jurisdiction("EU", Kind.GROUP, null, false, false));
-    /** The European Economic Area: the EU plus Iceland ({@code IS}), Liechtenstein ({@code LI}) and Norway ({@code NO}). */
-    public static final Jurisdiction EEA = intern(new Jurisdiction("EEA", Kind.GROUP, null, false, false));
+    /**
+     * The European Union: its 27 member states, the territories with codes of their own that belong
+     * to it ({@code GP}, {@code MQ}, {@code GF}, {@code RE}, {@code YT}, {@code MF}, {@code AX}), and
+     * their subdivisions.
+     */
+    public static final Jurisdiction EU = new Jurisdiction("EU", Kind.GROUP, null, false, false).intern();
+    /**
+     * The European Economic Area: the {@link #EU} and Iceland ({@code IS}), Liechtenstein
+     * ({@code LI}) and Norway ({@code NO}) without Svalbard, and their subdivisions.
+     */
+    public static final Jurisdiction EEA = new Jurisdiction("EEA", Kind.GROUP, null, false, false).intern();
 
     private final String code;
+    private final int hash;
     private final Kind kind;
     private final @Nullable Jurisdiction country;
     private final boolean inEu;
@@ -53,6 +78,7 @@ public final class Jurisdiction {
 
     private Jurisdiction(String code, Kind kind, @Nullable Jurisdiction country, boolean inEu, boolean inEea) {
         this.code = code;
+        this.hash = code.hashCode();
         this.kind = kind;
         this.country = country;
         this.inEu = inEu;
@@ -60,7 +86,8 @@ public final class Jurisdiction {
     }
 
     /**
-     * Returns the jurisdiction with this code.
+     * Returns the jurisdiction with this code: the shared instance for a group, a country or a
+     * subdivision a policy names, otherwise a new instance that nothing keeps.
      *
      * @param code an ISO 3166-1 alpha-2 code ({@code DE}), an ISO 3166-2 subdivision ({@code US-CA}),
      *     or {@code EU} or {@code EEA}; any case
@@ -80,7 +107,7 @@ public final class Jurisdiction {
         }
         int hyphen = normalised.indexOf('-');
         if (hyphen < 0) {
-            return intern(country(code, normalised));
+            return country(code, normalised).intern();
         }
         Jurisdiction country = countryOf(code, normalised.substring(0, hyphen));
         String subdivision = normalised.substring(hyphen + 1);
@@ -88,7 +115,8 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': a subdivision code is a country, a hyphen and one to three letters or digits, such as 'US-CA'");
         }
-        return intern(new Jurisdiction(normalised, Kind.SUBDIVISION, country, country.inEu, country.inEea));
+        return new Jurisdiction(normalised, Kind.SUBDIVISION, country, EuropeanUnionMembership.isInEu(normalised),
+                EuropeanUnionMembership.isInEea(normalised));
     }
 
     private static Jurisdiction countryOf(String code, String countryCode) {
@@ -100,7 +128,7 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': a group has no subdivisions; use a country subdivision such as 'FR-75'");
         }
-        return intern(country(code, countryCode));
+        return country(code, countryCode).intern();
     }
 
     private static Jurisdiction country(String code, String normalised) {
@@ -112,8 +140,8 @@ public final class Jurisdiction {
             throw new IllegalArgumentException("unknown jurisdiction code '" + code
                     + "': expected an ISO 3166-1 alpha-2 country such as 'DE', a subdivision such as 'US-CA', or 'EU' or 'EEA'");
         }
-        boolean inEu = EU_MEMBERS.contains(normalised);
-        return new Jurisdiction(normalised, Kind.COUNTRY, null, inEu, inEu || EEA_ONLY_MEMBERS.contains(normalised));
+        return new Jurisdiction(normalised, Kind.COUNTRY, null, EuropeanUnionMembership.isInEu(normalised),
+                EuropeanUnionMembership.isInEea(normalised));
     }
 
     private static boolean isAlphanumeric(String s) {
@@ -126,9 +154,28 @@ public final class Jurisdiction {
         return true;
     }
 
-    private static Jurisdiction intern(Jurisdiction j) {
-        Jurisdiction raced = INTERNED.putIfAbsent(j.code, j);
-        return raced == null ? j : raced;
+    /**
+     * The shared instance for this jurisdiction, made this one if there is none yet. A policy calls it
+     * for the jurisdictions its rules name, so that members' places read later resolve to the rules'
+     * own instances. Only groups, countries and the subdivisions of policies are interned; the
+     * country of a subdivision is always a shared instance already.
+     */
+    Jurisdiction intern() {
+        Jurisdiction known = INTERNED.putIfAbsent(code, this);
+        return known == null ? this : known;
+    }
+
+    /**
+     * Whether the normalised {@code code} has a shared instance: a group, a country used so far, or a
+     * subdivision a policy names.
+     */
+    static boolean isInterned(String code) {
+        return INTERNED.containsKey(code);
+    }
+
+    /** Whether two jurisdictions have the same code; a reference comparison for shared instances. */
+    static boolean sameCode(Jurisdiction a, Jurisdiction b) {
+        return a == b || (a.hash == b.hash && a.code.equals(b.code));
     }
 
     /** The normalised code, such as {@code DE}, {@code US-CA} or {@code EU}. */
@@ -156,35 +203,41 @@ public final class Jurisdiction {
 
     /**
      * Whether a rule for this jurisdiction applies to a member in {@code place}: a jurisdiction
-     * contains itself, a country contains its subdivisions, and a group contains its member
-     * countries and their subdivisions ({@code EEA} contains {@code FR-75}), and {@code EEA} contains
-     * {@code EU}.
+     * contains itself, a country contains its subdivisions, and a group contains its member states,
+     * the territories with codes of their own that belong to it, and their subdivisions ({@code EU}
+     * contains {@code GP} and {@code FR-75}, but not {@code PF} or {@code FR-PF}), and {@code EEA}
+     * contains {@code EU}.
      */
     public boolean contains(Jurisdiction place) {
         Objects.requireNonNull(place, "place");
-        if (this == place) {
+        if (sameCode(this, place)) {
             return true;
         }
         switch (kind) {
-            case COUNTRY:
-                return place.country == this;
+            case COUNTRY: {
+                Jurisdiction placeCountry = place.country;
+                return placeCountry != null && sameCode(placeCountry, this);
+            }
             case GROUP:
-                return this == EU ? place.inEu : place.inEea || place == EU;
+                return sameCode(this, EU) ? place.inEu : place.inEea || sameCode(place, EU);
             default:
                 return false;
         }
     }
 
     /**
-     * The member countries of a group, sorted by code; for a country or subdivision, the empty set.
+     * The member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
+     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set. Territories
+     * with codes of their own, such as {@code GP} or {@code AX}, are not member states and are not
+     * listed, though the group {@link #contains} them.
      */
     public Set<Jurisdiction> members() {
         if (!isGroup()) {
             return Set.of();
         }
-        Set<String> codes = new TreeSet<>(EU_MEMBERS);
-        if (this == EEA) {
-            codes.addAll(EEA_ONLY_MEMBERS);
+        Set<String> codes = new TreeSet<>(EuropeanUnionMembership.EU_MEMBER_STATES);
+        if (sameCode(this, EEA)) {
+            codes.addAll(EuropeanUnionMembership.EEA_ONLY_MEMBER_STATES);
         }
         Set<Jurisdiction> members = new LinkedHashSet<>();
         for (String member : codes) {
@@ -193,30 +246,15 @@ public final class Jurisdiction {
         return Collections.unmodifiableSet(members);
     }
 
-    /**
-     * How specific a rule for this jurisdiction is; the most specific matching rule wins:
-     * subdivision over country over {@code EU} over {@code EEA}.
-     */
-    int specificity() {
-        switch (kind) {
-            case SUBDIVISION:
-                return 3;
-            case COUNTRY:
-                return 2;
-            default:
-                return this == EU ? 1 : 0;
-        }
-    }
-
-    /** Equal when the codes are equal (instances are interned, so this is identity). */
+    /** Equal when the normalised codes are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Jurisdiction && ((Jurisdiction) o).code.equals(code);
+        return o instanceof Jurisdiction && sameCode(this, (Jurisdiction) o);
     }
 
     @Override
     public int hashCode() {
-        return code.hashCode();
+        return hash;
     }
 
     /** The code, such as {@code US-CA}. */

@@ -33,6 +33,16 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
         return new JurisdictionRule(jurisdiction, Objects.requireNonNull(basis, "basis"));
     }
 
+    /**
+     * This rule naming the shared instance of its jurisdiction, which it interns: a policy version
+     * keeps its rules in this form, so that members' places read later resolve to the rules' own
+     * instances.
+     */
+    JurisdictionRule interned() {
+        Jurisdiction shared = jurisdiction.intern();
+        return shared == jurisdiction ? this : new JurisdictionRule(shared, basis);
+    }
+
     /** Whether this rule excludes its jurisdiction. */
     public boolean isExcluded() {
         return basis == null;

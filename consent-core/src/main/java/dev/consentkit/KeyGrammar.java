@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -8,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The grammar shared by {@link DataCategory} and {@link Purpose} keys: dot-separated segments, each
  * a lowercase letter followed by lowercase letters, digits and single inner hyphens or underscores
- * ({@code content.public}, {@code ai-training.generative}).
+ * ({@code content.public}, {@code ai-training.generative}); and how values are made from keys:
+ * interned for the keys policies name, new and unkept for the others.
  */
 final class KeyGrammar {
 
@@ -33,24 +35,56 @@ final class KeyGrammar {
     }
 
     /**
-     * The interned value for {@code key}, created with its ancestors on first use; every caller gets
-     * the same instance, so hierarchy checks on the decision path compare references.
+     * The value for {@code key}: the interned one if there is one, otherwise a new value that is not
+     * kept, whose ancestors resolve the same way (the interned ones where they exist). Keys read from
+     * input thus cost no memory once the values made from them are gone.
      *
-     * @param of returns the interned value of an ancestor key
      * @param create makes a value from a checked key and its parent
      * @throws IllegalArgumentException if {@code key} is malformed
      */
-    static <T> T intern(ConcurrentMap<String, T> interned, String key, String kind, String example,
-            Function<String, T> of, BiFunction<String, @Nullable T, T> create) {
+    static <T> T resolve(Map<String, T> interned, String key, String kind, String example,
+            BiFunction<String, @Nullable T, T> create) {
         T known = interned.get(key);
         if (known != null) {
             return known;
         }
         check(kind, key, example);
+        return resolveChecked(interned, key, create);
+    }
+
+    // Every dot-prefix of a well-formed key is well formed, so ancestors need no second check.
+    private static <T> T resolveChecked(Map<String, T> interned, String key,
+            BiFunction<String, @Nullable T, T> create) {
+        T known = interned.get(key);
+        if (known != null) {
+            return known;
+        }
         String parentKey = parentOf(key);
-        T created = create.apply(key, parentKey == null ? null : of.apply(parentKey));
-        T raced = interned.putIfAbsent(key, created);
-        return raced == null ? created : raced;
+        return create.apply(key, parentKey == null ? null : resolveChecked(interned, parentKey, create));
+    }
+
+    /**
+     * The interned value equal to {@code value}, interning it and its ancestors first if needed, so
+     * that every interned value's ancestors are interned values too and hierarchy checks between them
+     * compare references. {@code value} itself becomes the interned one when its parent already is.
+     *
+     * @param keyOf a value's key
+     * @param parentOf a value's parent, or {@code null} at the top
+     * @param create makes a value from a key and its (interned) parent
+     */
+    static <T> T intern(ConcurrentMap<String, T> interned, T value, Function<T, String> keyOf,
+            Function<T, @Nullable T> parentOf, BiFunction<String, @Nullable T, T> create) {
+        String key = keyOf.apply(value);
+        T known = interned.get(key);
+        if (known != null) {
+            return known;
+        }
+        T parent = parentOf.apply(value);
+        T internedParent = parent == null ? null : intern(interned, parent, keyOf, parentOf, create);
+        // A reference comparison on purpose: is the value's parent the interned instance itself?
+        T candidate = internedParent == parent ? value : create.apply(key, internedParent);
+        T raced = interned.putIfAbsent(key, candidate);
+        return raced == null ? candidate : raced;
     }
 
     /** The key one level up ({@code content} for {@code content.public}), or {@code null} at the top. */

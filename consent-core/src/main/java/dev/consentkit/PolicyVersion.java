@@ -239,7 +239,7 @@ public final class PolicyVersion {
                             + rule.jurisdiction() + ": '" + existing + "' and '" + rule + "'");
                 }
             }
-            rules.add(rule);
+            rules.add(rule.interned());
             return this;
         }
 
@@ -247,7 +247,7 @@ public final class PolicyVersion {
         public Builder allow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
-                allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+                allowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]").intern());
             }
             return this;
         }
@@ -256,7 +256,7 @@ public final class PolicyVersion {
         public Builder neverAllow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
-                neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]"));
+                neverAllowed.add(Objects.requireNonNull(categories[i], "categories[" + i + "]").intern());
             }
             return this;
         }

@@ -12,41 +12,73 @@ import org.jspecify.annotations.Nullable;
  * <p>A member's choice made for a broader purpose covers the narrower ones: an opt-out of all
  * {@code ai-training} also opts out of {@code ai-training.generative}. A choice for a narrower
  * purpose does not cover a broader one, so a policy should govern the most specific purpose of the
- * training it gates. Instances are interned: {@code of("ai-training")} is {@link #AI_TRAINING}.
+ * training it gates.
  *
- * <p>Interned keys live as long as the class; a platform has tens of purposes, so this costs little,
- * but keys taken from untrusted input should be checked against a known list first.
+ * <p>Compare purposes with {@link #equals} or {@link #covers}, not {@code ==}. The built-ins and the
+ * purpose of every policy ({@link TrainingPolicy#builder}) are interned: {@code of} returns one
+ * shared instance for each ({@code of("ai-training")} is {@link #AI_TRAINING}), and purpose checks
+ * between shared instances compare references. Those keys stay as long as the class; a platform has
+ * tens of them. Any other key, such as the purpose of each of millions of consent events read from
+ * input, is checked and returned as a new instance that nothing keeps; it is decided exactly as the
+ * shared instance would be.
  */
 public final class Purpose {
 
+    // The built-ins, the purposes policies govern and their ancestors.
     private static final ConcurrentMap<String, Purpose> INTERNED = new ConcurrentHashMap<>();
 
     /** Training any AI or machine-learning model ({@code ai-training}). */
-    public static final Purpose AI_TRAINING = of("ai-training");
+    public static final Purpose AI_TRAINING = builtIn("ai-training");
     /**
      * Training generative, content-creating models ({@code ai-training.generative}), the purpose of
      * LinkedIn's "Use my data for training content creation AI models" setting.
      */
-    public static final Purpose GENERATIVE_AI_TRAINING = of("ai-training.generative");
+    public static final Purpose GENERATIVE_AI_TRAINING = builtIn("ai-training.generative");
 
     private final String key;
+    private final int hash;
     private final @Nullable Purpose parent;
 
     private Purpose(String key, @Nullable Purpose parent) {
         this.key = key;
+        this.hash = key.hashCode();
         this.parent = parent;
     }
 
+    private static Purpose builtIn(String key) {
+        return of(key).intern();
+    }
+
     /**
-     * Returns the purpose with this key.
+     * Returns the purpose with this key: the shared instance for a built-in key or one a policy
+     * governs, otherwise a new instance that nothing keeps.
      *
      * @param key dot-separated lowercase segments, such as {@code ai-training.generative}
      * @throws NullPointerException if {@code key} is null
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
     public static Purpose of(String key) {
-        return KeyGrammar.intern(INTERNED, Objects.requireNonNull(key, "key"), "purpose", "ai-training.generative", Purpose::of,
+        return KeyGrammar.resolve(INTERNED, Objects.requireNonNull(key, "key"), "purpose", "ai-training.generative",
                 Purpose::new);
+    }
+
+    /**
+     * The shared instance for this purpose's key, interning this purpose and its ancestors if the key
+     * has none yet. A policy calls it for the purpose it governs, so that consent events' purposes read
+     * later resolve to the policy's own instance.
+     */
+    Purpose intern() {
+        return KeyGrammar.intern(INTERNED, this, Purpose::key, Purpose::parent, Purpose::new);
+    }
+
+    /** Whether {@code key} has a shared instance: a built-in, a policy's purpose, or an ancestor of one. */
+    static boolean isInterned(String key) {
+        return INTERNED.containsKey(key);
+    }
+
+    /** Whether two purposes have the same key; a reference comparison for shared instances. */
+    static boolean sameKey(Purpose a, Purpose b) {
+        return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
 
     /** The dotted key, such as {@code ai-training.generative}. */
@@ -66,22 +98,22 @@ public final class Purpose {
     public boolean covers(Purpose narrower) {
         Objects.requireNonNull(narrower, "narrower");
         for (Purpose p = narrower; p != null; p = p.parent) {
-            if (p == this) {
+            if (sameKey(p, this)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Equal when the keys are equal (instances are interned, so this is identity). */
+    /** Equal when the keys are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Purpose && ((Purpose) o).key.equals(key);
+        return o instanceof Purpose && sameKey(this, (Purpose) o);
     }
 
     @Override
     public int hashCode() {
-        return key.hashCode();
+        return hash;
     }
 
     /** The key, such as {@code ai-training.generative}. */

@@ -59,7 +59,7 @@ public final class TrainingPolicy {
         if (id.isBlank()) {
             throw new IllegalArgumentException("policy id is blank: '" + id + "'");
         }
-        return new Builder(id, purpose);
+        return new Builder(id, purpose.intern());
     }
 
     /** The policy's id. */

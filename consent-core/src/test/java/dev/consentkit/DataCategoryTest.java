@@ -2,12 +2,15 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -15,8 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Shows that data category keys are validated, interned and ordered in a hierarchy by dotted prefix segments. */
+/**
+ * Shows that data category keys are validated and ordered in a hierarchy by dotted prefix segments,
+ * that the keys policies name are interned and others are not kept, and that either kind decides alike.
+ */
 class DataCategoryTest {
+
+    private static final Instant CREATED = Instant.parse("2025-01-01T00:00:00Z");
+    private static final Instant AS_OF = Instant.parse("2025-06-01T00:00:00Z");
+    private static final Member MEMBER = Member.builder("m-1").birthDate(LocalDate.of(1990, 4, 1))
+            .residentIn(Jurisdiction.of("DE")).build();
 
     @Test
     void shouldNameEveryBuiltInCategoryWithItsDocumentedKey() {
@@ -46,8 +57,100 @@ class DataCategoryTest {
     }
 
     @Test
-    void shouldReturnTheSameInstanceForTheSameCustomKey() {
-        assertSame(DataCategory.of("content.video-transcripts"), DataCategory.of("content.video-transcripts"));
+    void shouldReturnEqualInstancesThatNothingKeepsForAKeyNoPolicyNames() {
+        DataCategory first = DataCategory.of("unnamed-root.video-transcripts");
+        DataCategory second = DataCategory.of("unnamed-root.video-transcripts");
+
+        assertEquals(first, second);
+        assertEquals(first.hashCode(), second.hashCode());
+        assertNotSame(first, second);
+        assertFalse(DataCategory.isInterned("unnamed-root.video-transcripts"));
+        assertFalse(DataCategory.isInterned("unnamed-root"));
+    }
+
+    @Test
+    void shouldReturnTheSharedInstanceOnceAPolicyNamesTheKey() {
+        String key = "content.named-later.video";
+        DataCategory before = DataCategory.of(key);
+        assertFalse(DataCategory.isInterned(key));
+
+        PolicyVersion version = allowing(before);
+
+        DataCategory named = version.allowedCategories().iterator().next();
+        assertTrue(DataCategory.isInterned(key));
+        assertSame(named, DataCategory.of(key));
+        assertSame(DataCategory.of(key), DataCategory.of(key));
+        assertEquals(before, named);
+    }
+
+    @Test
+    void shouldInternTheAncestorsOfANamedKeyAsWell() {
+        PolicyVersion version = allowing(DataCategory.of("named-root.clips.short"));
+
+        DataCategory named = version.allowedCategories().iterator().next();
+        assertTrue(DataCategory.isInterned("named-root.clips"));
+        assertTrue(DataCategory.isInterned("named-root"));
+        assertSame(DataCategory.of("named-root.clips"), named.parent());
+        assertSame(DataCategory.of("named-root"), named.parent().parent());
+    }
+
+    @Test
+    void shouldInternANeverAllowedCategory() {
+        PolicyVersion.builder("v1", Instant.EPOCH).excludedByDefault().neverAllow(DataCategory.of("content.never-later"))
+                .build();
+
+        assertTrue(DataCategory.isInterned("content.never-later"));
+    }
+
+    @Test
+    void shouldResolveTheParentOfAnUnnamedKeyToTheSharedInstanceOfANamedOne() {
+        allowing(DataCategory.of("content.named-parent"));
+
+        DataCategory child = DataCategory.of("content.named-parent.unnamed-child");
+
+        assertFalse(DataCategory.isInterned("content.named-parent.unnamed-child"));
+        assertSame(DataCategory.of("content.named-parent"), child.parent());
+    }
+
+    @Test
+    void shouldDecideAnItemWhoseCategoryWasReadBeforeThePolicyNamedIt() {
+        DataCategory readEarly = DataCategory.of("content.read-early.video");
+        DataCategory readEarlyChild = DataCategory.of("content.read-early.video.clip");
+        DataCategory readEarlyNever = DataCategory.of("content.read-early.drafts");
+        ContentItem video = ContentItem.of("video-1", "m-1", readEarly, CREATED);
+        ContentItem clip = ContentItem.of("clip-1", "m-1", readEarlyChild, CREATED);
+        ContentItem draft = ContentItem.of("draft-1", "m-1", readEarlyNever, CREATED);
+        ContentItem post = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, CREATED);
+
+        TrainingPolicy policy = TrainingPolicy.builder("videos", Purpose.GENERATIVE_AI_TRAINING)
+                .version(PolicyVersion.builder("v1", Instant.EPOCH)
+                        .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                        .allow(DataCategory.of("content.read-early"))
+                        .neverAllow(DataCategory.of("content.read-early.drafts"))
+                        .build())
+                .build();
+
+        assertNotSame(DataCategory.of("content.read-early"), readEarly.parent());
+        assertNotSame(DataCategory.of("content.read-early.drafts"), readEarlyNever);
+        assertTrue(policy.isTrainable(video, MEMBER, AS_OF));
+        assertTrue(policy.isTrainable(clip, MEMBER, AS_OF));
+        assertEquals(Reason.CATEGORY_EXCLUDED, policy.evaluate(draft, MEMBER, AS_OF).reason());
+        assertFalse(policy.isTrainable(draft, MEMBER, AS_OF));
+        assertEquals(Reason.CATEGORY_NOT_COVERED, policy.evaluate(post, MEMBER, AS_OF).reason());
+    }
+
+    @Test
+    void shouldPutAnUnsharedInstanceWithinASharedOneAndViceVersa() {
+        DataCategory unshared = DataCategory.of("content.unshared-within");
+
+        assertTrue(unshared.isWithin(DataCategory.CONTENT));
+        assertTrue(unshared.isWithin(DataCategory.of("content.unshared-within")));
+        assertTrue(DataCategory.of("content.unshared-within.leaf").isWithin(unshared));
+        assertFalse(DataCategory.CONTENT.isWithin(unshared));
+    }
+
+    private static PolicyVersion allowing(DataCategory category) {
+        return PolicyVersion.builder("v1", Instant.EPOCH).excludedByDefault().allow(category).build();
     }
 
     @Test

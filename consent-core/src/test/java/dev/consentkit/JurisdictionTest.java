@@ -2,12 +2,15 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +18,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Shows how jurisdiction codes are checked and normalised, and which jurisdictions contain which. */
+/**
+ * Shows how jurisdiction codes are checked and normalised, which are shared and which are not kept,
+ * and which jurisdictions contain which, the territories of the EU and the EEA among them.
+ */
 class JurisdictionTest {
 
     private static final Jurisdiction DE = Jurisdiction.of("DE");
@@ -26,6 +33,11 @@ class JurisdictionTest {
     private static final Jurisdiction US = Jurisdiction.of("US");
     private static final Jurisdiction US_CA = Jurisdiction.of("US-CA");
     private static final Jurisdiction US_NY = Jurisdiction.of("US-NY");
+
+    private static final LocalDate ADULT = LocalDate.of(1990, 4, 1);
+    private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
+    private static final ContentItem POST = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT,
+            Instant.parse("2026-02-01T12:00:00Z"));
 
     private static final Set<String> EU_27 = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE",
             "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE");
@@ -72,13 +84,70 @@ class JurisdictionTest {
 
     @Test
     void shouldNormaliseAMixedCaseSubdivision() {
-        assertSame(US_CA, Jurisdiction.of("us-Ca"));
+        assertEquals(US_CA, Jurisdiction.of("us-Ca"));
+        assertEquals("US-CA", Jurisdiction.of("us-Ca").code());
     }
 
     @Test
     void shouldNormaliseALowerCaseGroup() {
         assertSame(Jurisdiction.EU, Jurisdiction.of("eu"));
         assertSame(Jurisdiction.EEA, Jurisdiction.of("eea"));
+    }
+
+    @Test
+    void shouldReturnEqualInstancesThatNothingKeepsForASubdivisionNoPolicyNames() {
+        Jurisdiction first = Jurisdiction.of("MX-UN1");
+        Jurisdiction second = Jurisdiction.of("mx-un1");
+
+        assertEquals(first, second);
+        assertEquals(first.hashCode(), second.hashCode());
+        assertNotSame(first, second);
+        assertFalse(Jurisdiction.isInterned("MX-UN1"));
+        assertSame(Jurisdiction.of("MX"), first.country());
+    }
+
+    @Test
+    void shouldKeepOneSharedInstancePerCountry() {
+        Jurisdiction bhutan = Jurisdiction.of("bt");
+
+        assertTrue(Jurisdiction.isInterned("BT"));
+        assertSame(bhutan, Jurisdiction.of("BT"));
+    }
+
+    @Test
+    void shouldReturnTheSharedInstanceOnceAPolicyNamesTheSubdivision() {
+        Jurisdiction before = Jurisdiction.of("MX-NL2");
+        assertFalse(Jurisdiction.isInterned("MX-NL2"));
+
+        PolicyVersion version = PolicyVersion.builder("v1", Instant.EPOCH).excludedByDefault()
+                .basis(before, LegalBasis.CONSENT).build();
+
+        Jurisdiction named = version.jurisdictionRules().get(0).jurisdiction();
+        assertTrue(Jurisdiction.isInterned("MX-NL2"));
+        assertSame(named, Jurisdiction.of("mx-nl2"));
+        assertEquals(before, named);
+    }
+
+    @Test
+    void shouldDecideAMemberWhosePlaceWasReadBeforeThePolicyNamedIt() {
+        Jurisdiction readEarly = Jurisdiction.of("MX-RE1");
+        Member member = Member.builder("m-1").birthDate(ADULT).residentIn(readEarly).build();
+        Member inItsCountry = Member.builder("m-1").birthDate(ADULT).residentIn(Jurisdiction.of("MX-RE2")).build();
+
+        TrainingPolicy policy = TrainingPolicy.builder("mx", Purpose.GENERATIVE_AI_TRAINING)
+                .version(PolicyVersion.builder("v1", Instant.EPOCH)
+                        .excludedByDefault()
+                        .allow(DataCategory.PUBLIC_CONTENT)
+                        .basis(Jurisdiction.of("MX"), LegalBasis.LEGITIMATE_INTERESTS)
+                        .exclude(Jurisdiction.of("MX-RE1"))
+                        .build())
+                .build();
+
+        assertNotSame(Jurisdiction.of("MX-RE1"), readEarly);
+        assertEquals(Reason.JURISDICTION_EXCLUDED, policy.evaluate(POST, member, AS_OF).reason());
+        assertFalse(policy.isTrainable(POST, member, AS_OF));
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, policy.evaluate(POST, inItsCountry, AS_OF).reason());
+        assertTrue(policy.isTrainable(POST, inItsCountry, AS_OF));
     }
 
     @Test
@@ -171,6 +240,106 @@ class JurisdictionTest {
         assertFalse(Jurisdiction.EEA.contains(Jurisdiction.of("CH-ZH")));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"GP", "MQ", "GF", "RE", "YT", "MF", "AX"})
+    void shouldContainTheTerritoriesWithCodesOfTheirOwnInTheEuAndTheEea(String code) {
+        Jurisdiction territory = Jurisdiction.of(code);
+
+        assertEquals(Jurisdiction.Kind.COUNTRY, territory.kind());
+        assertTrue(Jurisdiction.EU.contains(territory));
+        assertTrue(Jurisdiction.EEA.contains(territory));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BL", "PM", "NC", "PF", "WF", "TF", "GL", "AW", "CW", "SX", "BQ", "FO"})
+    void shouldContainOverseasCountriesAndTerritoriesInNeitherTheEuNorTheEea(String code) {
+        Jurisdiction territory = Jurisdiction.of(code);
+
+        assertFalse(Jurisdiction.EU.contains(territory));
+        assertFalse(Jurisdiction.EEA.contains(territory));
+    }
+
+    @Test
+    void shouldContainSvalbardAndJanMayenInNeitherTheEeaNorTheEu() {
+        Jurisdiction svalbardAndJanMayen = Jurisdiction.of("SJ");
+
+        assertFalse(Jurisdiction.EEA.contains(svalbardAndJanMayen));
+        assertFalse(Jurisdiction.EU.contains(svalbardAndJanMayen));
+        assertFalse(Jurisdiction.EEA.contains(Jurisdiction.of("NO-21")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"IS", "LI", "NO"})
+    void shouldContainIcelandLiechtensteinAndNorwayInTheEeaButNotTheEu(String code) {
+        Jurisdiction state = Jurisdiction.of(code);
+
+        assertTrue(Jurisdiction.EEA.contains(state));
+        assertFalse(Jurisdiction.EU.contains(state));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FR-971", "FR-976", "FI-01", "ES-CN", "PT-20"})
+    void shouldContainTheSubdivisionsForEuTerritoriesInTheEuAsTheirCountries(String code) {
+        assertTrue(Jurisdiction.EU.contains(Jurisdiction.of(code)));
+        assertTrue(Jurisdiction.EEA.contains(Jurisdiction.of(code)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"FR-PF", "FR-NC", "FR-BL", "NL-AW", "NL-BQ1"})
+    void shouldContainTheSubdivisionsForOverseasTerritoriesInNeitherGroupThoughTheirCountryIs(String code) {
+        Jurisdiction territory = Jurisdiction.of(code);
+
+        assertFalse(Jurisdiction.EU.contains(territory));
+        assertFalse(Jurisdiction.EEA.contains(territory));
+        assertTrue(territory.country().contains(territory));
+    }
+
+    @Test
+    void shouldListNoTerritoryAmongTheMemberStatesItContains() {
+        Jurisdiction guadeloupe = Jurisdiction.of("GP");
+
+        assertTrue(Jurisdiction.EU.contains(guadeloupe));
+        assertFalse(Jurisdiction.EU.members().contains(guadeloupe));
+        assertFalse(Jurisdiction.EEA.members().contains(Jurisdiction.of("AX")));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource({"GP, FR-971", "MQ, FR-972", "GF, FR-973", "RE, FR-974", "YT, FR-976", "MF, FR-MF", "AX, FI-01"})
+    void shouldDenyAMemberInAnEuTerritoryUnderAnEuExclusionExactlyAsUnderItsSubdivisionCode(String code,
+            String subdivision) {
+        TrainingPolicy policy = excludingTheEu();
+        Member byCode = Member.builder("m-1").birthDate(ADULT).residentIn(Jurisdiction.of(code)).build();
+        Member bySubdivision = Member.builder("m-1").birthDate(ADULT).residentIn(Jurisdiction.of(subdivision)).build();
+
+        Decision decidedByCode = policy.evaluate(POST, byCode, AS_OF);
+        Decision decidedBySubdivision = policy.evaluate(POST, bySubdivision, AS_OF);
+
+        assertFalse(policy.isTrainable(POST, byCode, AS_OF));
+        assertFalse(policy.isTrainable(POST, bySubdivision, AS_OF));
+        assertEquals(Reason.JURISDICTION_EXCLUDED, decidedByCode.reason());
+        assertEquals(decidedBySubdivision.failedChecks(), decidedByCode.failedChecks());
+        assertEquals("version 2026-01 excludes " + code + " by its rule for EU",
+                decidedByCode.evidence().description());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"BL", "PM", "NC", "PF", "WF", "TF", "SJ", "FR-PF", "NL-AW"})
+    void shouldAllowAMemberInATerritoryOutsideTheEuUnderAnEuExclusion(String code) {
+        Member member = Member.builder("m-1").birthDate(ADULT).residentIn(Jurisdiction.of(code)).build();
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, excludingTheEu().evaluate(POST, member, AS_OF).reason());
+    }
+
+    private static TrainingPolicy excludingTheEu() {
+        return TrainingPolicy.builder("eu-excluded", Purpose.GENERATIVE_AI_TRAINING)
+                .version(PolicyVersion.builder("2026-01", Instant.parse("2026-01-01T00:00:00Z"))
+                        .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                        .allow(DataCategory.PUBLIC_CONTENT)
+                        .exclude(Jurisdiction.EU)
+                        .build())
+                .build();
+    }
+
     @Test
     void shouldContainItselfWhateverItsKind() {
         assertTrue(Jurisdiction.EU.contains(Jurisdiction.EU));
@@ -213,13 +382,6 @@ class JurisdictionTest {
     @Test
     void shouldNotContainAGroupInASubdivision() {
         assertFalse(FR_75.contains(Jurisdiction.EU));
-    }
-
-    @Test
-    void shouldRankSubdivisionOverCountryOverEuOverEea() {
-        assertTrue(US_CA.specificity() > US.specificity());
-        assertTrue(US.specificity() > Jurisdiction.EU.specificity());
-        assertTrue(Jurisdiction.EU.specificity() > Jurisdiction.EEA.specificity());
     }
 
     @Test

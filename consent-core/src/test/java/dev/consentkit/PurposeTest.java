@@ -2,18 +2,24 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Shows that purpose keys are validated and interned, and that a broader purpose covers the narrower ones only. */
+/**
+ * Shows that purpose keys are validated, that the purposes policies govern are interned and others are
+ * not kept, and that a broader purpose covers the narrower ones only.
+ */
 class PurposeTest {
 
     @Test
@@ -29,8 +35,53 @@ class PurposeTest {
     }
 
     @Test
-    void shouldReturnTheSameInstanceForTheSameCustomKey() {
-        assertSame(Purpose.of("ai-training.safety"), Purpose.of("ai-training.safety"));
+    void shouldReturnEqualInstancesThatNothingKeepsForAKeyNoPolicyGoverns() {
+        Purpose first = Purpose.of("ai-training.unnamed-safety");
+        Purpose second = Purpose.of("ai-training.unnamed-safety");
+
+        assertEquals(first, second);
+        assertEquals(first.hashCode(), second.hashCode());
+        assertNotSame(first, second);
+        assertFalse(Purpose.isInterned("ai-training.unnamed-safety"));
+        assertSame(Purpose.AI_TRAINING, first.parent());
+    }
+
+    @Test
+    void shouldReturnTheSharedInstanceOnceAPolicyGovernsThePurpose() {
+        String key = "governed-later.images";
+        Purpose before = Purpose.of(key);
+        assertFalse(Purpose.isInterned(key));
+
+        TrainingPolicy policy = TrainingPolicy.builder("images", before).version(PolicyVersion.builder("v1", Instant.EPOCH)
+                .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).build()).build();
+
+        assertTrue(Purpose.isInterned(key));
+        assertTrue(Purpose.isInterned("governed-later"));
+        assertSame(policy.purpose(), Purpose.of(key));
+        assertSame(Purpose.of("governed-later"), policy.purpose().parent());
+        assertEquals(before, policy.purpose());
+    }
+
+    @Test
+    void shouldCountAChoiceWhosePurposeWasReadBeforeThePolicyGovernedIt() {
+        Purpose readEarly = Purpose.of("read-early");
+        Purpose readEarlyNarrower = Purpose.of("read-early.images");
+        Instant at = Instant.parse("2025-03-01T00:00:00Z");
+        Member optedOut = Member.builder("m-1").birthDate(LocalDate.of(1990, 4, 1)).residentIn(Jurisdiction.of("DE"))
+                .consent(ConsentEvent.optOut("c-1", readEarly, at, at, ConsentChannel.SETTINGS_TOGGLE)).build();
+        ContentItem post = ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, Instant.parse("2025-01-01T00:00:00Z"));
+
+        TrainingPolicy policy = TrainingPolicy.builder("images", Purpose.of("read-early.images"))
+                .version(PolicyVersion.builder("v1", Instant.EPOCH).defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                        .allow(DataCategory.PUBLIC_CONTENT).build())
+                .build();
+
+        assertNotSame(policy.purpose(), readEarlyNarrower);
+        assertNotSame(policy.purpose().parent(), readEarly);
+        assertTrue(readEarly.covers(policy.purpose()));
+        assertTrue(policy.purpose().covers(readEarlyNarrower));
+        assertEquals(Reason.OPTED_OUT, policy.evaluate(post, optedOut, at).reason());
+        assertFalse(policy.isTrainable(post, optedOut, at));
     }
 
     @Test

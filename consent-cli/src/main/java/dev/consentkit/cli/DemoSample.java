@@ -236,7 +236,7 @@ final class DemoSample {
         if (random.nextDouble() < 0.05) {
             item = item.withDeletedAt(between(created.plusSeconds(3600), created.plus(DAY.multipliedBy(400)), random));
         }
-        if ((category == DataCategory.PUBLIC_CONTENT || category == DataCategory.AI_INTERACTIONS)
+        if ((category.equals(DataCategory.PUBLIC_CONTENT) || category.equals(DataCategory.AI_INTERACTIONS))
                 && random.nextDouble() < 0.02) {
             item = item.withReservation(new Reservation(RESERVATION_SOURCES[random.nextInt(RESERVATION_SOURCES.length)],
                     between(created, created.plus(DAY.multipliedBy(60)), random)));

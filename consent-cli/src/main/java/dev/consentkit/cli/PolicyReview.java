@@ -149,7 +149,7 @@ final class PolicyReview {
     private static Rule broaderRule(Rule rule, List<Rule> rules) {
         Rule best = null;
         for (Rule other : rules) {
-            if (other.place() != rule.place() && other.place().contains(rule.place())
+            if (!other.place().equals(rule.place()) && other.place().contains(rule.place())
                     && (best == null || specificity(other.place()) > specificity(best.place()))) {
                 best = other;
             }
@@ -164,7 +164,7 @@ final class PolicyReview {
             case COUNTRY:
                 return 2;
             default:
-                return place == Jurisdiction.EU ? 1 : 0;
+                return place.equals(Jurisdiction.EU) ? 1 : 0;
         }
     }
 
@@ -186,7 +186,7 @@ final class PolicyReview {
         List<Entry> never = entries(version.elements("neverAllowedCategories"));
         for (Entry a : allowed) {
             Entry blocking = within(a, never, true);
-            if (blocking != null && blocking.category() == a.category()) {
+            if (blocking != null && blocking.category().equals(a.category())) {
                 findings.add(Finding.error(a.node(), "category " + a.category() + " is allowed, and never allowed at "
                         + blocking.node().where() + ", so it can never be used",
                         "never allowed wins: remove it from allowedCategories, or from neverAllowedCategories if it may be used"));
@@ -231,7 +231,7 @@ final class PolicyReview {
     /** The first entry of {@code list} that {@code entry} lies under; itself only when {@code sameCounts}. */
     private static Entry within(Entry entry, List<Entry> list, boolean sameCounts) {
         for (Entry other : list) {
-            if (entry.category().isWithin(other.category()) && (sameCounts || other.category() != entry.category())) {
+            if (entry.category().isWithin(other.category()) && (sameCounts || !other.category().equals(entry.category()))) {
                 return other;
             }
         }

@@ -1,0 +1,57 @@
+package dev.consentkit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Reason;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** A version compiled for the kernel finds the most specific rule and matches categories by value. */
+class VersionRulesTest {
+
+    private static final VersionRules RULES = VersionRules.of(PolicyVersion.builder("v1", Instant.EPOCH)
+            .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+            .basis(Jurisdiction.EEA, LegalBasis.CONSENT)
+            .exclude(Jurisdiction.EU, Jurisdiction.of("US-CA"))
+            .basis(Jurisdiction.of("US"), LegalBasis.PUBLIC_TASK)
+            .basis(Jurisdiction.of("FR"), LegalBasis.CONSENT)
+            .allow(DataCategory.CONTENT)
+            .neverAllow(DataCategory.of("content.private-groups"))
+            .build());
+
+    @Test
+    void shouldRankSubdivisionOverCountryOverEuOverEea() {
+        assertNull(RULES.basisFor(Jurisdiction.of("US-CA")));
+        assertEquals(LegalBasis.PUBLIC_TASK, RULES.basisFor(Jurisdiction.of("US-NY")));
+        assertEquals(LegalBasis.CONSENT, RULES.basisFor(Jurisdiction.of("FR-75")));
+        assertNull(RULES.basisFor(Jurisdiction.of("DE")));
+        assertNull(RULES.basisFor(Jurisdiction.of("GP")));
+        assertEquals(LegalBasis.CONSENT, RULES.basisFor(Jurisdiction.of("NO")));
+        assertEquals(LegalBasis.LEGITIMATE_INTERESTS, RULES.basisFor(Jurisdiction.of("CH")));
+        assertEquals(Jurisdiction.EU, RULES.ruleFor(Jurisdiction.of("DE")).jurisdiction());
+    }
+
+    @Test
+    void shouldMatchCategoriesByKeyAndParent() {
+        assertEquals(0, RULES.categoryFailures(DataCategory.of("content.public.videos")));
+        assertEquals(RuleKernel.bit(Reason.CATEGORY_EXCLUDED),
+                RULES.categoryFailures(DataCategory.of("content.private-groups.photos")));
+        assertEquals(RuleKernel.bit(Reason.CATEGORY_NOT_COVERED), RULES.categoryFailures(DataCategory.PROFILE_DETAILS));
+        assertEquals(DataCategory.CONTENT, RULES.allowedMatch(DataCategory.of("content.unnamed-by-any-policy")));
+    }
+
+    @Test
+    void shouldKeepTheScopeInAnyUnitAndNoneWithoutOne() {
+        VersionRules scoped = VersionRules.of(PolicyVersion.builder("v2", Instant.EPOCH)
+                .defaultBasis(LegalBasis.CONSENT).itemsCreatedFrom(Instant.parse("2025-08-28T00:00:00.5Z")).build());
+
+        assertEquals(KernelTime.ALWAYS, RULES.scopeFrom(1));
+        assertEquals(1_756_339_200_500_000_000L, scoped.scopeFrom(1));
+        assertEquals(1_756_339_201L, scoped.scopeFrom(1_000_000_000L));
+    }
+}
