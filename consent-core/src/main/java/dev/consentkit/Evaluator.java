@@ -24,10 +24,24 @@ final class Evaluator {
         if (version == null) {
             return false;
         }
+        // The kernel's checks in the cheapest order that still stops at a failure: the item's own, the
+        // member's, the item's against the member's coming of age, and last the consent lookup.
         VersionRules rules = version.rules();
         long asOfNanos = KernelTime.notAfterNanos(asOf);
-        long verdict = memberVerdict(rules, policy, member, asOf, asOfNanos, KernelTime.NEVER - 1);
-        return RuleKernel.memberFailures(verdict) == 0 && itemFailures(rules, item, verdict, asOfNanos) == 0;
+        if (!RuleKernel.itemPasses(rules, item.category(), item.createdNanos(), item.deletedNanos(),
+                item.reservedFromNanos(), asOfNanos)) {
+            return false;
+        }
+        Jurisdiction place = member.jurisdictions().at(asOf);
+        LegalBasis basis = RuleKernel.basis(rules, place);
+        long verdict = RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
+                member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf));
+        if (RuleKernel.memberFailures(verdict) != 0 || RuleKernel.ageFailures(item.createdNanos(),
+                RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) != 0) {
+            return false;
+        }
+        int choice = member.consent().choiceCode(policy.purpose(), asOfNanos, KernelTime.NEVER - 1);
+        return RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) == 0;
     }
 
     static Decision evaluate(TrainingPolicy policy, ContentItem item, Member member, Instant asOf,
@@ -35,25 +49,24 @@ final class Evaluator {
         PolicyVersion version = policy.versionInForce(asOf);
         VersionRules rules = version == null ? null : version.rules();
         long asOfNanos = KernelTime.notAfterNanos(asOf);
-        long verdict = memberVerdict(rules, policy, member, asOf, asOfNanos,
-                knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt));
+        Jurisdiction place = member.jurisdictions().at(asOf);
+        LegalBasis basis = RuleKernel.basis(rules, place);
+        long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
+                member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis,
+                member.consent().choiceCode(policy.purpose(), asOfNanos,
+                        knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt)));
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)
-                | itemFailures(rules, item, verdict, asOfNanos);
+                | ownItemFailures(rules, item, asOfNanos) | RuleKernel.ageFailures(item.createdNanos(),
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY));
         return new Decision(policy, item, member, asOf, knownAt, RuleKernel.reason(failed, verdict), failed,
                 version == null ? null : version.id());
     }
 
-    private static long memberVerdict(@Nullable VersionRules rules, TrainingPolicy policy, Member member,
-            Instant asOf, long asOfNanos, long knownAtNanos) {
-        return RuleKernel.memberVerdict(rules, member.closedNanos(), member.jurisdictions().at(asOf),
-                member.packedBirthDate(), member.consent().choiceCode(policy.purpose(), asOfNanos, knownAtNanos),
-                asOfNanos, KernelTime.utcEpochDay(asOf));
-    }
-
-    private static int itemFailures(@Nullable VersionRules rules, ContentItem item, long verdict, long asOfNanos) {
+    /** The item half's checks of the item alone, instants in nanoseconds. */
+    private static int ownItemFailures(@Nullable VersionRules rules, ContentItem item, long asOfNanos) {
         return RuleKernel.itemFailures(RuleKernel.categoryFailures(rules, item.category()),
-                RuleKernel.scopeFrom(rules, 1), RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY),
-                item.createdNanos(), item.deletedNanos(), item.reservedFromNanos(), asOfNanos);
+                RuleKernel.scopeFrom(rules, 1), item.createdNanos(), item.deletedNanos(), item.reservedFromNanos(),
+                asOfNanos);
     }
 
     /**

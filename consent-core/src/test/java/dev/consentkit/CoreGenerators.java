@@ -234,12 +234,16 @@ public final class CoreGenerators {
         };
     }
 
-    /** Up to seven events renamed {@code e-1}, {@code e-2}, ... so that they form a valid history. */
+    /**
+     * Events renamed {@code e-1}, {@code e-2}, ... so that they form a valid history: mostly up to
+     * seven, sometimes up to forty, more than the lookup walks back through before it searches.
+     */
     public static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
         Gen<Integer> sizes = Generate.frequency(
                 Pair.of(2, Generate.constant(0)),
                 Pair.of(5, Generate.range(1, 3)),
-                Pair.of(2, Generate.range(4, 7)));
+                Pair.of(2, Generate.range(4, 7)),
+                Pair.of(1, Generate.range(17, 40)));
         return lists().of(events).ofSizes(sizes).map(list -> withDistinctIds(list));
     }
 
@@ -694,6 +698,14 @@ public final class CoreGenerators {
             return knownAt.isPresent()
                     ? policy.evaluate(item, author, asOf, knownAt.get()).trainable()
                     : policy.isTrainable(item, author, asOf);
+        }
+
+        /** The reference reason: {@code evaluate}'s, as known at {@code knownAt} when there is one. */
+        public Reason reason(ContentItem item) {
+            Member author = author(item);
+            return knownAt.isPresent()
+                    ? policy.evaluate(item, author, asOf, knownAt.get()).reason()
+                    : policy.evaluate(item, author, asOf).reason();
         }
 
         /** The rows the reference answer allows. */

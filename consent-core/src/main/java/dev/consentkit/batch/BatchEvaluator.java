@@ -2,6 +2,8 @@ package dev.consentkit.batch;
 
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
@@ -76,13 +78,22 @@ public final class BatchEvaluator {
         this.itemFacts = ItemFacts.access();
         this.verdicts = new long[members.size()];
         int[] covering = members.purposesCovering(b.policy.purpose());
+        boolean[] covers = members.purposesCoveringByIndex(b.policy.purpose());
+        // The basis in each jurisdiction the store's members live in, resolved once.
+        Jurisdiction[] places = members.places();
+        LegalBasis[] basis = new LegalBasis[places.length];
+        for (int p = 0; p < places.length; p++) {
+            basis[p] = RuleKernel.basis(rules, places[p]);
+        }
         long knownAtNanos = knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt);
         long asOfDay = KernelTime.utcEpochDay(asOf);
         forEachChunk(members.size(), executor, (from, to) -> {
             for (int m = from; m < to; m++) {
-                verdicts[m] = RuleKernel.memberVerdict(rules, members.closedAt(m), members.placeAt(m, asOfNanos),
-                        members.birthDate(m), members.choiceAt(m, covering, asOfNanos, knownAtNanos), asOfNanos,
-                        asOfDay);
+                int place = members.placeAt(m, asOfNanos);
+                LegalBasis placeBasis = place < 0 ? null : basis[place];
+                verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m), place >= 0,
+                        placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis,
+                        members.choiceAt(m, covers, covering, asOfNanos, knownAtNanos));
             }
         });
     }
@@ -123,7 +134,7 @@ public final class BatchEvaluator {
      * @throws IllegalArgumentException if the item's author is not in the store; the message names both
      */
     public boolean isTrainable(ContentItem item) {
-        return failures(item, author(item)) == 0;
+        return passes(item, author(item));
     }
 
     /**
@@ -151,7 +162,7 @@ public final class BatchEvaluator {
     public BitSet trainable(List<ContentItem> items) {
         long[] words = new long[(Objects.requireNonNull(items, "items").size() + 63) >>> 6];
         forEachInGroups(items, (index, item, member) -> {
-            if (failures(item, member) == 0) {
+            if (passes(item, member)) {
                 words[index >>> 6] |= 1L << index;
             }
         });
@@ -210,7 +221,7 @@ public final class BatchEvaluator {
         Objects.requireNonNull(items, "items");
         long[] words = new long[(items.size() + 63) >>> 6];
         Rows rows = new Rows(items);
-        forEachChunk(items.size(), executor, (from, to) -> rows.decide(from, to, words, null));
+        forEachChunk(items.size(), executor, (from, to) -> rows.mark(from, to, words));
         return BitSet.valueOf(words);
     }
 
@@ -239,7 +250,7 @@ public final class BatchEvaluator {
         Objects.requireNonNull(items, "items");
         Reason[] reasons = new Reason[items.size()];
         Rows rows = new Rows(items);
-        forEachChunk(items.size(), executor, (from, to) -> rows.decide(from, to, null, reasons));
+        forEachChunk(items.size(), executor, (from, to) -> rows.explain(from, to, reasons));
         return reasons;
     }
 
@@ -254,17 +265,33 @@ public final class BatchEvaluator {
         return member;
     }
 
+    /**
+     * Whether {@code item} of the member at index {@code member} passes every check: the kernel's
+     * checks in the order that stops soonest, as {@code isTrainable} asks them.
+     */
+    private boolean passes(ContentItem item, int member) {
+        long verdict = verdicts[member];
+        VersionRules r = rules;
+        if (r == null || RuleKernel.memberFailures(verdict) != 0) {
+            return false;
+        }
+        ItemFacts.Access facts = itemFacts;
+        long createdAt = facts.createdAt(item);
+        return RuleKernel.itemPasses(r, item.category(), createdAt, facts.deletedAt(item), facts.reservedFrom(item),
+                asOfNanos) && RuleKernel.ageFailures(createdAt,
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) == 0;
+    }
+
     /** Every failed check for {@code item} of the member at index {@code member}, as kernel bits. */
     private int failures(ContentItem item, int member) {
         long verdict = verdicts[member];
         int failures = versionFailures | RuleKernel.memberFailures(verdict);
-        if (failures != 0) {
-            return failures;
-        }
         ItemFacts.Access facts = itemFacts;
-        return RuleKernel.itemFailures(RuleKernel.categoryFailures(rules, item.category()),
-                RuleKernel.scopeFrom(rules, 1), RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY),
-                facts.createdAt(item), facts.deletedAt(item), facts.reservedFrom(item), asOfNanos);
+        long createdAt = facts.createdAt(item);
+        return failures | RuleKernel.itemFailures(RuleKernel.categoryFailures(rules, item.category()),
+                RuleKernel.scopeFrom(rules, 1), createdAt, facts.deletedAt(item), facts.reservedFrom(item), asOfNanos)
+                | RuleKernel.ageFailures(createdAt,
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY));
     }
 
     /** What to do with an item, at its position in the list, and its author's member index. */
@@ -316,6 +343,7 @@ public final class BatchEvaluator {
         private final long asOfUnits;
         private final long scopeFrom;
         private final long unitsPerDay;
+        private final long dayLimit;
 
         Rows(ItemColumns items) {
             this.items = items;
@@ -328,10 +356,42 @@ public final class BatchEvaluator {
             this.asOfUnits = KernelTime.notAfter(asOf, nanosPerUnit);
             this.scopeFrom = RuleKernel.scopeFrom(rules, nanosPerUnit);
             this.unitsPerDay = KernelTime.NANOS_PER_DAY / nanosPerUnit;
+            this.dayLimit = Long.MAX_VALUE / unitsPerDay;
         }
 
-        /** Decides rows {@code [from, to)} into {@code words} (trainable bits) or {@code reasons}. */
-        void decide(int from, int to, long @Nullable [] words, Reason @Nullable [] reasons) {
+        /** Marks the trainable rows of {@code [from, to)} in {@code words}, stopping at each row's first failure. */
+        void mark(int from, int to, long[] words) {
+            int[] memberIndexes = items.memberIndexes();
+            int[] categoryIndexes = items.categoryIndexes();
+            long[] createdAt = items.createdAt();
+            long[] deletedAt = items.deletedAt();
+            long[] reservedFrom = items.reservedFrom();
+            if (versionFailures != 0) {
+                checkMembers(memberIndexes, from, to);
+                return;
+            }
+            int memberCount = verdicts.length;
+            for (int row = from; row < to; row++) {
+                int member = memberIndexes[row];
+                if (member < 0 || member >= memberCount) {
+                    throw memberNotInStore(member, row);
+                }
+                long verdict = verdicts[member];
+                if (RuleKernel.memberFailures(verdict) != 0) {
+                    continue;
+                }
+                long created = createdAt[row];
+                if (RuleKernel.itemPasses(categoryFailures[categoryIndexes[row]], scopeFrom, created,
+                        deletedAt == null ? KernelTime.NEVER : deletedAt[row],
+                        reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits)
+                        && RuleKernel.ageFailures(created, RuleKernel.comingOfAge(verdict, unitsPerDay, dayLimit)) == 0) {
+                    words[row >>> 6] |= 1L << row;
+                }
+            }
+        }
+
+        /** Gives each row of {@code [from, to)} its primary reason in {@code reasons}. */
+        void explain(int from, int to, Reason[] reasons) {
             int[] memberIndexes = items.memberIndexes();
             int[] categoryIndexes = items.categoryIndexes();
             long[] createdAt = items.createdAt();
@@ -341,26 +401,31 @@ public final class BatchEvaluator {
             for (int row = from; row < to; row++) {
                 int member = memberIndexes[row];
                 if (member < 0 || member >= memberCount) {
-                    throw new IllegalArgumentException("member index " + member + " in row " + row
-                            + " is not in the member store of " + memberCount + " members");
+                    throw memberNotInStore(member, row);
                 }
                 long verdict = verdicts[member];
-                int failures = versionFailures | RuleKernel.memberFailures(verdict);
-                if (words != null && failures != 0) {
-                    continue;
-                }
-                failures |= RuleKernel.itemFailures(categoryFailures[categoryIndexes[row]], scopeFrom,
-                        RuleKernel.comingOfAge(verdict, unitsPerDay), createdAt[row],
-                        deletedAt == null ? KernelTime.NEVER : deletedAt[row],
-                        reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits);
-                if (words != null) {
-                    if (failures == 0) {
-                        words[row >>> 6] |= 1L << row;
-                    }
-                } else if (reasons != null) {
-                    reasons[row] = RuleKernel.reason(failures, verdict);
+                int failures = versionFailures | RuleKernel.memberFailures(verdict)
+                        | RuleKernel.itemFailures(categoryFailures[categoryIndexes[row]], scopeFrom,
+                                RuleKernel.comingOfAge(verdict, unitsPerDay, dayLimit), createdAt[row],
+                                deletedAt == null ? KernelTime.NEVER : deletedAt[row],
+                                reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits);
+                reasons[row] = RuleKernel.reason(failures, verdict);
+            }
+        }
+
+        /** With no version in force no row is trainable; the rows are still checked for misuse. */
+        private void checkMembers(int[] memberIndexes, int from, int to) {
+            for (int row = from; row < to; row++) {
+                int member = memberIndexes[row];
+                if (member < 0 || member >= verdicts.length) {
+                    throw memberNotInStore(member, row);
                 }
             }
+        }
+
+        private IllegalArgumentException memberNotInStore(int member, int row) {
+            return new IllegalArgumentException("member index " + member + " in row " + row
+                    + " is not in the member store of " + verdicts.length + " members");
         }
     }
 

@@ -48,6 +48,8 @@ public final class MemberStore {
 
     // The hash table has twice as many slots as members, in a power of two that an int can count.
     private static final int MAX_MEMBERS = 1 << 29;
+    // Up to this many purpose groups a member's are visited one by one when finding the choice in effect.
+    private static final int SCANNED_GROUPS = 8;
     private final int size;
     private final MemberIdHash idHash;
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
@@ -238,22 +240,37 @@ public final class MemberStore {
         return closedAt[member];
     }
 
-    /** The member's jurisdiction at {@code asOf} (kernel nanoseconds), or {@code null} when unknown. */
-    @Nullable Jurisdiction placeAt(int member, long asOf) {
+    /** The index in {@link #places()} of the member's jurisdiction at {@code asOf} (kernel nanoseconds), or -1 when unknown. */
+    int placeAt(int member, long asOf) {
         int from = residenceStarts[member];
         int found = InForce.at(residenceFrom, from, residenceStarts[member + 1], asOf);
-        return found < from ? null : places[residencePlace[found]];
+        return found < from ? -1 : residencePlace[found];
+    }
+
+    /** The distinct jurisdictions members of the store live in, by index. */
+    Jurisdiction[] places() {
+        return places.clone();
     }
 
     /**
      * The {@link ConsentLookup} code of the member's choice in effect at {@code asOf} as known at
-     * {@code knownAt}, among events whose purpose index is in {@code covering}; or
-     * {@link ConsentLookup#NONE}.
+     * {@code knownAt}, among events whose purpose counts for the policy: those whose index is marked in
+     * {@code covers}, listed in {@code covering}; or {@link ConsentLookup#NONE}. A member with few
+     * purpose groups has them visited; one with many has the covering ones searched for.
      */
-    int choiceAt(int member, int[] covering, long asOf, long knownAt) {
+    int choiceAt(int member, boolean[] covers, int[] covering, long asOf, long knownAt) {
         int best = ConsentLookup.NONE;
         int from = groupStarts[member];
         int to = groupStarts[member + 1];
+        if (to - from <= SCANNED_GROUPS) {
+            for (int g = from; g < to; g++) {
+                if (covers[groupPurpose[g]]) {
+                    best = Math.max(best, ConsentLookup.latestInGroup(eventEffectiveAt, eventRecordedAt, eventCode,
+                            groupEventStarts[g], groupEventStarts[g + 1], asOf, knownAt));
+                }
+            }
+            return best;
+        }
         for (int purpose : covering) {
             int g = Arrays.binarySearch(groupPurpose, from, to, purpose);
             if (g >= 0) {
@@ -262,6 +279,15 @@ public final class MemberStore {
             }
         }
         return best;
+    }
+
+    /** Which of the store's purposes, by index, count for {@code governed}: it and every broader one. */
+    boolean[] purposesCoveringByIndex(Purpose governed) {
+        boolean[] covers = new boolean[purposes.length];
+        for (int p = 0; p < purposes.length; p++) {
+            covers[p] = purposes[p].covers(governed);
+        }
+        return covers;
     }
 
     /** The indexes of the store's purposes whose choices count for {@code governed}: it and every broader one. */

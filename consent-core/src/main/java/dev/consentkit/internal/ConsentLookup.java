@@ -82,8 +82,13 @@ public final class ConsentLookup {
      */
     public static final class Index {
 
+        // Up to this many purpose groups, the ones that count are marked in a mask; more are searched by key.
+        private static final int MASKED_GROUPS = 64;
+        // How far the walk back through effect order goes before it searches the groups instead.
+        private static final int SCANNED_EVENTS = 16;
+
         private static final Index EMPTY = new Index(new Purpose[0], new String[0], new int[] {0}, new long[0],
-                new long[0], new int[0]);
+                new long[0], new int[0], new long[0], new long[0], new int[0]);
 
         private final Purpose[] groupPurposes;
         private final String[] groupKeys;
@@ -91,15 +96,23 @@ public final class ConsentLookup {
         private final long[] effectiveAt;
         private final long[] recordedAt;
         private final int[] codes;
+        // The same events in the member's effect order, with each one's group shifted left by one and its
+        // opt-out bit: the first place to look.
+        private final long[] orderEffectiveAt;
+        private final long[] orderRecordedAt;
+        private final int[] orderGroup;
 
         private Index(Purpose[] groupPurposes, String[] groupKeys, int[] groupStarts, long[] effectiveAt,
-                long[] recordedAt, int[] codes) {
+                long[] recordedAt, int[] codes, long[] orderEffectiveAt, long[] orderRecordedAt, int[] orderGroup) {
             this.groupPurposes = groupPurposes;
             this.groupKeys = groupKeys;
             this.groupStarts = groupStarts;
             this.effectiveAt = effectiveAt;
             this.recordedAt = recordedAt;
             this.codes = codes;
+            this.orderEffectiveAt = orderEffectiveAt;
+            this.orderRecordedAt = orderRecordedAt;
+            this.orderGroup = orderGroup;
         }
 
         /**
@@ -122,6 +135,9 @@ public final class ConsentLookup {
             long[] effective = new long[n];
             long[] recorded = new long[n];
             int[] codes = new int[n];
+            long[] orderEffective = new long[n];
+            long[] orderRecorded = new long[n];
+            int[] orderGroup = new int[n];
             int groups = 0;
             Purpose[] purposes = new Purpose[n];
             int[] starts = new int[n + 1];
@@ -135,6 +151,9 @@ public final class ConsentLookup {
                 effective[k] = KernelTime.nanos(event.effectiveAt());
                 recorded[k] = KernelTime.nanos(event.recordedAt());
                 codes[k] = order[k] << 1 | (event.isOptOut() ? 1 : 0);
+                orderEffective[order[k]] = effective[k];
+                orderRecorded[order[k]] = recorded[k];
+                orderGroup[order[k]] = (groups - 1) << 1 | (event.isOptOut() ? 1 : 0);
             }
             starts[groups] = n;
             Purpose[] groupPurposes = Arrays.copyOf(purposes, groups);
@@ -142,7 +161,8 @@ public final class ConsentLookup {
             for (int g = 0; g < groups; g++) {
                 keys[g] = groupPurposes[g].key();
             }
-            return new Index(groupPurposes, keys, Arrays.copyOf(starts, groups + 1), effective, recorded, codes);
+            return new Index(groupPurposes, keys, Arrays.copyOf(starts, groups + 1), effective, recorded, codes,
+                    orderEffective, orderRecorded, orderGroup);
         }
 
         /**
@@ -156,6 +176,43 @@ public final class ConsentLookup {
          * @return the code, or {@link #NONE}
          */
         public int choiceAt(Purpose purpose, long asOf, long knownAt) {
+            Purpose[] purposes = groupPurposes;
+            if (purposes.length > MASKED_GROUPS) {
+                return searchByKey(purpose, asOf, knownAt);
+            }
+            long covering = 0;
+            for (int g = 0; g < purposes.length; g++) {
+                if (purposes[g].covers(purpose)) {
+                    covering |= 1L << g;
+                }
+            }
+            if (covering == 0) {
+                return NONE;
+            }
+            // Step back through the member's effect order a few events; most histories end there.
+            int i = InForce.at(orderEffectiveAt, 0, orderEffectiveAt.length, asOf);
+            for (int stop = Math.max(-1, i - SCANNED_EVENTS); i > stop; i--) {
+                int groupAndChoice = orderGroup[i];
+                if ((covering >>> (groupAndChoice >>> 1) & 1) != 0 && orderRecordedAt[i] <= knownAt) {
+                    return i << 1 | (groupAndChoice & 1);
+                }
+            }
+            if (i < 0) {
+                return NONE;
+            }
+            // Many events of other purposes, or recorded late: search the covering groups instead.
+            int best = NONE;
+            for (int g = 0; g < purposes.length; g++) {
+                if ((covering >>> g & 1) != 0) {
+                    best = Math.max(best, latestInGroup(effectiveAt, recordedAt, codes, groupStarts[g],
+                            groupStarts[g + 1], asOf, knownAt));
+                }
+            }
+            return best;
+        }
+
+        /** {@link #choiceAt} for a member with many purposes: their groups found by key. */
+        private int searchByKey(Purpose purpose, long asOf, long knownAt) {
             int best = NONE;
             for (Purpose p = purpose; p != null; p = p.parent()) {
                 int g = Arrays.binarySearch(groupKeys, p.key());

@@ -39,6 +39,8 @@ public final class KernelTime {
     public static final long NEVER = Long.MAX_VALUE;
     /** Nanoseconds in a UTC day. */
     public static final long NANOS_PER_DAY = 86_400_000_000_000L;
+    /** The last UTC day whose start a {@code long} of nanoseconds holds: {@code Long.MAX_VALUE / NANOS_PER_DAY}. */
+    public static final long LAST_NANOS_DAY = Long.MAX_VALUE / NANOS_PER_DAY;
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     private static final long MIN_SECONDS = Math.floorDiv(Long.MIN_VALUE + 1, NANOS_PER_SECOND) + 1;
@@ -155,7 +157,19 @@ public final class KernelTime {
      * @return the day's first unit, held within {@code [ALWAYS + 1, NEVER]}
      */
     public static long dayStart(long epochDay, long unitsPerDay) {
-        long limit = Long.MAX_VALUE / unitsPerDay;
+        return dayStart(epochDay, unitsPerDay, Long.MAX_VALUE / unitsPerDay);
+    }
+
+    /**
+     * {@link #dayStart(long, long)} with the last day a {@code long} of the unit holds precomputed, so
+     * that a loop over many rows divides once.
+     *
+     * @param epochDay the day, counted from 1970-01-01
+     * @param unitsPerDay units in a day
+     * @param limit {@code Long.MAX_VALUE / unitsPerDay}
+     * @return the day's first unit, held within {@code [ALWAYS + 1, NEVER]}
+     */
+    public static long dayStart(long epochDay, long unitsPerDay, long limit) {
         if (epochDay > limit) {
             return NEVER;
         }

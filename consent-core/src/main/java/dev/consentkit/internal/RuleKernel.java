@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * A decision is a <em>member half</em>, resolved once per member and instant, and an <em>item
  * half</em>, per item:
  * <pre>
- * member half: (version, closure, jurisdiction, birth date, choice in effect, asOf) → member verdict
+ * member half: (version, closure, jurisdiction, birth date, asOf) → member verdict, then the choice
  *              ACCOUNT_CLOSED, JURISDICTION_UNKNOWN, JURISDICTION_EXCLUDED, AGE_UNKNOWN, MINOR,
  *              OPTED_OUT, NO_CONSENT; the coming-of-age day; whether the member opted in
  * item half:   (version, item instants, category, asOf, coming-of-age) → failed item checks
@@ -38,8 +38,8 @@ import org.jspecify.annotations.Nullable;
  * <ol>
  *   <li>Add its {@link Reason}, in evaluation order among the others, and its evidence.
  *   <li>Add its predicate here: in {@link #memberVerdict} when it depends on the member only, in
- *       {@link #itemFailures} when it depends on the item (with the member verdict's facts if need
- *       be). A new fact becomes a new parameter, which every caller then supplies: the compiler lists
+ *       {@link #itemFailures} when it depends on the item alone, in {@link #ageFailures} (or a
+ *       sibling of it) when it needs a fact of the member verdict. A new fact becomes a new parameter, which every caller then supplies: the compiler lists
  *       them.
  *   <li>Test it per rule and per program, and document it in the README's decision table, the
  *       JSON schemas and the changelog.
@@ -95,32 +95,40 @@ public final class RuleKernel {
     }
 
     /**
+     * The legal basis for a member in {@code place}: what {@link #memberVerdict} is given.
+     *
+     * @param rules the version in force, or {@code null}
+     * @param place the member's jurisdiction, or {@code null} when unknown
+     * @return the basis, or {@code null} when excluded, unknown or without a version
+     */
+    public static @Nullable LegalBasis basis(@Nullable VersionRules rules, @Nullable Jurisdiction place) {
+        return rules == null || place == null ? null : rules.basisFor(place);
+    }
+
+    /**
      * The member half: every check that depends on the member, at one instant.
      *
      * @param rules the version in force, or {@code null} when none is (then only the version-free
      *     checks run: closure, unknown jurisdiction, opt-out)
      * @param closedAt the account closure in kernel nanoseconds, {@link KernelTime#NEVER} when open
-     * @param place the member's jurisdiction at {@code asOf}, or {@code null} when unknown
+     * @param placeKnown whether the member's jurisdiction at {@code asOf} is known
+     * @param basis the legal basis there ({@link VersionRules#basisFor}), {@code null} when excluded,
+     *     unknown or without a version
      * @param birth the packed birth date ({@link CalendarDays#pack}) or {@link CalendarDays#UNKNOWN_BIRTH}
-     * @param choice the code of the choice in effect ({@link ConsentLookup}) or {@link ConsentLookup#NONE}
      * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
      * @param asOfDay the UTC day of the instant of use itself ({@link KernelTime#utcEpochDay})
-     * @return the member verdict
+     * @return the member verdict without the member's choice: {@link #withChoice} completes it
      */
-    public static long memberVerdict(@Nullable VersionRules rules, long closedAt, @Nullable Jurisdiction place,
-            int birth, int choice, long asOf, long asOfDay) {
+    public static long memberVerdict(@Nullable VersionRules rules, long closedAt, boolean placeKnown,
+            @Nullable LegalBasis basis, int birth, long asOf, long asOfDay) {
         int bits = 0;
         if (closedAt <= asOf) {
             bits |= ACCOUNT_CLOSED;
         }
-        LegalBasis basis = null;
-        if (place == null) {
+        if (!placeKnown) {
             bits |= JURISDICTION_UNKNOWN;
-        } else if (rules != null) {
-            basis = rules.basisFor(place);
-            if (basis == null) {
-                bits |= JURISDICTION_EXCLUDED;
-            }
+        } else if (rules != null && basis == null) {
+            bits |= JURISDICTION_EXCLUDED;
         }
         int comingOfAge = NO_AGE_LIMIT;
         if (rules != null && rules.minimumAge() > 0) {
@@ -136,12 +144,27 @@ public final class RuleKernel {
                 comingOfAge = (int) day;
             }
         }
-        if (choice != ConsentLookup.NONE) {
-            bits |= ConsentLookup.isOptOut(choice) ? OPTED_OUT : OPTED_IN;
-        } else if (basis != null && basis.requiresOptIn()) {
-            bits |= NO_CONSENT;
-        }
         return (long) bits << 32 | (comingOfAge & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The last check of the member half, the member's choice: completes a verdict from
+     * {@link #memberVerdict}. Apart so that a caller that stops at the first failure looks the choice
+     * up only when every other member check passed.
+     *
+     * @param verdict a verdict from {@link #memberVerdict}
+     * @param basis the basis given to {@link #memberVerdict}
+     * @param choice the code of the choice in effect ({@link ConsentLookup}) or {@link ConsentLookup#NONE}
+     * @return the complete member verdict
+     */
+    public static long withChoice(long verdict, @Nullable LegalBasis basis, int choice) {
+        int bits;
+        if (choice != ConsentLookup.NONE) {
+            bits = ConsentLookup.isOptOut(choice) ? OPTED_OUT : OPTED_IN;
+        } else {
+            bits = basis != null && basis.requiresOptIn() ? NO_CONSENT : 0;
+        }
+        return verdict | (long) bits << 32;
     }
 
     /**
@@ -172,8 +195,117 @@ public final class RuleKernel {
      * @return the threshold as {@link KernelTime#dayStart}, or {@link KernelTime#ALWAYS} without an age limit
      */
     public static long comingOfAge(long verdict, long unitsPerDay) {
+        return comingOfAge(verdict, unitsPerDay, Long.MAX_VALUE / unitsPerDay);
+    }
+
+    /**
+     * {@link #comingOfAge(long, long)} with {@code Long.MAX_VALUE / unitsPerDay} precomputed, for loops
+     * over many rows.
+     *
+     * @param verdict a member verdict
+     * @param unitsPerDay units in a day
+     * @param dayLimit {@code Long.MAX_VALUE / unitsPerDay}
+     * @return the threshold as {@link KernelTime#dayStart}, or {@link KernelTime#ALWAYS} without an age limit
+     */
+    public static long comingOfAge(long verdict, long unitsPerDay, long dayLimit) {
         int day = comingOfAgeDay(verdict);
-        return day == NO_AGE_LIMIT ? KernelTime.ALWAYS : KernelTime.dayStart(day, unitsPerDay);
+        return day == NO_AGE_LIMIT ? KernelTime.ALWAYS : KernelTime.dayStart(day, unitsPerDay, dayLimit);
+    }
+
+    /**
+     * The item half without {@link Reason#CREATED_WHILE_MINOR}, which needs the member's coming of
+     * age ({@link #ageFailures}): what a caller that stops at the first failure checks before it looks
+     * at the member. All instants in one unit.
+     *
+     * @param categoryFailures the category checks' bits ({@link VersionRules#categoryFailures}), 0
+     *     without a version
+     * @param scopeFrom the item scope ({@link VersionRules#scopeFrom}), {@link KernelTime#ALWAYS}
+     *     without a version
+     * @param createdAt the item's creation
+     * @param deletedAt the item's deletion, {@link KernelTime#NEVER} when not deleted
+     * @param reservedFrom the start of its earliest reservation, {@link KernelTime#NEVER} for none
+     * @param asOf the instant of use, from {@link KernelTime#notAfter}
+     * @return the failure bits
+     */
+    public static int itemFailures(int categoryFailures, long scopeFrom, long createdAt, long deletedAt,
+            long reservedFrom, long asOf) {
+        return categoryFailures
+                | (notYetCreated(createdAt, asOf) ? ITEM_NOT_YET_CREATED : 0)
+                | (deleted(deletedAt, asOf) ? ITEM_DELETED : 0)
+                | (outOfScope(createdAt, scopeFrom) ? ITEM_OUT_OF_SCOPE : 0)
+                | (reserved(reservedFrom, asOf) ? ITEM_RESERVED : 0);
+    }
+
+    /**
+     * Whether the item half's checks of the item alone all pass: {@link #itemFailures} is 0. Stops at
+     * the first failure and leaves the category checks, the dearest, for last: the form
+     * {@code isTrainable} asks.
+     *
+     * @param rules the version in force
+     * @param category the item's category
+     * @param createdAt the item's creation, in nanoseconds
+     * @param deletedAt the item's deletion, {@link KernelTime#NEVER} when not deleted
+     * @param reservedFrom the start of its earliest reservation, {@link KernelTime#NEVER} for none
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @return true when no check of the item alone fails
+     */
+    public static boolean itemPasses(VersionRules rules, DataCategory category, long createdAt, long deletedAt,
+            long reservedFrom, long asOf) {
+        return !notYetCreated(createdAt, asOf) && !deleted(deletedAt, asOf)
+                && !outOfScope(createdAt, rules.scopeFrom(1)) && !reserved(reservedFrom, asOf)
+                && rules.allows(category);
+    }
+
+    /**
+     * {@link #itemPasses(VersionRules, DataCategory, long, long, long, long)} for a row of columns,
+     * with the category's checks decided beforehand. All instants in one unit.
+     *
+     * @param categoryFailures the category checks' bits ({@link VersionRules#categoryFailures})
+     * @param scopeFrom the item scope ({@link VersionRules#scopeFrom})
+     * @param createdAt the item's creation
+     * @param deletedAt the item's deletion, {@link KernelTime#NEVER} when not deleted
+     * @param reservedFrom the start of its earliest reservation, {@link KernelTime#NEVER} for none
+     * @param asOf the instant of use, from {@link KernelTime#notAfter}
+     * @return true when no check of the item alone fails
+     */
+    public static boolean itemPasses(int categoryFailures, long scopeFrom, long createdAt, long deletedAt,
+            long reservedFrom, long asOf) {
+        return categoryFailures == 0 && !notYetCreated(createdAt, asOf) && !deleted(deletedAt, asOf)
+                && !outOfScope(createdAt, scopeFrom) && !reserved(reservedFrom, asOf);
+    }
+
+    // The item half's predicates, each stated once.
+
+    private static boolean notYetCreated(long createdAt, long asOf) {
+        return createdAt > asOf;
+    }
+
+    private static boolean deleted(long deletedAt, long asOf) {
+        return deletedAt <= asOf;
+    }
+
+    private static boolean outOfScope(long createdAt, long scopeFrom) {
+        return createdAt < scopeFrom;
+    }
+
+    private static boolean reserved(long reservedFrom, long asOf) {
+        return reservedFrom <= asOf;
+    }
+
+    /**
+     * The item check that needs the member: created before the member came of age.
+     *
+     * @param createdAt the item's creation
+     * @param comingOfAge the start of the coming-of-age day ({@link #comingOfAge}), {@link KernelTime#ALWAYS}
+     *     without an age limit
+     * @return {@link Reason#CREATED_WHILE_MINOR}'s bit, or 0
+     */
+    public static int ageFailures(long createdAt, long comingOfAge) {
+        return createdWhileMinor(createdAt, comingOfAge) ? CREATED_WHILE_MINOR : 0;
+    }
+
+    private static boolean createdWhileMinor(long createdAt, long comingOfAge) {
+        return createdAt < comingOfAge;
     }
 
     /**
@@ -193,23 +325,8 @@ public final class RuleKernel {
      */
     public static int itemFailures(int categoryFailures, long scopeFrom, long comingOfAge, long createdAt,
             long deletedAt, long reservedFrom, long asOf) {
-        int bits = categoryFailures;
-        if (createdAt > asOf) {
-            bits |= ITEM_NOT_YET_CREATED;
-        }
-        if (deletedAt <= asOf) {
-            bits |= ITEM_DELETED;
-        }
-        if (createdAt < scopeFrom) {
-            bits |= ITEM_OUT_OF_SCOPE;
-        }
-        if (createdAt < comingOfAge) {
-            bits |= CREATED_WHILE_MINOR;
-        }
-        if (reservedFrom <= asOf) {
-            bits |= ITEM_RESERVED;
-        }
-        return bits;
+        return itemFailures(categoryFailures, scopeFrom, createdAt, deletedAt, reservedFrom, asOf)
+                | ageFailures(createdAt, comingOfAge);
     }
 
     /**

@@ -166,10 +166,23 @@ public final class VersionRules {
         return (neverAllowedMatch(category) != null ? EXCLUDED : 0) | (allowedMatch(category) == null ? NOT_COVERED : 0);
     }
 
+    /**
+     * Whether items of {@code category} may be used: {@link #categoryFailures} is 0, found with the
+     * fewest comparisons.
+     *
+     * @param category an item's category
+     * @return true when the category is allowed and not never-allowed
+     */
+    public boolean allows(DataCategory category) {
+        return neverAllowedMatch(category) == null && allowedMatch(category) != null;
+    }
+
+    /** The most specific of {@code rules} that {@code category} is within, or {@code null}. */
     private static @Nullable DataCategory firstContaining(DataCategory[] rules, DataCategory category) {
         for (DataCategory c = category; c != null; c = c.parent()) {
             for (DataCategory rule : rules) {
-                if (rule == c || rule.equals(c)) {
+                // By reference for the shared instances, by key for one read from input.
+                if (rule == c || rule.hashCode() == c.hashCode() && rule.equals(c)) {
                     return rule;
                 }
             }

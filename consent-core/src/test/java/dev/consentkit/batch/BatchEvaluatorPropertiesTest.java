@@ -10,6 +10,7 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.CoreGenerators.Batch;
 import dev.consentkit.CoreGenerators;
 import dev.consentkit.Member;
+import dev.consentkit.Reason;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -49,6 +50,23 @@ class BatchEvaluatorPropertiesTest {
             for (ContentItem item : batch.items()) {
                 assertEquals(batch.isTrainable(item), evaluator.isTrainable(item), item::toString);
             }
+        });
+    }
+
+    @Test
+    void shouldGiveEveryItemAndRowTheReasonThePolicyGives() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            MemberStore store = MemberStore.of(batch.members());
+            BatchEvaluator evaluator = batch.evaluator(store);
+            List<Reason> expected = new ArrayList<>();
+            for (ContentItem item : batch.items()) {
+                expected.add(batch.reason(item));
+                assertEquals(expected.get(expected.size() - 1), evaluator.reason(item), item::toString);
+            }
+
+            assertEquals(expected, evaluator.reasons(batch.items()));
+            assertEquals(expected, List.of(evaluator.reasons(ColumnsOfItems.of(store, batch.items(),
+                    TimeUnit.NANOSECONDS))));
         });
     }
 

@@ -52,7 +52,8 @@ class RuleKernelTest {
         VersionRules adults = VersionRules.of(PolicyVersion.builder("v1", Instant.EPOCH)
                 .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).build());
 
-        long verdict = RuleKernel.memberVerdict(adults, KernelTime.NEVER, DE, born, ConsentLookup.NONE, ASOF, ASOF_DAY);
+        long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(adults, KernelTime.NEVER, true, adults.basisFor(DE),
+                born, ASOF, ASOF_DAY), adults.basisFor(DE), ConsentLookup.NONE);
 
         assertEquals(LocalDate.of(19, 3, 1).toEpochDay(), RuleKernel.comingOfAgeDay(verdict));
         assertEquals(0, RuleKernel.memberFailures(verdict));
@@ -63,8 +64,8 @@ class RuleKernelTest {
     void shouldTellAnOptInFromTheDefaultWhenNothingFails() {
         int optIn = 7 << 1;
 
-        long verdict = RuleKernel.memberVerdict(CONSENT, KernelTime.NEVER, DE, CalendarDays.UNKNOWN_BIRTH, optIn,
-                ASOF, ASOF_DAY);
+        long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(CONSENT, KernelTime.NEVER, true,
+                CONSENT.basisFor(DE), CalendarDays.UNKNOWN_BIRTH, ASOF, ASOF_DAY), CONSENT.basisFor(DE), optIn);
 
         assertEquals(Reason.AGE_UNKNOWN, RuleKernel.reason(RuleKernel.memberFailures(verdict), verdict));
         assertEquals(Reason.ALLOWED_OPTED_IN, RuleKernel.reason(0, verdict));
@@ -72,10 +73,10 @@ class RuleKernelTest {
 
     @Test
     void shouldNotAskForConsentWhereTheJurisdictionIsUnknownOrNoVersionIsInForce() {
-        long unknownPlace = RuleKernel.memberVerdict(CONSENT, KernelTime.NEVER, null, CalendarDays.UNKNOWN_BIRTH,
-                ConsentLookup.NONE, ASOF, ASOF_DAY);
-        long noVersion = RuleKernel.memberVerdict(null, KernelTime.NEVER, DE, CalendarDays.UNKNOWN_BIRTH,
-                ConsentLookup.NONE, ASOF, ASOF_DAY);
+        long unknownPlace = RuleKernel.withChoice(RuleKernel.memberVerdict(CONSENT, KernelTime.NEVER, false, null,
+                CalendarDays.UNKNOWN_BIRTH, ASOF, ASOF_DAY), null, ConsentLookup.NONE);
+        long noVersion = RuleKernel.withChoice(RuleKernel.memberVerdict(null, KernelTime.NEVER, true, null,
+                CalendarDays.UNKNOWN_BIRTH, ASOF, ASOF_DAY), null, ConsentLookup.NONE);
 
         assertEquals(RuleKernel.bit(Reason.JURISDICTION_UNKNOWN) | RuleKernel.bit(Reason.AGE_UNKNOWN),
                 RuleKernel.memberFailures(unknownPlace));
