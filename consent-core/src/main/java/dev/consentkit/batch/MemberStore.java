@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * by anyone) cannot slow it down. A store holds at most 2<sup>29</sup> members.
  *
  * <p>{@link #footprintBytes()} and {@link #consentEventCount()} are the supported way to size a store:
- * with ids of ten ASCII characters a member costs about 56 bytes and a consent event 20 (see the
+ * with ids of ten ASCII characters a member costs about 48 bytes and a consent event 24 (see the
  * project's benchmark documentation for measured figures). Immutable and safe to share between
  * threads; {@link #indexOf} allocates nothing.
  */

@@ -19,11 +19,15 @@ import java.util.List;
  * before {@code asOf} and recorded at or before {@code knownAt}.
  *
  * <h2>Cost</h2>
- * Finding a group is a binary search, and within a group the last event effective at or before
- * {@code asOf} is another, so events of unrelated purposes cost nothing however many there are. A
- * replay as known at {@code knownAt} then steps back over the group's events recorded after
- * {@code knownAt}: its cost grows with the number of same-purpose events effective by {@code asOf}
- * but recorded after {@code knownAt}, and is a single step when there are none.
+ * A member's history of up to 256 events is first walked back in effect order from {@code asOf}, at
+ * most 16 events: an ordinary history ends there, with one binary search. Otherwise, and for every
+ * longer history, the groups of the purposes that count are searched one by one: finding a group
+ * costs a scan of a few groups (or a binary search by key for a member with more than 64 purposes),
+ * and within a group the last event effective at or before {@code asOf} is a binary search. Events
+ * of unrelated purposes therefore cost at most the short walk, however many there are. A replay as
+ * known at {@code knownAt} also steps back over the group's events recorded after {@code knownAt}:
+ * its cost grows with the number of same-purpose events effective by {@code asOf} but recorded after
+ * {@code knownAt}, and is a single step when there are none.
  */
 public final class ConsentLookup {
 
@@ -86,6 +90,9 @@ public final class ConsentLookup {
         private static final int MASKED_GROUPS = 64;
         // How far the walk back through effect order goes before it searches the groups instead.
         private static final int SCANNED_EVENTS = 16;
+        // Histories longer than this are searched by group at once: a search of the whole effect order
+        // would read memory far apart, where the covering groups are usually short.
+        private static final int WALKED_HISTORIES = 256;
 
         private static final Index EMPTY = new Index(new Purpose[0], new String[0], new int[] {0}, new long[0],
                 new long[0], new int[0], new long[0], new long[0], new int[0]);
@@ -189,6 +196,9 @@ public final class ConsentLookup {
             if (covering == 0) {
                 return NONE;
             }
+            if (orderEffectiveAt.length > WALKED_HISTORIES) {
+                return searchGroups(covering, asOf, knownAt);
+            }
             // Step back through the member's effect order a few events; most histories end there.
             int i = InForce.at(orderEffectiveAt, 0, orderEffectiveAt.length, asOf);
             for (int stop = Math.max(-1, i - SCANNED_EVENTS); i > stop; i--) {
@@ -197,12 +207,14 @@ public final class ConsentLookup {
                     return i << 1 | (groupAndChoice & 1);
                 }
             }
-            if (i < 0) {
-                return NONE;
-            }
             // Many events of other purposes, or recorded late: search the covering groups instead.
+            return i < 0 ? NONE : searchGroups(covering, asOf, knownAt);
+        }
+
+        /** The latest choice among the groups marked in {@code covering}, each searched on its own. */
+        private int searchGroups(long covering, long asOf, long knownAt) {
             int best = NONE;
-            for (int g = 0; g < purposes.length; g++) {
+            for (int g = 0; g < groupPurposes.length; g++) {
                 if ((covering >>> g & 1) != 0) {
                     best = Math.max(best, latestInGroup(effectiveAt, recordedAt, codes, groupStarts[g],
                             groupStarts[g + 1], asOf, knownAt));

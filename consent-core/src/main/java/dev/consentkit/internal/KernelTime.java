@@ -150,19 +150,8 @@ public final class KernelTime {
 
     /**
      * The start of a UTC day in units, for tests "{@code value < start of day}", as
-     * {@link #before(Instant, long)}; allocation-free.
-     *
-     * @param epochDay the day, counted from 1970-01-01
-     * @param unitsPerDay units in a day (the unit divides a day)
-     * @return the day's first unit, held within {@code [ALWAYS + 1, NEVER]}
-     */
-    public static long dayStart(long epochDay, long unitsPerDay) {
-        return dayStart(epochDay, unitsPerDay, Long.MAX_VALUE / unitsPerDay);
-    }
-
-    /**
-     * {@link #dayStart(long, long)} with the last day a {@code long} of the unit holds precomputed, so
-     * that a loop over many rows divides once.
+     * {@link #before(Instant, long)}; allocation-free. The last day a {@code long} of the unit holds is
+     * given, so that a loop over many rows divides once.
      *
      * @param epochDay the day, counted from 1970-01-01
      * @param unitsPerDay units in a day

@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * A decision is a <em>member half</em>, resolved once per member and instant, and an <em>item
  * half</em>, per item:
  * <pre>
- * member half: (version, closure, jurisdiction, birth date, asOf) → member verdict, then the choice
- *              ACCOUNT_CLOSED, JURISDICTION_UNKNOWN, JURISDICTION_EXCLUDED, AGE_UNKNOWN, MINOR,
- *              OPTED_OUT, NO_CONSENT; the coming-of-age day; whether the member opted in
+ * member half: (version, closure, jurisdiction and basis, birth date, asOf) → member verdict
+ *              ACCOUNT_CLOSED, JURISDICTION_UNKNOWN, JURISDICTION_EXCLUDED, AGE_UNKNOWN, MINOR;
+ *              the coming-of-age day; then (the choice in effect) → OPTED_OUT, NO_CONSENT, or
+ *              whether the member opted in
  * item half:   (version, item instants, category, asOf, coming-of-age) → failed item checks
  *              ITEM_NOT_YET_CREATED, ITEM_DELETED, ITEM_OUT_OF_SCOPE, CATEGORY_EXCLUDED,
  *              CATEGORY_NOT_COVERED, CREATED_WHILE_MINOR, ITEM_RESERVED
@@ -37,9 +38,13 @@ import org.jspecify.annotations.Nullable;
  * <h2>How to add a check</h2>
  * <ol>
  *   <li>Add its {@link Reason}, in evaluation order among the others, and its evidence.
- *   <li>Add its predicate here: in {@link #memberVerdict} when it depends on the member only, in
- *       {@link #itemFailures} when it depends on the item alone, in {@link #ageFailures} (or a
- *       sibling of it) when it needs a fact of the member verdict. A new fact becomes a new parameter, which every caller then supplies: the compiler lists
+ *   <li>Add its predicate here, as a small private method, and use it where its half combines its
+ *       checks: {@link #memberVerdict} (and {@link #withChoice}) when it depends on the member,
+ *       {@link #itemFailures} and {@link #itemPasses} when it depends on the item alone,
+ *       {@link #ageFailures} or a sibling of it when it needs a fact of the member verdict. Every
+ *       check appears once as bits (for {@code evaluate} and reasons) and once in a short-circuit
+ *       form (for {@code isTrainable} and the batch bit paths), both calling the same predicate. A
+ *       new fact becomes a new parameter, which every caller then supplies: the compiler lists
  *       them.
  *   <li>Test it per rule and per program, and document it in the README's decision table, the
  *       JSON schemas and the changelog.
@@ -188,19 +193,8 @@ public final class RuleKernel {
     }
 
     /**
-     * The start of the coming-of-age day in a unit, for the item half.
-     *
-     * @param verdict a member verdict
-     * @param unitsPerDay units in a day
-     * @return the threshold as {@link KernelTime#dayStart}, or {@link KernelTime#ALWAYS} without an age limit
-     */
-    public static long comingOfAge(long verdict, long unitsPerDay) {
-        return comingOfAge(verdict, unitsPerDay, Long.MAX_VALUE / unitsPerDay);
-    }
-
-    /**
-     * {@link #comingOfAge(long, long)} with {@code Long.MAX_VALUE / unitsPerDay} precomputed, for loops
-     * over many rows.
+     * The start of the coming-of-age day in a unit, for the item half; {@code dayLimit} is computed
+     * once for the many rows of a loop.
      *
      * @param verdict a member verdict
      * @param unitsPerDay units in a day

@@ -76,7 +76,8 @@ class KernelTimeTest {
         qt().withExamples(EXAMPLES).forAll(longs().between(-4_000_000_000L, 4_000_000_000L), Generate.pick(UNITS),
                 values()).checkAssert((day, unit, value) -> {
                     long nanosPerUnit = unit.toNanos(1);
-                    long start = KernelTime.dayStart(day, KernelTime.NANOS_PER_DAY / nanosPerUnit);
+                    long unitsPerDay = KernelTime.NANOS_PER_DAY / nanosPerUnit;
+                    long start = KernelTime.dayStart(day, unitsPerDay, Long.MAX_VALUE / unitsPerDay);
                     if (value != KernelTime.ALWAYS && value != KernelTime.NEVER) {
                         BigInteger midnight = BigInteger.valueOf(day).multiply(BigInteger.valueOf(KernelTime.NANOS_PER_DAY));
                         assertEquals(nanos(value, nanosPerUnit).compareTo(midnight) < 0, value < start,
