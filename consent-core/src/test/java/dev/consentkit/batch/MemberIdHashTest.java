@@ -73,8 +73,9 @@ class MemberIdHashTest {
     @Test
     void shouldSpreadIdsWithOneStringHashCodeUnderFreshSecretKeys() {
         // 32,768 ids in 65,536 buckets: a random function puts 12 or more in one bucket with probability
-        // below 10^-7, and makes more than 8 pairs collide in 32 bits with probability below 10^-13, so
-        // this test fails by chance less than once in a million runs.
+        // below 10^-7, and makes more than 8 pairs collide in 32 bits with probability below 10^-13. The
+        // linear families alone do not behave so on these ids (one key in about 400 collided 9 to 326 of
+        // them); with the mix over 64 bits, 4,000 fresh keys per set never exceeded these bounds.
         for (int trial = 0; trial < 3; trial++) {
             MemberIdHash hash = new MemberIdHash();
 
@@ -213,12 +214,12 @@ class MemberIdHashTest {
     }
 
     @Test
-    void shouldScrambleOneToOne() {
+    void shouldMixOneToOne() {
         // Each step of the mix can be undone, so distinct values stay distinct: undoing them all gives
         // back every input.
-        qt().withExamples(EXAMPLES * 5).forAll(integers().all()).checkAssert(h ->
-                assertEquals(h, unscramble(MemberIdHash.scramble(h)), h::toString));
-        assertEquals(0, MemberIdHash.scramble(0));
+        qt().withExamples(EXAMPLES * 5).forAll(longs().all()).checkAssert(h ->
+                assertEquals(h, unmix(MemberIdHash.mix(h)), h::toString));
+        assertEquals(0, MemberIdHash.mix(0));
     }
 
     private static void assertSpread(MemberIdHash hash, List<String> ids, int maxLoad, String trial) {
@@ -238,23 +239,23 @@ class MemberIdHashTest {
         assertTrue(max(topBuckets) <= maxLoad, trial + ": " + max(topBuckets) + " ids in one bucket of the top bits");
     }
 
-    /** Chris Wellons' "lowbias32", the published mix. */
-    private static int lowbias32(int x) {
-        x ^= x >>> 16;
-        x *= 0x7feb352d;
-        x ^= x >>> 15;
-        x *= 0x846ca68b;
-        x ^= x >>> 16;
-        return x;
+    /** The finalizer of MurmurHash3, as published. */
+    private static long fmix64(long k) {
+        k ^= k >>> 33;
+        k *= 0xff51afd7ed558ccdL;
+        k ^= k >>> 33;
+        k *= 0xc4ceb9fe1a85ec53L;
+        k ^= k >>> 33;
+        return k;
     }
 
-    /** The inverse of "lowbias32", also published with it. */
-    private static int unscramble(int x) {
-        x ^= x >>> 16;
-        x *= 0x43021123;
-        x ^= x >>> 15 ^ x >>> 30;
-        x *= 0x1d69e2a5;
-        x ^= x >>> 16;
+    /** The inverse of the finalizer: each shift undoes itself, each product has an inverse modulo 2^64. */
+    private static long unmix(long x) {
+        x ^= x >>> 33;
+        x *= 0x9cb4b2f8129337dbL;
+        x ^= x >>> 33;
+        x *= 0x4f74430c22a54005L;
+        x ^= x >>> 33;
         return x;
     }
 
@@ -338,7 +339,7 @@ class MemberIdHashTest {
                 long word = (long) id.charAt(i) << 16 | (i + 1 < id.length() ? id.charAt(i + 1) : 0);
                 sum = sum.add(unsigned(multilinear[2 + i / 2]).multiply(BigInteger.valueOf(word)));
             }
-            return lowbias32(sum.mod(WORD).shiftRight(32).intValue());
+            return (int) (fmix64(sum.mod(WORD).longValue()) >>> 32);
         }
 
         private int polynomialReference(String id) {
@@ -350,7 +351,8 @@ class MemberIdHashTest {
                 }
                 x = x.multiply(BigInteger.valueOf(point)).add(BigInteger.valueOf(coefficient)).mod(PRIME);
             }
-            return lowbias32(x.multiply(BigInteger.valueOf(scale)).add(BigInteger.valueOf(offset)).mod(PRIME).intValue());
+            return (int) (fmix64(x.multiply(BigInteger.valueOf(scale)).add(BigInteger.valueOf(offset)).mod(PRIME)
+                    .longValue()) >>> 32);
         }
 
         private static BigInteger unsigned(long key) {
