@@ -70,6 +70,27 @@ public record ConsentEvent(
     }
 
     /** Whether this is an opt-out. */
+    /**
+     * An opt-out the platform recorded as it took effect: {@code recordedAt} is {@code at}. The common
+     * case of a choice made in the platform's own settings.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static ConsentEvent optOut(String id, Purpose purpose, Instant at, ConsentChannel channel) {
+        Objects.requireNonNull(at, "at");
+        return new ConsentEvent(id, purpose, ConsentChoice.OPT_OUT, at, at, channel);
+    }
+
+    /**
+     * An opt-in the platform recorded as it took effect: {@code recordedAt} is {@code at}.
+     *
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public static ConsentEvent optIn(String id, Purpose purpose, Instant at, ConsentChannel channel) {
+        Objects.requireNonNull(at, "at");
+        return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, at, at, channel);
+    }
+
     public boolean isOptOut() {
         return choice == ConsentChoice.OPT_OUT;
     }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -149,31 +150,28 @@ public final class ConsentHistory {
 
     /**
      * The member's latest choice in effect at {@code asOf} for {@code purpose}: the last event
-     * effective at or before {@code asOf} whose purpose is {@code purpose} or a broader one; or
-     * {@code null} if there is none.
+     * effective at or before {@code asOf} whose purpose is {@code purpose} or a broader one; empty if
+     * there is none.
      */
-    public @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf) {
+    public Optional<ConsentEvent> choiceInEffect(Purpose purpose, Instant asOf) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(asOf, "asOf");
-        return choiceInEffect(purpose, asOf, null);
+        int code = choiceCode(purpose.coveringPurposes().toArray(new Purpose[0]), KernelTime.notAfterNanos(asOf),
+                KernelTime.NEVER - 1);
+        return code == ConsentLookup.NONE ? Optional.empty() : Optional.of(events[ConsentLookup.rank(code)]);
+    }
+
+    /** The event of rank {@code rank} in effect order. */
+    ConsentEvent event(int rank) {
+        return events[rank];
     }
 
     /**
-     * As {@link #choiceInEffect(Purpose, Instant)}, counting only events recorded at or before
-     * {@code knownAt} when it is not null.
+     * The {@link ConsentLookup} code of the choice in effect among events for the {@code covering}
+     * purposes (a purpose and every broader one), instants in kernel nanoseconds. Allocation-free: this is on the decision path.
      */
-    @Nullable ConsentEvent choiceInEffect(Purpose purpose, Instant asOf, @Nullable Instant knownAt) {
-        int code = choiceCode(purpose, KernelTime.notAfterNanos(asOf),
-                knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt));
-        return code == ConsentLookup.NONE ? null : events[ConsentLookup.rank(code)];
-    }
-
-    /**
-     * The {@link ConsentLookup} code of the choice in effect for {@code purpose}, instants in kernel
-     * nanoseconds. Allocation-free: this is on the decision path.
-     */
-    int choiceCode(Purpose purpose, long asOf, long knownAt) {
-        return index.choiceAt(purpose, asOf, knownAt);
+    int choiceCode(Purpose[] covering, long asOf, long knownAt) {
+        return index.choiceAt(covering, asOf, knownAt);
     }
 
     /** Equal when both hold the same events. */

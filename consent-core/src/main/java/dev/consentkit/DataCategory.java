@@ -1,6 +1,7 @@
 package dev.consentkit;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -82,7 +83,7 @@ public final class DataCategory {
      * read later resolve to the version's own instances.
      */
     DataCategory intern() {
-        return KeyGrammar.intern(INTERNED, this, DataCategory::key, DataCategory::parent, DataCategory::new);
+        return KeyGrammar.intern(INTERNED, this, DataCategory::key, value -> value.parent, DataCategory::new);
     }
 
     /** Whether {@code key} has a shared instance: a built-in, a key a policy names, or an ancestor of one. */
@@ -100,12 +101,9 @@ public final class DataCategory {
         return key;
     }
 
-    /**
-     * The category one level up ({@code content} for {@code content.public}), or {@code null} for a
-     * top-level category.
-     */
-    public @Nullable DataCategory parent() {
-        return parent;
+    /** The category one level up ({@code content} for {@code content.public}); empty for a top-level category. */
+    public Optional<DataCategory> parent() {
+        return Optional.ofNullable(parent);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.consentkit;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  * The answer to "may this item of this member train a model at {@code asOf}?", with why: the
  * primary {@link Reason}, every check that failed in evaluation order, the policy version that
  * decided and the {@link Evidence} behind the primary reason.
+ *
+ * <p>A decision is an audit record: it keeps the ids and facts that decided, not the member, item or
+ * policy it was made from, so a stored decision holds nothing else alive.
  *
  * <p>{@link #toString()} is one line meant for logs and audit trails, for example:
  *
@@ -32,17 +36,28 @@ public final class Decision {
     private final int failedMask;
     private final String policyId;
     private final @Nullable String policyVersion;
-    // Either the evidence itself (a decision read back from an audit trail), or what the engine
-    // decided on, from which the evidence is built when asked: so that evaluate allocates nothing
-    // but the decision.
-    private final @Nullable Evidence evidence;
-    private final @Nullable TrainingPolicy policy;
-    private final @Nullable ContentItem item;
-    private final @Nullable Member member;
+    // The evidence of the primary reason, as its facts: so that a decision the engine makes is one
+    // object, and the evidence is made when asked for.
+    private final @Nullable Instant evidenceAt;
+    private final @Nullable String evidenceVersion;
+    private final @Nullable ConsentEvent consentEvent;
+    private final @Nullable Jurisdiction jurisdiction;
+    private final @Nullable JurisdictionRule jurisdictionRule;
+    private final @Nullable LegalBasis basis;
+    private final @Nullable DataCategory category;
+    private final @Nullable DataCategory categoryRule;
+    private final @Nullable Reservation reservation;
+    private final @Nullable LocalDate birthDate;
+    private final int minimumAge;
+    private final @Nullable String recordedText;
 
-    private Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason,
-            int failedMask, String policyId, @Nullable String policyVersion, @Nullable Evidence evidence,
-            @Nullable TrainingPolicy policy, @Nullable ContentItem item, @Nullable Member member) {
+    /** A decision with its evidence's facts; the engine's way in, and the builder's. */
+    Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason, int failedMask,
+            String policyId, @Nullable String policyVersion, @Nullable Instant evidenceAt,
+            @Nullable String evidenceVersion, @Nullable ConsentEvent consentEvent, @Nullable Jurisdiction jurisdiction,
+            @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis, @Nullable DataCategory category,
+            @Nullable DataCategory categoryRule, @Nullable Reservation reservation, @Nullable LocalDate birthDate,
+            int minimumAge, @Nullable String recordedText) {
         this.itemId = itemId;
         this.memberId = memberId;
         this.asOf = asOf;
@@ -51,66 +66,32 @@ public final class Decision {
         this.failedMask = failedMask;
         this.policyId = policyId;
         this.policyVersion = policyVersion;
-        this.evidence = evidence;
-        this.policy = policy;
-        this.item = item;
-        this.member = member;
-    }
-
-    /** A decision the engine made; its evidence is built from the inputs when asked for. */
-    Decision(TrainingPolicy policy, ContentItem item, Member member, Instant asOf, @Nullable Instant knownAt,
-            Reason reason, int failedMask, @Nullable String policyVersion) {
-        this(item.id(), member.id(), asOf, knownAt, reason, failedMask, policy.id(), policyVersion, null, policy, item,
-                member);
+        this.evidenceAt = evidenceAt;
+        this.evidenceVersion = evidenceVersion;
+        this.consentEvent = consentEvent;
+        this.jurisdiction = jurisdiction;
+        this.jurisdictionRule = jurisdictionRule;
+        this.basis = basis;
+        this.category = category;
+        this.categoryRule = categoryRule;
+        this.reservation = reservation;
+        this.birthDate = birthDate;
+        this.minimumAge = minimumAge;
+        this.recordedText = recordedText;
     }
 
     /**
-     * A decision as stored in an audit trail; the engine makes its own through
+     * Starts a decision as stored in an audit trail, to read one back; the engine makes its own through
      * {@link TrainingPolicy#evaluate}.
      *
-     * @param knownAt the audit instant, or {@code null} for a decision on everything recorded
-     * @param failedChecks every failed check in evaluation order, starting with {@code reason}; empty
-     *     exactly when {@code reason} is trainable
-     * @param policyVersion the id of the version that decided, or {@code null} exactly when
-     *     {@code reason} is {@link Reason#POLICY_NOT_IN_FORCE}
-     * @throws NullPointerException if a required argument or a failed check is null
-     * @throws IllegalArgumentException if the values contradict each other; the message says how
+     * @param itemId the id of the item decided on
+     * @param memberId the id of its author
+     * @param asOf the instant the decision is for
+     * @throws NullPointerException if an argument is null
      */
-    public static Decision of(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason,
-            List<Reason> failedChecks, String policyId, @Nullable String policyVersion, Evidence evidence) {
-        Objects.requireNonNull(itemId, "itemId");
-        Objects.requireNonNull(memberId, "memberId");
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(reason, "reason");
-        Objects.requireNonNull(failedChecks, "failedChecks");
-        Objects.requireNonNull(policyId, "policyId");
-        Objects.requireNonNull(evidence, "evidence");
-        int mask = 0;
-        int previous = -1;
-        for (int i = 0; i < failedChecks.size(); i++) {
-            Reason failed = Objects.requireNonNull(failedChecks.get(i), "failedChecks[" + i + "]");
-            if (failed.isTrainable()) {
-                throw new IllegalArgumentException("failed checks list " + failed + ", which is not a failure: " + failedChecks);
-            }
-            if (failed.ordinal() <= previous) {
-                throw new IllegalArgumentException("failed checks are not distinct and in evaluation order: " + failedChecks);
-            }
-            previous = failed.ordinal();
-            mask |= 1 << failed.ordinal();
-        }
-        if (reason.isTrainable() != failedChecks.isEmpty()) {
-            throw new IllegalArgumentException("reason " + reason + " contradicts failed checks " + failedChecks);
-        }
-        if (!reason.isTrainable() && failedChecks.get(0) != reason) {
-            throw new IllegalArgumentException(
-                    "reason " + reason + " is not the first failed check of " + failedChecks);
-        }
-        if ((reason == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
-            throw new IllegalArgumentException("a decision names its policy version unless no version is in force; reason "
-                    + reason + " with policy version " + policyVersion);
-        }
-        return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policyId, policyVersion, evidence, null, null,
-                null);
+    public static Builder builder(String itemId, String memberId, Instant asOf) {
+        return new Builder(Objects.requireNonNull(itemId, "itemId"), Objects.requireNonNull(memberId, "memberId"),
+                Objects.requireNonNull(asOf, "asOf"));
     }
 
     /** Whether the item may be used for training at {@link #asOf()}. */
@@ -155,17 +136,16 @@ public final class Decision {
         return Optional.ofNullable(policyVersion);
     }
 
-    /**
-     * The consent event, rule or fact behind the primary reason, with its instant. For a decision the
-     * engine made, it is built on each call from the item, member and policy decided on, which the
-     * decision keeps.
-     */
+    /** The consent event, rule or fact behind the primary reason, as data; made on each call from the decision's facts. */
     public Evidence evidence() {
-        if (evidence != null) {
-            return evidence;
-        }
-        return Evaluator.explain(reason, Objects.requireNonNull(policy), Objects.requireNonNull(item),
-                Objects.requireNonNull(member), asOf, knownAt);
+        int facts = Evidence.Facts.of(reason);
+        boolean factual = recordedText == null;
+        return new Evidence(reason, evidenceAt,
+                factual && (facts & Evidence.Facts.POLICY_ID) != 0 ? policyId : null, evidenceVersion,
+                factual && (facts & Evidence.Facts.ITEM) != 0 ? itemId : null,
+                factual && (facts & Evidence.Facts.MEMBER) != 0 ? memberId : null,
+                consentEvent, jurisdiction, jurisdictionRule, basis, category, categoryRule, reservation, birthDate,
+                birthDate == null ? null : birthDate.plusYears(minimumAge), minimumAge, recordedText);
     }
 
     /** The id of the item decided on. */
@@ -188,7 +168,25 @@ public final class Decision {
         return Optional.ofNullable(knownAt);
     }
 
-    /** Equal when every value is equal. */
+    /**
+     * Whether {@code other} came to the same outcome, as an audit replay compares a stored decision
+     * with the one the engine makes now: the same trainability, primary reason, failed checks, policy
+     * version and, when a consent event decided, the same event id. Unlike {@link #equals}, it looks at
+     * no other fact of the evidence and at no wording, so a decision read from any format can be
+     * replayed.
+     *
+     * @throws NullPointerException if {@code other} is null
+     */
+    public boolean sameOutcome(Decision other) {
+        Objects.requireNonNull(other, "other");
+        ConsentEvent mine = consentEvent;
+        ConsentEvent theirs = other.consentEvent;
+        return reason == other.reason && failedMask == other.failedMask
+                && Objects.equals(policyVersion, other.policyVersion)
+                && (mine == null ? theirs == null : theirs != null && mine.id().equals(theirs.id()));
+    }
+
+    /** Equal when every value and every fact of the evidence are equal; no text is built or compared. */
     @Override
     public boolean equals(@Nullable Object o) {
         if (!(o instanceof Decision)) {
@@ -198,12 +196,18 @@ public final class Decision {
         return itemId.equals(d.itemId) && memberId.equals(d.memberId) && asOf.equals(d.asOf)
                 && Objects.equals(knownAt, d.knownAt) && reason == d.reason && failedMask == d.failedMask
                 && policyId.equals(d.policyId) && Objects.equals(policyVersion, d.policyVersion)
-                && evidence().equals(d.evidence());
+                && Objects.equals(evidenceAt, d.evidenceAt) && Objects.equals(evidenceVersion, d.evidenceVersion)
+                && Objects.equals(consentEvent, d.consentEvent) && Objects.equals(jurisdiction, d.jurisdiction)
+                && Objects.equals(jurisdictionRule, d.jurisdictionRule) && basis == d.basis
+                && Objects.equals(category, d.category) && Objects.equals(categoryRule, d.categoryRule)
+                && Objects.equals(reservation, d.reservation) && Objects.equals(birthDate, d.birthDate)
+                && minimumAge == d.minimumAge && (recordedText == null) == (d.recordedText == null);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(itemId, memberId, asOf, knownAt, reason, failedMask, policyId, policyVersion, evidence());
+        return Objects.hash(itemId, memberId, asOf, knownAt, reason, failedMask, policyId, policyVersion, evidenceAt,
+                consentEvent);
     }
 
     /** The decision in one line, in the form shown in the class documentation. */
@@ -220,5 +224,114 @@ public final class Decision {
             s.append("; failed ").append(failedChecks());
         }
         return s.append("; evidence: ").append(evidence()).toString();
+    }
+
+    /**
+     * Collects a stored decision's values; {@link #build()} checks that they agree with one another.
+     * Not thread-safe.
+     */
+    public static final class Builder {
+
+        private final String itemId;
+        private final String memberId;
+        private final Instant asOf;
+        private @Nullable Instant knownAt;
+        private @Nullable List<Reason> failedChecks;
+        private @Nullable String policyId;
+        private @Nullable String policyVersion;
+        private @Nullable Evidence evidence;
+
+        private Builder(String itemId, String memberId, Instant asOf) {
+            this.itemId = itemId;
+            this.memberId = memberId;
+            this.asOf = asOf;
+        }
+
+        /** Sets the audit instant: the decision was made on the events recorded by then. */
+        public Builder knownAt(Instant knownAt) {
+            this.knownAt = Objects.requireNonNull(knownAt, "knownAt");
+            return this;
+        }
+
+        /**
+         * Sets every check that failed, in evaluation order; empty for a trainable decision.
+         *
+         * @throws NullPointerException if the list or a check is null
+         */
+        public Builder failedChecks(List<Reason> failedChecks) {
+            List<Reason> copy = new ArrayList<>(Objects.requireNonNull(failedChecks, "failedChecks"));
+            for (int i = 0; i < copy.size(); i++) {
+                Objects.requireNonNull(copy.get(i), "failedChecks[" + i + "]");
+            }
+            this.failedChecks = copy;
+            return this;
+        }
+
+        /** Sets the policy that decided, and the version in force; {@code null} when none was. */
+        public Builder policy(String policyId, @Nullable String policyVersion) {
+            this.policyId = Objects.requireNonNull(policyId, "policyId");
+            this.policyVersion = policyVersion;
+            return this;
+        }
+
+        /** Sets the evidence; its reason is the decision's primary reason. */
+        public Builder evidence(Evidence evidence) {
+            this.evidence = Objects.requireNonNull(evidence, "evidence");
+            return this;
+        }
+
+        /**
+         * Builds the decision; its primary reason is the evidence's.
+         *
+         * @throws IllegalArgumentException if a value is missing or the values contradict each other
+         *     (failed checks out of order or not starting with the reason, a trainable reason with
+         *     failed checks, a policy version missing or present against the reason, evidence about
+         *     another item, member or policy); the message says how
+         */
+        public Decision build() {
+            Evidence e = evidence;
+            List<Reason> checks = failedChecks;
+            String policy = policyId;
+            if (e == null || checks == null || policy == null) {
+                throw new IllegalArgumentException("a decision needs " + (e == null ? "its evidence"
+                        : checks == null ? "its failed checks" : "its policy"));
+            }
+            Reason reason = e.reason;
+            int mask = 0;
+            int previous = -1;
+            for (Reason failed : checks) {
+                if (failed.isTrainable()) {
+                    throw new IllegalArgumentException("failed checks list " + failed + ", which is not a failure: " + checks);
+                }
+                if (failed.ordinal() <= previous) {
+                    throw new IllegalArgumentException("failed checks are not distinct and in evaluation order: " + checks);
+                }
+                previous = failed.ordinal();
+                mask |= 1 << failed.ordinal();
+            }
+            if (reason.isTrainable() != checks.isEmpty()) {
+                throw new IllegalArgumentException("reason " + reason + " contradicts failed checks " + checks);
+            }
+            if (!reason.isTrainable() && checks.get(0) != reason) {
+                throw new IllegalArgumentException("reason " + reason + " is not the first failed check of " + checks);
+            }
+            if ((reason == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
+                throw new IllegalArgumentException("a decision names its policy version unless no version is in "
+                        + "force; reason " + reason + " with policy version " + policyVersion);
+            }
+            agree("item", itemId, e.itemId);
+            agree("member", memberId, e.memberId);
+            agree("policy", policy, e.policyId);
+            return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policy, policyVersion, e.at,
+                    e.policyVersion, e.consentEvent, e.jurisdiction, e.jurisdictionRule, e.basis, e.category,
+                    e.categoryRule, e.reservation, e.birthDate, e.minimumAge, e.recordedText);
+        }
+
+        private static void agree(String what, String decided, @Nullable String inEvidence) {
+            if (inEvidence != null && !inEvidence.equals(decided)) {
+                throw new IllegalArgumentException("the evidence is about " + what + " " + inEvidence
+                        + ", the decision about " + what + " " + decided);
+            }
+        }
     }
 }

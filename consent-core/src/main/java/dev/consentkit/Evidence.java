@@ -1,21 +1,53 @@
 package dev.consentkit;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What decided a {@link Decision}: the consent event, policy rule, or fact about the item or the
- * member behind its primary reason, with the instant it dates from.
+ * What decided a {@link Decision}, as data: the check it explains (its {@link #reason()}) and the
+ * identifiers and facts behind it, each with a typed accessor. An auditor reads it as "denied because
+ * of <i>this</i>, which holds since <i>then</i>".
  *
- * <p>An auditor reads it as "denied because of <i>this</i>, which holds since <i>then</i>": for
- * {@link Reason#OPTED_OUT} it is the opt-out event; for {@link Reason#JURISDICTION_EXCLUDED} the
- * excluding rule; for {@link Reason#MINOR} the day the member comes of age.
+ * <p>Which facts evidence carries depends on its reason:
+ *
+ * <table>
+ *   <caption>Facts per reason</caption>
+ *   <tr><th>reason</th><th>facts</th><th>{@link #at()}</th></tr>
+ *   <tr><td>{@code POLICY_NOT_IN_FORCE}</td><td>policy id, its first version</td><td>that version's start</td></tr>
+ *   <tr><td>{@code ITEM_NOT_YET_CREATED}, {@code ITEM_DELETED}</td><td>item id</td><td>creation, deletion</td></tr>
+ *   <tr><td>{@code ACCOUNT_CLOSED}</td><td>member id</td><td>closure</td></tr>
+ *   <tr><td>{@code ITEM_OUT_OF_SCOPE}</td><td>version</td><td>the version's item scope</td></tr>
+ *   <tr><td>{@code CATEGORY_EXCLUDED}</td><td>version, item category, the never-allowed category it is within</td>
+ *       <td>version start</td></tr>
+ *   <tr><td>{@code CATEGORY_NOT_COVERED}</td><td>version, item category</td><td>version start</td></tr>
+ *   <tr><td>{@code JURISDICTION_UNKNOWN}</td><td>member id</td><td>none</td></tr>
+ *   <tr><td>{@code JURISDICTION_EXCLUDED}</td><td>version, jurisdiction, the rule (none: the version's default)</td>
+ *       <td>version start</td></tr>
+ *   <tr><td>{@code AGE_UNKNOWN}</td><td>member id, version</td><td>none</td></tr>
+ *   <tr><td>{@code MINOR}</td><td>member id, minimum age, birth date, coming-of-age date</td>
+ *       <td>that date's UTC midnight</td></tr>
+ *   <tr><td>{@code CREATED_WHILE_MINOR}</td><td>item id, member id, minimum age, birth date, coming-of-age date</td>
+ *       <td>the item's creation</td></tr>
+ *   <tr><td>{@code ITEM_RESERVED}</td><td>item id, the reservation (source and start)</td><td>its start</td></tr>
+ *   <tr><td>{@code OPTED_OUT}, {@code ALLOWED_OPTED_IN}</td><td>the consent event (id, choice, purpose, instants)</td>
+ *       <td>its {@code effectiveAt}</td></tr>
+ *   <tr><td>{@code NO_CONSENT}, {@code ALLOWED_BY_DEFAULT}</td>
+ *       <td>version, jurisdiction, the rule (none: the version's default), legal basis</td><td>version start</td></tr>
+ * </table>
+ *
+ * <p>{@link #description()} renders the facts for people; nothing reads it back or compares it, so
+ * rewording it changes no decision and no stored document. Evidence read from a document of an
+ * earlier format, which kept only prose, is {@linkplain #recorded recorded evidence}: its facts are
+ * its reason, instant and consent event, and its description is the stored text.
  */
 public final class Evidence {
 
-    /** What kind of thing decided. */
+    /** What kind of thing decided; follows from the reason. */
     public enum Kind {
         /** A consent event of the member; {@link #consentEvent()} holds it. */
         CONSENT_EVENT,
@@ -24,62 +56,135 @@ public final class Evidence {
         /** A fact about the item: its creation, deletion or a reservation. */
         ITEM_FACT,
         /** A fact about the member: account closure, jurisdiction or age. */
-        MEMBER_FACT
+        MEMBER_FACT;
+
+        /**
+         * The kind of evidence behind {@code reason}.
+         *
+         * @throws NullPointerException if {@code reason} is null
+         */
+        public static Kind of(Reason reason) {
+            switch (Objects.requireNonNull(reason, "reason")) {
+                case OPTED_OUT:
+                case ALLOWED_OPTED_IN:
+                    return CONSENT_EVENT;
+                case ITEM_NOT_YET_CREATED:
+                case ITEM_DELETED:
+                case CREATED_WHILE_MINOR:
+                case ITEM_RESERVED:
+                    return ITEM_FACT;
+                case ACCOUNT_CLOSED:
+                case JURISDICTION_UNKNOWN:
+                case AGE_UNKNOWN:
+                case MINOR:
+                    return MEMBER_FACT;
+                default:
+                    return POLICY_RULE;
+            }
+        }
     }
 
-    private final Kind kind;
-    private final String description;
-    private final @Nullable Instant at;
-    private final @Nullable ConsentEvent consentEvent;
+    final Reason reason;
+    final @Nullable Instant at;
+    final @Nullable String policyId;
+    final @Nullable String policyVersion;
+    final @Nullable String itemId;
+    final @Nullable String memberId;
+    final @Nullable ConsentEvent consentEvent;
+    final @Nullable Jurisdiction jurisdiction;
+    final @Nullable JurisdictionRule jurisdictionRule;
+    final @Nullable LegalBasis basis;
+    final @Nullable DataCategory category;
+    final @Nullable DataCategory categoryRule;
+    final @Nullable Reservation reservation;
+    final @Nullable LocalDate birthDate;
+    final @Nullable LocalDate comingOfAge;
+    final int minimumAge;
+    // The prose of recorded evidence; null for evidence made of facts.
+    final @Nullable String recordedText;
 
-    private Evidence(Kind kind, String description, @Nullable Instant at, @Nullable ConsentEvent consentEvent) {
-        this.kind = kind;
-        this.description = description;
+    Evidence(Reason reason, @Nullable Instant at, @Nullable String policyId, @Nullable String policyVersion,
+            @Nullable String itemId, @Nullable String memberId, @Nullable ConsentEvent consentEvent,
+            @Nullable Jurisdiction jurisdiction, @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis,
+            @Nullable DataCategory category, @Nullable DataCategory categoryRule, @Nullable Reservation reservation,
+            @Nullable LocalDate birthDate, @Nullable LocalDate comingOfAge, int minimumAge,
+            @Nullable String recordedText) {
+        this.reason = reason;
         this.at = at;
+        this.policyId = policyId;
+        this.policyVersion = policyVersion;
+        this.itemId = itemId;
+        this.memberId = memberId;
         this.consentEvent = consentEvent;
+        this.jurisdiction = jurisdiction;
+        this.jurisdictionRule = jurisdictionRule;
+        this.basis = basis;
+        this.category = category;
+        this.categoryRule = categoryRule;
+        this.reservation = reservation;
+        this.birthDate = birthDate;
+        this.comingOfAge = comingOfAge;
+        this.minimumAge = minimumAge;
+        this.recordedText = recordedText;
     }
 
     /**
-     * Evidence that is a consent event; its instant is the event's {@code effectiveAt}.
+     * Evidence that is a consent event: {@link Reason#OPTED_OUT} for an opt-out,
+     * {@link Reason#ALLOWED_OPTED_IN} for an opt-in, dated by its {@code effectiveAt}.
      *
      * @throws NullPointerException if {@code event} is null
      */
     public static Evidence of(ConsentEvent event) {
         Objects.requireNonNull(event, "event");
-        return new Evidence(Kind.CONSENT_EVENT, event.choice() + " event " + event.id() + " for " + event.purpose()
-                + " via " + event.channel(), event.effectiveAt(), event);
+        return builder(event.isOptOut() ? Reason.OPTED_OUT : Reason.ALLOWED_OPTED_IN).consentEvent(event).build();
     }
 
     /**
-     * Evidence that is a policy rule or a fact.
+     * Starts evidence for {@code reason}; {@link Builder#build()} checks that the facts the reason
+     * needs (see the class description) are there.
      *
-     * @param kind {@link Kind#POLICY_RULE}, {@link Kind#ITEM_FACT} or {@link Kind#MEMBER_FACT}
-     * @param description what decided, in words
-     * @param at the instant it dates from, or {@code null} for a fact with no instant (an unknown birth date)
-     * @throws NullPointerException if {@code kind} or {@code description} is null
-     * @throws IllegalArgumentException if {@code kind} is {@link Kind#CONSENT_EVENT} (use
-     *     {@link #of(ConsentEvent)}) or {@code description} is blank
+     * @throws NullPointerException if {@code reason} is null
      */
-    public static Evidence of(Kind kind, String description, @Nullable Instant at) {
-        Objects.requireNonNull(kind, "kind");
+    public static Builder builder(Reason reason) {
+        return new Builder(Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Evidence as a document of an earlier format recorded it: prose for people, the instant, and the
+     * consent event when one decided. Its other facts are unknown.
+     *
+     * @param reason the reason of the decision it explains
+     * @param description the recorded prose, shown by {@link #description()}
+     * @param at the recorded instant, or {@code null}
+     * @param consentEvent the consent event, exactly when {@code reason} is explained by one
+     * @throws NullPointerException if {@code reason} or {@code description} is null
+     * @throws IllegalArgumentException if {@code description} is blank, or the consent event is missing
+     *     or not expected for the reason; the message says which
+     */
+    public static Evidence recorded(Reason reason, String description, @Nullable Instant at,
+            @Nullable ConsentEvent consentEvent) {
+        Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(description, "description");
-        if (kind == Kind.CONSENT_EVENT) {
-            throw new IllegalArgumentException("consent event evidence needs its event: use Evidence.of(ConsentEvent)");
-        }
         if (description.isBlank()) {
             throw new IllegalArgumentException("evidence description is blank: '" + description + "'");
         }
-        return new Evidence(kind, description, at, null);
+        boolean byEvent = Kind.of(reason) == Kind.CONSENT_EVENT;
+        if (byEvent != (consentEvent != null)) {
+            throw new IllegalArgumentException(byEvent ? "evidence for " + reason + " needs its consent event"
+                    : "evidence for " + reason + " has no consent event");
+        }
+        return new Evidence(reason, at, null, null, null, null, consentEvent, null, null, null, null, null, null, null,
+                null, 0, description);
+    }
+
+    /** The check this evidence explains: the primary reason of its decision. */
+    public Reason reason() {
+        return reason;
     }
 
     /** What kind of thing decided. */
     public Kind kind() {
-        return kind;
-    }
-
-    /** What decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE". */
-    public String description() {
-        return description;
+        return Kind.of(reason);
     }
 
     /** The instant the evidence dates from, if it has one. */
@@ -87,25 +192,171 @@ public final class Evidence {
         return Optional.ofNullable(at);
     }
 
-    /** The consent event, when {@link #kind()} is {@link Kind#CONSENT_EVENT}. */
+    /** For {@link Reason#POLICY_NOT_IN_FORCE}, the id of the policy not yet in force. */
+    public Optional<String> policyId() {
+        return Optional.ofNullable(policyId);
+    }
+
+    /** The id of the policy version whose rule or start decided. */
+    public Optional<String> policyVersion() {
+        return Optional.ofNullable(policyVersion);
+    }
+
+    /** The id of the item the fact is about. */
+    public Optional<String> itemId() {
+        return Optional.ofNullable(itemId);
+    }
+
+    /** The id of the member the fact is about. */
+    public Optional<String> memberId() {
+        return Optional.ofNullable(memberId);
+    }
+
+    /** The consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}. */
     public Optional<ConsentEvent> consentEvent() {
         return Optional.ofNullable(consentEvent);
     }
 
-    /** Equal when kind, description, instant and event are equal. */
+    /** The member's jurisdiction, for the reasons decided by its rule. */
+    public Optional<Jurisdiction> jurisdiction() {
+        return Optional.ofNullable(jurisdiction);
+    }
+
+    /**
+     * The jurisdiction rule that decided; empty with a {@link #jurisdiction()} present when the
+     * version's default decided.
+     */
+    public Optional<JurisdictionRule> jurisdictionRule() {
+        return Optional.ofNullable(jurisdictionRule);
+    }
+
+    /** The legal basis in the member's jurisdiction, for {@code NO_CONSENT} and {@code ALLOWED_BY_DEFAULT}. */
+    public Optional<LegalBasis> basis() {
+        return Optional.ofNullable(basis);
+    }
+
+    /** The item's category, for the category checks. */
+    public Optional<DataCategory> category() {
+        return Optional.ofNullable(category);
+    }
+
+    /** The never-allowed category the item's category is within, for {@code CATEGORY_EXCLUDED}. */
+    public Optional<DataCategory> categoryRule() {
+        return Optional.ofNullable(categoryRule);
+    }
+
+    /** The reservation in effect, for {@code ITEM_RESERVED}: its source and start. */
+    public Optional<Reservation> reservation() {
+        return Optional.ofNullable(reservation);
+    }
+
+    /** The member's birth date, for the age checks. */
+    public Optional<LocalDate> birthDate() {
+        return Optional.ofNullable(birthDate);
+    }
+
+    /** The UTC date the member reaches the minimum age, for the age checks. */
+    public Optional<LocalDate> comingOfAge() {
+        return Optional.ofNullable(comingOfAge);
+    }
+
+    /** The version's minimum age, for the age checks. */
+    public OptionalInt minimumAge() {
+        return comingOfAge == null ? OptionalInt.empty() : OptionalInt.of(minimumAge);
+    }
+
+    /** Whether this is recorded evidence of an earlier format, whose facts are only prose. */
+    public boolean isRecorded() {
+        return recordedText != null;
+    }
+
+    /**
+     * What decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
+     * SETTINGS_TOGGLE" or "version 2024-09 excludes DE by its rule for EU": for people, never read
+     * back. Recorded evidence gives its recorded text.
+     */
+    public String description() {
+        if (recordedText != null) {
+            return recordedText;
+        }
+        switch (reason) {
+            case POLICY_NOT_IN_FORCE:
+                return "policy " + policyId + " takes effect with version " + policyVersion;
+            case ITEM_NOT_YET_CREATED:
+                return "item " + itemId + " is created";
+            case ITEM_DELETED:
+                return "item " + itemId + " is deleted";
+            case ACCOUNT_CLOSED:
+                return "account of member " + memberId + " is closed";
+            case ITEM_OUT_OF_SCOPE:
+                return "version " + policyVersion + " covers only items created from then on";
+            case CATEGORY_EXCLUDED:
+                return "version " + policyVersion + " never allows " + categoryRule;
+            case CATEGORY_NOT_COVERED:
+                return "version " + policyVersion + " allows no category covering " + category;
+            case JURISDICTION_UNKNOWN:
+                return "member " + memberId + " has no known jurisdiction";
+            case JURISDICTION_EXCLUDED:
+                return "version " + policyVersion + " excludes " + jurisdiction + byRule();
+            case AGE_UNKNOWN:
+                return "member " + memberId + " has no known birth date and version " + policyVersion
+                        + " denies unknown ages";
+            case MINOR:
+                return "member " + memberId + " turns " + minimumAge + " on " + comingOfAge + " (born " + birthDate + ")";
+            case CREATED_WHILE_MINOR:
+                return "item " + itemId + " was created before member " + memberId + " turned " + minimumAge + " on "
+                        + comingOfAge + " (born " + birthDate + ")";
+            case ITEM_RESERVED:
+                return "item " + itemId + " is reserved by " + required(reservation).source();
+            case OPTED_OUT:
+            case ALLOWED_OPTED_IN: {
+                ConsentEvent event = required(consentEvent);
+                return event.choice() + " event " + event.id() + " for " + event.purpose() + " via " + event.channel();
+            }
+            case NO_CONSENT:
+                return "version " + policyVersion + " needs an opt-in in " + jurisdiction + byRule() + " under " + basis;
+            case ALLOWED_BY_DEFAULT:
+                return "version " + policyVersion + " allows " + jurisdiction + byRule() + " under " + basis;
+            default:
+                throw new AssertionError("no description for " + reason);
+        }
+    }
+
+    private String byRule() {
+        JurisdictionRule rule = jurisdictionRule;
+        return rule == null ? " by default" : " by its rule for " + rule.jurisdiction();
+    }
+
+    private static <T> T required(@Nullable T fact) {
+        if (fact == null) {
+            throw new AssertionError("the builder checks this fact");
+        }
+        return fact;
+    }
+
+    /**
+     * Equal when the reason, the instant and every fact are equal. The words of recorded evidence
+     * are not compared: evidence survives rewording.
+     */
     @Override
     public boolean equals(@Nullable Object o) {
         if (!(o instanceof Evidence)) {
             return false;
         }
         Evidence e = (Evidence) o;
-        return kind == e.kind && description.equals(e.description) && Objects.equals(at, e.at)
-                && Objects.equals(consentEvent, e.consentEvent);
+        return reason == e.reason && minimumAge == e.minimumAge && Objects.equals(at, e.at)
+                && Objects.equals(policyId, e.policyId) && Objects.equals(policyVersion, e.policyVersion)
+                && Objects.equals(itemId, e.itemId) && Objects.equals(memberId, e.memberId)
+                && Objects.equals(consentEvent, e.consentEvent) && Objects.equals(jurisdiction, e.jurisdiction)
+                && Objects.equals(jurisdictionRule, e.jurisdictionRule) && basis == e.basis
+                && Objects.equals(category, e.category) && Objects.equals(categoryRule, e.categoryRule)
+                && Objects.equals(reservation, e.reservation) && Objects.equals(birthDate, e.birthDate)
+                && Objects.equals(comingOfAge, e.comingOfAge) && isRecorded() == e.isRecorded();
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, description, at, consentEvent);
+        return Objects.hash(reason, at, policyVersion, itemId, memberId, consentEvent, jurisdiction, category);
     }
 
     /**
@@ -114,6 +365,224 @@ public final class Evidence {
      */
     @Override
     public String toString() {
-        return at == null ? description : description + " at " + at;
+        return at == null ? description() : description() + " at " + at;
+    }
+
+    /** Which facts explain each reason, as bits. */
+    static final class Facts {
+
+        static final int AT = 1;
+        static final int POLICY_ID = 1 << 1;
+        static final int VERSION = 1 << 2;
+        static final int ITEM = 1 << 3;
+        static final int MEMBER = 1 << 4;
+        static final int EVENT = 1 << 5;
+        static final int PLACE = 1 << 6;
+        static final int BASIS = 1 << 7;
+        static final int CATEGORY = 1 << 8;
+        static final int CATEGORY_RULE = 1 << 9;
+        static final int RESERVATION = 1 << 10;
+        static final int AGE = 1 << 11;
+
+        private Facts() {}
+
+        static int of(Reason reason) {
+            switch (reason) {
+                case POLICY_NOT_IN_FORCE:
+                    return POLICY_ID | VERSION | AT;
+                case ITEM_NOT_YET_CREATED:
+                case ITEM_DELETED:
+                    return ITEM | AT;
+                case ACCOUNT_CLOSED:
+                    return MEMBER | AT;
+                case ITEM_OUT_OF_SCOPE:
+                    return VERSION | AT;
+                case CATEGORY_EXCLUDED:
+                    return VERSION | CATEGORY | CATEGORY_RULE | AT;
+                case CATEGORY_NOT_COVERED:
+                    return VERSION | CATEGORY | AT;
+                case JURISDICTION_UNKNOWN:
+                    return MEMBER;
+                case JURISDICTION_EXCLUDED:
+                    return VERSION | PLACE | AT;
+                case AGE_UNKNOWN:
+                    return MEMBER | VERSION;
+                case MINOR:
+                    return MEMBER | AGE | AT;
+                case CREATED_WHILE_MINOR:
+                    return ITEM | MEMBER | AGE | AT;
+                case ITEM_RESERVED:
+                    return ITEM | RESERVATION | AT;
+                case OPTED_OUT:
+                case ALLOWED_OPTED_IN:
+                    return EVENT | AT;
+                case NO_CONSENT:
+                case ALLOWED_BY_DEFAULT:
+                    return VERSION | PLACE | BASIS | AT;
+                default:
+                    throw new AssertionError(reason);
+            }
+        }
+    }
+
+    /**
+     * Collects the facts of evidence for one reason; {@link #build()} checks that the reason's facts
+     * are there. For reading evidence back from a document; the engine makes its own. Not
+     * thread-safe.
+     */
+    public static final class Builder {
+
+        private final Reason reason;
+        private @Nullable Instant at;
+        private @Nullable String policyId;
+        private @Nullable String policyVersion;
+        private @Nullable String itemId;
+        private @Nullable String memberId;
+        private @Nullable ConsentEvent consentEvent;
+        private @Nullable Jurisdiction jurisdiction;
+        private @Nullable JurisdictionRule jurisdictionRule;
+        private @Nullable LegalBasis basis;
+        private @Nullable DataCategory category;
+        private @Nullable DataCategory categoryRule;
+        private @Nullable Reservation reservation;
+        private @Nullable LocalDate birthDate;
+        private int minimumAge = -1;
+
+        private Builder(Reason reason) {
+            this.reason = reason;
+        }
+
+        /** Sets the instant the evidence dates from; the event's, the reservation's and a coming of age's are set for you. */
+        public Builder at(@Nullable Instant at) {
+            this.at = at;
+            return this;
+        }
+
+        /** Sets the policy's id ({@code POLICY_NOT_IN_FORCE}). */
+        public Builder policyId(String policyId) {
+            this.policyId = Objects.requireNonNull(policyId, "policyId");
+            return this;
+        }
+
+        /** Sets the id of the version whose rule or start decided. */
+        public Builder policyVersion(String policyVersion) {
+            this.policyVersion = Objects.requireNonNull(policyVersion, "policyVersion");
+            return this;
+        }
+
+        /** Sets the item's id. */
+        public Builder itemId(String itemId) {
+            this.itemId = Objects.requireNonNull(itemId, "itemId");
+            return this;
+        }
+
+        /** Sets the member's id. */
+        public Builder memberId(String memberId) {
+            this.memberId = Objects.requireNonNull(memberId, "memberId");
+            return this;
+        }
+
+        /** Sets the consent event that decided; the evidence dates from its {@code effectiveAt}. */
+        public Builder consentEvent(ConsentEvent consentEvent) {
+            this.consentEvent = Objects.requireNonNull(consentEvent, "consentEvent");
+            return this;
+        }
+
+        /**
+         * Sets the member's jurisdiction and the rule that applied to it, {@code null} for the version's
+         * default.
+         */
+        public Builder jurisdiction(Jurisdiction jurisdiction, @Nullable JurisdictionRule rule) {
+            this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
+            this.jurisdictionRule = rule;
+            return this;
+        }
+
+        /** Sets the legal basis in the member's jurisdiction. */
+        public Builder basis(LegalBasis basis) {
+            this.basis = Objects.requireNonNull(basis, "basis");
+            return this;
+        }
+
+        /** Sets the item's category and, for {@code CATEGORY_EXCLUDED}, the never-allowed category it is within. */
+        public Builder category(DataCategory category, @Nullable DataCategory neverAllowedRule) {
+            this.category = Objects.requireNonNull(category, "category");
+            this.categoryRule = neverAllowedRule;
+            return this;
+        }
+
+        /** Sets the reservation in effect; the evidence dates from its start. */
+        public Builder reservation(Reservation reservation) {
+            this.reservation = Objects.requireNonNull(reservation, "reservation");
+            return this;
+        }
+
+        /**
+         * Sets the member's birth date and the version's minimum age, from which the coming-of-age date
+         * follows (as {@link LocalDate#plusYears}).
+         */
+        public Builder age(LocalDate birthDate, int minimumAge) {
+            this.birthDate = Objects.requireNonNull(birthDate, "birthDate");
+            this.minimumAge = minimumAge;
+            return this;
+        }
+
+        /**
+         * Builds the evidence, keeping the facts its reason is explained by (see the class description)
+         * and leaving out any other.
+         *
+         * @throws IllegalArgumentException if a fact the reason needs is missing, or a fact contradicts
+         *     the reason (a consent event of the wrong choice, a minimum age below 1); the message names it
+         */
+        public Evidence build() {
+            int facts = Facts.of(reason);
+            Instant when = at;
+            LocalDate comingOfAge = null;
+            if ((facts & Facts.AGE) != 0) {
+                LocalDate born = need(birthDate, "a birth date");
+                if (minimumAge < 1) {
+                    throw new IllegalArgumentException("evidence for " + reason + " needs a minimum age of at least 1, not "
+                            + minimumAge);
+                }
+                comingOfAge = born.plusYears(minimumAge);
+                if (reason == Reason.MINOR) {
+                    when = comingOfAge.atStartOfDay(ZoneOffset.UTC).toInstant();
+                }
+            }
+            if ((facts & Facts.EVENT) != 0) {
+                ConsentEvent event = need(consentEvent, "its consent event");
+                if (event.isOptOut() != (reason == Reason.OPTED_OUT)) {
+                    throw new IllegalArgumentException("evidence for " + reason + " cannot be the " + event.choice()
+                            + " event " + event.id());
+                }
+                when = event.effectiveAt();
+            }
+            if ((facts & Facts.RESERVATION) != 0) {
+                when = need(reservation, "the reservation").effectiveFrom();
+            }
+            if ((facts & Facts.AT) != 0) {
+                need(when, "its instant");
+            }
+            return new Evidence(reason, (facts & Facts.AT) != 0 ? when : null,
+                    (facts & Facts.POLICY_ID) != 0 ? need(policyId, "the policy id") : null,
+                    (facts & Facts.VERSION) != 0 ? need(policyVersion, "the policy version") : null,
+                    (facts & Facts.ITEM) != 0 ? need(itemId, "the item id") : null,
+                    (facts & Facts.MEMBER) != 0 ? need(memberId, "the member id") : null,
+                    (facts & Facts.EVENT) != 0 ? consentEvent : null,
+                    (facts & Facts.PLACE) != 0 ? need(jurisdiction, "the jurisdiction") : null,
+                    (facts & Facts.PLACE) != 0 ? jurisdictionRule : null,
+                    (facts & Facts.BASIS) != 0 ? need(basis, "the legal basis") : null,
+                    (facts & Facts.CATEGORY) != 0 ? need(category, "the category") : null,
+                    (facts & Facts.CATEGORY_RULE) != 0 ? need(categoryRule, "the never-allowed category") : null,
+                    (facts & Facts.RESERVATION) != 0 ? reservation : null,
+                    comingOfAge == null ? null : birthDate, comingOfAge, comingOfAge == null ? 0 : minimumAge, null);
+        }
+
+        private <T> T need(@Nullable T fact, String name) {
+            if (fact == null) {
+                throw new IllegalArgumentException("evidence for " + reason + " needs " + name);
+            }
+            return fact;
+        }
     }
 }

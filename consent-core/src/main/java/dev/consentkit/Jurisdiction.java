@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -194,11 +195,11 @@ public final class Jurisdiction {
     }
 
     /**
-     * The country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}, and
-     * {@code null} for a group.
+     * The country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}; empty
+     * for a group.
      */
-    public @Nullable Jurisdiction country() {
-        return kind == Kind.COUNTRY ? this : country;
+    public Optional<Jurisdiction> country() {
+        return Optional.ofNullable(kind == Kind.COUNTRY ? this : country);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,9 +78,13 @@ public final class JurisdictionTimeline {
         return List.of(residences);
     }
 
-    /** The jurisdiction in force at {@code asOf}, or {@code null} if it is not known then. */
-    public @Nullable Jurisdiction at(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
+    /** The jurisdiction in force at {@code asOf}; empty if it is not known then. */
+    public Optional<Jurisdiction> at(Instant asOf) {
+        return Optional.ofNullable(placeAt(Objects.requireNonNull(asOf, "asOf")));
+    }
+
+    /** As {@link #at}, {@code null} when unknown; allocation-free, for the decision path. */
+    @Nullable Jurisdiction placeAt(Instant asOf) {
         int found = InForce.at(starts, asOf);
         return found < 0 ? null : places[found];
     }

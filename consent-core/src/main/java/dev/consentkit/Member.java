@@ -4,6 +4,7 @@ import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -99,7 +100,9 @@ public final class Member {
 
     /** A copy with this consent history instead of the current one. */
     public Member withConsent(ConsentHistory consent) {
-        return toBuilder().consent(consent).build();
+        Builder b = toBuilder();
+        b.consent = Objects.requireNonNull(consent, "consent");
+        return b.build();
     }
 
     @Nullable LocalDate birthDateOrNull() {
@@ -162,11 +165,22 @@ public final class Member {
         }
 
         /**
-         * Replaces the jurisdiction timeline: the member has been in {@code jurisdiction} as far back
-         * as we know. Call it before any {@link #residentIn(Jurisdiction, Instant) move}.
+         * Sets where the member has been as far back as we know: the start of the jurisdiction
+         * timeline, replacing an earlier call of this method. Moves
+         * ({@link #residentIn(Jurisdiction, Instant)}) come after it.
+         *
+         * @throws IllegalStateException if the builder already has moves, which this would silently
+         *     discard; the message shows them
          */
         public Builder residentIn(Jurisdiction jurisdiction) {
-            this.jurisdictions = JurisdictionTimeline.always(Objects.requireNonNull(jurisdiction, "jurisdiction"));
+            Objects.requireNonNull(jurisdiction, "jurisdiction");
+            List<Residence> given = jurisdictions.residences();
+            if (given.size() > 1 || given.size() == 1 && !given.get(0).from().equals(Instant.MIN)) {
+                throw new IllegalStateException("residentIn(" + jurisdiction + ") would discard the moves "
+                        + jurisdictions + " of member " + id + "; call it before any move, or set the whole "
+                        + "timeline with jurisdictions(...)");
+            }
+            this.jurisdictions = JurisdictionTimeline.always(jurisdiction);
             return this;
         }
 
@@ -189,9 +203,14 @@ public final class Member {
             return this;
         }
 
-        /** Replaces the consent history. */
+        /**
+         * Adds the events of a consent history, as {@link #consent(ConsentEvent...)} adds events: every
+         * {@code consent} call adds. To replace a member's history, use {@link Member#withConsent}.
+         *
+         * @throws IllegalArgumentException if an event reuses an id with different content
+         */
         public Builder consent(ConsentHistory consent) {
-            this.consent = Objects.requireNonNull(consent, "consent");
+            this.consent = this.consent.merge(Objects.requireNonNull(consent, "consent"));
             return this;
         }
 

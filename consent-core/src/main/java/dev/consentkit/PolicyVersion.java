@@ -78,7 +78,11 @@ public final class PolicyVersion {
         return new Builder(id, effectiveFrom);
     }
 
-    /** A builder holding this version's rules, to derive the next version from it. */
+    /**
+     * A builder holding this version's rules, to derive the next version from it: change what differs,
+     * add rules, or remove them ({@link Builder#removeRule}, {@link Builder#removeAllowed},
+     * {@link Builder#removeNeverAllowed}, {@code itemsCreatedFrom(null)}).
+     */
     public Builder toBuilder(String id, Instant effectiveFrom) {
         Builder b = builder(id, effectiveFrom);
         b.defaultSet = true;
@@ -241,6 +245,55 @@ public final class PolicyVersion {
             }
             rules.add(rule.interned());
             return this;
+        }
+
+        /**
+         * Removes the rule for {@code jurisdiction}, so that the version's default applies there: to
+         * derive a version that includes a place the previous one excluded.
+         *
+         * @throws IllegalArgumentException if this version has no rule for it; the message lists the rules
+         */
+        public Builder removeRule(Jurisdiction jurisdiction) {
+            Objects.requireNonNull(jurisdiction, "jurisdiction");
+            if (!rules.removeIf(rule -> rule.jurisdiction().equals(jurisdiction))) {
+                throw new IllegalArgumentException("policy version " + id + " has no rule for " + jurisdiction
+                        + " to remove; its rules are " + rules);
+            }
+            return this;
+        }
+
+        /**
+         * Stops allowing these categories (each exactly as it was allowed).
+         *
+         * @throws IllegalArgumentException if a category is not among the allowed ones; the message lists them
+         */
+        public Builder removeAllowed(DataCategory... categories) {
+            remove(allowed, "allowed", categories);
+            return this;
+        }
+
+        /**
+         * Stops never-allowing these categories (each exactly as it was named).
+         *
+         * @throws IllegalArgumentException if a category is not among the never-allowed ones; the message lists them
+         */
+        public Builder removeNeverAllowed(DataCategory... categories) {
+            remove(neverAllowed, "never-allowed", categories);
+            return this;
+        }
+
+        private void remove(Set<DataCategory> from, String which, DataCategory[] categories) {
+            Objects.requireNonNull(categories, "categories");
+            for (int i = 0; i < categories.length; i++) {
+                DataCategory category = Objects.requireNonNull(categories[i], "categories[" + i + "]");
+                if (!from.contains(category)) {
+                    throw new IllegalArgumentException("policy version " + id + " has no " + which + " category "
+                            + category + " to remove; its " + which + " categories are " + from);
+                }
+            }
+            for (DataCategory category : categories) {
+                from.remove(category);
+            }
         }
 
         /** Allows these categories and everything under them. */

@@ -1,6 +1,9 @@
 package dev.consentkit;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -68,7 +71,7 @@ public final class Purpose {
      * later resolve to the policy's own instance.
      */
     Purpose intern() {
-        return KeyGrammar.intern(INTERNED, this, Purpose::key, Purpose::parent, Purpose::new);
+        return KeyGrammar.intern(INTERNED, this, Purpose::key, value -> value.parent, Purpose::new);
     }
 
     /** Whether {@code key} has a shared instance: a built-in, a policy's purpose, or an ancestor of one. */
@@ -86,9 +89,21 @@ public final class Purpose {
         return key;
     }
 
-    /** The purpose one level up, or {@code null} for a top-level purpose. */
-    public @Nullable Purpose parent() {
-        return parent;
+    /** The purpose one level up ({@code ai-training} for {@code ai-training.generative}); empty for a top-level purpose. */
+    public Optional<Purpose> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    /**
+     * This purpose and every broader one, narrowest first: the purposes whose choices count for this
+     * one.
+     */
+    public List<Purpose> coveringPurposes() {
+        List<Purpose> covering = new ArrayList<>();
+        for (Purpose p = this; p != null; p = p.parent) {
+            covering.add(p);
+        }
+        return List.copyOf(covering);
     }
 
     /**

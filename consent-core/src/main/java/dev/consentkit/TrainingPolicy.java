@@ -34,11 +34,14 @@ public final class TrainingPolicy {
     private final Purpose purpose;
     private final PolicyVersion[] versions;
     private final Instant[] starts;
+    // The purpose and every broader one: whose choices count.
+    private final Purpose[] covering;
 
     private TrainingPolicy(String id, Purpose purpose, PolicyVersion[] sorted) {
         this.id = id;
         this.purpose = purpose;
         this.versions = sorted;
+        this.covering = purpose.coveringPurposes().toArray(new Purpose[0]);
         this.starts = new Instant[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
             starts[i] = sorted[i].effectiveFrom();
@@ -113,20 +116,22 @@ public final class TrainingPolicy {
     }
 
     /**
-     * Replays a decision as the platform could have made it at {@code knownAt}: consent events
-     * recorded after {@code knownAt} are ignored. An auditor uses it to tell a wrong decision from a
-     * late-arriving opt-out. Equal to {@code evaluate} over the member with those events removed.
-     * Only consent events carry a recording instant, so only they are rewound: the item's deletion,
+     * The policy as the platform could have applied it at {@code knownAt}, for audits: its decisions
+     * ignore consent events recorded after {@code knownAt}. An auditor uses it to tell a wrong
+     * decision from a late-arriving opt-out:
+     *
+     * <pre>{@code
+     * Decision then = policy.asKnownAt(knownAt).evaluate(item, member, asOf);
+     * }</pre>
+     *
+     * <p>Only consent events carry a recording instant, so only they are rewound: the item's deletion,
      * the account's closure, moves and reservations count as given.
      *
      * @param knownAt the instant whose knowledge counts
-     * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
+     * @throws NullPointerException if {@code knownAt} is null
      */
-    public Decision evaluate(ContentItem item, Member member, Instant asOf, Instant knownAt) {
-        checkArguments(item, member, asOf);
-        Objects.requireNonNull(knownAt, "knownAt");
-        return Evaluator.evaluate(this, item, member, asOf, knownAt);
+    public Replay asKnownAt(Instant knownAt) {
+        return new Replay(this, Objects.requireNonNull(knownAt, "knownAt"));
     }
 
     private static void checkArguments(ContentItem item, Member member, Instant asOf) {
@@ -143,6 +148,10 @@ public final class TrainingPolicy {
     @Nullable PolicyVersion versionInForce(Instant asOf) {
         int found = InForce.at(starts, asOf);
         return found < 0 ? null : versions[found];
+    }
+
+    Purpose[] coveringPurposes() {
+        return covering;
     }
 
     PolicyVersion firstVersion() {
@@ -172,6 +181,50 @@ public final class TrainingPolicy {
             s.append(i == 0 ? "" : ", ").append(versions[i].id());
         }
         return s.append(']').toString();
+    }
+
+    /**
+     * A policy applied as the platform knew its members' choices at one instant: an audit replay.
+     * Immutable and thread-safe.
+     */
+    public static final class Replay {
+
+        private final TrainingPolicy policy;
+        private final Instant knownAt;
+
+        private Replay(TrainingPolicy policy, Instant knownAt) {
+            this.policy = policy;
+            this.knownAt = knownAt;
+        }
+
+        /** The policy replayed. */
+        public TrainingPolicy policy() {
+            return policy;
+        }
+
+        /** The instant whose knowledge counts. */
+        public Instant knownAt() {
+            return knownAt;
+        }
+
+        /**
+         * The decision the platform could have made at {@code knownAt} about use at {@code asOf}: as
+         * {@link TrainingPolicy#evaluate} over the member without the consent events recorded after
+         * {@code knownAt}. The decision says {@code knownAt}.
+         *
+         * @throws NullPointerException if an argument is null
+         * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
+         */
+        public Decision evaluate(ContentItem item, Member member, Instant asOf) {
+            checkArguments(item, member, asOf);
+            return Evaluator.evaluate(policy, item, member, asOf, knownAt);
+        }
+
+        /** The replay and its instant, such as {@code TrainingPolicy[...] as known at 2025-11-20T00:00:00Z}. */
+        @Override
+        public String toString() {
+            return policy + " as known at " + knownAt;
+        }
     }
 
     /** Collects a policy's versions; {@link #build()} validates them. Not thread-safe. */

@@ -89,7 +89,7 @@ class ConsentHistoryPropertiesTest {
         qt().withExamples(EXAMPLES).forAll(eventsAndAsOf, purposes()).checkAssert((pair, purpose) -> {
             List<ConsentEvent> given = pair._1;
             Instant asOf = pair._2;
-            ConsentEvent actual = ConsentHistory.of(given).choiceInEffect(purpose, asOf);
+            ConsentEvent actual = ConsentHistory.of(given).choiceInEffect(purpose, asOf).orElse(null);
             List<ConsentEvent> latest = latestCoveringChoices(given, purpose, asOf);
             if (latest.isEmpty()) {
                 assertNull(actual);

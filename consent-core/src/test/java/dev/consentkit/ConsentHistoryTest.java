@@ -10,6 +10,7 @@ import com.google.common.testing.EqualsTester;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,42 +91,42 @@ class ConsentHistoryTest {
         ConsentEvent out = ConsentEvent.optOut("a-out", Purpose.GENERATIVE_AI_TRAINING, T2, T2, ConsentChannel.API);
         ConsentEvent in = ConsentEvent.optIn("z-in", Purpose.GENERATIVE_AI_TRAINING, T2, T2, ConsentChannel.API);
 
-        assertSame(out, ConsentHistory.of(out, in).choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2));
+        assertSame(out, ConsentHistory.of(out, in).choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2).orElseThrow());
     }
 
     @Test
     void shouldApplyAChoiceFromTheInstantItTakesEffect() {
         ConsentHistory history = ConsentHistory.of(OUT_AT_T2);
 
-        assertSame(OUT_AT_T2, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2));
+        assertSame(OUT_AT_T2, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2).orElseThrow());
     }
 
     @Test
     void shouldNotApplyAChoiceOneNanosecondBeforeItTakesEffect() {
         ConsentHistory history = ConsentHistory.of(OUT_AT_T2);
 
-        assertNull(history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2.minusNanos(1)));
+        assertEquals(Optional.empty(), history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2.minusNanos(1)));
     }
 
     @Test
     void shouldApplyTheLatestChoiceInEffect() {
         ConsentHistory history = ConsentHistory.of(IN_AT_T1, OUT_AT_T2, IN_AT_T3);
 
-        assertSame(IN_AT_T1, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2.minusNanos(1)));
-        assertSame(OUT_AT_T2, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3.minusNanos(1)));
-        assertSame(IN_AT_T3, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, Instant.MAX));
+        assertSame(IN_AT_T1, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T2.minusNanos(1)).orElseThrow());
+        assertSame(OUT_AT_T2, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3.minusNanos(1)).orElseThrow());
+        assertSame(IN_AT_T3, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, Instant.MAX).orElseThrow());
     }
 
     @Test
     void shouldApplyAChoiceForABroaderPurposeToTheNarrowerOne() {
         ConsentEvent outOfAll = ConsentEvent.optOut("e-all", Purpose.AI_TRAINING, T2, T2, ConsentChannel.OBJECTION_FORM);
 
-        assertSame(outOfAll, ConsentHistory.of(outOfAll).choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3));
+        assertSame(outOfAll, ConsentHistory.of(outOfAll).choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3).orElseThrow());
     }
 
     @Test
     void shouldNotApplyAChoiceForANarrowerPurposeToTheBroaderOne() {
-        assertNull(ConsentHistory.of(OUT_AT_T2).choiceInEffect(Purpose.AI_TRAINING, T3));
+        assertEquals(Optional.empty(), ConsentHistory.of(OUT_AT_T2).choiceInEffect(Purpose.AI_TRAINING, T3));
     }
 
     @Test
@@ -135,7 +136,7 @@ class ConsentHistoryTest {
 
         ConsentHistory history = ConsentHistory.of(IN_AT_T1, safety);
 
-        assertSame(IN_AT_T1, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3));
+        assertSame(IN_AT_T1, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3).orElseThrow());
     }
 
     @Test
@@ -223,7 +224,7 @@ class ConsentHistoryTest {
         assertTrue(empty.isEmpty());
         assertEquals(0, empty.size());
         assertEquals(List.of(), empty.events());
-        assertNull(empty.choiceInEffect(Purpose.AI_TRAINING, Instant.MAX));
+        assertEquals(Optional.empty(), empty.choiceInEffect(Purpose.AI_TRAINING, Instant.MAX));
     }
 
     @Test

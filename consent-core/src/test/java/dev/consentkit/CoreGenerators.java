@@ -167,11 +167,7 @@ public final class CoreGenerators {
 
     /** The purpose a policy governs and every broader one: the purposes whose choices count for it. */
     public static List<Purpose> coveringPurposes(Purpose governed) {
-        List<Purpose> covering = new ArrayList<>();
-        for (Purpose p = governed; p != null; p = p.parent()) {
-            covering.add(p);
-        }
-        return covering;
+        return governed.coveringPurposes();
     }
 
     /** Purposes for choices of a member under a policy for {@code governed}: mostly ones that count for it. */
@@ -490,7 +486,7 @@ public final class CoreGenerators {
 
         /** The decision as the platform could have made it at {@code knownAt}. */
         Decision replay() {
-            return policy.evaluate(item, member, asOf, knownAt);
+            return policy.asKnownAt(knownAt).evaluate(item, member, asOf);
         }
 
         boolean isTrainable() {
@@ -696,7 +692,7 @@ public final class CoreGenerators {
         /** The reference answer for an item of {@code author}, who need not be one of {@link #members()}. */
         public boolean isTrainable(ContentItem item, Member author) {
             return knownAt.isPresent()
-                    ? policy.evaluate(item, author, asOf, knownAt.get()).trainable()
+                    ? policy.asKnownAt(knownAt.get()).evaluate(item, author, asOf).trainable()
                     : policy.isTrainable(item, author, asOf);
         }
 
@@ -704,7 +700,7 @@ public final class CoreGenerators {
         public Reason reason(ContentItem item) {
             Member author = author(item);
             return knownAt.isPresent()
-                    ? policy.evaluate(item, author, asOf, knownAt.get()).reason()
+                    ? policy.asKnownAt(knownAt.get()).evaluate(item, author, asOf).reason()
                     : policy.evaluate(item, author, asOf).reason();
         }
 

@@ -12,6 +12,7 @@ import com.google.common.testing.EqualsTester;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -90,8 +91,8 @@ class DataCategoryTest {
         DataCategory named = version.allowedCategories().iterator().next();
         assertTrue(DataCategory.isInterned("named-root.clips"));
         assertTrue(DataCategory.isInterned("named-root"));
-        assertSame(DataCategory.of("named-root.clips"), named.parent());
-        assertSame(DataCategory.of("named-root"), named.parent().parent());
+        assertSame(DataCategory.of("named-root.clips"), named.parent().orElseThrow());
+        assertSame(DataCategory.of("named-root"), named.parent().orElseThrow().parent().orElseThrow());
     }
 
     @Test
@@ -109,7 +110,7 @@ class DataCategoryTest {
         DataCategory child = DataCategory.of("content.named-parent.unnamed-child");
 
         assertFalse(DataCategory.isInterned("content.named-parent.unnamed-child"));
-        assertSame(DataCategory.of("content.named-parent"), child.parent());
+        assertSame(DataCategory.of("content.named-parent"), child.parent().orElseThrow());
     }
 
     @Test
@@ -155,21 +156,21 @@ class DataCategoryTest {
 
     @Test
     void shouldLinkACustomCategoryToItsBuiltInParent() {
-        assertSame(DataCategory.CONTENT, DataCategory.of("content.video-transcripts").parent());
+        assertSame(DataCategory.CONTENT, DataCategory.of("content.video-transcripts").parent().orElseThrow());
     }
 
     @Test
     void shouldCreateEveryMissingAncestorOfANewKey() {
         DataCategory leaf = DataCategory.of("telemetry.clicks.search_box");
 
-        assertEquals("telemetry.clicks", leaf.parent().key());
-        assertEquals("telemetry", leaf.parent().parent().key());
-        assertNull(leaf.parent().parent().parent());
+        assertEquals("telemetry.clicks", leaf.parent().orElseThrow().key());
+        assertEquals("telemetry", leaf.parent().orElseThrow().parent().orElseThrow().key());
+        assertEquals(Optional.empty(), leaf.parent().orElseThrow().parent().orElseThrow().parent());
     }
 
     @Test
     void shouldHaveNoParentAtTheTopLevel() {
-        assertNull(DataCategory.PROFILE_DETAILS.parent());
+        assertEquals(Optional.empty(), DataCategory.PROFILE_DETAILS.parent());
     }
 
     @Test

@@ -532,8 +532,8 @@ class EvaluationOrderTest {
 
     @Test
     void shouldPrintAnAuditDecisionAsDocumented() {
-        Decision decision = RealPrograms.linkedIn().evaluate(readmePost(), readmeMember(),
-                Instant.parse("2025-11-05T00:00:00Z"), Instant.parse("2025-11-20T00:00:00Z"));
+        Decision decision = RealPrograms.linkedIn().asKnownAt(Instant.parse("2025-11-20T00:00:00Z")).evaluate(readmePost(), readmeMember(),
+                Instant.parse("2025-11-05T00:00:00Z"));
 
         assertEquals("post-1 of m-1 at 2025-11-05T00:00:00Z as known at 2025-11-20T00:00:00Z: trainable"
                 + " (ALLOWED_BY_DEFAULT) under linkedin-genai@2025-11; evidence: version 2025-11 allows DE by its rule"

@@ -24,7 +24,7 @@ class ImmutabilityTest {
     // Builders collect values step by step and say so ("Not thread-safe"); what they build is checked.
     private static final Set<Class<?>> BUILDERS = Set.of(
             Member.Builder.class, PolicyVersion.Builder.class, TrainingPolicy.Builder.class, MemberStore.Builder.class,
-            BatchEvaluator.Builder.class);
+            BatchEvaluator.Builder.class, Decision.Builder.class, Evidence.Builder.class);
 
     static Stream<Class<?>> publicTypes() {
         return PublicTypes.all().stream();

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,13 +52,13 @@ class JurisdictionTest {
 
     @Test
     void shouldMakeACountryItsOwnCountry() {
-        assertSame(DE, DE.country());
+        assertSame(DE, DE.country().orElseThrow());
     }
 
     @Test
     void shouldMakeACodeWithAHyphenASubdivisionOfItsCountry() {
         assertEquals(Jurisdiction.Kind.SUBDIVISION, US_CA.kind());
-        assertSame(US, US_CA.country());
+        assertSame(US, US_CA.country().orElseThrow());
         assertFalse(US_CA.isGroup());
     }
 
@@ -66,8 +67,8 @@ class JurisdictionTest {
         assertEquals(Jurisdiction.Kind.GROUP, Jurisdiction.EU.kind());
         assertEquals(Jurisdiction.Kind.GROUP, Jurisdiction.EEA.kind());
         assertTrue(Jurisdiction.EU.isGroup());
-        assertNull(Jurisdiction.EU.country());
-        assertNull(Jurisdiction.EEA.country());
+        assertEquals(Optional.empty(), Jurisdiction.EU.country());
+        assertEquals(Optional.empty(), Jurisdiction.EEA.country());
     }
 
     @Test
@@ -103,7 +104,7 @@ class JurisdictionTest {
         assertEquals(first.hashCode(), second.hashCode());
         assertNotSame(first, second);
         assertFalse(Jurisdiction.isInterned("MX-UN1"));
-        assertSame(Jurisdiction.of("MX"), first.country());
+        assertSame(Jurisdiction.of("MX"), first.country().orElseThrow());
     }
 
     @Test
@@ -152,7 +153,7 @@ class JurisdictionTest {
 
     @Test
     void shouldAcceptASubdivisionWithDigits() {
-        assertSame(FR, FR_75.country());
+        assertSame(FR, FR_75.country().orElseThrow());
         assertEquals("FR-75", FR_75.code());
     }
 
@@ -291,7 +292,7 @@ class JurisdictionTest {
 
         assertFalse(Jurisdiction.EU.contains(territory));
         assertFalse(Jurisdiction.EEA.contains(territory));
-        assertTrue(territory.country().contains(territory));
+        assertTrue(territory.country().orElseThrow().contains(territory));
     }
 
     @Test

@@ -75,8 +75,7 @@ class LinkedInProgramTest {
     void shouldStillAllowUseBeforeTheOptOutWhenAuditedAfterItWasRecorded() {
         Member optedOut = GERMAN.withConsentEvent(OPT_OUT);
 
-        Decision decision = LINKEDIN.evaluate(GERMAN_POST, optedOut, Instant.parse("2025-11-05T00:00:00Z"),
-                Instant.parse("2025-11-20T00:00:00Z"));
+        Decision decision = LINKEDIN.asKnownAt(Instant.parse("2025-11-20T00:00:00Z")).evaluate(GERMAN_POST, optedOut, Instant.parse("2025-11-05T00:00:00Z"));
 
         assertTrue(decision.trainable());
         assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
@@ -262,8 +261,7 @@ class LinkedInProgramTest {
     void shouldAuditALateArrivingOptOutAsTrainableAsKnownBeforeItWasRecorded() {
         Member optedOutLate = GERMAN.withConsentEvent(lateOptOut());
 
-        Decision decision = LINKEDIN.evaluate(GERMAN_POST, optedOutLate, Instant.parse("2025-11-12T00:00:00Z"),
-                Instant.parse("2025-11-12T00:00:00Z"));
+        Decision decision = LINKEDIN.asKnownAt(Instant.parse("2025-11-12T00:00:00Z")).evaluate(GERMAN_POST, optedOutLate, Instant.parse("2025-11-12T00:00:00Z"));
 
         assertEquals(Reason.ALLOWED_BY_DEFAULT, decision.reason());
         assertEquals(Optional.of(Instant.parse("2025-11-12T00:00:00Z")), decision.knownAt());
@@ -274,8 +272,7 @@ class LinkedInProgramTest {
         ConsentEvent late = lateOptOut();
         Member optedOutLate = GERMAN.withConsentEvent(late);
 
-        Decision decision = LINKEDIN.evaluate(GERMAN_POST, optedOutLate, Instant.parse("2025-11-12T00:00:00Z"),
-                late.recordedAt());
+        Decision decision = LINKEDIN.asKnownAt(late.recordedAt()).evaluate(GERMAN_POST, optedOutLate, Instant.parse("2025-11-12T00:00:00Z"));
 
         assertEquals(Reason.OPTED_OUT, decision.reason());
         assertEquals(Optional.of(late), decision.evidence().consentEvent());

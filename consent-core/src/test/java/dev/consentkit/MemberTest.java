@@ -91,10 +91,35 @@ class MemberTest {
     }
 
     @Test
-    void shouldReplaceTheHistoryWithAHistory() {
+    void shouldAddTheEventsOfAHistoryAsEveryConsentCallAdds() {
         Member member = Member.builder("m-1").consent(OPT_IN).consent(ConsentHistory.of(OPT_OUT)).build();
 
-        assertEquals(List.of(OPT_OUT), member.consent().events());
+        assertEquals(List.of(OPT_IN, OPT_OUT), member.consent().events());
+    }
+
+    @Test
+    void shouldReplaceTheWholeHistoryWithWithConsent() {
+        Member member = Member.builder("m-1").consent(OPT_IN).build();
+
+        assertEquals(List.of(OPT_OUT), member.withConsent(ConsentHistory.of(OPT_OUT)).consent().events());
+    }
+
+    @Test
+    void shouldRefuseToDiscardMovesWithResidentIn() {
+        Member.Builder moved = Member.builder("m-1").residentIn(Jurisdiction.of("DE"))
+                .residentIn(Jurisdiction.of("FR"), Instant.parse("2025-01-01T00:00:00Z"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> moved.residentIn(Jurisdiction.of("GB")));
+
+        assertEquals("residentIn(GB) would discard the moves [DE, FR since 2025-01-01T00:00:00Z] of member m-1; call "
+                + "it before any move, or set the whole timeline with jurisdictions(...)", e.getMessage());
+    }
+
+    @Test
+    void shouldLetResidentInReplaceWhereTheMemberHasAlwaysBeen() {
+        Member member = Member.builder("m-1").residentIn(Jurisdiction.of("DE")).residentIn(Jurisdiction.of("CH")).build();
+
+        assertEquals(List.of(Residence.always(Jurisdiction.of("CH"))), member.jurisdictions().residences());
     }
 
     @Test

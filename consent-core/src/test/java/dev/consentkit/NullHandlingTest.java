@@ -60,12 +60,13 @@ class NullHandlingTest {
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(
             ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
-            DataCategory.class, Decision.class, Evidence.class, Evidence.Kind.class, Jurisdiction.class,
+            DataCategory.class, Decision.class, Decision.Builder.class, Evidence.class, Evidence.Builder.class,
+            Evidence.Kind.class, Jurisdiction.class,
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
             BatchEvaluator.class, BatchEvaluator.Builder.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
             Reservation.class, ReservationSource.class, Residence.class, TrainingPolicy.class,
-            TrainingPolicy.Builder.class, UnknownAge.class);
+            TrainingPolicy.Builder.class, TrainingPolicy.Replay.class, UnknownAge.class);
 
     private static final Map<Class<?>, Object> DEFAULTS = defaults();
 
@@ -152,8 +153,11 @@ class NullHandlingTest {
                 PolicyVersion.builder("v2", LATER),
                 POLICY,
                 TrainingPolicy.builder("q", Purpose.AI_TRAINING),
+                POLICY.asKnownAt(LATER),
                 EVIDENCE,
-                Evidence.of(Evidence.Kind.MEMBER_FACT, "member m-1 has no known jurisdiction", null),
+                Evidence.builder(Reason.JURISDICTION_UNKNOWN).memberId("m-1").build(),
+                Evidence.builder(Reason.ITEM_DELETED),
+                Decision.builder("post-1", "m-1", LATER),
                 DECISION,
                 Reason.OPTED_OUT,
                 LegalBasis.CONSENT,
@@ -307,9 +311,12 @@ class NullHandlingTest {
 
         assertEquals(new TreeSet<>(Set.of(
                 "ContentItem.of#deletedAt",
-                "Decision.of#knownAt",
-                "Decision.of#policyVersion",
-                "Evidence.of#at",
+                "Decision$Builder.policy#policyVersion",
+                "Evidence$Builder.at#at",
+                "Evidence$Builder.category#neverAllowedRule",
+                "Evidence$Builder.jurisdiction#rule",
+                "Evidence.recorded#at",
+                "Evidence.recorded#consentEvent",
                 "JurisdictionRule.<init>#basis",
                 "Member$Builder.birthDate#birthDate",
                 "Member$Builder.closedAt#closedAt",
@@ -335,8 +342,9 @@ class NullHandlingTest {
 
     @Test
     void shouldAcceptNoKnowledgeInstantAndNoVersionForADecision() {
-        Decision decision = Decision.of("post-1", "m-1", LATER, null, Reason.POLICY_NOT_IN_FORCE,
-                List.of(Reason.POLICY_NOT_IN_FORCE), "p", null, EVIDENCE);
+        Decision decision = Decision.builder("post-1", "m-1", LATER).failedChecks(List.of(Reason.POLICY_NOT_IN_FORCE))
+                .policy("p", null).evidence(Evidence.builder(Reason.POLICY_NOT_IN_FORCE).policyId("p").policyVersion("v1")
+                        .at(FROM).build()).build();
 
         assertEquals(Optional.empty(), decision.knownAt());
         assertEquals(Optional.empty(), decision.policyVersion());
@@ -344,7 +352,8 @@ class NullHandlingTest {
 
     @Test
     void shouldAcceptEvidenceWithNoInstant() {
-        assertEquals(Optional.empty(), Evidence.of(Evidence.Kind.MEMBER_FACT, "no birth date", null).at());
+        assertEquals(Optional.empty(), Evidence.builder(Reason.AGE_UNKNOWN).memberId("m-1").policyVersion("v1").build().at());
+        assertEquals(Optional.empty(), Evidence.recorded(Reason.AGE_UNKNOWN, "no birth date", null, null).at());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.common.testing.EqualsTester;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class PurposeTest {
         assertEquals(first.hashCode(), second.hashCode());
         assertNotSame(first, second);
         assertFalse(Purpose.isInterned("ai-training.unnamed-safety"));
-        assertSame(Purpose.AI_TRAINING, first.parent());
+        assertSame(Purpose.AI_TRAINING, first.parent().orElseThrow());
     }
 
     @Test
@@ -58,7 +59,7 @@ class PurposeTest {
         assertTrue(Purpose.isInterned(key));
         assertTrue(Purpose.isInterned("governed-later"));
         assertSame(policy.purpose(), Purpose.of(key));
-        assertSame(Purpose.of("governed-later"), policy.purpose().parent());
+        assertSame(Purpose.of("governed-later"), policy.purpose().parent().orElseThrow());
         assertEquals(before, policy.purpose());
     }
 
@@ -77,7 +78,7 @@ class PurposeTest {
                 .build();
 
         assertNotSame(policy.purpose(), readEarlyNarrower);
-        assertNotSame(policy.purpose().parent(), readEarly);
+        assertNotSame(policy.purpose().parent().orElseThrow(), readEarly);
         assertTrue(readEarly.covers(policy.purpose()));
         assertTrue(policy.purpose().covers(readEarlyNarrower));
         assertEquals(Reason.OPTED_OUT, policy.evaluate(post, optedOut, at).reason());
@@ -86,8 +87,8 @@ class PurposeTest {
 
     @Test
     void shouldMakeTheBroaderPurposeTheParent() {
-        assertSame(Purpose.AI_TRAINING, Purpose.GENERATIVE_AI_TRAINING.parent());
-        assertNull(Purpose.AI_TRAINING.parent());
+        assertSame(Purpose.AI_TRAINING, Purpose.GENERATIVE_AI_TRAINING.parent().orElseThrow());
+        assertEquals(Optional.empty(), Purpose.AI_TRAINING.parent());
     }
 
     @Test

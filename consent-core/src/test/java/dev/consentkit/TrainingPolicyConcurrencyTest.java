@@ -174,7 +174,7 @@ class TrainingPolicyConcurrencyTest {
     private record Case(ContentItem item, Member member, Instant asOf, @Nullable Instant knownAt) {
 
         Decision evaluate() {
-            return knownAt == null ? POLICY.evaluate(item, member, asOf) : POLICY.evaluate(item, member, asOf, knownAt);
+            return knownAt == null ? POLICY.evaluate(item, member, asOf) : POLICY.asKnownAt(knownAt).evaluate(item, member, asOf);
         }
 
         boolean isTrainable() {

@@ -37,10 +37,10 @@ class TrainingPolicyTest {
                 arguments("evaluate", "item", call(() -> POLICY.evaluate(null, MEMBER, AS_OF))),
                 arguments("evaluate", "member", call(() -> POLICY.evaluate(ITEM, null, AS_OF))),
                 arguments("evaluate", "asOf", call(() -> POLICY.evaluate(ITEM, MEMBER, null))),
-                arguments("evaluate as known at", "item", call(() -> POLICY.evaluate(null, MEMBER, AS_OF, KNOWN_AT))),
-                arguments("evaluate as known at", "member", call(() -> POLICY.evaluate(ITEM, null, AS_OF, KNOWN_AT))),
-                arguments("evaluate as known at", "asOf", call(() -> POLICY.evaluate(ITEM, MEMBER, null, KNOWN_AT))),
-                arguments("evaluate as known at", "knownAt", call(() -> POLICY.evaluate(ITEM, MEMBER, AS_OF, null))));
+                arguments("evaluate as known at", "item", call(() -> POLICY.asKnownAt(KNOWN_AT).evaluate(null, MEMBER, AS_OF))),
+                arguments("evaluate as known at", "member", call(() -> POLICY.asKnownAt(KNOWN_AT).evaluate(ITEM, null, AS_OF))),
+                arguments("evaluate as known at", "asOf", call(() -> POLICY.asKnownAt(KNOWN_AT).evaluate(ITEM, MEMBER, null))),
+                arguments("evaluate as known at", "knownAt", call(() -> POLICY.asKnownAt(null).evaluate(ITEM, MEMBER, AS_OF))));
     }
 
     @ParameterizedTest(name = "{0} with a null {1}")
@@ -56,7 +56,7 @@ class TrainingPolicyTest {
                 arguments("isTrainable", call(() -> POLICY.isTrainable(SOMEONE_ELSES_ITEM, MEMBER, AS_OF))),
                 arguments("evaluate", call(() -> POLICY.evaluate(SOMEONE_ELSES_ITEM, MEMBER, AS_OF))),
                 arguments("evaluate as known at",
-                        call(() -> POLICY.evaluate(SOMEONE_ELSES_ITEM, MEMBER, AS_OF, KNOWN_AT))));
+                        call(() -> POLICY.asKnownAt(KNOWN_AT).evaluate(SOMEONE_ELSES_ITEM, MEMBER, AS_OF))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -85,8 +85,8 @@ public final class CasbinEngine {
         }
         enforcer.addPolicy("opt-out", "*", "deny");
         for (DataCategory category : categories) {
-            for (DataCategory c = category; c.parent() != null; c = c.parent()) {
-                enforcer.addGroupingPolicy(c.key(), c.parent().key());
+            for (DataCategory c = category; c.parent().isPresent(); c = c.parent().get()) {
+                enforcer.addGroupingPolicy(c.key(), c.parent().get().key());
             }
         }
     }

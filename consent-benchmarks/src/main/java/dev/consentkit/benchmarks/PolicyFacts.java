@@ -72,7 +72,7 @@ final class PolicyFacts {
             categories.add(category.key());
         }
         List<String> purposes = new ArrayList<>();
-        for (Purpose p = policy.purpose(); p != null; p = p.parent()) {
+        for (Purpose p : policy.purpose().coveringPurposes()) {
             purposes.add(p.key());
         }
         return new PolicyFacts(List.copyOf(countries), List.copyOf(categories), List.copyOf(purposes));
@@ -89,7 +89,7 @@ final class PolicyFacts {
      * @throws IllegalArgumentException if it is unknown: the peer encodings cover known jurisdictions only
      */
     static String jurisdictionCode(Member member, Instant asOf) {
-        Jurisdiction place = member.jurisdictions().at(asOf);
+        Jurisdiction place = member.jurisdictions().at(asOf).orElse(null);
         if (place == null) {
             throw new IllegalArgumentException("member " + member.id() + " has no known jurisdiction at " + asOf
                     + "; the peer encodings cover known jurisdictions only");

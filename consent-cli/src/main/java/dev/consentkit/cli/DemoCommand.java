@@ -283,7 +283,7 @@ final class DemoCommand implements Callable<Integer> {
             if (!asOf.isBefore(optOut.recordedAt())) {
                 continue;
             }
-            Decision knownThen = sample.policy().evaluate(item, author, asOf, asOf);
+            Decision knownThen = sample.policy().asKnownAt(asOf).evaluate(item, author, asOf);
             Decision knownNow = sample.policy().evaluate(item, author, asOf);
             if (knownThen.trainable() && knownNow.reason() == Reason.OPTED_OUT) {
                 return new Story("An audit tells a late-arriving opt-out from a wrong decision.", item, author,

@@ -177,7 +177,7 @@ final class DemoSample {
     }
 
     private static void consent(Member.Builder member, String id, Jurisdiction home, Random random) {
-        boolean europe = EUROPE.contains(home.country().code());
+        boolean europe = EUROPE.contains(home.country().orElseThrow().code());
         double choice = random.nextDouble();
         ConsentChannel channel = ConsentChannel.SETTINGS_TOGGLE;
         Instant optOut;

@@ -136,7 +136,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                 + "; add the member to it, or leave the item out");
                     } else {
                         Decision decision = knownAt == null ? policy.evaluate(item, author, asOf)
-                                : policy.evaluate(item, author, asOf, knownAt);
+                                : policy.asKnownAt(knownAt).evaluate(item, author, asOf);
                         counts[decision.reason().ordinal()]++;
                         decided++;
                         if (only == null || (only == Only.trainable) == decision.trainable()) {

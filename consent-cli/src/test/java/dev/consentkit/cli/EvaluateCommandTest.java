@@ -255,7 +255,7 @@ class EvaluateCommandTest {
             for (NdjsonReader.Line<ContentItem> line : reader) {
                 Member author = members.get(line.value().authorId());
                 decisions.add(knownAt == null ? policy.evaluate(line.value(), author, asOf)
-                        : policy.evaluate(line.value(), author, asOf, knownAt));
+                        : policy.asKnownAt(knownAt).evaluate(line.value(), author, asOf));
             }
         }
         assertFalse(decisions.isEmpty());

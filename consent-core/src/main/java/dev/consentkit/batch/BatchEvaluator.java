@@ -484,7 +484,7 @@ public final class BatchEvaluator {
 
         /**
          * Makes the evaluator an audit replay: consent events recorded after {@code knownAt} are
-         * ignored, as in {@link TrainingPolicy#evaluate(ContentItem, dev.consentkit.Member, Instant, Instant)}.
+         * ignored, as in {@link TrainingPolicy#asKnownAt}.
          *
          * @throws NullPointerException if {@code knownAt} is null
          */

@@ -173,42 +173,44 @@ public final class ConsentLookup {
         }
 
         /**
-         * The code of the member's choice in effect for {@code purpose}: the latest event, for it or a
-         * broader purpose, effective at or before {@code asOf} and recorded at or before
-         * {@code knownAt}; or {@link #NONE}. Allocation-free.
+         * The code of the member's choice in effect: the latest event, for one of the {@code covering}
+         * purposes, effective at or before {@code asOf} and recorded at or before {@code knownAt}; or
+         * {@link #NONE}. Allocation-free.
          *
-         * @param purpose the purpose the policy governs
+         * @param covering the purpose the policy governs and every broader one
          * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
          * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
          * @return the code, or {@link #NONE}
          */
-        public int choiceAt(Purpose purpose, long asOf, long knownAt) {
+        public int choiceAt(Purpose[] covering, long asOf, long knownAt) {
             Purpose[] purposes = groupPurposes;
             if (purposes.length > MASKED_GROUPS) {
-                return searchByKey(purpose, asOf, knownAt);
+                return searchByKey(covering, asOf, knownAt);
             }
-            long covering = 0;
+            long counting = 0;
             for (int g = 0; g < purposes.length; g++) {
-                if (purposes[g].covers(purpose)) {
-                    covering |= 1L << g;
+                for (Purpose p : covering) {
+                    if (purposes[g] == p || purposes[g].hashCode() == p.hashCode() && purposes[g].equals(p)) {
+                        counting |= 1L << g;
+                    }
                 }
             }
-            if (covering == 0) {
+            if (counting == 0) {
                 return NONE;
             }
             if (orderEffectiveAt.length > WALKED_HISTORIES) {
-                return searchGroups(covering, asOf, knownAt);
+                return searchGroups(counting, asOf, knownAt);
             }
             // Step back through the member's effect order a few events; most histories end there.
             int i = InForce.at(orderEffectiveAt, 0, orderEffectiveAt.length, asOf);
             for (int stop = Math.max(-1, i - SCANNED_EVENTS); i > stop; i--) {
                 int groupAndChoice = orderGroup[i];
-                if ((covering >>> (groupAndChoice >>> 1) & 1) != 0 && orderRecordedAt[i] <= knownAt) {
+                if ((counting >>> (groupAndChoice >>> 1) & 1) != 0 && orderRecordedAt[i] <= knownAt) {
                     return i << 1 | (groupAndChoice & 1);
                 }
             }
             // Many events of other purposes, or recorded late: search the covering groups instead.
-            return i < 0 ? NONE : searchGroups(covering, asOf, knownAt);
+            return i < 0 ? NONE : searchGroups(counting, asOf, knownAt);
         }
 
         /** The latest choice among the groups marked in {@code covering}, each searched on its own. */
@@ -224,9 +226,9 @@ public final class ConsentLookup {
         }
 
         /** {@link #choiceAt} for a member with many purposes: their groups found by key. */
-        private int searchByKey(Purpose purpose, long asOf, long knownAt) {
+        private int searchByKey(Purpose[] covering, long asOf, long knownAt) {
             int best = NONE;
-            for (Purpose p = purpose; p != null; p = p.parent()) {
+            for (Purpose p : covering) {
                 int g = Arrays.binarySearch(groupKeys, p.key());
                 if (g >= 0) {
                     best = Math.max(best, latestInGroup(effectiveAt, recordedAt, codes, groupStarts[g],

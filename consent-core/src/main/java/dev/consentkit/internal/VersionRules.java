@@ -179,14 +179,12 @@ public final class VersionRules {
 
     /** The most specific of {@code rules} that {@code category} is within, or {@code null}. */
     private static @Nullable DataCategory firstContaining(DataCategory[] rules, DataCategory category) {
-        for (DataCategory c = category; c != null; c = c.parent()) {
-            for (DataCategory rule : rules) {
-                // By reference for the shared instances, by key for one read from input.
-                if (rule == c || rule.hashCode() == c.hashCode() && rule.equals(c)) {
-                    return rule;
-                }
+        DataCategory found = null;
+        for (DataCategory rule : rules) {
+            if (category.isWithin(rule) && (found == null || rule.key().length() > found.key().length())) {
+                found = rule;
             }
         }
-        return null;
+        return found;
     }
 }

@@ -463,7 +463,7 @@ class BatchEvaluatorTest {
         Instant knownAt = Instant.parse("2025-03-05T00:00:00Z");
         Member member = adult().consent(lateOptOut()).build();
 
-        assertTrue(OPT_OUT_POLICY.evaluate(post(), member, AS_OF, knownAt).trainable());
+        assertTrue(OPT_OUT_POLICY.asKnownAt(knownAt).evaluate(post(), member, AS_OF).trainable());
         assertTrue(isTrainableAsKnownAt(path, member, knownAt));
     }
 
@@ -473,7 +473,7 @@ class BatchEvaluatorTest {
         Member member = adult().consent(lateOptOut()).build();
         Instant knownAt = lateOptOut().recordedAt();
 
-        assertFalse(OPT_OUT_POLICY.evaluate(post(), member, AS_OF, knownAt).trainable());
+        assertFalse(OPT_OUT_POLICY.asKnownAt(knownAt).evaluate(post(), member, AS_OF).trainable());
         assertFalse(isTrainableAsKnownAt(path, member, knownAt));
     }
 
@@ -493,7 +493,7 @@ class BatchEvaluatorTest {
                 Instant.parse("2025-03-10T00:00:00Z"), ConsentChannel.IMPORT)).build();
         MemberStore store = storeWith(member);
 
-        assertFalse(CONSENT_POLICY.evaluate(post(), member, AS_OF, knownAt).trainable());
+        assertFalse(CONSENT_POLICY.asKnownAt(knownAt).evaluate(post(), member, AS_OF).trainable());
         assertFalse(path.isTrainable(BatchEvaluator.builder(CONSENT_POLICY, store).knownAt(knownAt).build(AS_OF), store, post()));
     }
 
@@ -713,7 +713,7 @@ class BatchEvaluatorTest {
         BatchEvaluator batch = BatchEvaluator.builder(OPT_OUT_POLICY, MemberStore.of(List.of(member)))
                 .knownAt(knownAt).build(AS_OF);
 
-        assertEquals(OPT_OUT_POLICY.evaluate(post(), member, AS_OF, knownAt).reason(), batch.reason(post()));
+        assertEquals(OPT_OUT_POLICY.asKnownAt(knownAt).evaluate(post(), member, AS_OF).reason(), batch.reason(post()));
         assertEquals(Reason.ALLOWED_BY_DEFAULT, batch.reason(post()));
         assertEquals(Optional.of(knownAt), batch.knownAt());
     }

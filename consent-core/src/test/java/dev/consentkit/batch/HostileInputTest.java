@@ -104,7 +104,7 @@ class HostileInputTest {
             assertEquals(expected, BatchEvaluator.of(POLICY, store, asOf).reason(post), asOf.toString());
         }
         // As known at T, the opt-in recorded after T does not count yet.
-        assertFalse(POLICY.evaluate(post, member, T, T).trainable());
+        assertFalse(POLICY.asKnownAt(T).evaluate(post, member, T).trainable());
         assertEquals(Reason.OPTED_OUT,
                 BatchEvaluator.builder(POLICY, store).knownAt(T).build(T).reason(post));
     }

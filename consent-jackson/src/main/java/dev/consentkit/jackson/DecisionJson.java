@@ -2,21 +2,25 @@ package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentkit.ConsentEvent;
+import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
 import dev.consentkit.Evidence;
+import dev.consentkit.LegalBasis;
 import dev.consentkit.Reason;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON form of a decision, the {@code consentkit.decision/v1} document, as an audit trail keeps
- * it:
+ * The JSON form of a decision, as an audit trail keeps it. This library writes
+ * {@code consentkit.decision/v2}, whose evidence is the facts that decided:
  *
  * <pre>{@code
  * {
- *   "format": "consentkit.decision/v1",
+ *   "format": "consentkit.decision/v2",
  *   "itemId": "post-1",
  *   "memberId": "m-1",
  *   "asOf": "2025-11-12T00:00:00Z",
@@ -27,6 +31,7 @@ import java.util.List;
  *   "policyId": "linkedin-genai",
  *   "policyVersion": "2025-11-03",
  *   "evidence": {
+ *     "reason": "OPTED_OUT",
  *     "kind": "CONSENT_EVENT",
  *     "description": "OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE",
  *     "at": "2025-11-10T00:00:00Z",
@@ -35,30 +40,46 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>{@code knownAt} (only for an audit replay), {@code policyVersion} (absent exactly when no version
- * was in force) and the evidence's {@code at} are optional. {@code trainable} must agree with the
- * reason, and a consent event's description and instant with the event: a document that contradicts
- * itself is rejected rather than believed in part.
+ * <p>The evidence holds the facts its reason is explained by ({@link Evidence} lists them):
+ * {@code policyId}, {@code policyVersion}, {@code itemId}, {@code memberId}, {@code consentEvent},
+ * {@code jurisdiction} and {@code jurisdictionRule} (absent when the version's default applied),
+ * {@code basis}, {@code category}, {@code categoryRule}, {@code reservation}, {@code birthDate},
+ * {@code minimumAge} and {@code comingOfAge}. Evidence carried over from a {@code v1} document says
+ * {@code "recorded": true} and has only its words, instant and consent event. {@code kind},
+ * {@code description} and
+ * {@code comingOfAge} are written for people and tools that do not know the rules; reading checks
+ * {@code kind} and {@code comingOfAge} against the facts and never reads the description.
+ *
+ * <p>{@code consentkit.decision/v1} documents, whose evidence was a kind, prose and an instant (and
+ * the consent event when one decided), are still read: their prose becomes the evidence's display
+ * text ({@link Evidence#recorded}). A line of a decision stream without {@code format} is read as
+ * {@code v2} when its evidence names its {@code reason}, as {@code v1} otherwise. {@code knownAt}
+ * (only for an audit replay), {@code policyVersion} (absent exactly when no version was in force)
+ * and the evidence's {@code at} are optional. {@code trainable} must agree with the reason: a
+ * document that contradicts itself is rejected rather than believed in part.
  */
 final class DecisionJson {
 
     static final List<String> FIELDS = List.of("format", "itemId", "memberId", "asOf", "knownAt", "trainable", "reason",
             "failedChecks", "policyId", "policyVersion", "evidence");
-    static final List<String> EVIDENCE_FIELDS = List.of("kind", "description", "at", "consentEvent");
+    static final List<String> EVIDENCE_FIELDS = List.of("reason", "kind", "description", "recorded", "at", "policyId",
+            "policyVersion", "itemId", "memberId", "consentEvent", "jurisdiction", "jurisdictionRule", "basis",
+            "category", "categoryRule", "reservation", "birthDate", "minimumAge", "comingOfAge");
+    static final List<String> V1_EVIDENCE_FIELDS = List.of("kind", "description", "at", "consentEvent");
 
     private static final String CHECKS = "an array of the failed checks in evaluation order, empty when trainable";
-    private static final String EVIDENCE = "the evidence: {\"kind\": ..., \"description\": ..., \"at\": ...}";
+    private static final String EVIDENCE = "the evidence: {\"reason\": ..., \"at\": ..., and its facts}";
+    private static final String V1_EVIDENCE = "the evidence: {\"kind\": ..., \"description\": ..., \"at\": ...}";
 
     private DecisionJson() {}
 
     static Decision read(Node node, boolean formatRequired) throws ConsentDocumentException {
-        DocumentFormat.DECISION.check(node, formatRequired);
+        int major = DocumentFormat.DECISION.check(node, formatRequired);
         Node decision = node.object(FIELDS);
         String itemId = Scalars.id(decision.required("itemId", Scalars.ID));
         String memberId = Scalars.id(decision.required("memberId", Scalars.ID));
         Instant asOf = Scalars.instant(decision.required("asOf", Scalars.INSTANT));
         Node knownNode = decision.optional("knownAt");
-        Instant knownAt = knownNode == null ? null : Scalars.instant(knownNode);
         Node trainableNode = decision.required("trainable", "true or false");
         boolean trainable = trainableNode.bool("true or false");
         Node reasonNode = decision.required("reason", "a reason");
@@ -71,23 +92,35 @@ final class DecisionJson {
         String policyId = Scalars.id(decision.required("policyId", Scalars.ID));
         Node versionNode = decision.optional("policyVersion");
         String policyVersion = versionNode == null ? null : Scalars.id(versionNode);
-        Evidence evidence = readEvidence(decision.required("evidence", EVIDENCE));
+        Node evidenceNode = decision.required("evidence", major == 1 ? V1_EVIDENCE : EVIDENCE);
+        boolean v1 = major == 1 || major == 0 && evidenceNode.type == Node.Type.OBJECT
+                && evidenceNode.field("reason") == null;
+        Evidence evidence = v1 ? readRecorded(evidenceNode, reason) : readEvidence(evidenceNode);
         if (trainable != reason.isTrainable()) {
             throw trainableNode.fail("\"trainable\" is " + trainable + " but reason " + reason + " is "
                     + (reason.isTrainable() ? "a permission" : "a denial"), String.valueOf(reason.isTrainable()));
         }
+        if (evidence.reason() != reason) {
+            throw evidenceNode.field("reason").fail("the evidence explains " + evidence.reason() + ", the decision's "
+                    + "reason is " + reason, "\"" + reason + "\"");
+        }
+        Decision.Builder builder = Decision.builder(itemId, memberId, asOf).failedChecks(failedChecks)
+                .policy(policyId, policyVersion).evidence(evidence);
+        if (knownNode != null) {
+            builder.knownAt(Scalars.instant(knownNode));
+        }
         try {
-            return Decision.of(itemId, memberId, asOf, knownAt, reason, failedChecks, policyId, policyVersion, evidence);
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw culprit(decision, reason, failedChecks, policyVersion).fail(e.getMessage(),
-                    "failed checks in evaluation order starting with the reason, and a policy version unless the"
-                            + " reason is POLICY_NOT_IN_FORCE",
+                    "failed checks in evaluation order starting with the reason, a policy version unless the"
+                            + " reason is POLICY_NOT_IN_FORCE, and evidence about this item, member and policy",
                     e);
         }
     }
 
     /** The field a contradiction the core found is best reported at. */
-    private static Node culprit(Node decision, Reason reason, List<Reason> failedChecks, String policyVersion) {
+    private static Node culprit(Node decision, Reason reason, List<Reason> failedChecks, @Nullable String policyVersion) {
         boolean checksWellFormed = true;
         for (int i = 0; i < failedChecks.size(); i++) {
             Reason failed = failedChecks.get(i);
@@ -96,53 +129,180 @@ final class DecisionJson {
             }
         }
         if (!checksWellFormed) {
-            return decision.field("failedChecks");
+            return required(decision.field("failedChecks"));
         }
         if ((reason == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
             Node version = decision.field("policyVersion");
             return version != null ? version : decision;
         }
-        return decision.field("reason");
+        if (!reason.isTrainable() && !failedChecks.isEmpty() && failedChecks.get(0) == reason
+                || reason.isTrainable() && failedChecks.isEmpty()) {
+            return required(decision.field("evidence"));
+        }
+        return required(decision.field("reason"));
+    }
+
+    private static Node required(@Nullable Node node) {
+        if (node == null) {
+            throw new AssertionError("the field was read before");
+        }
+        return node;
     }
 
     static Decision readDocument(Node node) throws ConsentDocumentException {
         return read(node, true);
     }
 
-    static Evidence readEvidence(Node node) throws ConsentDocumentException {
-        Node evidence = node.object(EVIDENCE_FIELDS);
-        Evidence.Kind kind = evidence.required("kind", "an evidence kind").enumValue(Evidence.Kind.class, "evidence kind");
+    /** Evidence of a {@code v1} document: prose for people, its instant, and the consent event when one decided. */
+    static Evidence readRecorded(Node node, Reason reason) throws ConsentDocumentException {
+        Node evidence = node.object(V1_EVIDENCE_FIELDS);
+        Node kindNode = evidence.required("kind", "an evidence kind");
+        Evidence.Kind kind = kindNode.enumValue(Evidence.Kind.class, "evidence kind");
+        if (kind != Evidence.Kind.of(reason)) {
+            throw kindNode.fail("evidence of kind " + kind + " cannot explain " + reason, "\"" + Evidence.Kind.of(reason) + "\"");
+        }
         Node descriptionNode = evidence.required("description", "a non-blank description");
         String description = descriptionNode.string("a non-blank description");
         Node atNode = evidence.optional("at");
         Instant at = atNode == null ? null : Scalars.instant(atNode);
         Node eventNode = evidence.optional("consentEvent");
-        if (kind != Evidence.Kind.CONSENT_EVENT) {
-            if (eventNode != null) {
-                throw eventNode.fail("evidence of kind " + kind + " has no consent event",
-                        "no \"consentEvent\" unless the kind is CONSENT_EVENT");
+        ConsentEvent event = null;
+        if (kind == Evidence.Kind.CONSENT_EVENT) {
+            if (eventNode == null) {
+                throw evidence.missing("consentEvent", "the consent event that decided");
             }
-            try {
-                return Evidence.of(kind, description, at);
-            } catch (IllegalArgumentException e) {
-                throw descriptionNode.fail(e.getMessage(), "a non-blank description", e);
+            event = MemberJson.readEvent(eventNode);
+            if (atNode == null || !event.effectiveAt().equals(at)) {
+                Node culprit = atNode == null ? evidence : atNode;
+                throw culprit.fail("the evidence's instant is not the consent event's effectiveAt",
+                        "\"at\": \"" + event.effectiveAt() + "\"");
+            }
+        } else if (eventNode != null) {
+            throw eventNode.fail("evidence of kind " + kind + " has no consent event",
+                    "no \"consentEvent\" unless the kind is CONSENT_EVENT");
+        }
+        try {
+            return Evidence.recorded(reason, description, at, event);
+        } catch (IllegalArgumentException e) {
+            throw descriptionNode.fail(e.getMessage(), "a non-blank description", e);
+        }
+    }
+
+    /** Evidence of a {@code v2} document, or evidence on its own: its reason and the facts that decided. */
+    static Evidence readEvidence(Node node) throws ConsentDocumentException {
+        Node evidence = node.object(EVIDENCE_FIELDS);
+        Node reasonNode = evidence.required("reason", "the reason the evidence explains");
+        Reason reason = reasonNode.enumValue(Reason.class, "reason");
+        Node kindNode = evidence.optional("kind");
+        if (kindNode != null && kindNode.enumValue(Evidence.Kind.class, "evidence kind") != Evidence.Kind.of(reason)) {
+            throw kindNode.fail("evidence for " + reason + " is of kind " + Evidence.Kind.of(reason),
+                    "\"" + Evidence.Kind.of(reason) + "\"");
+        }
+        Node descriptionNode = evidence.optional("description");
+        String description = descriptionNode == null ? null : descriptionNode.string("a description for people");
+        Node recordedNode = evidence.optional("recorded");
+        if (recordedNode != null && recordedNode.bool("true, for evidence carried over from a v1 document")) {
+            return readCarriedOver(evidence, reason, descriptionNode, description);
+        }
+        Evidence.Builder builder = Evidence.builder(reason);
+        Node atNode = evidence.optional("at");
+        Instant declaredAt = atNode == null ? null : Scalars.instant(atNode);
+        builder.at(declaredAt);
+        Node n = evidence.optional("policyId");
+        if (n != null) {
+            builder.policyId(Scalars.id(n));
+        }
+        n = evidence.optional("policyVersion");
+        if (n != null) {
+            builder.policyVersion(Scalars.id(n));
+        }
+        n = evidence.optional("itemId");
+        if (n != null) {
+            builder.itemId(Scalars.id(n));
+        }
+        n = evidence.optional("memberId");
+        if (n != null) {
+            builder.memberId(Scalars.id(n));
+        }
+        n = evidence.optional("consentEvent");
+        if (n != null) {
+            builder.consentEvent(MemberJson.readEvent(n));
+        }
+        Node placeNode = evidence.optional("jurisdiction");
+        Node ruleNode = evidence.optional("jurisdictionRule");
+        if (placeNode != null) {
+            builder.jurisdiction(Scalars.jurisdiction(placeNode), ruleNode == null ? null : PolicyJson.readRule(ruleNode));
+        } else if (ruleNode != null) {
+            throw ruleNode.fail("a jurisdiction rule without the member's jurisdiction",
+                    "\"jurisdiction\" beside \"jurisdictionRule\"");
+        }
+        n = evidence.optional("basis");
+        if (n != null) {
+            builder.basis(n.enumValue(LegalBasis.class, "legal basis"));
+        }
+        Node categoryNode = evidence.optional("category");
+        Node categoryRuleNode = evidence.optional("categoryRule");
+        if (categoryNode != null) {
+            builder.category(Scalars.category(categoryNode),
+                    categoryRuleNode == null ? null : Scalars.category(categoryRuleNode));
+        } else if (categoryRuleNode != null) {
+            throw categoryRuleNode.fail("a category rule without the item's category",
+                    "\"category\" beside \"categoryRule\"");
+        }
+        n = evidence.optional("reservation");
+        if (n != null) {
+            builder.reservation(ItemJson.readReservation(n));
+        }
+        Node birthNode = evidence.optional("birthDate");
+        Node ageNode = evidence.optional("minimumAge");
+        if (birthNode != null || ageNode != null) {
+            if (birthNode == null || ageNode == null) {
+                throw evidence.missing(birthNode == null ? "birthDate" : "minimumAge",
+                        "a birth date and a minimum age together");
+            }
+            builder.age(Scalars.date(birthNode), ageNode.integer("a minimum age from 1 to 150"));
+        }
+        Evidence built;
+        try {
+            built = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw evidence.fail(e.getMessage(), "the facts evidence for " + reason + " is explained by", e);
+        }
+        if (atNode != null && !built.at().map(at -> at.equals(declaredAt)).orElse(false)) {
+            throw atNode.fail("the evidence's instant is not the one its facts give",
+                    built.at().map(at -> "\"at\": \"" + at + "\"").orElse("no \"at\""));
+        }
+        Node comingNode = evidence.optional("comingOfAge");
+        LocalDate declaredComingOfAge = comingNode == null ? null : Scalars.date(comingNode);
+        if (comingNode != null && !built.comingOfAge().map(day -> day.equals(declaredComingOfAge)).orElse(false)) {
+            throw comingNode.fail("the coming-of-age date is not the one the birth date and minimum age give",
+                    built.comingOfAge().map(day -> "\"" + day + "\"").orElse("no \"comingOfAge\""));
+        }
+        return built;
+    }
+
+    /** Evidence a {@code v2} document carried over from a {@code v1} one: words, instant and consent event. */
+    private static Evidence readCarriedOver(Node evidence, Reason reason, @Nullable Node descriptionNode,
+            @Nullable String description) throws ConsentDocumentException {
+        if (descriptionNode == null || description == null) {
+            throw evidence.missing("description", "the recorded words of evidence carried over from a v1 document");
+        }
+        for (String fact : EVIDENCE_FIELDS) {
+            if (!List.of("reason", "kind", "description", "recorded", "at", "consentEvent").contains(fact)
+                    && evidence.field(fact) != null) {
+                throw required(evidence.field(fact)).fail("evidence carried over from a v1 document has no " + fact,
+                        "only reason, kind, description, recorded, at and consentEvent");
             }
         }
-        if (eventNode == null) {
-            throw evidence.missing("consentEvent", "the consent event that decided");
+        Node atNode = evidence.optional("at");
+        Node eventNode = evidence.optional("consentEvent");
+        try {
+            return Evidence.recorded(reason, description, atNode == null ? null : Scalars.instant(atNode),
+                    eventNode == null ? null : MemberJson.readEvent(eventNode));
+        } catch (IllegalArgumentException e) {
+            throw evidence.fail(e.getMessage(), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN",
+                    e);
         }
-        ConsentEvent event = MemberJson.readEvent(eventNode);
-        Evidence fromEvent = Evidence.of(event);
-        if (!fromEvent.description().equals(description)) {
-            throw descriptionNode.fail("the description does not match the consent event",
-                    "\"" + fromEvent.description() + "\"");
-        }
-        if (atNode == null || !event.effectiveAt().equals(at)) {
-            Node culprit = atNode == null ? evidence : atNode;
-            throw culprit.fail("the evidence's instant is not the consent event's effectiveAt",
-                    "\"at\": \"" + event.effectiveAt() + "\"");
-        }
-        return fromEvent;
     }
 
     static void write(Decision decision, JsonGenerator json, boolean withFormat) throws IOException {
@@ -176,17 +336,60 @@ final class DecisionJson {
         write(decision, json, true);
     }
 
+    /**
+     * Writes evidence with its facts. Recorded evidence of a {@code v1} document keeps its prose as the
+     * description and has no facts but its instant and consent event.
+     */
     static void writeEvidence(Evidence evidence, JsonGenerator json) throws IOException {
         json.writeStartObject();
+        json.writeStringField("reason", evidence.reason().name());
         json.writeStringField("kind", evidence.kind().name());
         json.writeStringField("description", evidence.description());
         if (evidence.at().isPresent()) {
             json.writeStringField("at", evidence.at().get().toString());
         }
+        if (evidence.isRecorded()) {
+            json.writeBooleanField("recorded", true);
+            if (evidence.consentEvent().isPresent()) {
+                json.writeFieldName("consentEvent");
+                MemberJson.writeEvent(evidence.consentEvent().get(), json);
+            }
+            json.writeEndObject();
+            return;
+        }
+        writeString(json, "policyId", evidence.policyId().orElse(null));
+        writeString(json, "policyVersion", evidence.policyVersion().orElse(null));
+        writeString(json, "itemId", evidence.itemId().orElse(null));
+        writeString(json, "memberId", evidence.memberId().orElse(null));
         if (evidence.consentEvent().isPresent()) {
             json.writeFieldName("consentEvent");
             MemberJson.writeEvent(evidence.consentEvent().get(), json);
         }
+        if (evidence.jurisdiction().isPresent()) {
+            json.writeStringField("jurisdiction", evidence.jurisdiction().get().code());
+            if (evidence.jurisdictionRule().isPresent()) {
+                json.writeFieldName("jurisdictionRule");
+                PolicyJson.writeRule(evidence.jurisdictionRule().get(), json);
+            }
+        }
+        writeString(json, "basis", evidence.basis().map(Enum::name).orElse(null));
+        writeString(json, "category", evidence.category().map(DataCategory::key).orElse(null));
+        writeString(json, "categoryRule", evidence.categoryRule().map(DataCategory::key).orElse(null));
+        if (evidence.reservation().isPresent()) {
+            json.writeFieldName("reservation");
+            ItemJson.writeReservation(evidence.reservation().get(), json);
+        }
+        if (evidence.birthDate().isPresent()) {
+            json.writeStringField("birthDate", evidence.birthDate().get().toString());
+            json.writeNumberField("minimumAge", evidence.minimumAge().getAsInt());
+            json.writeStringField("comingOfAge", evidence.comingOfAge().map(LocalDate::toString).orElseThrow());
+        }
         json.writeEndObject();
+    }
+
+    private static void writeString(JsonGenerator json, String field, @Nullable String value) throws IOException {
+        if (value != null) {
+            json.writeStringField(field, value);
+        }
     }
 }

@@ -7,31 +7,41 @@ import java.util.regex.Pattern;
  * The four kinds of ConsentKit document and their {@code format} field, such as
  * {@code "format": "consentkit.policy/v1"}.
  *
- * <p>This library writes major version 1 and reads {@code v1} and any minor version {@code v1.N}: a
- * minor version adds nothing that changes what the fields known here mean. Fields this version does
- * not know are still rejected, so a newer document that relies on them fails loudly instead of being
- * half read. Any other major version is rejected.
+ * <p>This library writes the current major version of each kind (policies, members and items
+ * {@code v1}; decisions {@code v2}) and reads it and any minor version {@code vM.N} of it: a minor
+ * version adds nothing that changes what the fields known here mean. Fields this version does not
+ * know are still rejected, so a newer document that relies on them fails loudly instead of being half
+ * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any
+ * other major version is rejected.
  */
 enum DocumentFormat {
-    POLICY("consentkit.policy"),
-    MEMBER("consentkit.member"),
-    ITEM("consentkit.item"),
-    DECISION("consentkit.decision");
+    POLICY("consentkit.policy", 1, 1),
+    MEMBER("consentkit.member", 1, 1),
+    ITEM("consentkit.item", 1, 1),
+    DECISION("consentkit.decision", 2, 1);
 
     static final String FIELD = "format";
-    static final int MAJOR_VERSION = 1;
 
     private static final Pattern FORMAT = Pattern.compile("([a-z]+(?:\\.[a-z]+)*)/v(0|[1-9][0-9]{0,8})(?:\\.(0|[1-9][0-9]{0,8}))?");
 
     private final String name;
+    private final int major;
+    private final int oldestMajor;
 
-    DocumentFormat(String name) {
+    DocumentFormat(String name, int major, int oldestMajor) {
         this.name = name;
+        this.major = major;
+        this.oldestMajor = oldestMajor;
     }
 
     /** The value this library writes, such as {@code consentkit.policy/v1}. */
     String current() {
-        return name + "/v" + MAJOR_VERSION;
+        return name + "/v" + major;
+    }
+
+    /** The major version this library writes. */
+    int major() {
+        return major;
     }
 
     private String expected() {
@@ -43,10 +53,11 @@ enum DocumentFormat {
      *
      * @param required whether the field must be present: in a single document it must, in a line of
      *     a newline-delimited stream it may be left out
+     * @return the major version the document declares, or 0 when it declares none
      * @throws ConsentDocumentException if the document is not an object, or the format is missing
-     *     when required, malformed, of another kind of document or of another major version
+     *     when required, malformed, of another kind of document or of a major version not read
      */
-    void check(Node document, boolean required) throws ConsentDocumentException {
+    int check(Node document, boolean required) throws ConsentDocumentException {
         if (document.type != Node.Type.OBJECT) {
             throw document.wrongType("a " + current() + " document, a JSON object");
         }
@@ -55,7 +66,7 @@ enum DocumentFormat {
             if (required) {
                 throw document.missing(FIELD, expected());
             }
-            return;
+            return 0;
         }
         String value = format.string(expected());
         Matcher m = FORMAT.matcher(value);
@@ -65,9 +76,12 @@ enum DocumentFormat {
         if (!m.group(1).equals(name)) {
             throw format.fail("this is a " + m.group(1) + " document, not a " + name + " document", expected());
         }
-        if (Integer.parseInt(m.group(2)) != MAJOR_VERSION) {
-            throw format.fail("unsupported major version " + m.group(2) + " of " + name + "; this library reads major version "
-                    + MAJOR_VERSION + " only", expected());
+        int declared = Integer.parseInt(m.group(2));
+        if (declared < oldestMajor || declared > major) {
+            throw format.fail("unsupported major version " + m.group(2) + " of " + name + "; this library reads major "
+                    + (oldestMajor == major ? "version " + major + " only" : "versions " + oldestMajor + " to " + major),
+                    expected());
         }
+        return declared;
     }
 }

@@ -15,6 +15,7 @@ import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
+import dev.consentkit.Reason;
 import dev.consentkit.Reservation;
 import dev.consentkit.ReservationSource;
 import dev.consentkit.Residence;
@@ -315,20 +316,40 @@ final class CoreValues {
             Member m = member.generate(in);
             ContentItem item = itemsBy(ignored -> m.id()).generate(in);
             Instant at = asOf.generate(in);
-            return audit.generate(in) ? p.evaluate(item, m, at, asOf.generate(in)) : p.evaluate(item, m, at);
+            return audit.generate(in) ? p.asKnownAt(asOf.generate(in)).evaluate(item, m, at) : p.evaluate(item, m, at);
         };
     }
 
-    /** Evidence of every kind: consent events, and rules and facts with or without an instant. */
+    /**
+     * Evidence of every kind: the evidence of decisions the engine makes, consent events, and evidence
+     * recorded by a v1 document, for any reason, with or without an instant.
+     */
     static Gen<Evidence> evidence() {
-        Gen<Boolean> fromEvent = Generate.booleans();
+        Gen<Integer> which = Generate.range(0, 3);
+        Gen<Decision> decisions = decisions();
         Gen<ConsentEvent> event = events();
-        Gen<Evidence.Kind> kind = Generate.pick(List.of(Evidence.Kind.POLICY_RULE, Evidence.Kind.ITEM_FACT,
-                Evidence.Kind.MEMBER_FACT));
+        Gen<Reason> reason = Generate.enumValues(Reason.class);
         Gen<String> description = ids();
         Gen<Boolean> dated = Generate.booleans();
         Gen<Instant> at = instants();
-        return in -> fromEvent.generate(in) ? Evidence.of(event.generate(in))
-                : Evidence.of(kind.generate(in), description.generate(in), dated.generate(in) ? at.generate(in) : null);
+        return in -> {
+            switch (which.generate(in)) {
+                case 0:
+                case 1:
+                    return decisions.generate(in).evidence();
+                case 2:
+                    return Evidence.of(event.generate(in));
+                default: {
+                    Reason r = reason.generate(in);
+                    ConsentEvent e = event.generate(in);
+                    boolean byEvent = Evidence.Kind.of(r) == Evidence.Kind.CONSENT_EVENT;
+                    if (byEvent && e.isOptOut() != (r == Reason.OPTED_OUT)) {
+                        r = e.isOptOut() ? Reason.OPTED_OUT : Reason.ALLOWED_OPTED_IN;
+                    }
+                    return Evidence.recorded(r, description.generate(in), byEvent ? e.effectiveAt()
+                            : dated.generate(in) ? at.generate(in) : null, byEvent ? e : null);
+                }
+            }
+        };
     }
 }

@@ -42,7 +42,7 @@ class JsonSchemaTest {
     private static final Map<String, Schema> SCHEMAS = new LinkedHashMap<>();
 
     static {
-        for (String document : List.of("policy", "member", "item", "decision")) {
+        for (String document : List.of("policy", "member", "item", "decision", "decision-v1")) {
             try (InputStream in = schemaResource(document).openStream()) {
                 SCHEMAS.put(document, REGISTRY.getSchema(in));
             } catch (IOException e) {
@@ -51,8 +51,14 @@ class JsonSchemaTest {
         }
     }
 
+    /** The schema file of a document this library writes ({@code decision} is v2), or of {@code decision-v1}. */
+    private static String schemaName(String document) {
+        return document.equals("decision") ? "decision-v2" : document.endsWith("-v1") ? document : document + "-v1";
+    }
+
     private static URL schemaResource(String document) {
-        return ConsentModule.class.getClassLoader().getResource("dev/consentkit/jackson/schema/" + document + "-v1.schema.json");
+        return ConsentModule.class.getClassLoader().getResource("dev/consentkit/jackson/schema/" + schemaName(document)
+                + ".schema.json");
     }
 
     private static JsonNode schemaNode(String document) throws IOException {
@@ -82,19 +88,19 @@ class JsonSchemaTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "member", "item", "decision"})
+    @ValueSource(strings = {"policy", "member", "item", "decision", "decision-v1"})
     void shouldShipEachSchemaAtItsDocumentedResourcePath(String document) throws IOException {
         assertNotNull(schemaResource(document));
 
         JsonNode schema = schemaNode(document);
 
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
-        assertEquals("https://consentkit.dev/schema/" + document + "-v1.schema.json", schema.get("$id").asText());
+        assertEquals("https://consentkit.dev/schema/" + schemaName(document) + ".schema.json", schema.get("$id").asText());
         assertFalse(schema.get("additionalProperties").asBoolean());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"policy", "member", "item", "decision"})
+    @ValueSource(strings = {"policy", "member", "item", "decision", "decision-v1"})
     void shouldBeAValidDraft202012Schema(String document) throws IOException {
         Schema metaSchema = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
@@ -106,7 +112,8 @@ class JsonSchemaTest {
     @Test
     void shouldGiveSharedDefinitionsTheSameMeaningInEverySchema() throws IOException {
         Map<String, JsonNode> definitions = new LinkedHashMap<>();
-        for (String document : SCHEMAS.keySet()) {
+        // The schemas this library writes to: the older decision-v1 keeps its own evidence.
+        for (String document : List.of("policy", "member", "item", "decision")) {
             for (Map.Entry<String, JsonNode> def : schemaNode(document).get("$defs").properties()) {
                 JsonNode earlier = definitions.putIfAbsent(def.getKey(), def.getValue());
                 assertTrue(earlier == null || earlier.equals(def.getValue()), () -> def.getKey() + " differs in " + document);
@@ -124,16 +131,17 @@ class JsonSchemaTest {
                     assertValid("policy", Files.readString(file));
                     checked.merge("policy", 1, Integer::sum);
                 } else if (name.endsWith(".ndjson")) {
-                    String document = name.equals("members.ndjson") ? "member" : name.equals("items.ndjson") ? "item" : "decision";
+                    String document = name.equals("members.ndjson") ? "member" : name.equals("items.ndjson") ? "item"
+                            : "decision-v1";
                     for (String line : Files.readAllLines(file)) {
-                        assertValid(document, asDocument(document, line));
+                        assertValid(document, asDocument(document.replace("-v1", ""), line));
                         checked.merge(document, 1, Integer::sum);
                     }
                 }
             }
         }
         assertEquals(4, checked.get("policy"));
-        assertEquals(Set.of("policy", "member", "item", "decision"), checked.keySet());
+        assertEquals(Set.of("policy", "member", "item", "decision-v1"), checked.keySet());
     }
 
     @Test
@@ -205,7 +213,7 @@ class JsonSchemaTest {
         String json = "{\"format\":\"consentkit.decision/v1\",\"itemId\":\"i\",\"memberId\":\"m\",\"asOf\":\"2025-01-01T00:00:00Z\","
                 + outcome + ",\"policyId\":\"p\",\"policyVersion\":\"v\",\"evidence\":{\"kind\":\"POLICY_RULE\",\"description\":\"d\"}}";
 
-        assertFalse(errors("decision", json).isEmpty(), json);
+        assertFalse(errors("decision-v1", json).isEmpty(), json);
         assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readDecision(json));
     }
 

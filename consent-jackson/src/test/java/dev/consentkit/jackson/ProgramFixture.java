@@ -89,7 +89,7 @@ final class ProgramFixture {
         }
         Instant asOf = Instant.parse(testCase.get("asOf").asText());
         return testCase.has("knownAt")
-                ? policy.evaluate(item, authorOf(item), asOf, Instant.parse(testCase.get("knownAt").asText()))
+                ? policy.asKnownAt(Instant.parse(testCase.get("knownAt").asText())).evaluate(item, authorOf(item), asOf)
                 : policy.evaluate(item, authorOf(item), asOf);
     }
 

@@ -540,11 +540,7 @@ public final class ConsentGenerators {
 
     /** The purpose a policy governs and every broader one: the purposes whose choices count for it. */
     static List<Purpose> coveringPurposes(Purpose governed) {
-        List<Purpose> covering = new ArrayList<>();
-        for (Purpose p = governed; p != null; p = p.parent()) {
-            covering.add(p);
-        }
-        return covering;
+        return governed.coveringPurposes();
     }
 
     // ---------------------------------------------------------------- building blocks

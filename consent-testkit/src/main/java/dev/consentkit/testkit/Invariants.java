@@ -213,7 +213,7 @@ final class Invariants {
     static Optional<String> optOutViolation(Answer a) {
         Scenario s = a.scenario();
         Purpose purpose = s.policy().purpose();
-        ConsentEvent choice = s.member().consent().choiceInEffect(purpose, s.asOf());
+        ConsentEvent choice = s.member().consent().choiceInEffect(purpose, s.asOf()).orElse(null);
         List<String> wrong = new ArrayList<>();
         if (choice != null && choice.isOptOut()) {
             if (a.fast()) {
@@ -226,7 +226,7 @@ final class Invariants {
                 wrong.add("OPTED_OUT is not among evaluate's failed checks " + a.decision().failedChecks());
             }
         }
-        ConsentEvent known = s.knownAt().map(k -> s.member().consent().knownAt(k).choiceInEffect(purpose, s.asOf()))
+        ConsentEvent known = s.knownAt().flatMap(k -> s.member().consent().knownAt(k).choiceInEffect(purpose, s.asOf()))
                 .orElse(null);
         if (known != null && known.isOptOut() && a.replayed().trainable()) {
             wrong.add("replay decided " + a.replayed() + " although " + known.id() + " was recorded by then");

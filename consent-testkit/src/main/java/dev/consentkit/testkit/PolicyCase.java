@@ -97,7 +97,7 @@ public final class PolicyCase {
      */
     public Decision decide(TrainingPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        return knownAt == null ? policy.evaluate(item, member, asOf) : policy.evaluate(item, member, asOf, knownAt);
+        return knownAt == null ? policy.evaluate(item, member, asOf) : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
 
     /** The answer expected, in words: {@code not trainable (OPTED_OUT)}, or {@code trainable} without a reason. */

@@ -90,7 +90,7 @@ public final class Scenario {
 
     /** The decision as known at {@link #knownAt()}, or {@link #evaluate()} when the scenario has no audit instant. */
     public Decision replay() {
-        return knownAt == null ? evaluate() : policy.evaluate(item, member, asOf, knownAt);
+        return knownAt == null ? evaluate() : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
 
     /** {@code policy.isTrainable(item, member, asOf)}: the fast answer. */

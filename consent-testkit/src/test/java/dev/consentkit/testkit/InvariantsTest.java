@@ -42,14 +42,23 @@ class InvariantsTest {
 
     /** A decision made up for the scenario: trainable by default, whatever the engine would say. */
     private static Decision madeUpTrainable(Scenario s) {
-        return Decision.of(s.item().id(), s.member().id(), s.asOf(), s.knownAt().orElse(null), Reason.ALLOWED_BY_DEFAULT,
-                List.of(), LINKEDIN.id(), "2025-11", Evidence.of(Evidence.Kind.POLICY_RULE, "made up", null));
+        return madeUp(s, Reason.ALLOWED_BY_DEFAULT, List.of());
     }
 
     /** A decision made up for the scenario: not trainable for {@code reason} alone. */
     private static Decision madeUpDenial(Scenario s, Reason reason) {
-        return Decision.of(s.item().id(), s.member().id(), s.asOf(), s.knownAt().orElse(null), reason, List.of(reason),
-                LINKEDIN.id(), "2025-11", Evidence.of(Evidence.Kind.POLICY_RULE, "made up", null));
+        return madeUp(s, reason, List.of(reason));
+    }
+
+    private static Decision madeUp(Scenario s, Reason reason, List<Reason> failedChecks) {
+        ConsentEvent event = reason == Reason.ALLOWED_OPTED_IN
+                ? ConsentEvent.optIn("made-up", LINKEDIN.purpose(), s.asOf(), ConsentChannel.API)
+                : ConsentEvent.optOut("made-up", LINKEDIN.purpose(), s.asOf(), ConsentChannel.API);
+        Decision.Builder builder = Decision.builder(s.item().id(), s.member().id(), s.asOf()).failedChecks(failedChecks)
+                .policy(LINKEDIN.id(), "2025-11").evidence(Evidence.recorded(reason, "made up", null,
+                        Evidence.Kind.of(reason) == Evidence.Kind.CONSENT_EVENT ? event : null));
+        s.knownAt().ifPresent(builder::knownAt);
+        return builder.build();
     }
 
     /** An answer that says trainable on every path. */
