@@ -61,8 +61,9 @@ class HostileInputTest {
 
         MemberStore store = builder.build();
 
-        // 32,768 ids in 65,536 slots: a run of a few dozen slots is what random hashes give.
-        assertTrue(store.longestProbe() < 64, "longest probe " + store.longestProbe());
+        // 32,768 ids in 65,536 slots: random hashes give a longest run of 24 to 62 slots (300 stores
+        // measured); ids on one hash would make one run of all 32,768.
+        assertTrue(store.longestProbe() < 256, "longest probe " + store.longestProbe());
         for (int m = 0; m < ids.size(); m++) {
             assertEquals(m, store.indexOf(ids.get(m)));
         }
