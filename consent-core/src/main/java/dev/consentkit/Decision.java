@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ public final class Decision {
                 factual && (facts & Evidence.Facts.ITEM) != 0 ? itemId : null,
                 factual && (facts & Evidence.Facts.MEMBER) != 0 ? memberId : null,
                 consentEvent, jurisdiction, jurisdictionRule, basis, category, categoryRule, reservation, birthDate,
-                birthDate == null ? null : birthDate.plusYears(minimumAge), minimumAge, recordedText);
+                birthDate == null ? null : CalendarDays.comingOfAge(birthDate, minimumAge), minimumAge,
+                recordedText);
     }
 
     /** The id of the item decided on. */

@@ -6,7 +6,6 @@ import dev.consentkit.internal.RuleKernel;
 import dev.consentkit.internal.VersionRules;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * found with the kernel's compiled rules and consent lookup.
  */
 final class Evaluator {
+
+    private static final long SECONDS_PER_DAY = 86_400L;
 
     private Evaluator() {}
 
@@ -90,7 +91,7 @@ final class Evaluator {
                 int minimumAge = required(version).minimumAge();
                 LocalDate born = required(member.birthDateOrNull());
                 Instant at = reason == Reason.MINOR
-                        ? born.plusYears(minimumAge).atStartOfDay(ZoneOffset.UTC).toInstant() : item.createdAt();
+                        ? Instant.ofEpochSecond(RuleKernel.comingOfAgeDay(verdict) * SECONDS_PER_DAY) : item.createdAt();
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId, at,
                         null, null, null, null, null, null, null, null, born, minimumAge, null);
             }

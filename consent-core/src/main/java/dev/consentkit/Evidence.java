@@ -1,5 +1,6 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -519,7 +520,7 @@ public final class Evidence {
 
         /**
          * Sets the member's birth date and the version's minimum age, from which the coming-of-age date
-         * follows (as {@link LocalDate#plusYears}).
+         * follows (by the rules' arithmetic, which agrees with {@link LocalDate#plusYears}).
          */
         public Builder age(LocalDate birthDate, int minimumAge) {
             this.birthDate = Objects.requireNonNull(birthDate, "birthDate");
@@ -544,7 +545,7 @@ public final class Evidence {
                     throw new IllegalArgumentException("evidence for " + reason + " needs a minimum age of at least 1, not "
                             + minimumAge);
                 }
-                comingOfAge = born.plusYears(minimumAge);
+                comingOfAge = CalendarDays.comingOfAge(born, minimumAge);
                 if (reason == Reason.MINOR) {
                     when = comingOfAge.atStartOfDay(ZoneOffset.UTC).toInstant();
                 }

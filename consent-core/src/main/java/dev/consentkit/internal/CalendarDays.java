@@ -39,10 +39,25 @@ public final class CalendarDays {
      * @return the day of coming of age
      */
     public static long comingOfAgeDay(int packed, int years) {
-        int birthYear = packed >> 9;
-        int birthMonth = (packed >>> 5) & 15;
-        int birthDay = packed & 31;
-        int year = birthYear + years;
+        return comingOfAgeDay(packed >> 9, (packed >>> 5) & 15, packed & 31, years);
+    }
+
+    /**
+     * The UTC date on which a member born on {@code birthDate} turns {@code years}: what evidence and
+     * decisions show, by the same arithmetic the rules compare with.
+     *
+     * @param birthDate the birth date
+     * @param years the age
+     * @return the date of coming of age
+     * @throws java.time.DateTimeException if that date is beyond the range of {@link LocalDate}
+     */
+    public static LocalDate comingOfAge(LocalDate birthDate, int years) {
+        return LocalDate.ofEpochDay(comingOfAgeDay(birthDate.getYear(), birthDate.getMonthValue(),
+                birthDate.getDayOfMonth(), years));
+    }
+
+    private static long comingOfAgeDay(long birthYear, int birthMonth, int birthDay, int years) {
+        long year = birthYear + years;
         int day = birthMonth == 2 && birthDay == 29 && !isLeapYear(year) ? 28 : birthDay;
         return epochDay(year, birthMonth, day);
     }

@@ -35,6 +35,12 @@ class CalendarDaysTest {
     }
 
     @Test
+    void shouldGiveTheComingOfAgeDateOfPlusYears() {
+        qt().withExamples(EXAMPLES).forAll(dates(), integers().between(0, 150)).checkAssert((born, years) ->
+                assertEquals(born.plusYears(years), CalendarDays.comingOfAge(born, years)));
+    }
+
+    @Test
     void shouldAgreeWithLocalDateOnTheUtcDayOfAnInstant() {
         qt().withExamples(EXAMPLES).forAll(instants()).checkAssert(instant -> assertEquals(
                 LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay(), KernelTime.utcEpochDay(instant)));
