@@ -9,6 +9,7 @@ import dev.consentkit.batch.MemberStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -110,7 +111,12 @@ class StoredSpanTest {
         for (Instant asOf : List.of(Instant.MIN, T, LAST, Instant.MAX)) {
             Decision decision = policy.evaluate(post, member, asOf);
             assertTrue(decision.toString().startsWith("post-1 of m-1 at " + asOf), decision.toString());
-            assertDoesNotThrow(decision::evidence);
+            assertEquals(policy.isTrainable(post, member, asOf), decision.trainable(), decision.toString());
+            Evidence evidence = assertDoesNotThrow(decision::evidence);
+            assertEquals(decision.reason(), evidence.reason());
+            if (decision.reason() == Reason.MINOR || decision.reason() == Reason.CREATED_WHILE_MINOR) {
+                assertEquals(Optional.of(LocalDate.parse(birthDate).plusYears(150)), evidence.comingOfAge());
+            }
         }
         assertEquals(1, MemberStore.of(List.of(member)).size());
     }
