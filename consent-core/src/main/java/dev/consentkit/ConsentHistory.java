@@ -157,7 +157,7 @@ public final class ConsentHistory {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(asOf, "asOf");
         int code = choiceCode(purpose.coveringPurposes().toArray(new Purpose[0]), KernelTime.notAfterNanos(asOf),
-                KernelTime.NEVER - 1);
+                KernelTime.LATEST);
         return code == ConsentLookup.NONE ? Optional.empty() : Optional.of(events[ConsentLookup.rank(code)]);
     }
 

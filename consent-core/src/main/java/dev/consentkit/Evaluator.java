@@ -41,7 +41,7 @@ final class Evaluator {
                 RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) != 0) {
             return false;
         }
-        int choice = member.consent().choiceCode(policy.coveringPurposes(), asOfNanos, KernelTime.NEVER - 1);
+        int choice = member.consent().choiceCode(policy.coveringPurposes(), asOfNanos, KernelTime.LATEST);
         return RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) == 0;
     }
 
@@ -53,7 +53,7 @@ final class Evaluator {
         Jurisdiction place = member.jurisdictions().placeAt(asOf);
         LegalBasis basis = RuleKernel.basis(rules, place);
         int choice = member.consent().choiceCode(policy.coveringPurposes(), asOfNanos,
-                knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt));
+                KernelTime.knownAtNanos(knownAt));
         long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)

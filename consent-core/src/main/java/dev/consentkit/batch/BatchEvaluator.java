@@ -85,7 +85,7 @@ public final class BatchEvaluator {
         for (int p = 0; p < places.length; p++) {
             basis[p] = RuleKernel.basis(rules, places[p]);
         }
-        long knownAtNanos = knownAt == null ? KernelTime.NEVER - 1 : KernelTime.notAfterNanos(knownAt);
+        long knownAtNanos = KernelTime.knownAtNanos(knownAt);
         long asOfDay = KernelTime.utcEpochDay(asOf);
         forEachChunk(members.size(), executor, (from, to) -> {
             for (int m = from; m < to; m++) {

@@ -2,6 +2,7 @@ package dev.consentkit.internal;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one place where instants become {@code long}s, for the rule kernel and every layout that
@@ -37,6 +38,11 @@ public final class KernelTime {
     public static final long ALWAYS = Long.MIN_VALUE;
     /** After every instant: an open account, an item never deleted, no reservation. */
     public static final long NEVER = Long.MAX_VALUE;
+    /**
+     * The latest a converted question can be ({@link #notAfterNanos} of {@link Instant#MAX}): as a
+     * {@code knownAt}, every recorded consent event counts.
+     */
+    public static final long LATEST = NEVER - 1;
     /** Nanoseconds in a UTC day. */
     public static final long NANOS_PER_DAY = 86_400_000_000_000L;
     /** The last UTC day whose start a {@code long} of nanoseconds holds: {@code Long.MAX_VALUE / NANOS_PER_DAY}. */
@@ -94,9 +100,20 @@ public final class KernelTime {
             return ALWAYS;
         }
         if (seconds > MAX_SECONDS) {
-            return NEVER - 1;
+            return LATEST;
         }
         return seconds * NANOS_PER_SECOND + t.getNano();
+    }
+
+    /**
+     * A replay's {@code knownAt} converted for the consent lookup: {@link #notAfterNanos}, or
+     * {@link #LATEST} when there is none and every recorded event counts.
+     *
+     * @param knownAt the instant the answer is replayed as known at, or null for everything recorded
+     * @return the converted instant
+     */
+    public static long knownAtNanos(@Nullable Instant knownAt) {
+        return knownAt == null ? LATEST : notAfterNanos(knownAt);
     }
 
     /**
@@ -130,7 +147,7 @@ public final class KernelTime {
     public static long notAfter(Instant t, long nanosPerUnit) {
         BigInteger[] qr = nanosOf(t).divideAndRemainder(BigInteger.valueOf(nanosPerUnit));
         BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
-        return clamp(floor, ALWAYS, NEVER - 1);
+        return clamp(floor, ALWAYS, LATEST);
     }
 
     /**
