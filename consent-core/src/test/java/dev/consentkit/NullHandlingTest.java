@@ -65,7 +65,7 @@ class NullHandlingTest {
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
             BatchEvaluator.class, BatchEvaluator.Builder.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
-            Reservation.class, ReservationSource.class, Residence.class, TrainingPolicy.class,
+            Reservation.class, ReservationSource.class, Residence.class, StoredSpan.class, TrainingPolicy.class,
             TrainingPolicy.Builder.class, TrainingPolicy.Replay.class, UnknownAge.class);
 
     private static final Map<Class<?>, Object> DEFAULTS = defaults();

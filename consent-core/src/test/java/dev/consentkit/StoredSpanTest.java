@@ -2,6 +2,7 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,28 @@ class StoredSpanTest {
     private static final Instant FIRST = Instant.parse("1677-09-21T00:12:44Z");
     private static final Instant LAST = Instant.parse("2262-04-11T23:47:15.999999999Z");
     private static final Instant T = Instant.parse("2025-01-01T00:00:00Z");
+
+    @Test
+    void shouldNameTheSpanTheValuesHold() {
+        assertEquals(FIRST, StoredSpan.FIRST);
+        assertEquals(LAST, StoredSpan.LAST);
+    }
+
+    @Test
+    void shouldContainExactlyTheInstantsAValueAccepts() {
+        for (Instant at : List.of(Instant.MIN, FIRST.minusNanos(1), FIRST, T, LAST, LAST.plusNanos(1), Instant.MAX)) {
+            boolean accepted;
+            try {
+                ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, at);
+                accepted = true;
+            } catch (IllegalArgumentException refused) {
+                accepted = false;
+            }
+            assertEquals(accepted, StoredSpan.contains(at), at.toString());
+        }
+        assertTrue(StoredSpan.contains(FIRST) && StoredSpan.contains(LAST));
+        assertFalse(StoredSpan.contains(FIRST.minusNanos(1)) || StoredSpan.contains(LAST.plusNanos(1)));
+    }
 
     @Test
     void shouldRefuseAnItemCreatedAfterTheSpan() {

@@ -16,6 +16,7 @@ import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reservation;
 import dev.consentkit.ReservationSource;
+import dev.consentkit.StoredSpan;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.UnknownAge;
@@ -71,10 +72,6 @@ public final class ConsentGenerators {
     public static final Instant WINDOW_END = Instant.parse("2027-12-31T23:59:59Z");
     /** The id of the member of every generated {@link Scenario}: {@value}. */
     public static final String MEMBER_ID = "m-1";
-    /** The first instant a ConsentKit value may hold: events, items, closures and moves lie at or after it. */
-    public static final Instant STORED_FIRST = Instant.parse("1677-09-21T00:12:44Z");
-    /** The last instant a ConsentKit value may hold. */
-    public static final Instant STORED_LAST = Instant.parse("2262-04-11T23:47:15.999999999Z");
 
     // Dates real programs started or changed on, and calendar edges. Versions, choices, items and asOf
     // all land on them often, so ties between those instants are common rather than lucky.
@@ -267,7 +264,7 @@ public final class ConsentGenerators {
 
     /**
      * Consent events about these purposes, effective at these instants (held within
-     * {@link #STORED_FIRST} to {@link #STORED_LAST}); recorded at once, seconds or months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
+     * {@link StoredSpan}); recorded at once, seconds or months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
      * history of several.
      */
     public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
@@ -364,8 +361,7 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Items of these categories, created at these instants (held within {@link #STORED_FIRST} to
-     * {@link #STORED_LAST}), authored by {@code authorId}: ids
+     * Items of these categories, created at these instants (held within {@link StoredSpan}), authored by {@code authorId}: ids
      * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten.
      *
      * @throws IllegalArgumentException if {@code authorId} is blank
@@ -575,11 +571,12 @@ public final class ConsentGenerators {
 
     /**
      * {@code instant}, held within the span every instant a ConsentKit value holds lies in
-     * ({@link #STORED_FIRST} to {@link #STORED_LAST}): for instants computed from a question's instant
+     * ({@link StoredSpan}): for instants computed from a question's instant
      * that a value will keep.
      */
     static Instant stored(Instant instant) {
-        return instant.isBefore(STORED_FIRST) ? STORED_FIRST : instant.isAfter(STORED_LAST) ? STORED_LAST : instant;
+        return instant.isBefore(StoredSpan.FIRST) ? StoredSpan.FIRST
+                : instant.isAfter(StoredSpan.LAST) ? StoredSpan.LAST : instant;
     }
 
     /** {@code instant + duration}, held at {@link Instant#MIN} or {@link Instant#MAX} instead of overflowing. */
