@@ -156,8 +156,8 @@ public final class ConsentHistory {
     public Optional<ConsentEvent> choiceInEffect(Purpose purpose, Instant asOf) {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(asOf, "asOf");
-        int code = choiceCode(purpose.coveringPurposes().toArray(new Purpose[0]), KernelTime.notAfterNanos(asOf),
-                KernelTime.LATEST);
+        int code = choiceCode(purpose.coveringPurposes().toArray(new Purpose[0]), false,
+                KernelTime.notAfterNanos(asOf), KernelTime.LATEST);
         return code == ConsentLookup.NONE ? Optional.empty() : Optional.of(events[ConsentLookup.rank(code)]);
     }
 
@@ -168,10 +168,11 @@ public final class ConsentHistory {
 
     /**
      * The {@link ConsentLookup} code of the choice in effect among events for the {@code covering}
-     * purposes (a purpose and every broader one), instants in kernel nanoseconds. Allocation-free: this is on the decision path.
+     * purposes (a purpose and every broader one), and GPC opt-outs of any purpose when
+     * {@code gpcSignalsObject}; instants in kernel nanoseconds. Allocation-free: this is on the decision path.
      */
-    int choiceCode(Purpose[] covering, long asOf, long knownAt) {
-        return index.choiceAt(covering, asOf, knownAt);
+    int choiceCode(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
+        return index.choiceAt(covering, gpcSignalsObject, asOf, knownAt);
     }
 
     /** Equal when both hold the same events. */

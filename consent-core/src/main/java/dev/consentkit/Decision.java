@@ -1,6 +1,5 @@
 package dev.consentkit;
 
-import dev.consentkit.internal.CalendarDays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +36,9 @@ public final class Decision {
     private final int failedMask;
     private final String policyId;
     private final @Nullable String policyVersion;
+    /** The coming-of-age day of a decision whose evidence has none. */
+    static final int NO_DAY = Integer.MIN_VALUE;
+
     // The evidence of the primary reason, as its facts: so that a decision the engine makes is one
     // object, and the evidence is made when asked for.
     private final @Nullable Instant evidenceAt;
@@ -49,6 +51,9 @@ public final class Decision {
     private final @Nullable DataCategory categoryRule;
     private final @Nullable Reservation reservation;
     private final @Nullable LocalDate birthDate;
+    // The coming-of-age date as a UTC epoch day, NO_DAY without one: a primitive, so that evaluate
+    // allocates nothing but the decision.
+    private final int comingOfAgeDay;
     private final int minimumAge;
     private final @Nullable String recordedText;
 
@@ -58,7 +63,7 @@ public final class Decision {
             @Nullable String evidenceVersion, @Nullable ConsentEvent consentEvent, @Nullable Jurisdiction jurisdiction,
             @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis, @Nullable DataCategory category,
             @Nullable DataCategory categoryRule, @Nullable Reservation reservation, @Nullable LocalDate birthDate,
-            int minimumAge, @Nullable String recordedText) {
+            int comingOfAgeDay, int minimumAge, @Nullable String recordedText) {
         this.itemId = itemId;
         this.memberId = memberId;
         this.asOf = asOf;
@@ -77,6 +82,7 @@ public final class Decision {
         this.categoryRule = categoryRule;
         this.reservation = reservation;
         this.birthDate = birthDate;
+        this.comingOfAgeDay = comingOfAgeDay;
         this.minimumAge = minimumAge;
         this.recordedText = recordedText;
     }
@@ -146,7 +152,7 @@ public final class Decision {
                 factual && (facts & Evidence.Facts.ITEM) != 0 ? itemId : null,
                 factual && (facts & Evidence.Facts.MEMBER) != 0 ? memberId : null,
                 consentEvent, jurisdiction, jurisdictionRule, basis, category, categoryRule, reservation, birthDate,
-                birthDate == null ? null : CalendarDays.comingOfAge(birthDate, minimumAge), minimumAge,
+                comingOfAgeDay == NO_DAY ? null : LocalDate.ofEpochDay(comingOfAgeDay), minimumAge,
                 recordedText);
     }
 
@@ -203,6 +209,7 @@ public final class Decision {
                 && Objects.equals(jurisdictionRule, d.jurisdictionRule) && basis == d.basis
                 && Objects.equals(category, d.category) && Objects.equals(categoryRule, d.categoryRule)
                 && Objects.equals(reservation, d.reservation) && Objects.equals(birthDate, d.birthDate)
+                && comingOfAgeDay == d.comingOfAgeDay
                 && minimumAge == d.minimumAge && (recordedText == null) == (d.recordedText == null);
     }
 
@@ -326,7 +333,8 @@ public final class Decision {
             agree("policy", policy, e.policyId);
             return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policy, policyVersion, e.at,
                     e.policyVersion, e.consentEvent, e.jurisdiction, e.jurisdictionRule, e.basis, e.category,
-                    e.categoryRule, e.reservation, e.birthDate, e.minimumAge, e.recordedText);
+                    e.categoryRule, e.reservation, e.birthDate,
+                    e.comingOfAge == null ? NO_DAY : (int) e.comingOfAge.toEpochDay(), e.minimumAge, e.recordedText);
         }
 
         private static void agree(String what, String decided, @Nullable String inEvidence) {

@@ -41,7 +41,8 @@ final class Evaluator {
                 RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) != 0) {
             return false;
         }
-        int choice = member.consent().choiceCode(policy.coveringPurposes(), asOfNanos, KernelTime.LATEST);
+        int choice = member.consent().choiceCode(policy.coveringPurposes(), rules.gpcSignalsObject(), asOfNanos,
+                KernelTime.LATEST);
         return RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) == 0;
     }
 
@@ -52,8 +53,8 @@ final class Evaluator {
         long asOfNanos = KernelTime.notAfterNanos(asOf);
         Jurisdiction place = member.jurisdictions().placeAt(asOf);
         LegalBasis basis = RuleKernel.basis(rules, place);
-        int choice = member.consent().choiceCode(policy.coveringPurposes(), asOfNanos,
-                KernelTime.knownAtNanos(knownAt));
+        int choice = member.consent().choiceCode(policy.coveringPurposes(), rules != null && rules.gpcSignalsObject(),
+                asOfNanos, KernelTime.knownAtNanos(knownAt));
         long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)
@@ -93,18 +94,21 @@ final class Evaluator {
                 Instant at = reason == Reason.MINOR
                         ? Instant.ofEpochSecond(RuleKernel.comingOfAgeDay(verdict) * SECONDS_PER_DAY) : item.createdAt();
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId, at,
-                        null, null, null, null, null, null, null, null, born, minimumAge, null);
+                        null, null, null, null, null, null, null, null, born, RuleKernel.comingOfAgeDay(verdict),
+                        minimumAge, null);
             }
             case ITEM_RESERVED: {
                 Reservation reservation = required(item.reservationInEffect(asOf));
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
-                        reservation.effectiveFrom(), null, null, null, null, null, null, null, reservation, null, 0, null);
+                        reservation.effectiveFrom(), null, null, null, null, null, null, null, reservation, null,
+                        Decision.NO_DAY, 0, null);
             }
             case OPTED_OUT:
             case ALLOWED_OPTED_IN: {
                 ConsentEvent event = member.consent().event(ConsentLookup.rank(choice));
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
-                        event.effectiveAt(), null, event, null, null, null, null, null, null, null, 0, null);
+                        event.effectiveAt(), null, event, null, null, null, null, null, null, null, Decision.NO_DAY, 0,
+                        null);
             }
             case JURISDICTION_EXCLUDED:
             case NO_CONSENT:
@@ -132,7 +136,7 @@ final class Evaluator {
             @Nullable String evidenceVersion, @Nullable Jurisdiction place, @Nullable JurisdictionRule rule,
             @Nullable LegalBasis basis, @Nullable DataCategory category, @Nullable DataCategory categoryRule) {
         return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId, at,
-                evidenceVersion, null, place, rule, basis, category, categoryRule, null, null, 0, null);
+                evidenceVersion, null, place, rule, basis, category, categoryRule, null, null, Decision.NO_DAY, 0, null);
     }
 
     // The checks guarantee these facts for the reason being explained; the helper only narrows the type.

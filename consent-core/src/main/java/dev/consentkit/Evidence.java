@@ -448,6 +448,7 @@ public final class Evidence {
         private @Nullable Reservation reservation;
         private @Nullable LocalDate birthDate;
         private int minimumAge = -1;
+        private boolean leapDayOnMarchFirst;
 
         private Builder(Reason reason) {
             this.reason = reason;
@@ -519,12 +520,16 @@ public final class Evidence {
         }
 
         /**
-         * Sets the member's birth date and the version's minimum age, from which the coming-of-age date
-         * follows (by the rules' arithmetic, which agrees with {@link LocalDate#plusYears}).
+         * Sets the member's birth date, the version's minimum age and its reading of a 29 February
+         * birthday, from which the coming-of-age date follows by the rules' arithmetic (which agrees with
+         * {@link LocalDate#plusYears} but for a 29 February birthday read as {@link LeapDayBirthday#MARCH_1}).
+         *
+         * @throws NullPointerException if {@code birthDate} or {@code leapDay} is null
          */
-        public Builder age(LocalDate birthDate, int minimumAge) {
+        public Builder age(LocalDate birthDate, int minimumAge, LeapDayBirthday leapDay) {
             this.birthDate = Objects.requireNonNull(birthDate, "birthDate");
             this.minimumAge = minimumAge;
+            this.leapDayOnMarchFirst = Objects.requireNonNull(leapDay, "leapDay") == LeapDayBirthday.MARCH_1;
             return this;
         }
 
@@ -545,7 +550,7 @@ public final class Evidence {
                     throw new IllegalArgumentException("evidence for " + reason + " needs a minimum age of at least 1, not "
                             + minimumAge);
                 }
-                comingOfAge = CalendarDays.comingOfAge(born, minimumAge);
+                comingOfAge = CalendarDays.comingOfAge(born, minimumAge, leapDayOnMarchFirst);
                 if (reason == Reason.MINOR) {
                     when = comingOfAge.atStartOfDay(ZoneOffset.UTC).toInstant();
                 }

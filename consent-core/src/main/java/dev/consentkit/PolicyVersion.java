@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A version says under which legal basis the program runs by default (or that it runs nowhere by
  * default), which jurisdictions are excluded or run under another basis, which data categories may
- * be used and which never, the minimum age and what an unknown age means, and optionally that only
- * items created from some instant on are in scope.
+ * be used and which never, the minimum age, what an unknown age means and on which day a member born
+ * on 29 February comes of age in a common year, whether Global Privacy Control signals object to
+ * training, and optionally that only items created from some instant on are in scope.
  *
  * <p>Category rules cover sub-categories: allowing {@code content} allows {@code content.public}; a
  * never-allowed category wins over an allowed one, and a category under no allowed one is not
@@ -39,6 +40,8 @@ public final class PolicyVersion {
     private final Set<DataCategory> neverAllowedCategories;
     private final int minimumAge;
     private final UnknownAge unknownAge;
+    private final LeapDayBirthday leapDayBirthday;
+    private final boolean gpcSignalsObject;
     private final @Nullable Instant itemsCreatedFrom;
     // The version compiled for the rule kernel.
     private final VersionRules rules;
@@ -56,13 +59,16 @@ public final class PolicyVersion {
         this.neverAllowedCategories = Collections.unmodifiableSet(new LinkedHashSet<>(b.neverAllowed));
         this.minimumAge = b.minimumAge;
         this.unknownAge = b.unknownAge;
+        this.leapDayBirthday = b.leapDayBirthday;
+        this.gpcSignalsObject = b.gpcSignalsObject;
         this.itemsCreatedFrom = b.itemsCreatedFrom;
         this.rules = VersionRules.of(this);
     }
 
     /**
      * Starts a version in force from {@code effectiveFrom}, with no category allowed, no
-     * jurisdiction rule, minimum age {@value #DEFAULT_MINIMUM_AGE} and unknown ages denied.
+     * jurisdiction rule, minimum age {@value #DEFAULT_MINIMUM_AGE}, unknown ages denied and members
+     * born on 29 February of age on 1 March in a common year ({@link LeapDayBirthday#MARCH_1}).
      *
      * @param id the version's id, such as {@code 2025-11}, unique within its policy
      * @param effectiveFrom the instant the version takes effect, inclusive
@@ -92,6 +98,8 @@ public final class PolicyVersion {
         b.neverAllowed.addAll(neverAllowedCategories);
         b.minimumAge = minimumAge;
         b.unknownAge = unknownAge;
+        b.leapDayBirthday = leapDayBirthday;
+        b.gpcSignalsObject = gpcSignalsObject;
         b.itemsCreatedFrom = itemsCreatedFrom;
         return b;
     }
@@ -139,6 +147,32 @@ public final class PolicyVersion {
         return unknownAge;
     }
 
+    /**
+     * On which day a member born on 29 February comes of age in a common year, for the minimum age:
+     * {@link LeapDayBirthday#MARCH_1} unless the version says otherwise.
+     */
+    public LeapDayBirthday leapDayBirthday() {
+        return leapDayBirthday;
+    }
+
+    /**
+     * Whether a member's Global Privacy Control signals recorded for any purpose count as an objection
+     * to training: an opt-out for the policy's purpose. Off unless the version says so.
+     *
+     * <p>A GPC signal ({@code Sec-GPC: 1}, {@link ConsentChannel#GPC_SIGNAL}) means "do not sell or
+     * share", and platforms usually record it once, for that purpose. Whether it also objects to
+     * training is the program's choice: the GDPR lets a member object by automated means using technical
+     * specifications (Art. 21(5)), and a program may read the signal so. A GPC event recorded for the
+     * policy's purpose or a broader one counts as any other choice whatever this option says. With the
+     * option on, a GPC opt-out of another purpose competes as an opt-out with the member's choices for
+     * the policy's purpose, the latest in effect winning; a GPC opt-in of another purpose never counts,
+     * so such a signal can add an objection but never lift one. A decision it denies names the signal's
+     * consent event as its evidence.
+     */
+    public boolean gpcSignalsObject() {
+        return gpcSignalsObject;
+    }
+
     /** If present, only items created at or after this instant are in scope. */
     public Optional<Instant> itemsCreatedFrom() {
         return Optional.ofNullable(itemsCreatedFrom);
@@ -160,13 +194,16 @@ public final class PolicyVersion {
                 && Set.copyOf(jurisdictionRules).equals(Set.copyOf(v.jurisdictionRules))
                 && allowedCategories.equals(v.allowedCategories)
                 && neverAllowedCategories.equals(v.neverAllowedCategories) && minimumAge == v.minimumAge
-                && unknownAge == v.unknownAge && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
+                && unknownAge == v.unknownAge && leapDayBirthday == v.leapDayBirthday
+                && gpcSignalsObject == v.gpcSignalsObject
+                && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, effectiveFrom, defaultBasis, Set.copyOf(jurisdictionRules), allowedCategories,
-                neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom);
+                neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject,
+                itemsCreatedFrom);
     }
 
     /** The version's id and start, such as {@code PolicyVersion[2025-11 from 2025-11-03T00:00:00Z]}. */
@@ -187,6 +224,8 @@ public final class PolicyVersion {
         private final Set<DataCategory> neverAllowed = new LinkedHashSet<>();
         private int minimumAge = DEFAULT_MINIMUM_AGE;
         private UnknownAge unknownAge = UnknownAge.DENY;
+        private LeapDayBirthday leapDayBirthday = LeapDayBirthday.MARCH_1;
+        private boolean gpcSignalsObject;
         private @Nullable Instant itemsCreatedFrom;
 
         private Builder(String id, Instant effectiveFrom) {
@@ -332,6 +371,24 @@ public final class PolicyVersion {
         /** Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed. */
         public Builder unknownAge(UnknownAge unknownAge) {
             this.unknownAge = Objects.requireNonNull(unknownAge, "unknownAge");
+            return this;
+        }
+
+        /**
+         * Sets on which day a member born on 29 February comes of age in a common year;
+         * {@link LeapDayBirthday#MARCH_1}, the later day, unless changed.
+         */
+        public Builder leapDayBirthday(LeapDayBirthday leapDayBirthday) {
+            this.leapDayBirthday = Objects.requireNonNull(leapDayBirthday, "leapDayBirthday");
+            return this;
+        }
+
+        /**
+         * Sets whether Global Privacy Control signals recorded for any purpose count as an objection to
+         * training ({@link PolicyVersion#gpcSignalsObject()}); off unless changed.
+         */
+        public Builder gpcSignalsObject(boolean gpcSignalsObject) {
+            this.gpcSignalsObject = gpcSignalsObject;
             return this;
         }
 

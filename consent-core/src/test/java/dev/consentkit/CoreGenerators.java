@@ -417,6 +417,8 @@ public final class CoreGenerators {
                     .minimumAge(Generate.pick(List.of(0, 13, 16, 18, 18, 21)).generate(in))
                     .unknownAge(Generate.frequency(Pair.of(3, Generate.constant(UnknownAge.DENY)),
                             Pair.of(1, Generate.constant(UnknownAge.TREAT_AS_ADULT))).generate(in))
+                    .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
+                    .gpcSignalsObject(Generate.booleans().generate(in))
                     .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
                     .build();
         };
@@ -528,11 +530,23 @@ public final class CoreGenerators {
         };
     }
 
+    /**
+     * The day a member born on {@code born} reaches the version's minimum age, worked out apart from
+     * the engine: {@link LocalDate#plusYears}, which gives 28 February for a 29 February birthday in a
+     * common year, moved to 1 March when the version reads such birthdays so.
+     */
+    public static LocalDate comingOfAge(LocalDate born, PolicyVersion version) {
+        LocalDate anniversary = born.plusYears(version.minimumAge());
+        boolean leapling = born.getMonthValue() == 2 && born.getDayOfMonth() == 29;
+        return leapling && anniversary.getDayOfMonth() == 28 && version.leapDayBirthday() == LeapDayBirthday.MARCH_1
+                ? anniversary.plusDays(1) : anniversary;
+    }
+
     /** Instants in the window, and the UTC midnights in it on which the member comes of age under a version, nudged. */
     public static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
         LocalDate born = member.birthDate().orElse(null);
         List<Instant> comingOfAge = born == null ? List.of() : policy.versions().stream()
-                .map(version -> utcMidnight(born.plusYears(version.minimumAge())))
+                .map(version -> utcMidnight(comingOfAge(born, version)))
                 .filter(midnight -> !midnight.isBefore(WINDOW_START) && midnight.isBefore(WINDOW_END))
                 .collect(Collectors.toUnmodifiableList());
         if (comingOfAge.isEmpty()) {
@@ -572,7 +586,7 @@ public final class CoreGenerators {
         for (PolicyVersion version : policy.versions()) {
             instants.add(version.effectiveFrom());
             version.itemsCreatedFrom().ifPresent(instants::add);
-            member.birthDate().ifPresent(born -> instants.add(utcMidnight(born.plusYears(version.minimumAge()))));
+            member.birthDate().ifPresent(born -> instants.add(utcMidnight(comingOfAge(born, version))));
         }
         instants.add(item.createdAt());
         item.deletedAt().ifPresent(instants::add);
@@ -795,6 +809,7 @@ public final class CoreGenerators {
         return v.id() + " from " + v.effectiveFrom() + ": default " + v.defaultBasis().map(Object::toString).orElse("excluded")
                 + ", rules " + v.jurisdictionRules() + ", allow " + v.allowedCategories() + ", never "
                 + v.neverAllowedCategories() + ", minimum age " + v.minimumAge() + ", unknown age " + v.unknownAge()
+                + ", leap-day birthdays " + v.leapDayBirthday() + (v.gpcSignalsObject() ? ", GPC signals object" : "")
                 + v.itemsCreatedFrom().map(from -> ", items from " + from).orElse("");
     }
 

@@ -82,12 +82,32 @@ class EvidenceTest {
 
     @Test
     void shouldDateAComingOfAgeByItsMidnightAndFollowPlusYears() {
-        Evidence evidence = Evidence.builder(Reason.MINOR).memberId("m-1").age(LocalDate.of(2008, 2, 29), 18).build();
+        Evidence evidence = Evidence.builder(Reason.MINOR).memberId("m-1")
+                .age(LocalDate.of(2008, 2, 29), 18, LeapDayBirthday.FEBRUARY_28).build();
 
         assertEquals(Optional.of(LocalDate.of(2026, 2, 28)), evidence.comingOfAge());
         assertEquals(OptionalInt.of(18), evidence.minimumAge());
         assertEquals(Optional.of(Instant.parse("2026-02-28T00:00:00Z")), evidence.at());
         assertEquals("member m-1 turns 18 on 2026-02-28 (born 2008-02-29)", evidence.description());
+    }
+
+    @Test
+    void shouldDateALeapDayComingOfAgeOnTheFirstOfMarchWhenTheVersionReadsItSo() {
+        Evidence evidence = Evidence.builder(Reason.MINOR).memberId("m-1")
+                .age(LocalDate.of(2008, 2, 29), 18, LeapDayBirthday.MARCH_1).build();
+
+        assertEquals(Optional.of(LocalDate.of(2026, 3, 1)), evidence.comingOfAge());
+        assertEquals(Optional.of(Instant.parse("2026-03-01T00:00:00Z")), evidence.at());
+        assertEquals("member m-1 turns 18 on 2026-03-01 (born 2008-02-29)", evidence.description());
+    }
+
+    @Test
+    void shouldNotMoveAnOrdinaryBirthdayWhicheverReadingOfLeapDays() {
+        for (LeapDayBirthday leapDay : LeapDayBirthday.values()) {
+            Evidence evidence = Evidence.builder(Reason.MINOR).memberId("m-1")
+                    .age(LocalDate.of(2008, 2, 28), 18, leapDay).build();
+            assertEquals(Optional.of(LocalDate.of(2026, 2, 28)), evidence.comingOfAge());
+        }
     }
 
     @Test

@@ -301,6 +301,56 @@ class LinkedInProgramTest {
         assertFalse(LINKEDIN.isTrainable(GERMAN_POST, optedBackIn, optIn.effectiveAt().minusNanos(1)));
     }
 
+    /**
+     * LinkedIn does not train on the data of members under 18. A British member born on 29 February
+     * 2008 turns 18 in a common year on 1 March 2026 as the law of the United Kingdom counts it (the
+     * commencement of the anniversary, Family Law Reform Act 1969, section 9): the policy's default
+     * reading, the later and so the safe day.
+     */
+    @Test
+    void shouldKeepABritishMemberBornOn29FebruaryAMinorUntil1March() {
+        Member leapling = Member.builder("m-gb-leap").birthDate(LocalDate.of(2008, 2, 29))
+                .residentIn(Jurisdiction.of("GB")).build();
+        ContentItem onTheLastDayAsAMinor = ContentItem.of("post-gb-leap", "m-gb-leap", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2026-02-28T09:00:00Z"));
+
+        Decision on28February = decide(onTheLastDayAsAMinor, leapling, Instant.parse("2026-02-28T18:00:00Z"));
+        Decision on1March = decide(onTheLastDayAsAMinor, leapling, Instant.parse("2026-03-01T00:00:00Z"));
+
+        assertEquals(Reason.MINOR, on28February.reason());
+        assertEquals(Optional.of(LocalDate.of(2026, 3, 1)), on28February.evidence().comingOfAge());
+        assertEquals(Reason.CREATED_WHILE_MINOR, on1March.reason());
+        assertTrue(LINKEDIN.isTrainable(ContentItem.of("post-gb-adult", "m-gb-leap", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2026-03-01T00:00:00Z")), leapling, Instant.parse("2026-03-01T00:00:00Z")));
+    }
+
+    /**
+     * LinkedIn's generative-AI training has its own control, the "Data for Generative AI Improvement"
+     * setting. A Global Privacy Control signal, which the US state privacy laws read as "do not sell or
+     * share", is recorded for that purpose: as published, the program does not read it as an objection
+     * to training. A version that chooses to (GDPR Art. 21(5) allows objecting by automated means)
+     * counts it from the instant it takes effect.
+     */
+    @Test
+    void shouldCountAGpcSignalForSaleAndSharingOnlyInAVersionThatChoosesTo() {
+        Instant signalAt = Instant.parse("2025-11-20T00:00:00Z");
+        Member californian = member("m-ca", "US-CA").withConsentEvent(ConsentEvent.optOut("gpc-1",
+                Purpose.of("sale-and-sharing"), signalAt, signalAt.plusSeconds(1), ConsentChannel.GPC_SIGNAL));
+        ContentItem post = ContentItem.of("post-ca", "m-ca", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2025-10-01T00:00:00Z"));
+        PolicyVersion published = LINKEDIN.versions().get(LINKEDIN.versions().size() - 1);
+        TrainingPolicy countingSignals = TrainingPolicy.builder(LINKEDIN.id(), LINKEDIN.purpose())
+                .version(published.toBuilder(published.id(), published.effectiveFrom()).gpcSignalsObject(true).build())
+                .build();
+        Instant later = Instant.parse("2025-12-01T00:00:00Z");
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decide(post, californian, later).reason());
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, countingSignals.evaluate(post, californian, signalAt.minusNanos(1)).reason());
+        Decision objected = countingSignals.evaluate(post, californian, later);
+        assertEquals(Reason.OPTED_OUT, objected.reason());
+        assertEquals("gpc-1", objected.evidence().consentEvent().orElseThrow().id());
+    }
+
     private static ConsentEvent lateOptOut() {
         // Made on the 10th, reached the consent log only on the 14th, after an outage of the sync job.
         return ConsentEvent.optOut("e-9", Purpose.GENERATIVE_AI_TRAINING, OPT_OUT_AT,

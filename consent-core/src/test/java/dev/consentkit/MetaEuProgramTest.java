@@ -1,6 +1,8 @@
 package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -148,6 +150,53 @@ class MetaEuProgramTest {
         Decision decision = decide(photoAtSeventeen, nowAdult, Instant.parse("2025-06-01T00:00:00Z"));
 
         assertEquals(Reason.CREATED_WHILE_MINOR, decision.reason());
+    }
+
+    /**
+     * Meta trains only on adults' public posts. A French member born on 29 February 2008 is still a
+     * minor on 28 February 2026 under the policy's default, fail-closed reading of a leap-day
+     * birthday, and of age from 1 March; a version may choose 28 February explicitly.
+     */
+    @Test
+    void shouldKeepAMemberBornOn29FebruaryAMinorUntil1MarchUnlessTheVersionSays28February() {
+        Member leapling = Member.builder("m-fr-leap").birthDate(LocalDate.of(2008, 2, 29))
+                .residentIn(Jurisdiction.of("FR")).build();
+        ContentItem photo = ContentItem.of("photo-fr-leap", "m-fr-leap", RealPrograms.PUBLIC_PHOTO,
+                Instant.parse("2025-06-01T08:00:00Z"));
+        ContentItem adultPhoto = ContentItem.of("photo-fr-leap-18", "m-fr-leap", RealPrograms.PUBLIC_PHOTO,
+                Instant.parse("2026-03-01T08:00:00Z"));
+        Instant lastDayOfFebruary = Instant.parse("2026-02-28T12:00:00Z");
+        TrainingPolicy readAs28February = TrainingPolicy.builder(META.id(), META.purpose())
+                .version(META.versions().get(0).toBuilder("2025-05-feb28", META.versions().get(0).effectiveFrom())
+                        .leapDayBirthday(LeapDayBirthday.FEBRUARY_28).build())
+                .build();
+
+        assertEquals(Reason.MINOR, decide(photo, leapling, lastDayOfFebruary).reason());
+        assertEquals(Reason.CREATED_WHILE_MINOR, readAs28February.evaluate(photo, leapling, lastDayOfFebruary).reason());
+        assertTrue(META.isTrainable(adultPhoto, leapling, Instant.parse("2026-03-01T09:00:00Z")));
+        assertFalse(META.isTrainable(photo, leapling, Instant.parse("2026-03-01T09:00:00Z")));
+    }
+
+    /**
+     * Meta's EU members object to AI training through Meta's objection form. A Global Privacy Control
+     * signal recorded for "do not sell or share" is not that objection as the program is published; a
+     * version that reads it as an objection by automated means (GDPR Art. 21(5)) stops use from the
+     * signal on, and a later objection form still decides as before.
+     */
+    @Test
+    void shouldReadAGpcSignalAsAnObjectionOnlyInAVersionThatChoosesTo() {
+        Instant signalAt = Instant.parse("2025-06-01T00:00:00Z");
+        Member signalling = FRENCH.withConsentEvent(ConsentEvent.optOut("gpc-fr", Purpose.of("sale-and-sharing"),
+                signalAt, signalAt, ConsentChannel.GPC_SIGNAL));
+        PolicyVersion published = META.versions().get(0);
+        TrainingPolicy countingSignals = TrainingPolicy.builder(META.id(), META.purpose())
+                .version(published.toBuilder(published.id(), published.effectiveFrom()).gpcSignalsObject(true).build())
+                .build();
+        Instant asOf = Instant.parse("2025-06-10T00:00:00Z");
+
+        assertTrue(META.isTrainable(FRENCH_POST, signalling, asOf));
+        assertEquals(Reason.OPTED_OUT, countingSignals.evaluate(FRENCH_POST, signalling, asOf).reason());
+        assertTrue(countingSignals.isTrainable(FRENCH_POST, signalling, signalAt.minusSeconds(1)));
     }
 
     private static Member member(String id, String country) {

@@ -66,7 +66,8 @@ class NullHandlingTest {
             BatchEvaluator.class, BatchEvaluator.Builder.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
             Reservation.class, ReservationSource.class, Residence.class, StoredSpan.class, TrainingPolicy.class,
-            TrainingPolicy.Builder.class, TrainingPolicy.Replay.class, UnknownAge.class);
+            TrainingPolicy.Builder.class, TrainingPolicy.Replay.class, UnknownAge.class,
+            LeapDayBirthday.class);
 
     private static final Map<Class<?>, Object> DEFAULTS = defaults();
 
@@ -99,6 +100,7 @@ class NullHandlingTest {
         defaults.put(Reason.class, Reason.OPTED_OUT);
         defaults.put(LegalBasis.class, LegalBasis.CONSENT);
         defaults.put(UnknownAge.class, UnknownAge.DENY);
+        defaults.put(LeapDayBirthday.class, LeapDayBirthday.MARCH_1);
         defaults.put(ConsentChoice.class, ConsentChoice.OPT_OUT);
         defaults.put(ConsentChannel.class, ConsentChannel.API);
         defaults.put(ReservationSource.class, ReservationSource.ITEM_FLAG);
@@ -162,6 +164,7 @@ class NullHandlingTest {
                 Reason.OPTED_OUT,
                 LegalBasis.CONSENT,
                 UnknownAge.DENY,
+                LeapDayBirthday.MARCH_1,
                 ConsentChoice.OPT_IN,
                 ConsentChannel.GPC_SIGNAL,
                 ReservationSource.C2PA_TRAINING_MINING,

@@ -138,7 +138,8 @@ class StoredSpanTest {
             Evidence evidence = assertDoesNotThrow(decision::evidence);
             assertEquals(decision.reason(), evidence.reason());
             if (decision.reason() == Reason.MINOR || decision.reason() == Reason.CREATED_WHILE_MINOR) {
-                assertEquals(Optional.of(LocalDate.parse(birthDate).plusYears(150)), evidence.comingOfAge());
+                assertEquals(Optional.of(CoreGenerators.comingOfAge(LocalDate.parse(birthDate),
+                        policy.versions().get(0))), evidence.comingOfAge());
             }
         }
         assertEquals(1, MemberStore.of(List.of(member)).size());

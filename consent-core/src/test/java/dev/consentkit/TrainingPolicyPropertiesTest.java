@@ -147,7 +147,7 @@ class TrainingPolicyPropertiesTest {
             PolicyVersion version = s.version().orElseThrow();
             LocalDate born = s.member().birthDate().orElseThrow();
             LocalDate created = LocalDate.ofInstant(s.item().createdAt(), ZoneOffset.UTC);
-            boolean createdWhileMinor = version.minimumAge() > 0 && created.isBefore(born.plusYears(version.minimumAge()));
+            boolean createdWhileMinor = version.minimumAge() > 0 && created.isBefore(CoreGenerators.comingOfAge(born, version));
             assertEquals(createdWhileMinor, s.evaluate().failed(Reason.CREATED_WHILE_MINOR));
             assertFalse(createdWhileMinor && s.isTrainable(), "an item created while its author was a minor is trainable");
         });

@@ -69,6 +69,7 @@ final class PolicyReview {
             categories(version);
             nothingTrainable(id, version);
             minimumAge(version);
+            leapDayBirthday(id, version);
         }
     }
 
@@ -263,6 +264,17 @@ final class PolicyReview {
         if (age != null && age.is(JsonTree.Type.NUMBER) && age.text().equals("0")) {
             findings.add(Finding.warning(age, "minimum age 0 switches off every age check, for minors and unknown ages alike",
                     "set the program's minimum age, 18 in every real program"));
+        }
+    }
+
+    private void leapDayBirthday(String id, JsonTree version) {
+        JsonTree age = version.field("minimumAge");
+        if (version.field("leapDayBirthday") == null && age != null && age.is(JsonTree.Type.NUMBER)
+                && !age.text().equals("0")) {
+            findings.add(Finding.warning(age, "version " + id + " does not say when a member born on 29 February comes"
+                    + " of age, so a document of this form means 28 February in a common year, a day before the law of"
+                    + " the United Kingdom and Hong Kong counts",
+                    "add \"leapDayBirthday\": \"MARCH_1\", the safe reading, or \"FEBRUARY_28\" to keep this one"));
         }
     }
 

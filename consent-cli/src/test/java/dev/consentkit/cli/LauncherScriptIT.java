@@ -71,7 +71,7 @@ class LauncherScriptIT {
         Result result = run(ROOT, "./consent", "validate", "examples/linkedin/policy-draft.json");
 
         assertEquals(1, result.exitCode(), result.err());
-        assertTrue(result.out().endsWith("examples/linkedin/policy-draft.json: invalid; 3 errors, 3 warnings\n"),
+        assertTrue(result.out().endsWith("examples/linkedin/policy-draft.json: invalid; 3 errors, 6 warnings\n"),
                 result.out());
     }
 

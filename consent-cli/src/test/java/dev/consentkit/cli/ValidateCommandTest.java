@@ -63,7 +63,7 @@ class ValidateCommandTest {
                 "bad-policy.json:12:7: error: unknown field \"neverAllowedCategory\" at "
                         + "$.versions[0].neverAllowedCategory (expected one of id, effectiveFrom, defaultBasis, "
                         + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
-                        + "unknownAge, itemsCreatedFrom)",
+                        + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom)",
                 "bad-policy.json: invalid; 1 error, no warnings"), run.outLines());
     }
 
@@ -127,6 +127,18 @@ class ValidateCommandTest {
         assertTrue(run.outLines().contains("warnings-only.json:39:28: warning: version v3 allows no category, so nothing "
                 + "is trainable under it (list the categories it may use, such as profile and content.public, unless the "
                 + "version pauses the program)"), run.out());
+    }
+
+    @Test
+    void shouldWarnThatAVersionWrittenBeforeLeapDayReadingsCounts28February() {
+        CliRun run = CliRun.inFixtures("validate", "without-leap-day-reading.json");
+
+        assertEquals(0, run.exitCode());
+        assertEquals(List.of("without-leap-day-reading.json:13:21: warning: version 2025-11-03 does not say when a "
+                + "member born on 29 February comes of age, so a document of this form means 28 February in a common "
+                + "year, a day before the law of the United Kingdom and Hong Kong counts (add \"leapDayBirthday\": "
+                + "\"MARCH_1\", the safe reading, or \"FEBRUARY_28\" to keep this one)",
+                "without-leap-day-reading.json: valid; policy linkedin-genai with 1 version, 1 warning"), run.outLines());
     }
 
     @Test

@@ -87,13 +87,14 @@ public final class BatchEvaluator {
         }
         long knownAtNanos = KernelTime.knownAtNanos(knownAt);
         long asOfDay = KernelTime.utcEpochDay(asOf);
+        boolean gpcSignalsObject = rules != null && rules.gpcSignalsObject();
         forEachChunk(members.size(), executor, (from, to) -> {
             for (int m = from; m < to; m++) {
                 int place = members.placeAt(m, asOfNanos);
                 LegalBasis placeBasis = place < 0 ? null : basis[place];
                 verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m), place >= 0,
                         placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis,
-                        members.choiceAt(m, covers, covering, asOfNanos, knownAtNanos));
+                        members.choiceAt(m, covers, covering, gpcSignalsObject, asOfNanos, knownAtNanos));
             }
         });
     }

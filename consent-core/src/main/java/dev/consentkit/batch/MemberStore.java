@@ -50,6 +50,10 @@ public final class MemberStore {
     private static final int MAX_MEMBERS = 1 << 29;
     // Up to this many purpose groups a member's are visited one by one when finding the choice in effect.
     private static final int SCANNED_GROUPS = 8;
+    // The purpose index of a member's extra group, first among theirs, that holds their Global Privacy
+    // Control opt-outs of any purpose a second time: what a version that counts GPC signals as
+    // objections searches besides the covering groups. Members without such a signal have no such group.
+    private static final int GPC_SIGNALS = -1;
     private final int size;
     private final MemberIdHash idHash;
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
@@ -255,13 +259,21 @@ public final class MemberStore {
     /**
      * The {@link ConsentLookup} code of the member's choice in effect at {@code asOf} as known at
      * {@code knownAt}, among events whose purpose counts for the policy: those whose index is marked in
-     * {@code covers}, listed in {@code covering}; or {@link ConsentLookup#NONE}. A member with few
-     * purpose groups has them visited; one with many has the covering ones searched for.
+     * {@code covers}, listed in {@code covering}, and the member's GPC opt-outs of any purpose when
+     * {@code gpcSignalsObject}; or {@link ConsentLookup#NONE}. A member with few purpose groups has them
+     * visited; one with many has the covering ones searched for.
      */
-    int choiceAt(int member, boolean[] covers, int[] covering, long asOf, long knownAt) {
+    int choiceAt(int member, boolean[] covers, int[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
         int best = ConsentLookup.NONE;
         int from = groupStarts[member];
         int to = groupStarts[member + 1];
+        if (from < to && groupPurpose[from] == GPC_SIGNALS) {
+            if (gpcSignalsObject) {
+                best = ConsentLookup.latestInGroup(eventEffectiveAt, eventRecordedAt, eventCode, groupEventStarts[from],
+                        groupEventStarts[from + 1], asOf, knownAt);
+            }
+            from++;
+        }
         if (to - from <= SCANNED_GROUPS) {
             for (int g = from; g < to; g++) {
                 if (covers[groupPurpose[g]]) {
@@ -499,8 +511,20 @@ public final class MemberStore {
                 residenceCount++;
             }
             residenceStarts[size + 1] = residenceCount;
-            ensureGroups(groupCount + groups);
-            ensureEvents(eventCount + events.size());
+            int signals = index.gpcSignalCount();
+            ensureGroups(groupCount + groups + 1);
+            ensureEvents(eventCount + events.size() + signals);
+            if (signals > 0) {
+                groupPurpose[groupCount] = GPC_SIGNALS;
+                groupEventStarts[groupCount] = eventCount;
+                for (int k = 0; k < signals; k++) {
+                    eventEffectiveAt[eventCount] = index.gpcEffectiveAt(k);
+                    eventRecordedAt[eventCount] = index.gpcRecordedAt(k);
+                    eventCode[eventCount] = index.gpcCode(k);
+                    eventCount++;
+                }
+                groupCount++;
+            }
             for (long entry : groupOrder) {
                 int g = (int) entry;
                 groupPurpose[groupCount] = (int) (entry >>> 32);

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 
 /**
  * Allocation-free calendar arithmetic for the age rules. Ages are whole years on UTC calendar dates,
- * with the rule of {@link LocalDate#plusYears}: a member born on 29 February comes of age on
- * 28 February in a common year.
+ * with the rule of {@link LocalDate#plusYears}, except that a member born on 29 February comes of age
+ * in a common year on the day the version's {@link dev.consentkit.LeapDayBirthday} reading says:
+ * 28 February (as {@code plusYears}) or 1 March.
  *
  * <p>Birth dates travel packed in an {@code int} ({@code year * 512 + month * 32 + day}), or as
  * {@link #UNKNOWN_BIRTH}, so that member layouts keep them in primitive arrays.
@@ -36,10 +37,12 @@ public final class CalendarDays {
      *
      * @param packed a packed birth date, not {@link #UNKNOWN_BIRTH}
      * @param years the age
+     * @param leapDayOnMarchFirst whether a 29 February birthday falls on 1 March in a common year,
+     *     rather than on 28 February ({@link dev.consentkit.LeapDayBirthday})
      * @return the day of coming of age
      */
-    public static long comingOfAgeDay(int packed, int years) {
-        return comingOfAgeDay(packed >> 9, (packed >>> 5) & 15, packed & 31, years);
+    public static long comingOfAgeDay(int packed, int years, boolean leapDayOnMarchFirst) {
+        return comingOfAgeDay(packed >> 9, (packed >>> 5) & 15, packed & 31, years, leapDayOnMarchFirst);
     }
 
     /**
@@ -48,18 +51,22 @@ public final class CalendarDays {
      *
      * @param birthDate the birth date
      * @param years the age
+     * @param leapDayOnMarchFirst whether a 29 February birthday falls on 1 March in a common year
      * @return the date of coming of age
      * @throws java.time.DateTimeException if that date is beyond the range of {@link LocalDate}
      */
-    public static LocalDate comingOfAge(LocalDate birthDate, int years) {
+    public static LocalDate comingOfAge(LocalDate birthDate, int years, boolean leapDayOnMarchFirst) {
         return LocalDate.ofEpochDay(comingOfAgeDay(birthDate.getYear(), birthDate.getMonthValue(),
-                birthDate.getDayOfMonth(), years));
+                birthDate.getDayOfMonth(), years, leapDayOnMarchFirst));
     }
 
-    private static long comingOfAgeDay(long birthYear, int birthMonth, int birthDay, int years) {
+    private static long comingOfAgeDay(long birthYear, int birthMonth, int birthDay, int years,
+            boolean leapDayOnMarchFirst) {
         long year = birthYear + years;
-        int day = birthMonth == 2 && birthDay == 29 && !isLeapYear(year) ? 28 : birthDay;
-        return epochDay(year, birthMonth, day);
+        if (birthMonth == 2 && birthDay == 29 && !isLeapYear(year)) {
+            return leapDayOnMarchFirst ? epochDay(year, 3, 1) : epochDay(year, 2, 28);
+        }
+        return epochDay(year, birthMonth, birthDay);
     }
 
     /**

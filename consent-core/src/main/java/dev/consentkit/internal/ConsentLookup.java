@@ -1,5 +1,6 @@
 package dev.consentkit.internal;
 
+import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.Purpose;
 import java.util.Arrays;
@@ -16,7 +17,12 @@ import java.util.List;
  * id). Each event has a <em>code</em>: its rank in the member's whole effect order, shifted left by
  * one, with the low bit set for an opt-out. The choice in effect for a purpose is, among the groups
  * of that purpose and of every broader one, the event with the highest code that is effective at or
- * before {@code asOf} and recorded at or before {@code knownAt}.
+ * before {@code asOf} and recorded at or before {@code knownAt}. Under a version that counts Global
+ * Privacy Control signals as objections ({@link dev.consentkit.PolicyVersion#gpcSignalsObject()}),
+ * a member's GPC opt-outs of any purpose count too: they are also kept apart, in effect order, and the
+ * latest of them competes with the covering groups' choice by code. A GPC opt-in of another purpose
+ * never counts, so a signal recorded for "do not sell or share" can add an objection but never lift
+ * one.
  *
  * <h2>Cost</h2>
  * A member's history of up to 256 events is first walked back in effect order from {@code asOf}, at
@@ -95,7 +101,7 @@ public final class ConsentLookup {
         private static final int WALKED_HISTORIES = 256;
 
         private static final Index EMPTY = new Index(new Purpose[0], new String[0], new int[] {0}, new long[0],
-                new long[0], new int[0], new long[0], new long[0], new int[0]);
+                new long[0], new int[0], new long[0], new long[0], new int[0], new long[0], new long[0], new int[0]);
 
         private final Purpose[] groupPurposes;
         private final String[] groupKeys;
@@ -108,9 +114,14 @@ public final class ConsentLookup {
         private final long[] orderEffectiveAt;
         private final long[] orderRecordedAt;
         private final int[] orderGroup;
+        // The member's Global Privacy Control opt-outs of any purpose, in effect order, with their codes.
+        private final long[] gpcEffectiveAt;
+        private final long[] gpcRecordedAt;
+        private final int[] gpcCodes;
 
         private Index(Purpose[] groupPurposes, String[] groupKeys, int[] groupStarts, long[] effectiveAt,
-                long[] recordedAt, int[] codes, long[] orderEffectiveAt, long[] orderRecordedAt, int[] orderGroup) {
+                long[] recordedAt, int[] codes, long[] orderEffectiveAt, long[] orderRecordedAt, int[] orderGroup,
+                long[] gpcEffectiveAt, long[] gpcRecordedAt, int[] gpcCodes) {
             this.groupPurposes = groupPurposes;
             this.groupKeys = groupKeys;
             this.groupStarts = groupStarts;
@@ -120,6 +131,9 @@ public final class ConsentLookup {
             this.orderEffectiveAt = orderEffectiveAt;
             this.orderRecordedAt = orderRecordedAt;
             this.orderGroup = orderGroup;
+            this.gpcEffectiveAt = gpcEffectiveAt;
+            this.gpcRecordedAt = gpcRecordedAt;
+            this.gpcCodes = gpcCodes;
         }
 
         /**
@@ -168,21 +182,49 @@ public final class ConsentLookup {
             for (int g = 0; g < groups; g++) {
                 keys[g] = groupPurposes[g].key();
             }
+            int signals = 0;
+            for (ConsentEvent event : inEffectOrder) {
+                signals += isGpcOptOut(event) ? 1 : 0;
+            }
+            long[] gpcEffective = new long[signals];
+            long[] gpcRecorded = new long[signals];
+            int[] gpcCodes = new int[signals];
+            for (int i = 0, k = 0; k < signals; i++) {
+                if (isGpcOptOut(inEffectOrder.get(i))) {
+                    gpcEffective[k] = orderEffective[i];
+                    gpcRecorded[k] = orderRecorded[i];
+                    gpcCodes[k++] = i << 1 | 1;
+                }
+            }
             return new Index(groupPurposes, keys, Arrays.copyOf(starts, groups + 1), effective, recorded, codes,
-                    orderEffective, orderRecorded, orderGroup);
+                    orderEffective, orderRecorded, orderGroup, gpcEffective, gpcRecorded, gpcCodes);
+        }
+
+        private static boolean isGpcOptOut(ConsentEvent event) {
+            return event.channel() == ConsentChannel.GPC_SIGNAL && event.isOptOut();
         }
 
         /**
          * The code of the member's choice in effect: the latest event, for one of the {@code covering}
-         * purposes, effective at or before {@code asOf} and recorded at or before {@code knownAt}; or
-         * {@link #NONE}. Allocation-free.
+         * purposes or a GPC opt-out when those count, effective at or before {@code asOf} and recorded at
+         * or before {@code knownAt}; or {@link #NONE}. Allocation-free.
          *
          * @param covering the purpose the policy governs and every broader one
+         * @param gpcSignalsObject whether the member's GPC opt-outs of any purpose count as well
          * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
          * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
          * @return the code, or {@link #NONE}
          */
-        public int choiceAt(Purpose[] covering, long asOf, long knownAt) {
+        public int choiceAt(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
+            int choice = choiceAt(covering, asOf, knownAt);
+            return gpcSignalsObject && gpcCodes.length > 0
+                    ? Math.max(choice, latestInGroup(gpcEffectiveAt, gpcRecordedAt, gpcCodes, 0, gpcCodes.length, asOf,
+                            knownAt))
+                    : choice;
+        }
+
+        /** The choice among the covering purposes' groups alone. */
+        private int choiceAt(Purpose[] covering, long asOf, long knownAt) {
             Purpose[] purposes = groupPurposes;
             if (purposes.length > MASKED_GROUPS) {
                 return searchByKey(covering, asOf, knownAt);
@@ -236,6 +278,41 @@ public final class ConsentLookup {
                 }
             }
             return best;
+        }
+
+        /** The number of the member's Global Privacy Control opt-outs, of any purpose. */
+        public int gpcSignalCount() {
+            return gpcCodes.length;
+        }
+
+        /**
+         * The effective instant, in nanoseconds, of the member's GPC opt-out {@code k}, in effect order.
+         *
+         * @param k a signal index, below {@link #gpcSignalCount()}
+         * @return the instant
+         */
+        public long gpcEffectiveAt(int k) {
+            return gpcEffectiveAt[k];
+        }
+
+        /**
+         * The recording instant, in nanoseconds, of the member's GPC opt-out {@code k}.
+         *
+         * @param k a signal index, below {@link #gpcSignalCount()}
+         * @return the instant
+         */
+        public long gpcRecordedAt(int k) {
+            return gpcRecordedAt[k];
+        }
+
+        /**
+         * The code of the member's GPC opt-out {@code k}.
+         *
+         * @param k a signal index, below {@link #gpcSignalCount()}
+         * @return the code
+         */
+        public int gpcCode(int k) {
+            return gpcCodes[k];
         }
 
         /** The number of purpose groups. */

@@ -142,7 +142,7 @@ public final class RuleKernel {
                     bits |= AGE_UNKNOWN;
                 }
             } else {
-                long day = CalendarDays.comingOfAgeDay(birth, rules.minimumAge());
+                long day = CalendarDays.comingOfAgeDay(birth, rules.minimumAge(), rules.leapDayOnMarchFirst());
                 if (asOfDay < day) {
                     bits |= MINOR;
                 }

@@ -3,6 +3,7 @@ package dev.consentkit.internal;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Reason;
@@ -32,6 +33,8 @@ public final class VersionRules {
     private final @Nullable LegalBasis defaultBasis;
     private final int minimumAge;
     private final boolean denyUnknownAge;
+    private final boolean leapDayOnMarchFirst;
+    private final boolean gpcSignalsObject;
     private final @Nullable Instant itemsCreatedFrom;
     private final long scopeFromNanos;
 
@@ -45,6 +48,8 @@ public final class VersionRules {
         this.defaultBasis = version.defaultBasis().orElse(null);
         this.minimumAge = version.minimumAge();
         this.denyUnknownAge = version.unknownAge() == UnknownAge.DENY;
+        this.leapDayOnMarchFirst = version.leapDayBirthday() == LeapDayBirthday.MARCH_1;
+        this.gpcSignalsObject = version.gpcSignalsObject();
         this.itemsCreatedFrom = version.itemsCreatedFrom().orElse(null);
         this.scopeFromNanos = itemsCreatedFrom == null ? KernelTime.ALWAYS : KernelTime.beforeNanos(itemsCreatedFrom);
     }
@@ -87,6 +92,16 @@ public final class VersionRules {
     /** Whether an unknown birth date denies, when the minimum age is above 0. */
     public boolean deniesUnknownAge() {
         return denyUnknownAge;
+    }
+
+    /** Whether a member born on 29 February comes of age on 1 March in a common year, rather than on 28 February. */
+    public boolean leapDayOnMarchFirst() {
+        return leapDayOnMarchFirst;
+    }
+
+    /** Whether a member's Global Privacy Control opt-outs of any purpose count as objections to training. */
+    public boolean gpcSignalsObject() {
+        return gpcSignalsObject;
     }
 
     /** The item scope, or {@code null} when every item is in scope. */

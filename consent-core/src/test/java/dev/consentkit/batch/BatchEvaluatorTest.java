@@ -12,6 +12,7 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
 import dev.consentkit.Jurisdiction;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
@@ -50,6 +51,8 @@ class BatchEvaluatorTest {
     private static final Jurisdiction CH = Jurisdiction.of("CH");
 
     private static final TrainingPolicy OPT_OUT_POLICY = policy(rules().build());
+    private static final TrainingPolicy FEBRUARY_28_POLICY =
+            policy(rules().leapDayBirthday(LeapDayBirthday.FEBRUARY_28).build());
     private static final TrainingPolicy CONSENT_POLICY = policy(rules().defaultBasis(LegalBasis.CONSENT).build());
 
     /** The three ways to ask: one item object at a time, a list of item objects, or a column of items in nanoseconds. */
@@ -332,9 +335,29 @@ class BatchEvaluatorTest {
 
     @ParameterizedTest
     @EnumSource(Path.class)
-    void shouldDenyAnItemCreatedBefore28FebruaryByAMemberBornOn29February(Path path) {
+    void shouldDenyAnItemCreatedBefore28FebruaryByAMemberBornOn29FebruaryReadAs28February(Path path) {
         Member leapling = adult().birthDate(LocalDate.of(2008, 2, 29)).build();
         ContentItem post = post(Instant.parse("2026-02-27T23:59:59.999999999Z"));
+
+        assertDenied(Reason.CREATED_WHILE_MINOR, path, FEBRUARY_28_POLICY, leapling, post,
+                Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldAllowAnItemCreatedOn28FebruaryByAMemberBornOn29FebruaryReadAs28February(Path path) {
+        Member leapling = adult().birthDate(LocalDate.of(2008, 2, 29)).build();
+        ContentItem post = post(Instant.parse("2026-02-28T00:00:00Z"));
+
+        assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, FEBRUARY_28_POLICY, leapling, post,
+                Instant.parse("2026-03-01T00:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldDenyAnItemCreatedOn28FebruaryByAMemberBornOn29FebruaryByDefault(Path path) {
+        Member leapling = adult().birthDate(LocalDate.of(2008, 2, 29)).build();
+        ContentItem post = post(Instant.parse("2026-02-28T23:59:59.999999999Z"));
 
         assertDenied(Reason.CREATED_WHILE_MINOR, path, OPT_OUT_POLICY, leapling, post,
                 Instant.parse("2026-03-01T00:00:00Z"));
@@ -342,9 +365,21 @@ class BatchEvaluatorTest {
 
     @ParameterizedTest
     @EnumSource(Path.class)
-    void shouldAllowAnItemCreatedOn28FebruaryByAMemberBornOn29February(Path path) {
+    void shouldDenyAMemberBornOn29FebruaryAsAMinorOn28FebruaryByDefault(Path path) {
         Member leapling = adult().birthDate(LocalDate.of(2008, 2, 29)).build();
-        ContentItem post = post(Instant.parse("2026-02-28T00:00:00Z"));
+        ContentItem post = post(Instant.parse("2025-06-01T00:00:00Z"));
+
+        assertDenied(Reason.MINOR, path, OPT_OUT_POLICY, leapling, post, Instant.parse("2026-02-28T12:00:00Z"));
+        // Read as 28 February the member is of age that day; only the item, written at 17, still counts.
+        assertDenied(Reason.CREATED_WHILE_MINOR, path, FEBRUARY_28_POLICY, leapling, post,
+                Instant.parse("2026-02-28T12:00:00Z"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldAllowAnItemCreatedOn1MarchByAMemberBornOn29FebruaryByDefault(Path path) {
+        Member leapling = adult().birthDate(LocalDate.of(2008, 2, 29)).build();
+        ContentItem post = post(Instant.parse("2026-03-01T00:00:00Z"));
 
         assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, leapling, post,
                 Instant.parse("2026-03-01T00:00:00Z"));

@@ -29,15 +29,34 @@ class CalendarDaysTest {
     }
 
     @Test
-    void shouldAgreeWithPlusYearsOnAnniversaries() {
-        qt().withExamples(EXAMPLES).forAll(dates(), integers().between(0, 150)).checkAssert((born, years) ->
-                assertEquals(born.plusYears(years).toEpochDay(), CalendarDays.comingOfAgeDay(CalendarDays.pack(born), years)));
+    void shouldAgreeWithPlusYearsOnAnniversariesWhenLeapDaysFallOn28February() {
+        qt().withExamples(EXAMPLES).forAll(dates(), integers().between(0, 150)).checkAssert((born, years) -> {
+            assertEquals(born.plusYears(years).toEpochDay(),
+                    CalendarDays.comingOfAgeDay(CalendarDays.pack(born), years, false));
+            assertEquals(born.plusYears(years), CalendarDays.comingOfAge(born, years, false));
+        });
     }
 
     @Test
-    void shouldGiveTheComingOfAgeDateOfPlusYears() {
-        qt().withExamples(EXAMPLES).forAll(dates(), integers().between(0, 150)).checkAssert((born, years) ->
-                assertEquals(born.plusYears(years), CalendarDays.comingOfAge(born, years)));
+    void shouldMoveOnlyALeapDayBirthdayInACommonYearTo1March() {
+        qt().withExamples(EXAMPLES).forAll(dates(), integers().between(0, 150)).checkAssert((born, years) -> {
+            LocalDate anniversary = born.plusYears(years);
+            LocalDate expected = born.getMonthValue() == 2 && born.getDayOfMonth() == 29 && !anniversary.isLeapYear()
+                    ? LocalDate.of(anniversary.getYear(), 3, 1) : anniversary;
+            assertEquals(expected.toEpochDay(), CalendarDays.comingOfAgeDay(CalendarDays.pack(born), years, true));
+            assertEquals(expected, CalendarDays.comingOfAge(born, years, true));
+        });
+    }
+
+    @Test
+    void shouldCountALeapDayBirthdayEitherWayInACommonYearAndAsItselfInALeapYear() {
+        LocalDate born = LocalDate.of(2008, 2, 29);
+        assertEquals(LocalDate.of(2026, 2, 28), CalendarDays.comingOfAge(born, 18, false));
+        assertEquals(LocalDate.of(2026, 3, 1), CalendarDays.comingOfAge(born, 18, true));
+        assertEquals(LocalDate.of(2028, 2, 29), CalendarDays.comingOfAge(born, 20, true));
+        assertEquals(LocalDate.of(2028, 2, 29), CalendarDays.comingOfAge(born, 20, false));
+        // 2100 is a common year: the century rule applies to the leap-day reading too.
+        assertEquals(LocalDate.of(2100, 3, 1), CalendarDays.comingOfAge(LocalDate.of(2000, 2, 29), 100, true));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.consentkit.ConsentEvent;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
 import dev.consentkit.Evidence;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Reason;
 import java.io.IOException;
@@ -260,7 +261,14 @@ final class DecisionJson {
                 throw evidence.missing(birthNode == null ? "birthDate" : "minimumAge",
                         "a birth date and a minimum age together");
             }
-            builder.age(Scalars.date(birthNode), ageNode.integer("a minimum age from 1 to 150"));
+            LocalDate born = Scalars.date(birthNode);
+            Node declared = evidence.optional("comingOfAge");
+            // The document states the coming-of-age date; of the two readings of a 29 February
+            // birthday, the one it names is the one it was decided by, and any other date is refused below.
+            boolean marchFirst = declared != null && born.getMonthValue() == 2 && born.getDayOfMonth() == 29
+                    && Scalars.date(declared).getMonthValue() == 3;
+            builder.age(born, ageNode.integer("a minimum age from 1 to 150"),
+                    marchFirst ? LeapDayBirthday.MARCH_1 : LeapDayBirthday.FEBRUARY_28);
         }
         Evidence built;
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
@@ -21,7 +22,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * {
- *   "format": "consentkit.policy/v1",
+ *   "format": "consentkit.policy/v1.1",
  *   "id": "linkedin-genai",
  *   "purpose": "ai-training.generative",
  *   "versions": [
@@ -35,6 +36,8 @@ import java.util.Map;
  *       "neverAllowedCategories": ["messages.private"],
  *       "minimumAge": 18,
  *       "unknownAge": "DENY",
+ *       "leapDayBirthday": "MARCH_1",
+ *       "gpcSignalsObject": false,
  *       "itemsCreatedFrom": "2024-09-18T00:00:00Z"
  *     }
  *   ]
@@ -42,7 +45,12 @@ import java.util.Map;
  * }</pre>
  *
  * <p>A policy is a legal document that people review, so everything is written out: every field but
- * {@code itemsCreatedFrom} is required, and lists may be empty but not left out. A version's default
+ * {@code itemsCreatedFrom} and the fields added in format {@code v1.1} is required, and lists may be
+ * empty but not left out. The {@code v1.1} fields are always written; a version without them was
+ * written before they existed and keeps the meaning it was decided by, so that replays of past audits
+ * do not change: {@code leapDayBirthday} ({@code "MARCH_1"} or {@code "FEBRUARY_28"}) then means
+ * {@code "FEBRUARY_28"}, and {@code gpcSignalsObject} ({@code true} or {@code false}) means
+ * {@code false}. A version's default
  * is either {@code "defaultBasis": "<basis>"} or {@code "excludedByDefault": true} (a program that runs
  * only where a rule gives a basis), never both and never neither; a rule is either
  * {@code "basis": "<basis>"} or {@code "excluded": true}. {@code null} is never a default, so a
@@ -55,7 +63,7 @@ final class PolicyJson {
     static final List<String> FIELDS = List.of("format", "id", "purpose", "versions");
     static final List<String> VERSION_FIELDS = List.of("id", "effectiveFrom", "defaultBasis", "excludedByDefault",
             "jurisdictionRules", "allowedCategories", "neverAllowedCategories", "minimumAge", "unknownAge",
-            "itemsCreatedFrom");
+            "leapDayBirthday", "gpcSignalsObject", "itemsCreatedFrom");
     static final List<String> RULE_FIELDS = List.of("jurisdiction", "basis", "excluded");
 
     private static final String VERSIONS = "an array of policy versions in the order they take effect";
@@ -164,6 +172,12 @@ final class PolicyJson {
         }
         builder.unknownAge(version.required("unknownAge", "what an unknown age means")
                 .enumValue(UnknownAge.class, "unknown-age handling"));
+        Node leapNode = version.optional("leapDayBirthday");
+        builder.leapDayBirthday(leapNode == null ? LeapDayBirthday.FEBRUARY_28
+                : leapNode.enumValue(LeapDayBirthday.class, "leap-day birthday reading"));
+        Node gpcNode = version.optional("gpcSignalsObject");
+        builder.gpcSignalsObject(gpcNode != null
+                && gpcNode.bool("whether Global Privacy Control signals object to training, true or false"));
         Node scopeNode = version.optional("itemsCreatedFrom");
         if (scopeNode != null) {
             builder.itemsCreatedFrom(Scalars.instant(scopeNode));
@@ -214,7 +228,7 @@ final class PolicyJson {
     static void write(TrainingPolicy policy, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.POLICY.current());
+            json.writeStringField("format", DocumentFormat.POLICY.written());
         }
         json.writeStringField("id", policy.id());
         json.writeStringField("purpose", policy.purpose().key());
@@ -256,6 +270,8 @@ final class PolicyJson {
         json.writeEndArray();
         json.writeNumberField("minimumAge", version.minimumAge());
         json.writeStringField("unknownAge", version.unknownAge().name());
+        json.writeStringField("leapDayBirthday", version.leapDayBirthday().name());
+        json.writeBooleanField("gpcSignalsObject", version.gpcSignalsObject());
         if (version.itemsCreatedFrom().isPresent()) {
             json.writeStringField("itemsCreatedFrom", version.itemsCreatedFrom().get().toString());
         }

@@ -13,6 +13,7 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
 import dev.consentkit.Jurisdiction;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
@@ -52,13 +53,15 @@ class ConsentDocumentsTest {
                     .excludedByDefault()
                     .minimumAge(16)
                     .unknownAge(UnknownAge.TREAT_AS_ADULT)
+                    .leapDayBirthday(LeapDayBirthday.FEBRUARY_28)
+                    .gpcSignalsObject(true)
                     .itemsCreatedFrom(Instant.parse("2025-05-27T00:00:00Z"))
                     .build())
             .build();
 
     private static final String POLICY_JSON = """
             {
-              "format": "consentkit.policy/v1",
+              "format": "consentkit.policy/v1.1",
               "id": "linkedin-genai",
               "purpose": "ai-training.generative",
               "versions": [
@@ -83,7 +86,9 @@ class ConsentDocumentsTest {
                     "messages.private"
                   ],
                   "minimumAge": 18,
-                  "unknownAge": "DENY"
+                  "unknownAge": "DENY",
+                  "leapDayBirthday": "MARCH_1",
+                  "gpcSignalsObject": false
                 },
                 {
                   "id": "2025-05-27",
@@ -94,6 +99,8 @@ class ConsentDocumentsTest {
                   "neverAllowedCategories": [],
                   "minimumAge": 16,
                   "unknownAge": "TREAT_AS_ADULT",
+                  "leapDayBirthday": "FEBRUARY_28",
+                  "gpcSignalsObject": true,
                   "itemsCreatedFrom": "2025-05-27T00:00:00Z"
                 }
               ]
@@ -177,6 +184,30 @@ class ConsentDocumentsTest {
     }
 
     @Test
+    void shouldReadBackTheComingOfAgeOfAMemberBornOn29FebruaryUnderEitherReading() throws IOException {
+        Member leapling = Member.builder("m-leap").birthDate(LocalDate.of(2008, 2, 29)).residentIn(Jurisdiction.of("DE"))
+                .build();
+        ContentItem post = ContentItem.of("post-leap", "m-leap", DataCategory.PUBLIC_CONTENT,
+                Instant.parse("2025-10-01T12:00:00Z"));
+        for (LeapDayBirthday leapDay : LeapDayBirthday.values()) {
+            TrainingPolicy policy = TrainingPolicy.builder("p", Purpose.GENERATIVE_AI_TRAINING)
+                    .version(PolicyVersion.builder("v1", Instant.parse("2024-01-01T00:00:00Z"))
+                            .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).allow(DataCategory.CONTENT)
+                            .leapDayBirthday(leapDay).build())
+                    .build();
+            Decision minor = policy.evaluate(post, leapling, Instant.parse("2026-02-28T12:00:00Z"));
+            Decision createdWhileMinor = policy.evaluate(post, leapling, Instant.parse("2026-03-01T12:00:00Z"));
+
+            for (Decision decision : List.of(minor, createdWhileMinor)) {
+                String written = ConsentDocuments.writeDecision(decision);
+                assertEquals(decision, ConsentDocuments.readDecision(written), written);
+                assertTrue(written.contains(leapDay == LeapDayBirthday.MARCH_1 ? "\"comingOfAge\": \"2026-03-01\""
+                        : "\"comingOfAge\": \"2026-02-28\""), written);
+            }
+        }
+    }
+
+    @Test
     void shouldWriteAPolicyInItsPinnedReadableForm() {
         assertEquals(POLICY_JSON, ConsentDocuments.writePolicy(POLICY));
     }
@@ -194,6 +225,44 @@ class ConsentDocumentsTest {
     @Test
     void shouldReadAPinnedPolicy() throws IOException {
         assertEquals(POLICY, ConsentDocuments.readPolicy(POLICY_JSON));
+    }
+
+    @Test
+    void shouldReadAPolicyWrittenBeforeFormat11AsItWasDecided() throws IOException {
+        String beforeTheOptions = POLICY_JSON.replace("consentkit.policy/v1.1", "consentkit.policy/v1")
+                .replace(",\n      \"leapDayBirthday\": \"MARCH_1\",\n      \"gpcSignalsObject\": false", "")
+                .replace("\n      \"leapDayBirthday\": \"FEBRUARY_28\",\n      \"gpcSignalsObject\": true,", "");
+
+        TrainingPolicy read = ConsentDocuments.readPolicy(beforeTheOptions);
+
+        assertFalse(beforeTheOptions.contains("leapDayBirthday"), beforeTheOptions);
+        assertFalse(beforeTheOptions.contains("gpcSignalsObject"), beforeTheOptions);
+        for (PolicyVersion version : read.versions()) {
+            assertEquals(LeapDayBirthday.FEBRUARY_28, version.leapDayBirthday(), version.id());
+            assertFalse(version.gpcSignalsObject(), version.id());
+        }
+    }
+
+    @Test
+    void shouldRejectAGpcChoiceThatIsNotABooleanNamingItAndWhere() {
+        String quoted = POLICY_JSON.replace("\"gpcSignalsObject\": true", "\"gpcSignalsObject\": \"yes\"");
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readPolicy(quoted));
+
+        assertTrue(e.getMessage().startsWith("$.versions[1].gpcSignalsObject at line 41, column 27: found a string"),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAnUnknownLeapDayReadingNamingItAndWhere() {
+        String misspelt = POLICY_JSON.replace("\"MARCH_1\"", "\"MARCH_FIRST\"");
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readPolicy(misspelt));
+
+        assertEquals("$.versions[0].leapDayBirthday at line 28, column 26: unknown leap-day birthday reading "
+                + "\"MARCH_FIRST\"; expected one of FEBRUARY_28, MARCH_1", e.getMessage());
     }
 
     @Test

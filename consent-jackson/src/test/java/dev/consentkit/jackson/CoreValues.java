@@ -11,6 +11,7 @@ import dev.consentkit.Evidence;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
 import dev.consentkit.JurisdictionTimeline;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
@@ -167,7 +168,9 @@ final class CoreValues {
             for (int i = count.generate(in); i > 0; i--) {
                 b.neverAllow(category.generate(in));
             }
-            b.minimumAge(age.generate(in)).unknownAge(unknownAge.generate(in));
+            b.minimumAge(age.generate(in)).unknownAge(unknownAge.generate(in))
+                    .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
+                    .gpcSignalsObject(Generate.booleans().generate(in));
             if (scoped.generate(in)) {
                 b.itemsCreatedFrom(instant.generate(in));
             }

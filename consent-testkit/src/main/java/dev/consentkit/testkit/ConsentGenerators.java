@@ -10,6 +10,7 @@ import dev.consentkit.Decision;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
 import dev.consentkit.JurisdictionTimeline;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
@@ -499,7 +500,7 @@ public final class ConsentGenerators {
     static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
         LocalDate born = member.birthDate().orElse(null);
         List<Instant> comingOfAge = born == null ? List.of() : policy.versions().stream()
-                .map(version -> utcMidnight(born.plusYears(version.minimumAge())))
+                .map(version -> utcMidnight(Invariants.comingOfAge(born, version)))
                 .distinct()
                 .collect(Collectors.toUnmodifiableList());
         if (comingOfAge.isEmpty()) {
@@ -519,7 +520,7 @@ public final class ConsentGenerators {
         for (PolicyVersion version : policy.versions()) {
             instants.add(version.effectiveFrom());
             version.itemsCreatedFrom().ifPresent(instants::add);
-            member.birthDate().ifPresent(born -> instants.add(utcMidnight(born.plusYears(version.minimumAge()))));
+            member.birthDate().ifPresent(born -> instants.add(utcMidnight(Invariants.comingOfAge(born, version))));
         }
         instants.add(item.createdAt());
         item.deletedAt().ifPresent(instants::add);
@@ -678,6 +679,8 @@ public final class ConsentGenerators {
                     .neverAllow(neverAllowed.generate(in).toArray(new DataCategory[0]))
                     .minimumAge(Generate.pick(MINIMUM_AGES).generate(in))
                     .unknownAge(unknownAges().generate(in))
+                    .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
+                    .gpcSignalsObject(Generate.booleans().generate(in))
                     .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
                     .build();
         };

@@ -22,6 +22,7 @@ import dev.consentkit.ConsentHistory;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
@@ -185,6 +186,18 @@ final class Invariants {
                 : " is deleted at " + item.deletedAt().orElseThrow()) + ", and asOf is " + s.asOf(), wrong);
     }
 
+    /**
+     * The day a member born on {@code born} reaches the version's minimum age, worked out apart from
+     * the engine: {@link LocalDate#plusYears}, which gives 28 February for a 29 February birthday in a
+     * common year, moved to 1 March when the version reads such birthdays so.
+     */
+    static LocalDate comingOfAge(LocalDate born, PolicyVersion version) {
+        LocalDate anniversary = born.plusYears(version.minimumAge());
+        boolean leapling = born.getMonthValue() == 2 && born.getDayOfMonth() == 29;
+        return leapling && anniversary.getDayOfMonth() == 28 && version.leapDayBirthday() == LeapDayBirthday.MARCH_1
+                ? anniversary.plusDays(1) : anniversary;
+    }
+
     static Optional<String> minorViolation(Answer a) {
         Scenario s = a.scenario();
         PolicyVersion version = s.versionInForce().orElse(null);
@@ -192,7 +205,7 @@ final class Invariants {
         if (version == null || version.minimumAge() == 0 || born == null) {
             return Optional.empty();
         }
-        long comingOfAge = born.plusYears(version.minimumAge()).toEpochDay();
+        long comingOfAge = comingOfAge(born, version).toEpochDay();
         boolean minor = utcDay(s.asOf()) < comingOfAge;
         boolean createdWhileMinor = utcDay(s.item().createdAt()) < comingOfAge;
         if (!minor && !createdWhileMinor) {
@@ -446,7 +459,7 @@ final class Invariants {
             LocalDate born = s.member().birthDate().isPresent() ? s.member().birthDate().get()
                     : ConsentGenerators.birthDates().generate(in);
             Member member = s.member().toBuilder().birthDate(born).build();
-            Instant createdAt = stored(plus(utcMidnight(born.plusYears(version.minimumAge())), offsets.generate(in)));
+            Instant createdAt = stored(plus(utcMidnight(comingOfAge(born, version)), offsets.generate(in)));
             return s.withMember(member).withItem(copy(s.item(), s.item().category(), createdAt))
                     .withAsOf(inForce(policy, version).generate(in));
         };

@@ -183,7 +183,8 @@ public final class Scenario {
         return v.id() + " from " + v.effectiveFrom() + ": default "
                 + v.defaultBasis().map(Object::toString).orElse("excluded") + ", rules " + v.jurisdictionRules()
                 + ", allow " + v.allowedCategories() + ", never " + v.neverAllowedCategories() + ", minimum age "
-                + v.minimumAge() + ", unknown age " + v.unknownAge()
+                + v.minimumAge() + ", unknown age " + v.unknownAge() + ", leap-day birthdays " + v.leapDayBirthday()
+                + (v.gpcSignalsObject() ? ", GPC signals object" : "")
                 + v.itemsCreatedFrom().map(from -> ", items created from " + from).orElse("");
     }
 }

@@ -351,7 +351,7 @@ class PolicySuiteStrictReadingTest {
     @Test
     void shouldRequireAPolicyFileToCarryItsFormat() throws IOException {
         Path policy = directory.resolve("policy.json");
-        Files.writeString(policy, Files.readString(policy).replace("\"format\": \"consentkit.policy/v1\",", ""));
+        Files.writeString(policy, Files.readString(policy).replace("\"format\": \"consentkit.policy/v1.1\",", ""));
 
         ConsentDocumentException e = failure(SUITE);
 

@@ -53,7 +53,7 @@ class PolicySuiteTest {
         assertEquals(Optional.of(Instant.parse("2025-11-20T00:00:00Z")), audit.knownAt());
         assertTrue(audit.expectedTrainable());
         assertEquals(Optional.of(Reason.ALLOWED_BY_DEFAULT), audit.expectedReason());
-        assertEquals(97, audit.line());
+        assertEquals(103, audit.line());
     }
 
     @Test

@@ -88,7 +88,7 @@ class ScenarioTest {
                 + "  version 2024-09 from 2024-09-18T00:00:00Z: default LEGITIMATE_INTERESTS, rules [EU excluded, EEA excluded,"
                 + " CH excluded], allow [profile, content.public, content.group, ai.interactions, jobs.saved], never"
                 + " [messages.private, account.credentials, account.payment, account.salary, jobs.application], minimum age 18,"
-                + " unknown age DENY\n"), printed);
+                + " unknown age DENY, leap-day birthdays MARCH_1\n"), printed);
         assertTrue(printed.endsWith("\nmember m-de, born 1990-04-01, open\n"
                 + "  in DE as far back as known\n"
                 + "  OPT_OUT e-7 for ai-training.generative effective 2025-11-10T00:00:00Z, recorded 2025-11-10T00:00:05Z via"
