@@ -174,6 +174,22 @@ public final class ConsentHistory {
         return index.choiceAt(covering, asOf, knownAt);
     }
 
+    /**
+     * The rank, in effect order, of the choice point of the opt-in in effect {@code choice}: the
+     * earliest opt-in of the unbroken run of opt-ins for the {@code covering} purposes, known at
+     * {@code knownAt}, that ends with it. Allocation-free.
+     */
+    int choicePointRank(Purpose[] covering, int choice, long knownAt) {
+        return ConsentLookup.rank(index.code(index.choicePoint(covering, choice, knownAt)));
+    }
+
+    /**
+     * {@link #choicePointRank}'s event's effective instant in kernel nanoseconds. Allocation-free.
+     */
+    long choicePointNanos(Purpose[] covering, int choice, long knownAt) {
+        return index.effectiveAt(index.choicePoint(covering, choice, knownAt));
+    }
+
     /** Equal when both hold the same events. */
     @Override
     public boolean equals(@Nullable Object o) {

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>A version says under which legal basis the program runs by default (or that it runs nowhere by
  * default), which jurisdictions are excluded or run under another basis, which data categories may
  * be used and which never, the minimum age and what an unknown age means, and optionally that only
- * items created from some instant on are in scope.
+ * items created from some instant on are in scope, or that each member's items count only from that
+ * member's own choice on ({@link #itemsFromMembersChoice()}).
  *
  * <p>Category rules cover sub-categories: allowing {@code content} allows {@code content.public}; a
  * never-allowed category wins over an allowed one, and a category under no allowed one is not
@@ -40,6 +41,7 @@ public final class PolicyVersion {
     private final int minimumAge;
     private final UnknownAge unknownAge;
     private final @Nullable Instant itemsCreatedFrom;
+    private final boolean itemsFromMembersChoice;
     // The version compiled for the rule kernel.
     private final VersionRules rules;
 
@@ -57,6 +59,7 @@ public final class PolicyVersion {
         this.minimumAge = b.minimumAge;
         this.unknownAge = b.unknownAge;
         this.itemsCreatedFrom = b.itemsCreatedFrom;
+        this.itemsFromMembersChoice = b.itemsFromMembersChoice;
         this.rules = VersionRules.of(this);
     }
 
@@ -93,6 +96,7 @@ public final class PolicyVersion {
         b.minimumAge = minimumAge;
         b.unknownAge = unknownAge;
         b.itemsCreatedFrom = itemsCreatedFrom;
+        b.itemsFromMembersChoice = itemsFromMembersChoice;
         return b;
     }
 
@@ -144,6 +148,16 @@ public final class PolicyVersion {
         return Optional.ofNullable(itemsCreatedFrom);
     }
 
+    /**
+     * Whether each member's items count only from that member's own opt-in on: an item counts when it
+     * was created, or last resumed, at or after the start of the member's opt-in in effect; older
+     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}. {@code false} unless set with
+     * {@link Builder#itemsFromMembersChoice(boolean)}, which describes the rule in full.
+     */
+    public boolean itemsFromMembersChoice() {
+        return itemsFromMembersChoice;
+    }
+
     /** The version compiled for the rule kernel. */
     VersionRules rules() {
         return rules;
@@ -160,13 +174,15 @@ public final class PolicyVersion {
                 && Set.copyOf(jurisdictionRules).equals(Set.copyOf(v.jurisdictionRules))
                 && allowedCategories.equals(v.allowedCategories)
                 && neverAllowedCategories.equals(v.neverAllowedCategories) && minimumAge == v.minimumAge
-                && unknownAge == v.unknownAge && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
+                && unknownAge == v.unknownAge && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom)
+                && itemsFromMembersChoice == v.itemsFromMembersChoice;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, effectiveFrom, defaultBasis, Set.copyOf(jurisdictionRules), allowedCategories,
-                neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom);
+                neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom)
+                + (itemsFromMembersChoice ? 1 : 0);
     }
 
     /** The version's id and start, such as {@code PolicyVersion[2025-11 from 2025-11-03T00:00:00Z]}. */
@@ -188,6 +204,7 @@ public final class PolicyVersion {
         private int minimumAge = DEFAULT_MINIMUM_AGE;
         private UnknownAge unknownAge = UnknownAge.DENY;
         private @Nullable Instant itemsCreatedFrom;
+        private boolean itemsFromMembersChoice;
 
         private Builder(String id, Instant effectiveFrom) {
             this.id = id;
@@ -338,6 +355,40 @@ public final class PolicyVersion {
         /** Limits the version to items created at or after {@code from}; older items are out of scope. */
         public Builder itemsCreatedFrom(@Nullable Instant from) {
             this.itemsCreatedFrom = from;
+            return this;
+        }
+
+        /**
+         * Scopes items per member: with {@code on}, an item counts only if it was created, or last
+         * resumed ({@link ContentItem#resumedAt()}), at or after the start of its author's opt-in in
+         * effect; otherwise it fails with {@link Reason#ITEM_BEFORE_CHOICE}. This is the reading of a
+         * program whose setting covers "new or resumed" chats from the member's own choice on, such
+         * as Anthropic's consumer terms from 28 August 2025: a member who deferred and accepted later
+         * keeps their earlier chats out unless they resume them. Off unless set, so existing versions
+         * decide as before.
+         *
+         * <ul>
+         *   <li>The start of the opt-in in effect is the earliest opt-in of the unbroken run of
+         *       opt-ins (for the policy's purpose or a broader one) that ends with the choice in effect:
+         *       repeating an opt-in does not move it, an opt-out in between does. As known at
+         *       {@code knownAt} for a replay: events recorded later are not part of the run.
+         *   <li>An item's relevant instant is its last resumption when that is at or before
+         *       {@code asOf}, else its creation. A resumption after {@code asOf} is unknown to a
+         *       question about {@code asOf}. Only the last resumption is kept, so a replay at an
+         *       instant before it does not see an earlier resumption either and judges the item by
+         *       its creation: it fails closed.
+         *   <li>When the member's choice in effect is an opt-out, or the basis is consent and no opt-in
+         *       is in effect, {@link Reason#OPTED_OUT} or {@link Reason#NO_CONSENT} already fails and
+         *       this check does not run; nor does it with an unknown or excluded jurisdiction. Under
+         *       an opt-out basis with no choice recorded there is no choice point, so no item counts:
+         *       the check fails closed, with evidence that names no event.
+         * </ul>
+         *
+         * @param on whether items count only from the member's own opt-in
+         * @return this builder
+         */
+        public Builder itemsFromMembersChoice(boolean on) {
+            this.itemsFromMembersChoice = on;
             return this;
         }
 

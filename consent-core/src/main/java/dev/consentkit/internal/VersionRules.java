@@ -34,6 +34,7 @@ public final class VersionRules {
     private final boolean denyUnknownAge;
     private final @Nullable Instant itemsCreatedFrom;
     private final long scopeFromNanos;
+    private final boolean itemsFromChoice;
 
     private VersionRules(PolicyVersion version) {
         this.version = version;
@@ -47,6 +48,7 @@ public final class VersionRules {
         this.denyUnknownAge = version.unknownAge() == UnknownAge.DENY;
         this.itemsCreatedFrom = version.itemsCreatedFrom().orElse(null);
         this.scopeFromNanos = itemsCreatedFrom == null ? KernelTime.ALWAYS : KernelTime.beforeNanos(itemsCreatedFrom);
+        this.itemsFromChoice = version.itemsFromMembersChoice();
     }
 
     /**
@@ -92,6 +94,14 @@ public final class VersionRules {
     /** The item scope, or {@code null} when every item is in scope. */
     public @Nullable Instant itemsCreatedFrom() {
         return itemsCreatedFrom;
+    }
+
+    /**
+     * Whether items count only from their author's own opt-in on
+     * ({@link PolicyVersion#itemsFromMembersChoice()}): then the member half finds the choice point.
+     */
+    public boolean itemsFromChoice() {
+        return itemsFromChoice;
     }
 
     /**
