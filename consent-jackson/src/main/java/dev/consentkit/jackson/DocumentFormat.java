@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * {@code "format": "consentkit.policy/v1"}.
  *
  * <p>This library writes the current major version of each kind (policies, members and items
- * {@code v1}; decisions {@code v2}) and reads it and any minor version {@code vM.N} of it: a minor
+ * {@code v1}; decisions {@code v2}; a document that uses a field added by a minor version declares
+ * that minor version, such as {@code consentkit.item/v1.1}) and reads it and any minor version
+ * {@code vM.N} of it: a minor
  * version adds nothing that changes what the fields known here mean. Fields this version does not
  * know are still rejected, so a newer document that relies on them fails loudly instead of being half
  * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any
@@ -37,6 +39,16 @@ enum DocumentFormat {
     /** The value this library writes, such as {@code consentkit.policy/v1}. */
     String current() {
         return name + "/v" + major;
+    }
+
+    /**
+     * The value this library writes for a document that needs minor version {@code minor} of the
+     * current major version, such as {@code consentkit.item/v1.1}: a document that uses a field added
+     * in a minor version declares it, so that a reader of the plain major version is not handed a
+     * field it cannot know. Minor version 0 writes {@link #current()}.
+     */
+    String current(int minor) {
+        return minor == 0 ? current() : current() + "." + minor;
     }
 
     /** The major version this library writes. */

@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a training policy, the {@code consentkit.policy/v1} document:
+ * The JSON form of a training policy, the {@code consentkit.policy/v1} document ({@code v1.1} when a
+ * version counts items from the member's own choice):
  *
  * <pre>{@code
  * {
@@ -35,14 +36,18 @@ import java.util.Map;
  *       "neverAllowedCategories": ["messages.private"],
  *       "minimumAge": 18,
  *       "unknownAge": "DENY",
- *       "itemsCreatedFrom": "2024-09-18T00:00:00Z"
+ *       "itemsCreatedFrom": "2024-09-18T00:00:00Z",
+ *       "itemsFromMembersChoice": true
  *     }
  *   ]
  * }
  * }</pre>
  *
  * <p>A policy is a legal document that people review, so everything is written out: every field but
- * {@code itemsCreatedFrom} is required, and lists may be empty but not left out. A version's default
+ * {@code itemsCreatedFrom} and {@code itemsFromMembersChoice} is required, and lists may be empty but
+ * not left out. {@code itemsFromMembersChoice} (added in {@code v1.1}) is {@code false} when absent or
+ * {@code null}, and written only when {@code true}, in a {@code v1.1} document; a policy that does not
+ * use it round-trips as {@code v1}. A version's default
  * is either {@code "defaultBasis": "<basis>"} or {@code "excludedByDefault": true} (a program that runs
  * only where a rule gives a basis), never both and never neither; a rule is either
  * {@code "basis": "<basis>"} or {@code "excluded": true}. {@code null} is never a default, so a
@@ -55,7 +60,7 @@ final class PolicyJson {
     static final List<String> FIELDS = List.of("format", "id", "purpose", "versions");
     static final List<String> VERSION_FIELDS = List.of("id", "effectiveFrom", "defaultBasis", "excludedByDefault",
             "jurisdictionRules", "allowedCategories", "neverAllowedCategories", "minimumAge", "unknownAge",
-            "itemsCreatedFrom");
+            "itemsCreatedFrom", "itemsFromMembersChoice");
     static final List<String> RULE_FIELDS = List.of("jurisdiction", "basis", "excluded");
 
     private static final String VERSIONS = "an array of policy versions in the order they take effect";
@@ -168,6 +173,11 @@ final class PolicyJson {
         if (scopeNode != null) {
             builder.itemsCreatedFrom(Scalars.instant(scopeNode));
         }
+        Node choiceScopeNode = version.optional("itemsFromMembersChoice");
+        if (choiceScopeNode != null) {
+            builder.itemsFromMembersChoice(choiceScopeNode.bool("true or false: whether items count only from the"
+                    + " member's own opt-in"));
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -214,7 +224,8 @@ final class PolicyJson {
     static void write(TrainingPolicy policy, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.POLICY.current());
+            boolean perMember = policy.versions().stream().anyMatch(PolicyVersion::itemsFromMembersChoice);
+            json.writeStringField("format", DocumentFormat.POLICY.current(perMember ? 1 : 0));
         }
         json.writeStringField("id", policy.id());
         json.writeStringField("purpose", policy.purpose().key());
@@ -258,6 +269,9 @@ final class PolicyJson {
         json.writeStringField("unknownAge", version.unknownAge().name());
         if (version.itemsCreatedFrom().isPresent()) {
             json.writeStringField("itemsCreatedFrom", version.itemsCreatedFrom().get().toString());
+        }
+        if (version.itemsFromMembersChoice()) {
+            json.writeBooleanField("itemsFromMembersChoice", true);
         }
         json.writeEndObject();
     }
