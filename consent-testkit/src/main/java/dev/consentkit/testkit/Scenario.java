@@ -184,6 +184,7 @@ public final class Scenario {
                 + v.defaultBasis().map(Object::toString).orElse("excluded") + ", rules " + v.jurisdictionRules()
                 + ", allow " + v.allowedCategories() + ", never " + v.neverAllowedCategories() + ", minimum age "
                 + v.minimumAge() + ", unknown age " + v.unknownAge()
-                + v.itemsCreatedFrom().map(from -> ", items created from " + from).orElse("");
+                + v.itemsCreatedFrom().map(from -> ", items created from " + from).orElse("")
+                + (v.itemsFromMembersChoice() ? ", items from the member's choice" : "");
     }
 }
