@@ -148,7 +148,8 @@ public final class ContentItem {
      * A copy last resumed at {@code resumedAt}: the member took the item up again then, as one resumes
      * a chat or a coding session. Keep only the latest resumption: a version that scopes items from the
      * member's choice counts the item from its resumption on, and a replay at an instant before the
-     * resumption does not know of it (see {@link PolicyVersion.Builder#itemsFromMembersChoice()}).
+     * resumption does not know of it (see
+     * {@link PolicyVersion.Builder#itemsFromMembersChoice(boolean)}).
      *
      * @param resumedAt when the item was last resumed, or {@code null} for never
      * @return the copy
