@@ -175,6 +175,23 @@ public final class ConsentHistory {
         return index.choiceAt(covering, gpcSignalsObject, asOf, knownAt);
     }
 
+    /**
+     * The rank, in effect order, of the choice point of the opt-in in effect {@code choice}: the
+     * earliest opt-in of the unbroken run of opt-ins for the {@code covering} purposes, known at
+     * {@code knownAt}, that ends with it (a GPC opt-out of any purpose ends a run too when
+     * {@code gpcSignalsObject}). Allocation-free.
+     */
+    int choicePointRank(Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
+        return ConsentLookup.rank(index.code(index.choicePoint(covering, gpcSignalsObject, choice, knownAt)));
+    }
+
+    /**
+     * {@link #choicePointRank}'s event's effective instant in kernel nanoseconds. Allocation-free.
+     */
+    long choicePointNanos(Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
+        return index.effectiveAt(index.choicePoint(covering, gpcSignalsObject, choice, knownAt));
+    }
+
     /** Equal when both hold the same events. */
     @Override
     public boolean equals(@Nullable Object o) {

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
  * <p>An item exists from {@code createdAt} (inclusive) until {@code deletedAt} (exclusive); nothing
  * trains on it outside that interval. Item-level {@link Reservation reservations} can forbid training
  * whatever the member chose.
+ *
+ * <p>An item that can be taken up again, such as a chat or a coding session, may carry the instant
+ * it was last resumed ({@link #resumedAt()}). Only a version that scopes items from the member's own
+ * choice ({@link PolicyVersion#itemsFromMembersChoice()}) reads it: there a chat created before the
+ * member's opt-in counts once it is resumed at or after it.
  */
 public final class ContentItem {
 
@@ -24,11 +29,13 @@ public final class ContentItem {
     private final DataCategory category;
     private final Instant createdAt;
     private final @Nullable Instant deletedAt;
+    private final @Nullable Instant resumedAt;
     private final Reservation[] reservations;
     // The kernel's view, computed once so that deciding allocates nothing.
     private final long createdNanos;
     private final long deletedNanos;
     private final long reservedFromNanos;
+    private final long resumedNanos;
 
     static {
         ItemFacts.register(new ItemFacts.Access() {
@@ -46,11 +53,16 @@ public final class ContentItem {
             public long reservedFrom(ContentItem item) {
                 return item.reservedFromNanos;
             }
+
+            @Override
+            public long resumedAt(ContentItem item) {
+                return item.resumedNanos;
+            }
         });
     }
 
     private ContentItem(String id, String authorId, DataCategory category, Instant createdAt,
-            @Nullable Instant deletedAt, Reservation[] reservations) {
+            @Nullable Instant deletedAt, @Nullable Instant resumedAt, Reservation[] reservations) {
         this.id = Objects.requireNonNull(id, "id");
         this.authorId = Objects.requireNonNull(authorId, "authorId");
         this.category = Objects.requireNonNull(category, "category");
@@ -69,15 +81,24 @@ public final class ContentItem {
         if (deletedAt != null) {
             KernelTime.checkStored(deletedAt, "deletedAt of content item " + id);
         }
+        if (resumedAt != null) {
+            if (resumedAt.isBefore(createdAt)) {
+                throw new IllegalArgumentException("content item " + id + " is resumed at " + resumedAt
+                        + ", before it was created at " + createdAt);
+            }
+            KernelTime.checkStored(resumedAt, "resumedAt of content item " + id);
+        }
         long earliestReservation = KernelTime.NEVER;
         for (Reservation r : reservations) {
             earliestReservation = Math.min(earliestReservation, KernelTime.nanos(r.effectiveFrom()));
         }
         this.deletedAt = deletedAt;
+        this.resumedAt = resumedAt;
         this.reservations = reservations;
         this.createdNanos = KernelTime.nanos(createdAt);
         this.deletedNanos = deletedAt == null ? KernelTime.NEVER : KernelTime.nanos(deletedAt);
         this.reservedFromNanos = earliestReservation;
+        this.resumedNanos = resumedAt == null ? KernelTime.NEVER : KernelTime.nanos(resumedAt);
     }
 
     /**
@@ -86,13 +107,13 @@ public final class ContentItem {
      * @param id the item's id
      * @param authorId the id of the member who authored it
      * @param category what kind of data it is
-     * @param createdAt when it was created (or, for a resumed conversation, resumed)
+     * @param createdAt when it was created
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if an id is blank, or {@code createdAt} is outside the span
      *     ConsentKit stores (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z)
      */
     public static ContentItem of(String id, String authorId, DataCategory category, Instant createdAt) {
-        return new ContentItem(id, authorId, category, createdAt, null, new Reservation[0]);
+        return new ContentItem(id, authorId, category, createdAt, null, null, new Reservation[0]);
     }
 
     /**
@@ -110,7 +131,7 @@ public final class ContentItem {
         for (int i = 0; i < copy.length; i++) {
             Objects.requireNonNull(copy[i], "reservations[" + i + "]");
         }
-        return new ContentItem(id, authorId, category, createdAt, deletedAt, copy);
+        return new ContentItem(id, authorId, category, createdAt, deletedAt, null, copy);
     }
 
     /**
@@ -120,14 +141,30 @@ public final class ContentItem {
      */
     public ContentItem withDeletedAt(Instant deletedAt) {
         return new ContentItem(id, authorId, category, createdAt, Objects.requireNonNull(deletedAt, "deletedAt"),
-                reservations);
+                resumedAt, reservations);
+    }
+
+    /**
+     * A copy last resumed at {@code resumedAt}: the member took the item up again then, as one resumes
+     * a chat or a coding session. Keep only the latest resumption: a version that scopes items from the
+     * member's choice counts the item from its resumption on, and a replay at an instant before the
+     * resumption does not know of it (see
+     * {@link PolicyVersion.Builder#itemsFromMembersChoice(boolean)}).
+     *
+     * @param resumedAt when the item was last resumed, or {@code null} for never
+     * @return the copy
+     * @throws IllegalArgumentException if {@code resumedAt} is before the creation, or outside the span
+     *     ConsentKit stores; the message shows the value
+     */
+    public ContentItem withResumedAt(@Nullable Instant resumedAt) {
+        return new ContentItem(id, authorId, category, createdAt, deletedAt, resumedAt, reservations);
     }
 
     /** A copy with one more do-not-train reservation. */
     public ContentItem withReservation(Reservation reservation) {
         List<Reservation> all = new ArrayList<>(reservations());
         all.add(Objects.requireNonNull(reservation, "reservation"));
-        return of(id, authorId, category, createdAt, deletedAt, all);
+        return of(id, authorId, category, createdAt, deletedAt, all).withResumedAt(resumedAt);
     }
 
     /** The item's id. */
@@ -155,6 +192,15 @@ public final class ContentItem {
         return Optional.ofNullable(deletedAt);
     }
 
+    /**
+     * When the item was last resumed, if it was: the member took it up again then. It counts for a
+     * version that scopes items from the member's choice ({@link PolicyVersion#itemsFromMembersChoice()});
+     * no other check reads it.
+     */
+    public Optional<Instant> resumedAt() {
+        return Optional.ofNullable(resumedAt);
+    }
+
     /** The item's do-not-train reservations, in the order given. */
     public List<Reservation> reservations() {
         return List.of(reservations);
@@ -174,6 +220,14 @@ public final class ContentItem {
 
     long reservedFromNanos() {
         return reservedFromNanos;
+    }
+
+    long resumedNanos() {
+        return resumedNanos;
+    }
+
+    @Nullable Instant resumedAtOrNull() {
+        return resumedAt;
     }
 
     /** The earliest reservation in effect at {@code asOf}, or {@code null}. */
@@ -196,18 +250,19 @@ public final class ContentItem {
         ContentItem i = (ContentItem) o;
         return id.equals(i.id) && authorId.equals(i.authorId) && category.equals(i.category)
                 && createdAt.equals(i.createdAt) && Objects.equals(deletedAt, i.deletedAt)
-                && Arrays.equals(reservations, i.reservations);
+                && Objects.equals(resumedAt, i.resumedAt) && Arrays.equals(reservations, i.reservations);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, authorId, category, createdAt, deletedAt, Arrays.hashCode(reservations));
+        return Objects.hash(id, authorId, category, createdAt, deletedAt, resumedAt, Arrays.hashCode(reservations));
     }
 
     /** A one-line summary, such as {@code ContentItem[post-1 by m-1, content.public, created 2025-01-01T00:00:00Z]}. */
     @Override
     public String toString() {
         return "ContentItem[" + id + " by " + authorId + ", " + category + ", created " + createdAt
+                + (resumedAt == null ? "" : ", resumed " + resumedAt)
                 + (deletedAt == null ? "" : ", deleted " + deletedAt)
                 + (reservations.length == 0 ? "" : ", " + reservations.length + " reservation"
                         + (reservations.length == 1 ? "" : "s")) + "]";

@@ -41,9 +41,24 @@ final class Evaluator {
                 RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) != 0) {
             return false;
         }
-        int choice = member.consent().choiceCode(policy.coveringPurposes(), rules.gpcSignalsObject(), asOfNanos,
-                KernelTime.LATEST);
-        return RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) == 0;
+        Purpose[] covering = policy.coveringPurposes();
+        boolean gpcSignalsObject = rules.gpcSignalsObject();
+        int choice = member.consent().choiceCode(covering, gpcSignalsObject, asOfNanos, KernelTime.LATEST);
+        if (RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) != 0) {
+            return false;
+        }
+        // The one flag test on the hot path: only a version scoping items from the member's choice reads on.
+        return !rules.itemsFromChoice() || RuleKernel.choiceFailures(item.createdNanos(), item.resumedNanos(),
+                choiceScope(rules, basis, member, covering, gpcSignalsObject, choice, KernelTime.LATEST),
+                asOfNanos) == 0;
+    }
+
+    /** The member's choice scope ({@link RuleKernel#choiceScope}), the choice point looked up only when needed. */
+    private static long choiceScope(@Nullable VersionRules rules, @Nullable LegalBasis basis, Member member,
+            Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
+        long point = RuleKernel.needsChoicePoint(rules, basis, choice)
+                ? member.consent().choicePointNanos(covering, gpcSignalsObject, choice, knownAt) : KernelTime.NEVER;
+        return RuleKernel.choiceScope(rules, basis, choice, point);
     }
 
     static Decision evaluate(TrainingPolicy policy, ContentItem item, Member member, Instant asOf,
@@ -53,13 +68,17 @@ final class Evaluator {
         long asOfNanos = KernelTime.notAfterNanos(asOf);
         Jurisdiction place = member.jurisdictions().placeAt(asOf);
         LegalBasis basis = RuleKernel.basis(rules, place);
-        int choice = member.consent().choiceCode(policy.coveringPurposes(), rules != null && rules.gpcSignalsObject(),
-                asOfNanos, KernelTime.knownAtNanos(knownAt));
+        Purpose[] covering = policy.coveringPurposes();
+        boolean gpcSignalsObject = rules != null && rules.gpcSignalsObject();
+        long knownAtNanos = KernelTime.knownAtNanos(knownAt);
+        int choice = member.consent().choiceCode(covering, gpcSignalsObject, asOfNanos, knownAtNanos);
         long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)
                 | ownItemFailures(rules, item, asOfNanos) | RuleKernel.ageFailures(item.createdNanos(),
-                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY));
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY))
+                | RuleKernel.choiceFailures(item.createdNanos(), item.resumedNanos(),
+                        choiceScope(rules, basis, member, covering, gpcSignalsObject, choice, knownAtNanos), asOfNanos);
         Reason reason = RuleKernel.reason(failed, verdict);
         String versionId = version == null ? null : version.id();
         switch (reason) {
@@ -109,6 +128,15 @@ final class Evaluator {
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
                         event.effectiveAt(), null, event, null, null, null, null, null, null, null, Decision.NO_DAY, 0,
                         null);
+            }
+            case ITEM_BEFORE_CHOICE: {
+                // With no choice at all (an opt-out basis) there is no opt-in to name.
+                ConsentEvent start = choice == ConsentLookup.NONE ? null
+                        : member.consent().event(member.consent().choicePointRank(covering, gpcSignalsObject, choice,
+                                knownAtNanos));
+                return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
+                        start == null ? null : start.effectiveAt(), versionId, start, null, null, null, null, null, null,
+                        null, Decision.NO_DAY, 0, null);
             }
             case JURISDICTION_EXCLUDED:
             case NO_CONSENT:

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  *   <tr><td>{@code ITEM_RESERVED}</td><td>item id, the reservation (source and start)</td><td>its start</td></tr>
  *   <tr><td>{@code OPTED_OUT}, {@code ALLOWED_OPTED_IN}</td><td>the consent event (id, choice, purpose, instants)</td>
  *       <td>its {@code effectiveAt}</td></tr>
+ *   <tr><td>{@code ITEM_BEFORE_CHOICE}</td><td>item id, version, the opt-in that starts the member's
+ *       choice (id, choice, purpose, instants), none when no choice is recorded</td>
+ *       <td>that opt-in's {@code effectiveAt}, none without one</td></tr>
  *   <tr><td>{@code NO_CONSENT}, {@code ALLOWED_BY_DEFAULT}</td>
  *       <td>version, jurisdiction, the rule (none: the version's default), legal basis</td><td>version start</td></tr>
  * </table>
@@ -50,7 +53,11 @@ public final class Evidence {
 
     /** What kind of thing decided; follows from the reason. */
     public enum Kind {
-        /** A consent event of the member; {@link #consentEvent()} holds it. */
+        /**
+         * A consent event of the member; {@link #consentEvent()} holds it. For
+         * {@link Reason#ITEM_BEFORE_CHOICE}, the opt-in that starts the member's choice, which is
+         * absent when the member made no choice.
+         */
         CONSENT_EVENT,
         /** A rule of the policy version, or the absence of a version. */
         POLICY_RULE,
@@ -68,6 +75,7 @@ public final class Evidence {
             switch (Objects.requireNonNull(reason, "reason")) {
                 case OPTED_OUT:
                 case ALLOWED_OPTED_IN:
+                case ITEM_BEFORE_CHOICE:
                     return CONSENT_EVENT;
                 case ITEM_NOT_YET_CREATED:
                 case ITEM_DELETED:
@@ -170,7 +178,7 @@ public final class Evidence {
             throw new IllegalArgumentException("evidence description is blank: '" + description + "'");
         }
         boolean byEvent = Kind.of(reason) == Kind.CONSENT_EVENT;
-        if (byEvent != (consentEvent != null)) {
+        if (byEvent != (consentEvent != null) && !(reason == Reason.ITEM_BEFORE_CHOICE && consentEvent == null)) {
             throw new IllegalArgumentException(byEvent ? "evidence for " + reason + " needs its consent event"
                     : "evidence for " + reason + " has no consent event");
         }
@@ -213,7 +221,11 @@ public final class Evidence {
         return Optional.ofNullable(memberId);
     }
 
-    /** The consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}. */
+    /**
+     * The consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}: for
+     * {@link Reason#ITEM_BEFORE_CHOICE} the opt-in that starts the member's choice, empty when the
+     * member made none.
+     */
     public Optional<ConsentEvent> consentEvent() {
         return Optional.ofNullable(consentEvent);
     }
@@ -314,6 +326,15 @@ public final class Evidence {
                 ConsentEvent event = required(consentEvent);
                 return event.choice() + " event " + event.id() + " for " + event.purpose() + " via " + event.channel();
             }
+            case ITEM_BEFORE_CHOICE: {
+                ConsentEvent event = consentEvent;
+                return event == null
+                        ? "version " + policyVersion + " counts items only from the member's opt-in, and the member made"
+                                + " no choice: item " + itemId + " does not count"
+                        : "item " + itemId + " predates " + event.choice() + " event " + event.id() + " for "
+                                + event.purpose() + " via " + event.channel() + ", from which version " + policyVersion
+                                + " counts the member's items";
+            }
             case NO_CONSENT:
                 return "version " + policyVersion + " needs an opt-in in " + jurisdiction + byRule() + " under " + basis;
             case ALLOWED_BY_DEFAULT:
@@ -384,6 +405,8 @@ public final class Evidence {
         static final int CATEGORY_RULE = 1 << 9;
         static final int RESERVATION = 1 << 10;
         static final int AGE = 1 << 11;
+        // The opt-in that starts the member's choice, when there is one; it dates the evidence.
+        static final int CHOICE = 1 << 12;
 
         private Facts() {}
 
@@ -417,6 +440,8 @@ public final class Evidence {
                 case OPTED_OUT:
                 case ALLOWED_OPTED_IN:
                     return EVENT | AT;
+                case ITEM_BEFORE_CHOICE:
+                    return ITEM | VERSION | CHOICE;
                 case NO_CONSENT:
                 case ALLOWED_BY_DEFAULT:
                     return VERSION | PLACE | BASIS | AT;
@@ -484,7 +509,10 @@ public final class Evidence {
             return this;
         }
 
-        /** Sets the consent event that decided; the evidence dates from its {@code effectiveAt}. */
+        /**
+         * Sets the consent event that decided, for {@code ITEM_BEFORE_CHOICE} the opt-in that starts
+         * the member's choice; the evidence dates from its {@code effectiveAt}.
+         */
         public Builder consentEvent(ConsentEvent consentEvent) {
             this.consentEvent = Objects.requireNonNull(consentEvent, "consentEvent");
             return this;
@@ -563,18 +591,26 @@ public final class Evidence {
                 }
                 when = event.effectiveAt();
             }
+            if ((facts & Facts.CHOICE) != 0) {
+                ConsentEvent event = consentEvent;
+                if (event != null && event.isOptOut()) {
+                    throw new IllegalArgumentException("evidence for " + reason + " cannot be the " + event.choice()
+                            + " event " + event.id() + ": a choice starts with an opt-in");
+                }
+                when = event == null ? null : event.effectiveAt();
+            }
             if ((facts & Facts.RESERVATION) != 0) {
                 when = need(reservation, "the reservation").effectiveFrom();
             }
             if ((facts & Facts.AT) != 0) {
                 need(when, "its instant");
             }
-            return new Evidence(reason, (facts & Facts.AT) != 0 ? when : null,
+            return new Evidence(reason, (facts & (Facts.AT | Facts.CHOICE)) != 0 ? when : null,
                     (facts & Facts.POLICY_ID) != 0 ? need(policyId, "the policy id") : null,
                     (facts & Facts.VERSION) != 0 ? need(policyVersion, "the policy version") : null,
                     (facts & Facts.ITEM) != 0 ? need(itemId, "the item id") : null,
                     (facts & Facts.MEMBER) != 0 ? need(memberId, "the member id") : null,
-                    (facts & Facts.EVENT) != 0 ? consentEvent : null,
+                    (facts & (Facts.EVENT | Facts.CHOICE)) != 0 ? consentEvent : null,
                     (facts & Facts.PLACE) != 0 ? need(jurisdiction, "the jurisdiction") : null,
                     (facts & Facts.PLACE) != 0 ? jurisdictionRule : null,
                     (facts & Facts.BASIS) != 0 ? need(basis, "the legal basis") : null,

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * default), which jurisdictions are excluded or run under another basis, which data categories may
  * be used and which never, the minimum age, what an unknown age means and on which day a member born
  * on 29 February comes of age in a common year, whether Global Privacy Control signals object to
- * training, and optionally that only items created from some instant on are in scope.
+ * training, and optionally that only items created from some instant on are in scope, or that each
+ * member's items count only from that member's own choice on ({@link #itemsFromMembersChoice()}).
  *
  * <p>Category rules cover sub-categories: allowing {@code content} allows {@code content.public}; a
  * never-allowed category wins over an allowed one, and a category under no allowed one is not
@@ -43,6 +44,7 @@ public final class PolicyVersion {
     private final LeapDayBirthday leapDayBirthday;
     private final boolean gpcSignalsObject;
     private final @Nullable Instant itemsCreatedFrom;
+    private final boolean itemsFromMembersChoice;
     // The version compiled for the rule kernel.
     private final VersionRules rules;
 
@@ -62,6 +64,7 @@ public final class PolicyVersion {
         this.leapDayBirthday = b.leapDayBirthday;
         this.gpcSignalsObject = b.gpcSignalsObject;
         this.itemsCreatedFrom = b.itemsCreatedFrom;
+        this.itemsFromMembersChoice = b.itemsFromMembersChoice;
         this.rules = VersionRules.of(this);
     }
 
@@ -101,6 +104,7 @@ public final class PolicyVersion {
         b.leapDayBirthday = leapDayBirthday;
         b.gpcSignalsObject = gpcSignalsObject;
         b.itemsCreatedFrom = itemsCreatedFrom;
+        b.itemsFromMembersChoice = itemsFromMembersChoice;
         return b;
     }
 
@@ -178,6 +182,16 @@ public final class PolicyVersion {
         return Optional.ofNullable(itemsCreatedFrom);
     }
 
+    /**
+     * Whether each member's items count only from that member's own opt-in on: an item counts when it
+     * was created, or last resumed, at or after the start of the member's opt-in in effect; older
+     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}. {@code false} unless set with
+     * {@link Builder#itemsFromMembersChoice(boolean)}, which describes the rule in full.
+     */
+    public boolean itemsFromMembersChoice() {
+        return itemsFromMembersChoice;
+    }
+
     /** The version compiled for the rule kernel. */
     VersionRules rules() {
         return rules;
@@ -196,14 +210,15 @@ public final class PolicyVersion {
                 && neverAllowedCategories.equals(v.neverAllowedCategories) && minimumAge == v.minimumAge
                 && unknownAge == v.unknownAge && leapDayBirthday == v.leapDayBirthday
                 && gpcSignalsObject == v.gpcSignalsObject
-                && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom);
+                && Objects.equals(itemsCreatedFrom, v.itemsCreatedFrom)
+                && itemsFromMembersChoice == v.itemsFromMembersChoice;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, effectiveFrom, defaultBasis, Set.copyOf(jurisdictionRules), allowedCategories,
                 neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject,
-                itemsCreatedFrom);
+                itemsCreatedFrom, itemsFromMembersChoice);
     }
 
     /** The version's id and start, such as {@code PolicyVersion[2025-11 from 2025-11-03T00:00:00Z]}. */
@@ -227,6 +242,7 @@ public final class PolicyVersion {
         private LeapDayBirthday leapDayBirthday = LeapDayBirthday.MARCH_1;
         private boolean gpcSignalsObject;
         private @Nullable Instant itemsCreatedFrom;
+        private boolean itemsFromMembersChoice;
 
         private Builder(String id, Instant effectiveFrom) {
             this.id = id;
@@ -395,6 +411,40 @@ public final class PolicyVersion {
         /** Limits the version to items created at or after {@code from}; older items are out of scope. */
         public Builder itemsCreatedFrom(@Nullable Instant from) {
             this.itemsCreatedFrom = from;
+            return this;
+        }
+
+        /**
+         * Scopes items per member: with {@code on}, an item counts only if it was created, or last
+         * resumed ({@link ContentItem#resumedAt()}), at or after the start of its author's opt-in in
+         * effect; otherwise it fails with {@link Reason#ITEM_BEFORE_CHOICE}. This is the reading of a
+         * program whose setting covers "new or resumed" chats from the member's own choice on, such
+         * as Anthropic's consumer terms from 28 August 2025: a member who deferred and accepted later
+         * keeps their earlier chats out unless they resume them. Off unless set, so existing versions
+         * decide as before.
+         *
+         * <ul>
+         *   <li>The start of the opt-in in effect is the earliest opt-in of the unbroken run of
+         *       opt-ins (for the policy's purpose or a broader one) that ends with the choice in effect:
+         *       repeating an opt-in does not move it, an opt-out in between does. As known at
+         *       {@code knownAt} for a replay: events recorded later are not part of the run.
+         *   <li>An item's relevant instant is its last resumption when that is at or before
+         *       {@code asOf}, else its creation. A resumption after {@code asOf} is unknown to a
+         *       question about {@code asOf}. Only the last resumption is kept, so a replay at an
+         *       instant before it does not see an earlier resumption either and judges the item by
+         *       its creation: it fails closed.
+         *   <li>When the member's choice in effect is an opt-out, or the basis is consent and no opt-in
+         *       is in effect, {@link Reason#OPTED_OUT} or {@link Reason#NO_CONSENT} already fails and
+         *       this check does not run; nor does it with an unknown or excluded jurisdiction. Under
+         *       an opt-out basis with no choice recorded there is no choice point, so no item counts:
+         *       the check fails closed, with evidence that names no event.
+         * </ul>
+         *
+         * @param on whether items count only from the member's own opt-in
+         * @return this builder
+         */
+        public Builder itemsFromMembersChoice(boolean on) {
+            this.itemsFromMembersChoice = on;
             return this;
         }
 

@@ -39,6 +39,13 @@ public enum Reason {
     OPTED_OUT("the member opted out"),
     /** The basis is consent and no opt-in is in effect. */
     NO_CONSENT("the member has not opted in"),
+    /**
+     * The version counts a member's items only from the member's own opt-in on
+     * ({@link PolicyVersion#itemsFromMembersChoice()}), and this item was created, and not resumed by
+     * {@code asOf}, before the start of the opt-in in effect; or no choice is recorded under an opt-out
+     * basis, so no item counts.
+     */
+    ITEM_BEFORE_CHOICE("the item predates the member's choice"),
     /** Trainable: an opt-out regime and no choice recorded. */
     ALLOWED_BY_DEFAULT("allowed by default; the member has not opted out"),
     /** Trainable: the member's latest choice in effect is an opt-in. */

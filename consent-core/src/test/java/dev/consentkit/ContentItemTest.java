@@ -168,6 +168,52 @@ class ContentItemTest {
     }
 
     @Test
+    void shouldHaveNoResumptionUntilOneIsSet() {
+        ContentItem resumed = POST.withResumedAt(DELETED);
+
+        assertEquals(Optional.empty(), POST.resumedAt());
+        assertEquals(Optional.of(DELETED), resumed.resumedAt());
+        assertEquals(POST, resumed.withResumedAt(null));
+    }
+
+    @Test
+    void shouldKeepTheResumptionThroughOtherCopies() {
+        ContentItem item = POST.withResumedAt(DELETED).withReservation(TDM).withDeletedAt(DELETED);
+
+        assertEquals(Optional.of(DELETED), item.resumedAt());
+        assertEquals(List.of(TDM), item.reservations());
+    }
+
+    @Test
+    void shouldAcceptAResumptionAtTheCreationInstant() {
+        assertEquals(Optional.of(CREATED), POST.withResumedAt(CREATED).resumedAt());
+    }
+
+    @Test
+    void shouldRejectAResumptionBeforeTheCreationShowingBothInstantsAndTheId() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> POST.withResumedAt(CREATED.minusNanos(1)));
+
+        assertEquals("content item post-1 is resumed at 2024-12-31T23:59:59.999999999Z, before it was created at "
+                + "2025-01-01T00:00:00Z", e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAResumptionOutsideTheStoredSpanShowingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> POST.withResumedAt(Instant.parse("2300-01-01T00:00:00Z")));
+
+        assertEquals(true, e.getMessage().contains("resumedAt of content item post-1"), e.getMessage());
+        assertEquals(true, e.getMessage().contains("2300-01-01T00:00:00Z"), e.getMessage());
+    }
+
+    @Test
+    void shouldPrintTheResumption() {
+        assertEquals("ContentItem[post-1 by m-1, content.public, created 2025-01-01T00:00:00Z, "
+                + "resumed 2025-12-01T00:00:00Z]", POST.withResumedAt(DELETED).toString());
+    }
+
+    @Test
     void shouldPrintASingleReservationInTheSingular() {
         assertEquals("ContentItem[post-1 by m-1, content.public, created 2025-01-01T00:00:00Z, 1 reservation]",
                 POST.withReservation(TDM).toString());
@@ -182,6 +228,7 @@ class ContentItemTest {
                 .addEqualityGroup(ContentItem.of("post-1", "m-1", DataCategory.GROUP_CONTENT, CREATED))
                 .addEqualityGroup(ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, CREATED.plusNanos(1)))
                 .addEqualityGroup(POST.withDeletedAt(DELETED))
+                .addEqualityGroup(POST.withResumedAt(DELETED), POST.withResumedAt(CREATED).withResumedAt(DELETED))
                 .addEqualityGroup(POST.withReservation(TDM), POST.withReservation(TDM))
                 .addEqualityGroup(POST.withReservation(TDM).withReservation(IPTC))
                 .addEqualityGroup(POST.withReservation(IPTC).withReservation(TDM))

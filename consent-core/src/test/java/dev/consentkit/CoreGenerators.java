@@ -343,16 +343,21 @@ public final class CoreGenerators {
         return contentItems(authorId, categories, instants());
     }
 
-    /** Items of these categories created at these instants by {@code authorId}, sometimes deleted, sometimes reserved. */
+    /**
+     * Items of these categories created at these instants by {@code authorId}, sometimes deleted,
+     * sometimes reserved, sometimes resumed.
+     */
     public static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories, Gen<Instant> createdAts) {
         Gen<Integer> reservationCounts = Generate.frequency(
                 Pair.of(9, Generate.constant(0)), Pair.of(1, Generate.range(1, 2)));
         return in -> {
             Instant createdAt = createdAts.generate(in);
             Optional<Duration> lifetime = sometimes(15, nonNegativeDurations()).generate(in);
+            Optional<Duration> untilResumed = sometimes(25, nonNegativeDurations()).generate(in);
             return ContentItem.of("item-" + Generate.range(1, 3).generate(in), authorId, categories.generate(in),
                     createdAt, lifetime.map(age -> createdAt.plus(age)).orElse(null),
-                    lists().of(reservations()).ofSizes(reservationCounts).generate(in));
+                    lists().of(reservations()).ofSizes(reservationCounts).generate(in))
+                    .withResumedAt(untilResumed.map(age -> createdAt.plus(age)).orElse(null));
         };
     }
 
@@ -393,7 +398,8 @@ public final class CoreGenerators {
     /**
      * Versions with this id and start: a default from {@code bases} (or excluded by default), up to
      * three rules excluding a jurisdiction or giving it one of {@code bases}, these allowed and
-     * never-allowed categories, a minimum age, what an unknown age means, and sometimes an item scope.
+     * never-allowed categories, a minimum age, what an unknown age means, sometimes an item scope, and
+     * sometimes items counted only from the member's own choice.
      */
     public static Gen<PolicyVersion> policyVersions(String id, Instant effectiveFrom, Gen<LegalBasis> bases,
             Gen<List<DataCategory>> allowed, Gen<List<DataCategory>> neverAllowed) {
@@ -420,6 +426,7 @@ public final class CoreGenerators {
                     .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
                     .gpcSignalsObject(Generate.booleans().generate(in))
                     .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
+                    .itemsFromMembersChoice(Generate.booleans().generate(in) && Generate.booleans().generate(in))
                     .build();
         };
     }
@@ -766,7 +773,8 @@ public final class CoreGenerators {
                 Member author = authors.generate(in);
                 ContentItem drawn = contentItems(author.id(), categories, creationsInBatch(policy, author)).generate(in);
                 items.add(ContentItem.of("item-" + i, drawn.authorId(), drawn.category(), drawn.createdAt(),
-                        drawn.deletedAt().orElse(null), drawn.reservations()));
+                        drawn.deletedAt().orElse(null), drawn.reservations())
+                        .withResumedAt(resumptionInBatch(author, drawn).generate(in).orElse(null)));
             }
             Gen<Instant> moments = in2 -> momentsOf(policy, authors.generate(in2), Generate.pick(items).generate(in2))
                     .generate(in2);
@@ -783,10 +791,29 @@ public final class CoreGenerators {
         };
     }
 
-    /** Creation instants as {@link #creationsAround}, and on or next to the start of a version's item scope. */
+    /**
+     * The item's resumption as drawn, or sometimes one on or next to one of the author's choices (where
+     * a per-member item scope starts), when that is not before the creation.
+     */
+    private static Gen<Optional<Instant>> resumptionInBatch(Member author, ContentItem drawn) {
+        List<Instant> choices = author.consent().events().stream().map(ConsentEvent::effectiveAt)
+                .filter(at -> !at.isBefore(drawn.createdAt())).collect(Collectors.toUnmodifiableList());
+        if (choices.isEmpty()) {
+            return Generate.constant(drawn.resumedAt());
+        }
+        Gen<Optional<Instant>> nearChoice = nudged(Generate.pick(choices))
+                .map(at -> at.isBefore(drawn.createdAt()) ? Optional.<Instant>empty() : Optional.of(at));
+        return Generate.frequency(Pair.of(4, Generate.constant(drawn.resumedAt())), Pair.of(1, nearChoice));
+    }
+
+    /**
+     * Creation instants as {@link #creationsAround}, and on or next to the start of a version's item
+     * scope or one of the author's choices (where a per-member item scope starts).
+     */
     private static Gen<Instant> creationsInBatch(TrainingPolicy policy, Member author) {
-        List<Instant> scopes = policy.versions().stream()
-                .flatMap(version -> version.itemsCreatedFrom().stream())
+        List<Instant> scopes = Stream.concat(policy.versions().stream()
+                .flatMap(version -> version.itemsCreatedFrom().stream()),
+                        author.consent().events().stream().map(ConsentEvent::effectiveAt))
                 .filter(from -> !from.isBefore(WINDOW_START) && from.isBefore(WINDOW_END))
                 .collect(Collectors.toUnmodifiableList());
         if (scopes.isEmpty()) {

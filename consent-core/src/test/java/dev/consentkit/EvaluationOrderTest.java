@@ -191,6 +191,60 @@ class EvaluationOrderTest {
     }
 
     @Test
+    void shouldDenyWithItemBeforeChoiceForAnItemCreatedBeforeTheMembersOptIn() {
+        TrainingPolicy perMember = policy(Purpose.GENERATIVE_AI_TRAINING,
+                rules().defaultBasis(LegalBasis.CONSENT).itemsFromMembersChoice(true).build());
+        ConsentEvent optIn = optIn("e-1", Purpose.GENERATIVE_AI_TRAINING, Instant.parse("2025-02-15T00:00:00Z"));
+
+        Decision decision = decide(perMember, post(), adult().consent(optIn).build(), AS_OF);
+
+        assertDenied(decision, Reason.ITEM_BEFORE_CHOICE, Evidence.Kind.CONSENT_EVENT, optIn.effectiveAt());
+        assertEquals(Optional.of(optIn), decision.evidence().consentEvent());
+        assertEquals(Optional.of("i-1"), decision.evidence().itemId());
+        assertEquals("item i-1 predates OPT_IN event e-1 for ai-training.generative via SETTINGS_TOGGLE, from which"
+                + " version v1 counts the member's items", decision.evidence().description());
+    }
+
+    @Test
+    void shouldCountAnItemResumedFromTheOptInItself() {
+        TrainingPolicy perMember = policy(Purpose.GENERATIVE_AI_TRAINING,
+                rules().defaultBasis(LegalBasis.CONSENT).itemsFromMembersChoice(true).build());
+        Instant optInAt = Instant.parse("2025-02-15T00:00:00Z");
+        Member member = adult().consent(optIn("e-1", Purpose.GENERATIVE_AI_TRAINING, optInAt)).build();
+
+        assertEquals(Reason.ITEM_BEFORE_CHOICE,
+                decide(perMember, post().withResumedAt(optInAt.minusNanos(1)), member, AS_OF).reason());
+        assertEquals(Reason.ALLOWED_OPTED_IN, decide(perMember, post().withResumedAt(optInAt), member, AS_OF).reason());
+    }
+
+    @Test
+    void shouldFailClosedUnderAnOptOutBasisWhenItemsCountFromAChoiceNeverMade() {
+        TrainingPolicy perMember = policy(Purpose.GENERATIVE_AI_TRAINING, rules().itemsFromMembersChoice(true).build());
+
+        Decision decision = decide(perMember, post(), adult().build(), AS_OF);
+
+        assertDenied(decision, Reason.ITEM_BEFORE_CHOICE, Evidence.Kind.CONSENT_EVENT, null);
+        assertEquals(Optional.empty(), decision.evidence().consentEvent());
+        assertEquals("version v1 counts items only from the member's opt-in, and the member made no choice: item i-1"
+                + " does not count", decision.evidence().description());
+    }
+
+    @Test
+    void shouldNotRunTheChoiceScopeWhenTheChoiceItNeedsIsMissing() {
+        TrainingPolicy consent = policy(Purpose.GENERATIVE_AI_TRAINING,
+                rules().defaultBasis(LegalBasis.CONSENT).itemsFromMembersChoice(true).build());
+        TrainingPolicy optOutBasis = policy(Purpose.GENERATIVE_AI_TRAINING, rules().itemsFromMembersChoice(true).build());
+        Member optedOut = adult().consent(optOut("e-1", Purpose.GENERATIVE_AI_TRAINING,
+                Instant.parse("2025-02-15T00:00:00Z"))).build();
+
+        assertEquals(List.of(Reason.NO_CONSENT), decide(consent, post(), adult().build(), AS_OF).failedChecks());
+        assertEquals(List.of(Reason.OPTED_OUT), decide(optOutBasis, post(), optedOut, AS_OF).failedChecks());
+        assertEquals(List.of(Reason.JURISDICTION_UNKNOWN),
+                decide(optOutBasis, post(), Member.builder("m-1").birthDate(LocalDate.of(1990, 1, 1)).build(), AS_OF)
+                        .failedChecks());
+    }
+
+    @Test
     void shouldAllowByDefaultInAnOptOutRegimeWithNoChoiceRecorded() {
         Decision decision = decide(OPT_OUT_POLICY, post(), adult().build(), AS_OF);
 

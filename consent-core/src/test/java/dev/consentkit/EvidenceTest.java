@@ -45,6 +45,43 @@ class EvidenceTest {
     }
 
     @Test
+    void shouldNameTheOptInThatStartsTheMembersChoiceForAnItemBeforeIt() {
+        ConsentEvent optIn = ConsentEvent.optIn("e-8", Purpose.AI_TRAINING, EFFECTIVE, ConsentChannel.API);
+
+        Evidence evidence = Evidence.builder(Reason.ITEM_BEFORE_CHOICE).itemId("chat-1").policyVersion("2025-08")
+                .consentEvent(optIn).memberId("m-1").build();
+
+        assertEquals(Evidence.Kind.CONSENT_EVENT, evidence.kind());
+        assertEquals(Optional.of(optIn), evidence.consentEvent());
+        assertEquals(Optional.of(EFFECTIVE), evidence.at());
+        assertEquals(Optional.of("chat-1"), evidence.itemId());
+        assertEquals(Optional.of("2025-08"), evidence.policyVersion());
+        assertEquals(Optional.empty(), evidence.memberId());
+        assertEquals("item chat-1 predates OPT_IN event e-8 for ai-training via API, from which version 2025-08 counts"
+                + " the member's items at 2025-11-10T00:00:00Z", evidence.toString());
+    }
+
+    @Test
+    void shouldLetAnItemBeforeAChoiceNeverMadeHaveNoEventAndNoInstant() {
+        Evidence evidence = Evidence.builder(Reason.ITEM_BEFORE_CHOICE).itemId("chat-1").policyVersion("2025-08").build();
+
+        assertEquals(Optional.empty(), evidence.consentEvent());
+        assertEquals(Optional.empty(), evidence.at());
+        assertEquals(Evidence.recorded(Reason.ITEM_BEFORE_CHOICE, "no choice", null, null).consentEvent(),
+                Optional.empty());
+    }
+
+    @Test
+    void shouldRefuseAnOptOutAsTheStartOfAChoice() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Evidence.builder(Reason.ITEM_BEFORE_CHOICE).itemId("chat-1").policyVersion("2025-08")
+                        .consentEvent(OPT_OUT).build());
+
+        assertEquals("evidence for ITEM_BEFORE_CHOICE cannot be the OPT_OUT event e-7: a choice starts with an opt-in",
+                e.getMessage());
+    }
+
+    @Test
     void shouldTakeAnOptInAsTheEvidenceOfAllowedOptedIn() {
         ConsentEvent optIn = ConsentEvent.optIn("e-8", Purpose.AI_TRAINING, EFFECTIVE, ConsentChannel.API);
 
@@ -160,6 +197,7 @@ class EvidenceTest {
         switch (reason) {
             case OPTED_OUT:
             case ALLOWED_OPTED_IN:
+            case ITEM_BEFORE_CHOICE:
                 assertEquals(Evidence.Kind.CONSENT_EVENT, kind);
                 break;
             case ITEM_NOT_YET_CREATED:

@@ -146,7 +146,7 @@ class NullHandlingTest {
                 ConsentHistory.of(EVENT),
                 RESERVATION,
                 ITEM,
-                ITEM.withReservation(RESERVATION).withDeletedAt(LATER),
+                ITEM.withReservation(RESERVATION).withDeletedAt(LATER).withResumedAt(LATER),
                 MEMBER,
                 Member.builder("m-2"),
                 JurisdictionRule.excluded(DE),
@@ -173,7 +173,8 @@ class NullHandlingTest {
                 STORE,
                 MemberStore.builder().add(MEMBER),
                 COLUMNS,
-                COLUMNS.withDeletedAt(new long[] {Long.MAX_VALUE}).withReservedFrom(new long[] {Long.MAX_VALUE}),
+                COLUMNS.withDeletedAt(new long[] {Long.MAX_VALUE}).withReservedFrom(new long[] {Long.MAX_VALUE})
+                        .withResumedAt(new long[] {Long.MAX_VALUE}),
                 BatchEvaluator.of(POLICY, STORE, LATER),
                 BatchEvaluator.builder(POLICY, STORE).knownAt(FROM).build(LATER),
                 BatchEvaluator.builder(POLICY, STORE));
@@ -314,6 +315,7 @@ class NullHandlingTest {
 
         assertEquals(new TreeSet<>(Set.of(
                 "ContentItem.of#deletedAt",
+                "ContentItem.withResumedAt#resumedAt",
                 "Decision$Builder.policy#policyVersion",
                 "Evidence$Builder.at#at",
                 "Evidence$Builder.category#neverAllowedRule",

@@ -61,6 +61,17 @@ class PolicyVersionTest {
         assertEquals(Set.of(), version.allowedCategories());
         assertEquals(Set.of(), version.neverAllowedCategories());
         assertEquals(Optional.empty(), version.itemsCreatedFrom());
+        assertEquals(false, version.itemsFromMembersChoice());
+    }
+
+    @Test
+    void shouldCountItemsFromTheMembersChoiceOnlyWhenAsked() {
+        PolicyVersion version = linkedIn().itemsFromMembersChoice(true).build();
+
+        assertEquals(true, version.itemsFromMembersChoice());
+        assertEquals(true, version.toBuilder("2025-12", FROM.plusSeconds(1)).build().itemsFromMembersChoice());
+        assertEquals(false, version.toBuilder("2025-12", FROM.plusSeconds(1)).itemsFromMembersChoice(false).build()
+                .itemsFromMembersChoice());
     }
 
     @Test
@@ -286,6 +297,7 @@ class PolicyVersionTest {
                 .addEqualityGroup(linkedIn().minimumAge(18).build())
                 .addEqualityGroup(linkedIn().unknownAge(UnknownAge.DENY).build())
                 .addEqualityGroup(linkedIn().itemsCreatedFrom(null).build())
+                .addEqualityGroup(linkedIn().itemsFromMembersChoice(true).build())
                 .testEquals();
     }
 }

@@ -18,7 +18,7 @@ final class RealPrograms {
     private static final Instant LINKEDIN_GB_EXCLUDED = Instant.parse("2024-09-20T00:00:00Z");
     private static final Instant LINKEDIN_EUROPE_INCLUDED = Instant.parse("2025-11-03T00:00:00Z");
     private static final Instant META_EU_START = Instant.parse("2025-05-27T00:00:00Z");
-    private static final Instant ANTHROPIC_CHOICE_POINT = Instant.parse("2025-08-28T00:00:00Z");
+    private static final Instant ANTHROPIC_START = Instant.parse("2025-08-28T00:00:00Z");
 
     private static final Jurisdiction CH = Jurisdiction.of("CH");
     private static final Jurisdiction GB = Jurisdiction.of("GB");
@@ -101,25 +101,30 @@ final class RealPrograms {
 
     /**
      * Anthropic's consumer program (Claude Free, Pro and Max), policy {@code anthropic-consumer} for
-     * {@code ai-training}, one version {@code 2025-08} from 2025-08-28. The "Help improve Claude"
+     * {@code ai-training}, one version {@code 2025-08} from 2025-08-28, following Anthropic's updates to
+     * its consumer terms and privacy policy effective 28 August 2025. The "Help improve Claude"
      * setting governs model training as a whole, not only generative models, hence the broad purpose.
      *
      * <p>Members everywhere must make a choice; the setting is pre-set on, but nothing is used until
      * the member confirms it, so it is modelled as consent (opt-in). Chats and coding sessions
      * ({@code ai.interactions} and everything under it, such as {@link #CHAT} and
-     * {@link #CODING_SESSION}) may be used, and only those created or resumed from 2025-08-28 on: a
-     * resumed chat is passed with its resume instant as {@code createdAt}. Deleted chats are never
-     * used (the item's {@code deletedAt}); members under 18 never. Opting out stops use from then on.
+     * {@link #CODING_SESSION}) may be used, and the setting applies to "new or resumed chats and coding
+     * sessions": only those created, or last resumed ({@link ContentItem#resumedAt()}), at or after the
+     * member's own opt-in count ({@link PolicyVersion#itemsFromMembersChoice()}). A member who deferred
+     * and accepted later keeps the chats from before the acceptance out unless they resume them. No
+     * program-wide item scope is needed: a member's opt-in for the program is made from its start on,
+     * and a program-wide scope would judge a resumed chat by its creation. Deleted chats are never used
+     * (the item's {@code deletedAt}); members under 18 never. Opting out stops use from then on.
      *
      * <p>Business, government, education and API plans are outside the program; the policy cannot
      * see a member's plan, so the caller must not ask about those members' items at all.
      */
     static TrainingPolicy anthropicConsumer() {
         return TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
-                .version(PolicyVersion.builder("2025-08", ANTHROPIC_CHOICE_POINT)
+                .version(PolicyVersion.builder("2025-08", ANTHROPIC_START)
                         .defaultBasis(LegalBasis.CONSENT)
                         .allow(DataCategory.AI_INTERACTIONS)
-                        .itemsCreatedFrom(ANTHROPIC_CHOICE_POINT)
+                        .itemsFromMembersChoice(true)
                         .minimumAge(18)
                         .build())
                 .build();

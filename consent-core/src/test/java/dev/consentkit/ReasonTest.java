@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReasonTest {
 
     @Test
-    void shouldDeclareTheSeventeenCodesInEvaluationOrder() {
+    void shouldDeclareTheEighteenCodesInEvaluationOrder() {
         List<String> names = Arrays.stream(Reason.values()).map(Reason::name).collect(Collectors.toList());
 
         assertEquals(List.of(
@@ -33,6 +33,7 @@ class ReasonTest {
                 "ITEM_RESERVED",
                 "OPTED_OUT",
                 "NO_CONSENT",
+                "ITEM_BEFORE_CHOICE",
                 "ALLOWED_BY_DEFAULT",
                 "ALLOWED_OPTED_IN"), names);
     }

@@ -6,6 +6,7 @@ import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
+import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
@@ -86,6 +87,8 @@ public final class BatchSample {
                     .allow(ALLOWED.toArray(new DataCategory[0]))
                     .neverAllow(NEVER_ALLOWED.toArray(new DataCategory[0]))
                     .minimumAge(MINIMUM_AGE)
+                    // The reading DuckDB's date arithmetic shares, so that both sides apply the same rule.
+                    .leapDayBirthday(LeapDayBirthday.FEBRUARY_28)
                     .build())
             .build();
 

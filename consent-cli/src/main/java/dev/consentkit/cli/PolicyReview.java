@@ -20,7 +20,10 @@ import java.util.TreeSet;
  * already covered by another entry of the same list; a country or subdivision rule that repeats the
  * broader rule covering it, or a rule that repeats the version's default (such rules change no
  * decision); a version under which nothing can be trainable; a minimum age of 0; a version that
- * changes nothing from the one before it.
+ * changes nothing from the one before it; and, for a version that counts items only from each
+ * member's own choice ({@code itemsFromMembersChoice}), an opt-out basis under which members who never
+ * chose would count nothing at all, an {@code itemsCreatedFrom} that keeps resumed items out by their
+ * creation, and an explicit {@code false} that says what leaving the field out says.
  *
  * <p>Parts of the document that are malformed are skipped here: reading the document reports them.
  */
@@ -70,6 +73,7 @@ final class PolicyReview {
             nothingTrainable(id, version);
             minimumAge(version);
             leapDayBirthday(id, version);
+            membersChoice(id, version);
         }
     }
 
@@ -278,6 +282,51 @@ final class PolicyReview {
         }
     }
 
+    private void membersChoice(String id, JsonTree version) {
+        JsonTree scope = version.field("itemsFromMembersChoice");
+        if (scope == null || !scope.is(JsonTree.Type.BOOLEAN)) {
+            return;
+        }
+        if (!scope.text().equals("true")) {
+            findings.add(Finding.warning(scope, "\"itemsFromMembersChoice\": false says what leaving it out says",
+                    "remove it; items then count whenever they were created"));
+            return;
+        }
+        JsonTree from = version.field("itemsCreatedFrom");
+        if (from != null && !from.is(JsonTree.Type.NULL)) {
+            findings.add(Finding.warning(from, "version " + id + " counts items from each member's own choice, and"
+                    + " itemsCreatedFrom judges an item by its creation alone: an item created before " + from.text()
+                    + " stays out even when the member resumes it after their choice",
+                    "remove itemsCreatedFrom, unless items created before it must stay out even when resumed"));
+        }
+        List<String> optOutPlaces = new ArrayList<>();
+        String defaultBasis = version.string("defaultBasis");
+        if (defaultBasis != null && !requiresOptIn(defaultBasis)) {
+            optOutPlaces.add("by default (" + defaultBasis + ")");
+        }
+        for (JsonTree rule : version.elements("jurisdictionRules")) {
+            String basis = rule.string("basis");
+            if (basis != null && !requiresOptIn(basis)) {
+                optOutPlaces.add("in " + rule.string("jurisdiction") + " (" + basis + ")");
+            }
+        }
+        if (!optOutPlaces.isEmpty()) {
+            findings.add(Finding.warning(scope, "version " + id + " counts items only from each member's own opt-in,"
+                    + " but runs without one " + String.join(", ", optOutPlaces) + ": there nothing of a member who"
+                    + " never chose is trainable (ITEM_BEFORE_CHOICE), not even by default",
+                    "give those places a consent basis, or leave itemsFromMembersChoice out if members who never chose"
+                            + " should count"));
+        }
+    }
+
+    private static boolean requiresOptIn(String basis) {
+        try {
+            return LegalBasis.valueOf(basis).requiresOptIn();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
     /** What a version says apart from its id and start, to tell a version that changes nothing. */
     private static String signature(JsonTree version) {
         Set<String> rules = new TreeSet<>();
@@ -288,7 +337,8 @@ final class PolicyReview {
                 + " allowed=" + texts(version.elements("allowedCategories"))
                 + " never=" + texts(version.elements("neverAllowedCategories"))
                 + " age=" + text(version.field("minimumAge")) + " unknownAge=" + text(version.field("unknownAge"))
-                + " scope=" + text(version.field("itemsCreatedFrom"));
+                + " scope=" + text(version.field("itemsCreatedFrom"))
+                + " fromMembersChoice=" + "true".equals(text(version.field("itemsFromMembersChoice")));
     }
 
     private static Set<String> texts(List<JsonTree> nodes) {

@@ -186,8 +186,8 @@ class EvaluateCommandTest {
         assertEquals("consent: unknown field \"neverAllowedCategory\" in the policy file bad-policy.json at line 12, "
                 + "column 7 ($.versions[0].neverAllowedCategory); expected one of id, effectiveFrom, defaultBasis, "
                 + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
-                + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom; consent validate bad-policy.json lists "
-                + "every problem\n", run.err());
+                + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice; consent "
+                + "validate bad-policy.json lists every problem\n", run.err());
     }
 
     @Test

@@ -63,7 +63,7 @@ class ValidateCommandTest {
                 "bad-policy.json:12:7: error: unknown field \"neverAllowedCategory\" at "
                         + "$.versions[0].neverAllowedCategory (expected one of id, effectiveFrom, defaultBasis, "
                         + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
-                        + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom)",
+                        + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice)",
                 "bad-policy.json: invalid; 1 error, no warnings"), run.outLines());
     }
 
@@ -110,6 +110,35 @@ class ValidateCommandTest {
                 + "through content, at line 15, column 29 (remove it; allowing content allows everything under it)"),
                 run.out());
         assertEquals("warnings-only.json: valid; policy redundant with 3 versions, 13 warnings", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void shouldWarnWhereAPerMemberItemScopeMeetsAnOptOutBasisAProgramWideScopeOrSaysNothing() {
+        CliRun run = CliRun.inFixtures("validate", "members-choice.json");
+
+        assertEquals(0, run.exitCode(), run.out());
+        assertEquals(List.of(
+                "members-choice.json:15:27: warning: version v1 counts items from each member's own choice, and "
+                        + "itemsCreatedFrom judges an item by its creation alone: an item created before "
+                        + "2025-08-28T00:00:00Z stays out even when the member resumes it after their choice (remove "
+                        + "itemsCreatedFrom, unless items created before it must stay out even when resumed)",
+                "members-choice.json:16:33: warning: version v1 counts items only from each member's own opt-in, but "
+                        + "runs without one in GB (LEGITIMATE_INTERESTS): there nothing of a member who never chose is "
+                        + "trainable (ITEM_BEFORE_CHOICE), not even by default (give those places a consent basis, or "
+                        + "leave itemsFromMembersChoice out if members who never chose should count)",
+                "members-choice.json:27:33: warning: \"itemsFromMembersChoice\": false says what leaving it out says "
+                        + "(remove it; items then count whenever they were created)",
+                "members-choice.json: valid; policy chats-from-choice with 3 versions, 3 warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldAcceptAnthropicsConsumerPolicyWithItsPerMemberScopeWithoutWarnings() {
+        String file = "consent-jackson/src/test/resources/programs/anthropic-consumer-2025/policy.json";
+
+        CliRun run = CliRun.inRepository("validate", file);
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(file + ": valid; policy anthropic-consumer with 1 version, no warnings\n", run.out());
     }
 
     @Test

@@ -66,6 +66,9 @@ public final class BatchEvaluator {
     private final ItemFacts.Access itemFacts;
     // Per member: the member half's verdict (RuleKernel).
     private final long[] verdicts;
+    // Per member: the choice scope in kernel nanoseconds (RuleKernel.choiceScope); null unless the version
+    // in force counts items only from the member's own opt-in.
+    private final long @Nullable [] choiceScopes;
 
     private BatchEvaluator(Builder b, Instant asOf, @Nullable Executor executor) {
         this.members = b.members;
@@ -77,6 +80,9 @@ public final class BatchEvaluator {
         this.asOfNanos = KernelTime.notAfterNanos(asOf);
         this.itemFacts = ItemFacts.access();
         this.verdicts = new long[members.size()];
+        VersionRules scoping = rules != null && rules.itemsFromChoice() ? rules : null;
+        long[] scopes = scoping == null ? null : new long[members.size()];
+        this.choiceScopes = scopes;
         int[] covering = members.purposesCovering(b.policy.purpose());
         boolean[] covers = members.purposesCoveringByIndex(b.policy.purpose());
         // The basis in each jurisdiction the store's members live in, resolved once.
@@ -92,9 +98,14 @@ public final class BatchEvaluator {
             for (int m = from; m < to; m++) {
                 int place = members.placeAt(m, asOfNanos);
                 LegalBasis placeBasis = place < 0 ? null : basis[place];
+                int choice = members.choiceAt(m, covers, covering, gpcSignalsObject, asOfNanos, knownAtNanos);
                 verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m), place >= 0,
-                        placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis,
-                        members.choiceAt(m, covers, covering, gpcSignalsObject, asOfNanos, knownAtNanos));
+                        placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis, choice);
+                if (scopes != null) {
+                    long point = RuleKernel.needsChoicePoint(scoping, placeBasis, choice)
+                            ? members.choicePointAt(m, covers, gpcSignalsObject, choice, knownAtNanos) : KernelTime.NEVER;
+                    scopes[m] = RuleKernel.choiceScope(scoping, placeBasis, choice, point);
+                }
             }
         });
     }
@@ -278,9 +289,18 @@ public final class BatchEvaluator {
         }
         ItemFacts.Access facts = itemFacts;
         long createdAt = facts.createdAt(item);
+        long[] scopes = choiceScopes;
         return RuleKernel.itemPasses(r, item.category(), createdAt, facts.deletedAt(item), facts.reservedFrom(item),
                 asOfNanos) && RuleKernel.ageFailures(createdAt,
-                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) == 0;
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) == 0
+                && (scopes == null
+                        || RuleKernel.choiceFailures(createdAt, facts.resumedAt(item), scopes[member], asOfNanos) == 0);
+    }
+
+    /** The member's choice scope in a unit, {@link KernelTime#ALWAYS} when the version has none. */
+    private long choiceScope(int member, long nanosPerUnit) {
+        long[] scopes = choiceScopes;
+        return scopes == null ? KernelTime.ALWAYS : RuleKernel.choiceScope(scopes[member], nanosPerUnit);
     }
 
     /** Every failed check for {@code item} of the member at index {@code member}, as kernel bits. */
@@ -292,7 +312,8 @@ public final class BatchEvaluator {
         return failures | RuleKernel.itemFailures(RuleKernel.categoryFailures(rules, item.category()),
                 RuleKernel.scopeFrom(rules, 1), createdAt, facts.deletedAt(item), facts.reservedFrom(item), asOfNanos)
                 | RuleKernel.ageFailures(createdAt,
-                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY));
+                        RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY))
+                | RuleKernel.choiceFailures(createdAt, facts.resumedAt(item), choiceScope(member, 1), asOfNanos);
     }
 
     /** What to do with an item, at its position in the list, and its author's member index. */
@@ -345,6 +366,7 @@ public final class BatchEvaluator {
         private final long scopeFrom;
         private final long unitsPerDay;
         private final long dayLimit;
+        private final long nanosPerUnit;
 
         Rows(ItemColumns items) {
             this.items = items;
@@ -354,6 +376,7 @@ public final class BatchEvaluator {
                 categoryFailures[i] = RuleKernel.categoryFailures(rules, dictionary[i]);
             }
             long nanosPerUnit = items.unit().toNanos(1);
+            this.nanosPerUnit = nanosPerUnit;
             this.asOfUnits = KernelTime.notAfter(asOf, nanosPerUnit);
             this.scopeFrom = RuleKernel.scopeFrom(rules, nanosPerUnit);
             this.unitsPerDay = KernelTime.NANOS_PER_DAY / nanosPerUnit;
@@ -367,6 +390,8 @@ public final class BatchEvaluator {
             long[] createdAt = items.createdAt();
             long[] deletedAt = items.deletedAt();
             long[] reservedFrom = items.reservedFrom();
+            long[] resumedAt = items.resumedAt();
+            boolean scoped = choiceScopes != null;
             if (versionFailures != 0) {
                 checkMembers(memberIndexes, from, to);
                 return;
@@ -385,7 +410,10 @@ public final class BatchEvaluator {
                 if (RuleKernel.itemPasses(categoryFailures[categoryIndexes[row]], scopeFrom, created,
                         deletedAt == null ? KernelTime.NEVER : deletedAt[row],
                         reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits)
-                        && RuleKernel.ageFailures(created, RuleKernel.comingOfAge(verdict, unitsPerDay, dayLimit)) == 0) {
+                        && RuleKernel.ageFailures(created, RuleKernel.comingOfAge(verdict, unitsPerDay, dayLimit)) == 0
+                        && (!scoped || RuleKernel.choiceFailures(created,
+                                resumedAt == null ? KernelTime.NEVER : resumedAt[row], choiceScope(member, nanosPerUnit),
+                                asOfUnits) == 0)) {
                     words[row >>> 6] |= 1L << row;
                 }
             }
@@ -398,6 +426,7 @@ public final class BatchEvaluator {
             long[] createdAt = items.createdAt();
             long[] deletedAt = items.deletedAt();
             long[] reservedFrom = items.reservedFrom();
+            long[] resumedAt = items.resumedAt();
             int memberCount = verdicts.length;
             for (int row = from; row < to; row++) {
                 int member = memberIndexes[row];
@@ -409,7 +438,9 @@ public final class BatchEvaluator {
                         | RuleKernel.itemFailures(categoryFailures[categoryIndexes[row]], scopeFrom,
                                 RuleKernel.comingOfAge(verdict, unitsPerDay, dayLimit), createdAt[row],
                                 deletedAt == null ? KernelTime.NEVER : deletedAt[row],
-                                reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits);
+                                reservedFrom == null ? KernelTime.NEVER : reservedFrom[row], asOfUnits)
+                        | RuleKernel.choiceFailures(createdAt[row], resumedAt == null ? KernelTime.NEVER : resumedAt[row],
+                                choiceScope(member, nanosPerUnit), asOfUnits);
                 reasons[row] = RuleKernel.reason(failures, verdict);
             }
         }

@@ -9,13 +9,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Content items held in columns, as training pipelines read them from Arrow, Parquet or Spark: for
  * row {@code i}, the author's index in a {@link MemberStore}, the category as an index into a
- * dictionary, the creation instant and, optionally, the deletion instant and the start of a
- * do-not-train reservation, as {@code long} counts of a {@link TimeUnit} since 1970-01-01T00:00:00Z.
+ * dictionary, the creation instant and, optionally, the deletion instant, the start of a
+ * do-not-train reservation and the last resumption, as {@code long} counts of a {@link TimeUnit} since 1970-01-01T00:00:00Z.
  *
  * <p>The columns are not copied: unlike the other types of this package, this is a view over the
  * caller's arrays, which must not change while a {@link BatchEvaluator} reads them. The dictionary
  * is copied. In every instant column {@link Long#MAX_VALUE} stands after every instant ("never": not
- * deleted, not reserved; a creation never reached) and {@link Long#MIN_VALUE} before every instant
+ * deleted, not reserved, not resumed; a creation never reached) and {@link Long#MIN_VALUE} before every instant
  * ("as far back as we know"); only the values between them are instants. A unit from
  * {@link TimeUnit#NANOSECONDS} to {@link TimeUnit#HOURS} may be used; a column may hold instants far
  * outside the span of nanoseconds, and every comparison with a question's instants stays exact.
@@ -28,16 +28,18 @@ public final class ItemColumns {
     private final long[] createdAt;
     private final long @Nullable [] deletedAt;
     private final long @Nullable [] reservedFrom;
+    private final long @Nullable [] resumedAt;
     private final TimeUnit unit;
 
     private ItemColumns(int[] memberIndexes, int[] categoryIndexes, DataCategory[] categories, long[] createdAt,
-            long @Nullable [] deletedAt, long @Nullable [] reservedFrom, TimeUnit unit) {
+            long @Nullable [] deletedAt, long @Nullable [] reservedFrom, long @Nullable [] resumedAt, TimeUnit unit) {
         this.memberIndexes = memberIndexes;
         this.categoryIndexes = categoryIndexes;
         this.categories = categories;
         this.createdAt = createdAt;
         this.deletedAt = deletedAt;
         this.reservedFrom = reservedFrom;
+        this.resumedAt = resumedAt;
         this.unit = unit;
     }
 
@@ -78,7 +80,7 @@ public final class ItemColumns {
                         + " is outside the dictionary of " + dictionary.length + " categories");
             }
         }
-        return new ItemColumns(memberIndexes, categoryIndexes, dictionary, createdAt, null, null, unit);
+        return new ItemColumns(memberIndexes, categoryIndexes, dictionary, createdAt, null, null, null, unit);
     }
 
     /**
@@ -88,7 +90,7 @@ public final class ItemColumns {
      */
     public ItemColumns withDeletedAt(long[] deletedAt) {
         requireLength("deletedAt", Objects.requireNonNull(deletedAt, "deletedAt").length, size());
-        return new ItemColumns(memberIndexes, categoryIndexes, categories, createdAt, deletedAt, reservedFrom, unit);
+        return new ItemColumns(memberIndexes, categoryIndexes, categories, createdAt, deletedAt, reservedFrom, resumedAt, unit);
     }
 
     /**
@@ -99,7 +101,22 @@ public final class ItemColumns {
      */
     public ItemColumns withReservedFrom(long[] reservedFrom) {
         requireLength("reservedFrom", Objects.requireNonNull(reservedFrom, "reservedFrom").length, size());
-        return new ItemColumns(memberIndexes, categoryIndexes, categories, createdAt, deletedAt, reservedFrom, unit);
+        return new ItemColumns(memberIndexes, categoryIndexes, categories, createdAt, deletedAt, reservedFrom, resumedAt, unit);
+    }
+
+    /**
+     * A view with a resumption column: per row the instant the item was last resumed (as
+     * {@link dev.consentkit.ContentItem#resumedAt()}), or {@link Long#MAX_VALUE} for never. Only a
+     * version that counts items from the member's own choice reads it
+     * ({@link dev.consentkit.PolicyVersion#itemsFromMembersChoice()}); a resumption after the instant of
+     * use is not counted.
+     *
+     * @throws IllegalArgumentException if the column's length differs from the others
+     */
+    public ItemColumns withResumedAt(long[] resumedAt) {
+        requireLength("resumedAt", Objects.requireNonNull(resumedAt, "resumedAt").length, size());
+        return new ItemColumns(memberIndexes, categoryIndexes, categories, createdAt, deletedAt, reservedFrom, resumedAt,
+                unit);
     }
 
     private static void requireLength(String column, int length, int expected) {
@@ -148,10 +165,15 @@ public final class ItemColumns {
         return reservedFrom;
     }
 
+    long @Nullable [] resumedAt() {
+        return resumedAt;
+    }
+
     /** A summary, such as {@code ItemColumns[10000000 rows in MICROSECONDS, 8 categories]}. */
     @Override
     public String toString() {
         return "ItemColumns[" + size() + " rows in " + unit + ", " + categories.length + " categories"
-                + (deletedAt == null ? "" : ", deletions") + (reservedFrom == null ? "" : ", reservations") + "]";
+                + (deletedAt == null ? "" : ", deletions") + (reservedFrom == null ? "" : ", reservations")
+                + (resumedAt == null ? "" : ", resumptions") + "]";
     }
 }

@@ -293,6 +293,46 @@ public final class MemberStore {
         return best;
     }
 
+    /**
+     * The effective instant, in kernel nanoseconds, of the choice point of the member's opt-in in
+     * effect, {@code choice} ({@link ConsentLookup}'s "choice point"): the earliest opt-in of the
+     * unbroken run of opt-ins known at {@code knownAt} that ends with it, among events whose purpose is
+     * marked in {@code covers}.
+     */
+    long choicePointAt(int member, boolean[] covers, boolean gpcSignalsObject, int choice, long knownAt) {
+        int from = groupStarts[member];
+        int to = groupStarts[member + 1];
+        int after = ConsentLookup.NONE;
+        if (from < to && groupPurpose[from] == GPC_SIGNALS) {
+            // GPC opt-outs end a run of opt-ins only where they count; they are never an opt-in.
+            if (gpcSignalsObject) {
+                after = ConsentLookup.lastOptOutBefore(eventRecordedAt, eventCode, groupEventStarts[from],
+                        groupEventStarts[from + 1], choice, knownAt);
+            }
+            from++;
+        }
+        for (int g = from; g < to; g++) {
+            if (covers[groupPurpose[g]]) {
+                after = Math.max(after, ConsentLookup.lastOptOutBefore(eventRecordedAt, eventCode,
+                        groupEventStarts[g], groupEventStarts[g + 1], choice, knownAt));
+            }
+        }
+        int found = -1;
+        for (int g = from; g < to; g++) {
+            if (covers[groupPurpose[g]]) {
+                int i = ConsentLookup.firstOptInAfter(eventRecordedAt, eventCode, groupEventStarts[g],
+                        groupEventStarts[g + 1], after, choice, knownAt);
+                if (i >= 0 && (found < 0 || eventCode[i] < eventCode[found])) {
+                    found = i;
+                }
+            }
+        }
+        if (found < 0) {
+            throw new IllegalArgumentException("member " + memberId(member) + " has no opt-in with code " + choice);
+        }
+        return eventEffectiveAt[found];
+    }
+
     /** Which of the store's purposes, by index, count for {@code governed}: it and every broader one. */
     boolean[] purposesCoveringByIndex(Purpose governed) {
         boolean[] covers = new boolean[purposes.length];

@@ -24,6 +24,15 @@ import java.util.List;
  * never counts, so a signal recorded for "do not sell or share" can add an objection but never lift
  * one.
  *
+ * <h2>The choice point</h2>
+ * Under a version that counts items only from the member's own opt-in, the member half also needs
+ * the start of the opt-in in effect, its <em>choice point</em>: the earliest opt-in of the unbroken
+ * run of opt-ins, among the counting groups and known at {@code knownAt}, that ends with the choice in
+ * effect. It is the first opt-in ranked after the last opt-out ranked before the choice
+ * ({@link #lastOptOutBefore}, {@link #firstOptInAfter}): a repeated opt-in does not move it, an
+ * opt-out in between does. Finding it reads every event of the counting groups up to the choice, and
+ * is asked only when such a version is in force.
+ *
  * <h2>Cost</h2>
  * A member's history of up to 256 events is first walked back in effect order from {@code asOf}, at
  * most 16 events: an ordinary history ends there, with one binary search. Otherwise, and for every
@@ -64,6 +73,51 @@ public final class ConsentLookup {
             }
         }
         return NONE;
+    }
+
+    /**
+     * The code of the latest opt-out of one purpose group ranked before {@code choice} and recorded at
+     * or before {@code knownAt}, or {@link #NONE}: the opt-out that ends the run before the choice.
+     *
+     * @param recordedAt the events' recording instants, in kernel time
+     * @param codes the events' codes, increasing within the group
+     * @param from the group's first event
+     * @param to the index after the group's last event
+     * @param choice the code of the choice in effect
+     * @param knownAt the instant of knowledge, as for {@link #latestInGroup}
+     * @return the opt-out's code, or {@link #NONE}
+     */
+    public static int lastOptOutBefore(long[] recordedAt, int[] codes, int from, int to, int choice, long knownAt) {
+        int found = NONE;
+        for (int i = from; i < to && codes[i] < choice; i++) {
+            if (isOptOut(codes[i]) && recordedAt[i] <= knownAt) {
+                found = codes[i];
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The index of the first opt-in of one purpose group ranked after {@code after} and not after
+     * {@code choice}, recorded at or before {@code knownAt}, or -1.
+     *
+     * @param recordedAt the events' recording instants, in kernel time
+     * @param codes the events' codes, increasing within the group
+     * @param from the group's first event
+     * @param to the index after the group's last event
+     * @param after the code of the last opt-out before the choice ({@link #lastOptOutBefore}), or {@link #NONE}
+     * @param choice the code of the choice in effect, an opt-in
+     * @param knownAt the instant of knowledge, as for {@link #latestInGroup}
+     * @return the event's index, or -1
+     */
+    public static int firstOptInAfter(long[] recordedAt, int[] codes, int from, int to, int after, int choice,
+            long knownAt) {
+        for (int i = from; i < to && codes[i] <= choice; i++) {
+            if (codes[i] > after && !isOptOut(codes[i]) && recordedAt[i] <= knownAt) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -313,6 +367,51 @@ public final class ConsentLookup {
          */
         public int gpcCode(int k) {
             return gpcCodes[k];
+        }
+
+        /**
+         * The choice point of the opt-in in effect (see the class description): the index, in group
+         * order, of the earliest opt-in of the run that ends with {@code choice}. Allocation-free.
+         *
+         * @param covering the purpose the policy governs and every broader one
+         * @param gpcSignalsObject whether the member's GPC opt-outs of any purpose count, as given to
+         *     {@link #choiceAt}: then they too end a run of opt-ins
+         * @param choice the code of the choice in effect ({@link #choiceAt}), an opt-in
+         * @param knownAt the instant of knowledge, as given to {@link #choiceAt}
+         * @return the event's index in group order, for {@link #effectiveAt(int)} and {@link #code(int)}
+         */
+        public int choicePoint(Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
+            int after = gpcSignalsObject
+                    ? lastOptOutBefore(gpcRecordedAt, gpcCodes, 0, gpcCodes.length, choice, knownAt) : NONE;
+            for (int g = 0; g < groupPurposes.length; g++) {
+                if (counts(groupPurposes[g], covering)) {
+                    after = Math.max(after, lastOptOutBefore(recordedAt, codes, groupStarts[g], groupStarts[g + 1],
+                            choice, knownAt));
+                }
+            }
+            int found = -1;
+            for (int g = 0; g < groupPurposes.length; g++) {
+                if (counts(groupPurposes[g], covering)) {
+                    int i = firstOptInAfter(recordedAt, codes, groupStarts[g], groupStarts[g + 1], after, choice,
+                            knownAt);
+                    if (i >= 0 && (found < 0 || codes[i] < codes[found])) {
+                        found = i;
+                    }
+                }
+            }
+            if (found < 0) {
+                throw new IllegalArgumentException("no opt-in with code " + choice + " in effect");
+            }
+            return found;
+        }
+
+        private static boolean counts(Purpose group, Purpose[] covering) {
+            for (Purpose p : covering) {
+                if (group == p || group.hashCode() == p.hashCode() && group.equals(p)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The number of purpose groups. */

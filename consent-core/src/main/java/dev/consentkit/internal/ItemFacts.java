@@ -37,6 +37,14 @@ public final class ItemFacts {
          * @return its earliest reservation
          */
         long reservedFrom(ContentItem item);
+
+        /**
+         * The last resumption, in nanoseconds, or {@link KernelTime#NEVER} when never resumed.
+         *
+         * @param item an item
+         * @return its last resumption
+         */
+        long resumedAt(ContentItem item);
     }
 
     private static @Nullable Access access;

@@ -17,10 +17,11 @@ import org.jspecify.annotations.Nullable;
  * member half: (version, closure, jurisdiction and basis, birth date, asOf) → member verdict
  *              ACCOUNT_CLOSED, JURISDICTION_UNKNOWN, JURISDICTION_EXCLUDED, AGE_UNKNOWN, MINOR;
  *              the coming-of-age day; then (the choice in effect) → OPTED_OUT, NO_CONSENT, or
- *              whether the member opted in
- * item half:   (version, item instants, category, asOf, coming-of-age) → failed item checks
- *              ITEM_NOT_YET_CREATED, ITEM_DELETED, ITEM_OUT_OF_SCOPE, CATEGORY_EXCLUDED,
- *              CATEGORY_NOT_COVERED, CREATED_WHILE_MINOR, ITEM_RESERVED
+ *              whether the member opted in; with a per-member item scope, the choice scope
+ *              (the start of the opt-in in effect: {@link #choiceScope})
+ * item half:   (version, item instants, category, asOf, coming-of-age, choice scope) → failed item
+ *              checks ITEM_NOT_YET_CREATED, ITEM_DELETED, ITEM_OUT_OF_SCOPE, CATEGORY_EXCLUDED,
+ *              CATEGORY_NOT_COVERED, CREATED_WHILE_MINOR, ITEM_RESERVED, ITEM_BEFORE_CHOICE
  * </pre>
  * Failed checks are bits at their {@link Reason}'s ordinal, so the two halves combine with {@code |}
  * and the primary reason is the lowest bit: the evaluation order is the order of {@link Reason}. No
@@ -72,6 +73,7 @@ public final class RuleKernel {
     private static final int ITEM_RESERVED = bit(Reason.ITEM_RESERVED);
     private static final int OPTED_OUT = bit(Reason.OPTED_OUT);
     private static final int NO_CONSENT = bit(Reason.NO_CONSENT);
+    private static final int ITEM_BEFORE_CHOICE = bit(Reason.ITEM_BEFORE_CHOICE);
     private static final int OPTED_IN = bit(Reason.ALLOWED_OPTED_IN);
 
     /** The bits of every failure, as opposed to the trainable reasons. */
@@ -170,6 +172,93 @@ public final class RuleKernel {
             bits = basis != null && basis.requiresOptIn() ? NO_CONSENT : 0;
         }
         return verdict | (long) bits << 32;
+    }
+
+    /**
+     * Whether the member half needs the choice point for {@link #choiceScope}: the version counts items
+     * only from the member's own opt-in, the member's jurisdiction has a basis, and the choice in effect
+     * is an opt-in. A caller looks the choice point up only then.
+     *
+     * @param rules the version in force, or {@code null}
+     * @param basis the basis given to {@link #memberVerdict}
+     * @param choice the code of the choice in effect, or {@link ConsentLookup#NONE}
+     * @return true when {@link #choiceScope} reads its {@code choicePoint}
+     */
+    public static boolean needsChoicePoint(@Nullable VersionRules rules, @Nullable LegalBasis basis, int choice) {
+        return rules != null && rules.itemsFromChoice() && basis != null && choice != ConsentLookup.NONE
+                && !ConsentLookup.isOptOut(choice);
+    }
+
+    /**
+     * The member half's choice scope, in kernel nanoseconds: the instant from which the member's items
+     * count under a version that counts them only from the member's own opt-in
+     * ({@link VersionRules#itemsFromChoice()}).
+     * <ul>
+     *   <li>{@link KernelTime#ALWAYS}, every item counts, when the version has no such scope, without a
+     *       version, with an unknown or excluded jurisdiction, when the choice in effect is an opt-out
+     *       ({@link Reason#OPTED_OUT} fails) and when the basis needs an opt-in and none is in effect
+     *       ({@link Reason#NO_CONSENT} fails): the check needs the opt-in those checks found missing.
+     *   <li>{@code choicePoint}, the start of the opt-in in effect
+     *       ({@link ConsentLookup#choicePoint}), when the choice in effect is an opt-in.
+     *   <li>{@link KernelTime#NEVER}, no item counts, under an opt-out basis with no choice recorded:
+     *       without a choice there is no choice point, and the check fails closed.
+     * </ul>
+     *
+     * @param rules the version in force, or {@code null}
+     * @param basis the basis given to {@link #memberVerdict}
+     * @param choice the code of the choice in effect, or {@link ConsentLookup#NONE}
+     * @param choicePoint the start of the opt-in in effect in kernel nanoseconds, read only when
+     *     {@link #needsChoicePoint} says so
+     * @return the choice scope
+     */
+    public static long choiceScope(@Nullable VersionRules rules, @Nullable LegalBasis basis, int choice,
+            long choicePoint) {
+        if (rules == null || !rules.itemsFromChoice() || basis == null) {
+            return KernelTime.ALWAYS;
+        }
+        if (choice == ConsentLookup.NONE) {
+            return basis.requiresOptIn() ? KernelTime.ALWAYS : KernelTime.NEVER;
+        }
+        return ConsentLookup.isOptOut(choice) ? KernelTime.ALWAYS : choicePoint;
+    }
+
+    /**
+     * A choice scope ({@link #choiceScope}) in a unit: the first instant of the unit that counts,
+     * rounded up, so that an item counts in the unit exactly when it counts in nanoseconds.
+     *
+     * @param choiceScope the choice scope in kernel nanoseconds
+     * @param nanosPerUnit the unit in nanoseconds
+     * @return the scope in the unit; {@link KernelTime#ALWAYS} and {@link KernelTime#NEVER} stay as they are
+     */
+    public static long choiceScope(long choiceScope, long nanosPerUnit) {
+        if (nanosPerUnit == 1 || choiceScope == KernelTime.ALWAYS || choiceScope == KernelTime.NEVER) {
+            return choiceScope;
+        }
+        return -Math.floorDiv(-choiceScope, nanosPerUnit);
+    }
+
+    /**
+     * The item check that needs the member's choice scope: {@link Reason#ITEM_BEFORE_CHOICE}. All
+     * instants in one unit.
+     *
+     * @param createdAt the item's creation
+     * @param resumedAt the item's last resumption, {@link KernelTime#NEVER} when never resumed
+     * @param choiceScope the member's choice scope ({@link #choiceScope}), {@link KernelTime#ALWAYS}
+     *     when every item counts
+     * @param asOf the instant of use, from {@link KernelTime#notAfter}
+     * @return {@link Reason#ITEM_BEFORE_CHOICE}'s bit, or 0
+     */
+    public static int choiceFailures(long createdAt, long resumedAt, long choiceScope, long asOf) {
+        return beforeChoice(createdAt, resumedAt, choiceScope, asOf) ? ITEM_BEFORE_CHOICE : 0;
+    }
+
+    /**
+     * The per-member item scope, stated once: the item's relevant instant is its last resumption when
+     * that is at or before {@code asOf} (a later one is not known to a question about {@code asOf}),
+     * else its creation; the item predates the choice when that instant is before the choice scope.
+     */
+    private static boolean beforeChoice(long createdAt, long resumedAt, long choiceScope, long asOf) {
+        return (resumedAt <= asOf ? resumedAt : createdAt) < choiceScope;
     }
 
     /**

@@ -37,6 +37,7 @@ public final class VersionRules {
     private final boolean gpcSignalsObject;
     private final @Nullable Instant itemsCreatedFrom;
     private final long scopeFromNanos;
+    private final boolean itemsFromChoice;
 
     private VersionRules(PolicyVersion version) {
         this.version = version;
@@ -52,6 +53,7 @@ public final class VersionRules {
         this.gpcSignalsObject = version.gpcSignalsObject();
         this.itemsCreatedFrom = version.itemsCreatedFrom().orElse(null);
         this.scopeFromNanos = itemsCreatedFrom == null ? KernelTime.ALWAYS : KernelTime.beforeNanos(itemsCreatedFrom);
+        this.itemsFromChoice = version.itemsFromMembersChoice();
     }
 
     /**
@@ -107,6 +109,14 @@ public final class VersionRules {
     /** The item scope, or {@code null} when every item is in scope. */
     public @Nullable Instant itemsCreatedFrom() {
         return itemsCreatedFrom;
+    }
+
+    /**
+     * Whether items count only from their author's own opt-in on
+     * ({@link PolicyVersion#itemsFromMembersChoice()}): then the member half finds the choice point.
+     */
+    public boolean itemsFromChoice() {
+        return itemsFromChoice;
     }
 
     /**

@@ -24,7 +24,8 @@ import org.quicktheories.generators.Generate;
 /**
  * Property tests showing that the batch evaluator, over item objects, lists, streams and columns in any unit,
  * on one thread or many, answers exactly as the policy does for any generated policy, members, items
- * and instants.
+ * and instants: policies that count items only from the member's own choice and items with
+ * resumptions included.
  */
 class BatchEvaluatorPropertiesTest {
 
@@ -205,7 +206,8 @@ class BatchEvaluatorPropertiesTest {
                 for (int c : new int[] {0, 1, copies / 2, copies - 1}) {
                     Member author = renamed(batch.author(item), item.authorId() + (c == 0 ? "" : "#" + c));
                     ContentItem copy = ContentItem.of(item.id(), author.id(), item.category(), item.createdAt(),
-                            item.deletedAt().orElse(null), item.reservations());
+                            item.deletedAt().orElse(null), item.reservations())
+                            .withResumedAt(item.resumedAt().orElse(null));
                     assertEquals(batch.isTrainable(copy, author), evaluator.isTrainable(copy), copy::toString);
                 }
             }

@@ -22,7 +22,8 @@ final class ColumnsOfItems {
 
     /**
      * The items as columns in {@code unit}, with a deletion column when an item is deleted and a
-     * reservation column (the earliest reservation per row) when an item is reserved.
+     * reservation column (the earliest reservation per row) when an item is reserved, and a resumption
+     * column when an item is resumed.
      *
      * @throws IllegalArgumentException if an author is not in the store or an instant is not a whole
      *     number of {@code unit}s
@@ -43,6 +44,8 @@ final class ColumnsOfItems {
         long[] createdOf = new long[n];
         long[] deletedOf = new long[n];
         long[] reservedOf = new long[n];
+        long[] resumedOf = new long[n];
+        boolean anyResumed = false;
         boolean anyDeleted = false;
         boolean anyReserved = false;
         Map<DataCategory, Integer> dictionary = new LinkedHashMap<>();
@@ -60,11 +63,17 @@ final class ColumnsOfItems {
             Instant reserved = earliestReservation(item);
             reservedOf[i] = reserved == null ? Long.MAX_VALUE : count(reserved, unit);
             anyReserved |= reserved != null;
+            Instant resumed = item.resumedAt().orElse(null);
+            resumedOf[i] = resumed == null ? Long.MAX_VALUE : count(resumed, unit);
+            anyResumed |= resumed != null;
         }
         ItemColumns columns = ItemColumns.of(repeated(memberOf, rows), repeated(categoryOf, rows),
                 new ArrayList<>(dictionary.keySet()), repeated(createdOf, rows), unit);
         if (anyDeleted) {
             columns = columns.withDeletedAt(repeated(deletedOf, rows));
+        }
+        if (anyResumed) {
+            columns = columns.withResumedAt(repeated(resumedOf, rows));
         }
         return anyReserved ? columns.withReservedFrom(repeated(reservedOf, rows)) : columns;
     }
@@ -97,7 +106,8 @@ final class ColumnsOfItems {
             reservations.add(new Reservation(reservation.source(), truncated(reservation.effectiveFrom(), unit)));
         }
         return ContentItem.of(item.id(), item.authorId(), item.category(), truncated(item.createdAt(), unit),
-                item.deletedAt().map(at -> truncated(at, unit)).orElse(null), reservations);
+                item.deletedAt().map(at -> truncated(at, unit)).orElse(null), reservations)
+                .withResumedAt(item.resumedAt().map(at -> truncated(at, unit)).orElse(null));
     }
 
     private static int[] repeated(int[] values, int rows) {

@@ -96,4 +96,51 @@ class RuleKernelTest {
                 RuleKernel.itemFailures(0, 10, 20, 5, 6, 6, 6));
         assertEquals(0, RuleKernel.itemFailures(0, 10, 20, 20, KernelTime.NEVER, KernelTime.NEVER, KernelTime.NEVER - 1));
     }
+
+    @Test
+    void shouldCountAnItemFromItsCreationOrItsResumptionKnownAtAsOf() {
+        long choice = 100;
+
+        assertEquals(0, RuleKernel.choiceFailures(100, KernelTime.NEVER, choice, 500));
+        assertEquals(RuleKernel.bit(Reason.ITEM_BEFORE_CHOICE), RuleKernel.choiceFailures(99, KernelTime.NEVER, choice, 500));
+        assertEquals(0, RuleKernel.choiceFailures(10, 100, choice, 500));
+        // A resumption after asOf is not known to the question: the creation decides, and fails closed.
+        assertEquals(RuleKernel.bit(Reason.ITEM_BEFORE_CHOICE), RuleKernel.choiceFailures(10, 501, choice, 500));
+        assertEquals(0, RuleKernel.choiceFailures(10, 500, choice, 500));
+        assertEquals(0, RuleKernel.choiceFailures(Long.MIN_VALUE + 1, KernelTime.NEVER, KernelTime.ALWAYS, 500));
+        assertEquals(RuleKernel.bit(Reason.ITEM_BEFORE_CHOICE),
+                RuleKernel.choiceFailures(KernelTime.NEVER - 2, KernelTime.NEVER - 2, KernelTime.NEVER, KernelTime.NEVER - 1));
+    }
+
+    @Test
+    void shouldScopeItemsFromTheOptInOnlyWhenTheVersionSaysSoAndTheChoiceIsThere() {
+        VersionRules off = VersionRules.of(PolicyVersion.builder("v1", Instant.EPOCH)
+                .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).build());
+        VersionRules on = VersionRules.of(PolicyVersion.builder("v1", Instant.EPOCH)
+                .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).itemsFromMembersChoice(true).build());
+        int optIn = 3 << 1;
+        int optOut = 3 << 1 | 1;
+
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(off, LegalBasis.LEGITIMATE_INTERESTS, optIn, 42));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(null, null, optIn, 42));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(on, null, optIn, 42));
+        assertEquals(42, RuleKernel.choiceScope(on, LegalBasis.LEGITIMATE_INTERESTS, optIn, 42));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(on, LegalBasis.LEGITIMATE_INTERESTS, optOut, 42));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(on, LegalBasis.CONSENT, ConsentLookup.NONE, 42));
+        assertEquals(KernelTime.NEVER,
+                RuleKernel.choiceScope(on, LegalBasis.LEGITIMATE_INTERESTS, ConsentLookup.NONE, 42));
+        assertTrue(RuleKernel.needsChoicePoint(on, LegalBasis.CONSENT, optIn));
+        assertEquals(false, RuleKernel.needsChoicePoint(on, LegalBasis.CONSENT, optOut));
+        assertEquals(false, RuleKernel.needsChoicePoint(off, LegalBasis.CONSENT, optIn));
+    }
+
+    @Test
+    void shouldRoundAChoiceScopeUpToTheUnit() {
+        assertEquals(2, RuleKernel.choiceScope(1_000_000_001L, 1_000_000_000L));
+        assertEquals(1, RuleKernel.choiceScope(1_000_000_000L, 1_000_000_000L));
+        assertEquals(-1, RuleKernel.choiceScope(-1_000_000_001L, 1_000_000_000L));
+        assertEquals(0, RuleKernel.choiceScope(-999_999_999L, 1_000_000_000L));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(KernelTime.ALWAYS, 1_000L));
+        assertEquals(KernelTime.NEVER, RuleKernel.choiceScope(KernelTime.NEVER, 1_000L));
+    }
 }

@@ -58,6 +58,11 @@ import org.jspecify.annotations.Nullable;
  * (only for an audit replay), {@code policyVersion} (absent exactly when no version was in force)
  * and the evidence's {@code at} are optional. {@code trainable} must agree with the reason: a
  * document that contradicts itself is rejected rather than believed in part.
+ *
+ * <p>A decision that names {@link Reason#ITEM_BEFORE_CHOICE}, as its reason or a failed check, is
+ * written as {@code consentkit.decision/v2.1}, the minor version that added it; every other decision
+ * is written as {@code v2}, as before. The evidence for it names the opt-in that starts the member's
+ * choice in {@code consentEvent}, dated by {@code at}, or neither when the member made no choice.
  */
 final class DecisionJson {
 
@@ -316,7 +321,8 @@ final class DecisionJson {
     static void write(Decision decision, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.DECISION.current());
+            json.writeStringField("format", DocumentFormat.DECISION.current(
+                    decision.failedChecks().contains(Reason.ITEM_BEFORE_CHOICE) ? 1 : 0));
         }
         json.writeStringField("itemId", decision.itemId());
         json.writeStringField("memberId", decision.memberId());

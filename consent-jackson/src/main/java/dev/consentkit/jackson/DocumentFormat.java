@@ -7,19 +7,21 @@ import java.util.regex.Pattern;
  * The four kinds of ConsentKit document and their {@code format} field, such as
  * {@code "format": "consentkit.policy/v1"}.
  *
- * <p>This library writes the current major version of each kind (policies {@code v1.1}, which adds
- * {@code leapDayBirthday} and {@code gpcSignalsObject}; members and items {@code v1}; decisions {@code v2}) and reads it and any
- * minor version {@code vM.N} of it: a minor
+ * <p>This library writes the current major version of each kind (policies, members and items
+ * {@code v1}; decisions {@code v2}), declaring the minor version of the newest fields a document uses,
+ * such as {@code consentkit.item/v1.1} (policies are always {@code v1.1}: every version writes its
+ * {@code leapDayBirthday} and {@code gpcSignalsObject}), and reads it and any minor version
+ * {@code vM.N} of it: a minor
  * version adds nothing that changes what the fields known here mean. Fields this version does not
  * know are still rejected, so a newer document that relies on them fails loudly instead of being half
  * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any
  * other major version is rejected.
  */
 enum DocumentFormat {
-    POLICY("consentkit.policy", 1, 1, 1),
-    MEMBER("consentkit.member", 1, 0, 1),
-    ITEM("consentkit.item", 1, 0, 1),
-    DECISION("consentkit.decision", 2, 0, 1);
+    POLICY("consentkit.policy", 1, 1),
+    MEMBER("consentkit.member", 1, 1),
+    ITEM("consentkit.item", 1, 1),
+    DECISION("consentkit.decision", 2, 1);
 
     static final String FIELD = "format";
 
@@ -27,27 +29,27 @@ enum DocumentFormat {
 
     private final String name;
     private final int major;
-    private final int minor;
     private final int oldestMajor;
 
-    DocumentFormat(String name, int major, int minor, int oldestMajor) {
+    DocumentFormat(String name, int major, int oldestMajor) {
         this.name = name;
         this.major = major;
-        this.minor = minor;
         this.oldestMajor = oldestMajor;
-    }
-
-    /**
-     * The value this library writes into a document: the current major version with the minor
-     * version of the newest fields it writes, such as {@code consentkit.policy/v1.1}.
-     */
-    String written() {
-        return minor == 0 ? current() : current() + "." + minor;
     }
 
     /** The value this library writes, such as {@code consentkit.policy/v1}. */
     String current() {
         return name + "/v" + major;
+    }
+
+    /**
+     * The value this library writes for a document that needs minor version {@code minor} of the
+     * current major version, such as {@code consentkit.item/v1.1}: a document that uses a field added
+     * in a minor version declares it, so that a reader of the plain major version is not handed a
+     * field it cannot know. Minor version 0 writes {@link #current()}.
+     */
+    String current(int minor) {
+        return minor == 0 ? current() : current() + "." + minor;
     }
 
     /** The major version this library writes. */

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JSON form of a content item, the {@code consentkit.item/v1} document:
+ * The JSON form of a content item, the {@code consentkit.item/v1} document ({@code v1.1} when it
+ * carries a resumption):
  *
  * <pre>{@code
  * {
@@ -21,18 +22,22 @@ import java.util.List;
  *   "category": "content.public",
  *   "createdAt": "2025-10-01T12:00:00Z",
  *   "deletedAt": "2025-12-01T00:00:00Z",
+ *   "resumedAt": "2025-11-02T09:30:00Z",
  *   "reservations": [{"source": "TDM_REP", "effectiveFrom": "2025-10-02T00:00:00Z"}]
  * }
  * }</pre>
  *
- * <p>{@code deletedAt} is optional (absent or {@code null}); {@code reservations} is required and may
+ * <p>{@code deletedAt} and {@code resumedAt} (the item's last resumption, added in {@code v1.1}) are
+ * optional (absent or {@code null}); an item is written as {@code v1.1} only when it has a resumption,
+ * so items without one round-trip as {@code v1}. {@code reservations} is required and may
  * be empty, so that a producer that forgets an item's reservations fails instead of making it
  * trainable.
  */
 final class ItemJson {
 
     static final List<String> FIELDS =
-            List.of("format", "id", "authorId", "category", "createdAt", "deletedAt", "reservations");
+            List.of("format", "id", "authorId", "category", "createdAt", "deletedAt", "resumedAt",
+                    "reservations");
     static final List<String> RESERVATION_FIELDS = List.of("source", "effectiveFrom");
 
     private static final String RESERVATIONS = "an array of reservations, possibly empty";
@@ -50,12 +55,22 @@ final class ItemJson {
         Instant createdAt = Scalars.instant(item.required("createdAt", Scalars.INSTANT));
         Node deletedNode = item.optional("deletedAt");
         Instant deletedAt = deletedNode == null ? null : Scalars.instant(deletedNode);
+        Node resumedNode = item.optional("resumedAt");
+        Instant resumedAt = resumedNode == null ? null : Scalars.instant(resumedNode);
         List<Reservation> reservations = new ArrayList<>();
         for (Node r : item.required("reservations", RESERVATIONS).array(RESERVATIONS)) {
             reservations.add(readReservation(r));
         }
         try {
-            return ContentItem.of(id, authorId, category, createdAt, deletedAt, reservations);
+            ContentItem read = ContentItem.of(id, authorId, category, createdAt, deletedAt, reservations);
+            if (resumedNode == null) {
+                return read;
+            }
+            try {
+                return read.withResumedAt(resumedAt);
+            } catch (IllegalArgumentException e) {
+                throw resumedNode.fail(e.getMessage(), "resumedAt at or after createdAt", e);
+            }
         } catch (IllegalArgumentException e) {
             Node culprit = id.isBlank() ? idNode : authorId.isBlank() ? authorNode : deletedNode != null ? deletedNode : item;
             throw culprit.fail(e.getMessage(), culprit == deletedNode ? "deletedAt at or after createdAt" : Scalars.ID, e);
@@ -77,7 +92,7 @@ final class ItemJson {
     static void write(ContentItem item, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.ITEM.current());
+            json.writeStringField("format", DocumentFormat.ITEM.current(item.resumedAt().isPresent() ? 1 : 0));
         }
         json.writeStringField("id", item.id());
         json.writeStringField("authorId", item.authorId());
@@ -85,6 +100,9 @@ final class ItemJson {
         json.writeStringField("createdAt", item.createdAt().toString());
         if (item.deletedAt().isPresent()) {
             json.writeStringField("deletedAt", item.deletedAt().get().toString());
+        }
+        if (item.resumedAt().isPresent()) {
+            json.writeStringField("resumedAt", item.resumedAt().get().toString());
         }
         json.writeArrayFieldStart("reservations");
         for (Reservation reservation : item.reservations()) {

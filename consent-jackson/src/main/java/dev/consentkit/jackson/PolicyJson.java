@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a training policy, the {@code consentkit.policy/v1} document:
+ * The JSON form of a training policy, the {@code consentkit.policy/v1} document ({@code v1.1} when a
+ * version counts items from the member's own choice):
  *
  * <pre>{@code
  * {
@@ -46,11 +47,12 @@ import java.util.Map;
  *
  * <p>A policy is a legal document that people review, so everything is written out: every field but
  * {@code itemsCreatedFrom} and the fields added in format {@code v1.1} is required, and lists may be
- * empty but not left out. The {@code v1.1} fields are always written; a version without them was
- * written before they existed and keeps the meaning it was decided by, so that replays of past audits
- * do not change: {@code leapDayBirthday} ({@code "MARCH_1"} or {@code "FEBRUARY_28"}) then means
- * {@code "FEBRUARY_28"}, and {@code gpcSignalsObject} ({@code true} or {@code false}) means
- * {@code false}. A version's default
+ * empty but not left out. {@code leapDayBirthday} and {@code gpcSignalsObject} are always written; a
+ * version without them was written before they existed and keeps the meaning it was decided by, so
+ * that replays of past audits do not change: {@code leapDayBirthday} ({@code "MARCH_1"} or
+ * {@code "FEBRUARY_28"}) then means {@code "FEBRUARY_28"}, and {@code gpcSignalsObject}
+ * ({@code true} or {@code false}) means {@code false}. {@code itemsFromMembersChoice} is {@code false}
+ * when absent or {@code null}, and written only when {@code true}. A version's default
  * is either {@code "defaultBasis": "<basis>"} or {@code "excludedByDefault": true} (a program that runs
  * only where a rule gives a basis), never both and never neither; a rule is either
  * {@code "basis": "<basis>"} or {@code "excluded": true}. {@code null} is never a default, so a
@@ -63,7 +65,7 @@ final class PolicyJson {
     static final List<String> FIELDS = List.of("format", "id", "purpose", "versions");
     static final List<String> VERSION_FIELDS = List.of("id", "effectiveFrom", "defaultBasis", "excludedByDefault",
             "jurisdictionRules", "allowedCategories", "neverAllowedCategories", "minimumAge", "unknownAge",
-            "leapDayBirthday", "gpcSignalsObject", "itemsCreatedFrom");
+            "leapDayBirthday", "gpcSignalsObject", "itemsCreatedFrom", "itemsFromMembersChoice");
     static final List<String> RULE_FIELDS = List.of("jurisdiction", "basis", "excluded");
 
     private static final String VERSIONS = "an array of policy versions in the order they take effect";
@@ -182,6 +184,11 @@ final class PolicyJson {
         if (scopeNode != null) {
             builder.itemsCreatedFrom(Scalars.instant(scopeNode));
         }
+        Node choiceScopeNode = version.optional("itemsFromMembersChoice");
+        if (choiceScopeNode != null) {
+            builder.itemsFromMembersChoice(choiceScopeNode.bool("true or false: whether items count only from the"
+                    + " member's own opt-in"));
+        }
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
@@ -228,7 +235,8 @@ final class PolicyJson {
     static void write(TrainingPolicy policy, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.POLICY.written());
+            // Every version writes the fields of v1.1 (leapDayBirthday, gpcSignalsObject).
+            json.writeStringField("format", DocumentFormat.POLICY.current(1));
         }
         json.writeStringField("id", policy.id());
         json.writeStringField("purpose", policy.purpose().key());
@@ -274,6 +282,9 @@ final class PolicyJson {
         json.writeBooleanField("gpcSignalsObject", version.gpcSignalsObject());
         if (version.itemsCreatedFrom().isPresent()) {
             json.writeStringField("itemsCreatedFrom", version.itemsCreatedFrom().get().toString());
+        }
+        if (version.itemsFromMembersChoice()) {
+            json.writeBooleanField("itemsFromMembersChoice", true);
         }
         json.writeEndObject();
     }

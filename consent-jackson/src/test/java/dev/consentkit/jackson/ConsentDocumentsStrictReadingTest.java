@@ -135,7 +135,8 @@ class ConsentDocumentsStrictReadingTest {
         assertProblem(e, "$.versions[0].allowedCategorys", "allowedCategorys", 13, 7);
         assertEquals("$.versions[0].allowedCategorys at line 13, column 7: unknown field \"allowedCategorys\"; expected one of"
                 + " id, effectiveFrom, defaultBasis, excludedByDefault, jurisdictionRules, allowedCategories,"
-                + " neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom", e.getMessage());
+                + " neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom,"
+                + " itemsFromMembersChoice", e.getMessage());
     }
 
     @Test

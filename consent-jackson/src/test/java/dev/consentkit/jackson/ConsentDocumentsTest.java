@@ -380,6 +380,91 @@ class ConsentDocumentsTest {
     }
 
     @Test
+    void shouldWriteAResumedItemAsMinorVersionOneAndReadItBack() throws IOException {
+        ContentItem resumed = ITEM.withResumedAt(Instant.parse("2025-11-02T09:30:00Z"));
+
+        String json = ConsentDocuments.writeItem(resumed);
+
+        assertEquals(ITEM_JSON.replace("consentkit.item/v1", "consentkit.item/v1.1").replace(
+                "\"createdAt\": \"2025-10-01T12:00:00Z\",\n",
+                "\"createdAt\": \"2025-10-01T12:00:00Z\",\n  \"resumedAt\": \"2025-11-02T09:30:00Z\",\n"), json);
+        assertEquals(resumed, ConsentDocuments.readItem(json));
+        assertTrue(ConsentDocuments.writeItem(ITEM).contains("\"consentkit.item/v1\""));
+    }
+
+    @Test
+    void shouldRejectAResumptionBeforeTheCreationNamingTheField() {
+        String json = "{\"format\":\"consentkit.item/v1.1\",\"id\":\"post-1\",\"authorId\":\"m-1\","
+                + "\"category\":\"content.public\",\"createdAt\":\"2025-10-01T12:00:00Z\","
+                + "\"resumedAt\":\"2025-09-01T00:00:00Z\",\"reservations\":[]}";
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(json));
+
+        assertEquals("$.resumedAt", e.fieldPath());
+        assertTrue(e.getMessage().contains("is resumed at 2025-09-01T00:00:00Z, before it was created at"), e.getMessage());
+    }
+
+    @Test
+    void shouldWriteAPolicyScopingItemsPerMemberAsMinorVersionOneAndReadItBack() throws IOException {
+        TrainingPolicy perMember = TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
+                .version(PolicyVersion.builder("2025-08", Instant.parse("2025-08-28T00:00:00Z"))
+                        .defaultBasis(LegalBasis.CONSENT)
+                        .allow(DataCategory.AI_INTERACTIONS)
+                        .itemsFromMembersChoice(true)
+                        .build())
+                .build();
+
+        String json = ConsentDocuments.writePolicy(perMember);
+
+        assertTrue(json.contains("\"format\": \"consentkit.policy/v1.1\""), json);
+        assertTrue(json.contains("\"itemsFromMembersChoice\": true"), json);
+        assertEquals(perMember, ConsentDocuments.readPolicy(json));
+        assertFalse(ConsentDocuments.writePolicy(POLICY).contains("itemsFromMembersChoice"));
+    }
+
+    @Test
+    void shouldReadAMissingOrNullPerMemberScopeAsOff() throws IOException {
+        String version = "{\"format\":\"consentkit.policy/v1.1\",\"id\":\"p\",\"purpose\":\"ai-training\",\"versions\":[{"
+                + "\"id\":\"v\",\"effectiveFrom\":\"2025-01-01T00:00:00Z\",\"defaultBasis\":\"CONSENT\","
+                + "\"jurisdictionRules\":[],\"allowedCategories\":[],\"neverAllowedCategories\":[],\"minimumAge\":18,"
+                + "\"unknownAge\":\"DENY\"%s}]}";
+
+        assertFalse(ConsentDocuments.readPolicy(String.format(version, "")).versions().get(0).itemsFromMembersChoice());
+        assertFalse(ConsentDocuments.readPolicy(String.format(version, ",\"itemsFromMembersChoice\":null")).versions()
+                .get(0).itemsFromMembersChoice());
+        assertTrue(ConsentDocuments.readPolicy(String.format(version, ",\"itemsFromMembersChoice\":true")).versions()
+                .get(0).itemsFromMembersChoice());
+        assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readPolicy(String.format(version, ",\"itemsFromMembersChoice\":\"yes\"")));
+    }
+
+    @Test
+    void shouldWriteADecisionBeforeTheMembersChoiceAsMinorVersionTwoOneAndReadItBack() throws IOException {
+        TrainingPolicy perMember = TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
+                .version(PolicyVersion.builder("2025-08", Instant.parse("2025-08-28T00:00:00Z"))
+                        .defaultBasis(LegalBasis.CONSENT)
+                        .allow(DataCategory.AI_INTERACTIONS)
+                        .itemsFromMembersChoice(true)
+                        .build())
+                .build();
+        ConsentEvent optIn = ConsentEvent.optIn("c-1", Purpose.AI_TRAINING, Instant.parse("2025-09-02T10:00:00Z"),
+                ConsentChannel.SETTINGS_TOGGLE);
+        Member member = Member.builder("u-1").birthDate(LocalDate.of(1990, 1, 1)).residentIn(Jurisdiction.of("US"))
+                .consent(optIn).build();
+        ContentItem chat = ContentItem.of("chat-1", "u-1", DataCategory.AI_INTERACTIONS,
+                Instant.parse("2025-09-01T00:00:00Z"));
+        Decision decision = perMember.evaluate(chat, member, Instant.parse("2025-10-01T00:00:00Z"));
+
+        String json = ConsentDocuments.writeDecision(decision);
+        Decision read = ConsentDocuments.readDecision(json);
+
+        assertTrue(json.contains("\"format\": \"consentkit.decision/v2.1\""), json);
+        assertEquals(decision, read);
+        assertEquals(decision.evidence(), read.evidence());
+        assertTrue(read.sameOutcome(decision));
+    }
+
+    @Test
     void shouldExposeTheDocumentedLimitsAsStreamReadConstraints() {
         StreamReadConstraints limits = ConsentDocuments.streamReadConstraints();
 

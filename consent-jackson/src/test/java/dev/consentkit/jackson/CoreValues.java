@@ -147,6 +147,7 @@ final class CoreValues {
         Gen<Integer> age = Generate.pick(List.of(18, 18, 16, 0, 21, 150));
         Gen<UnknownAge> unknownAge = Generate.enumValues(UnknownAge.class);
         Gen<Boolean> scoped = Generate.booleans();
+        Gen<Boolean> perMember = Generate.booleans();
         Gen<Instant> instant = instants();
         return in -> {
             PolicyVersion.Builder b = PolicyVersion.builder(id.generate(in), effectiveFrom.generate(in));
@@ -174,7 +175,7 @@ final class CoreValues {
             if (scoped.generate(in)) {
                 b.itemsCreatedFrom(instant.generate(in));
             }
-            return b.build();
+            return b.itemsFromMembersChoice(perMember.generate(in)).build();
         };
     }
 
@@ -285,12 +286,13 @@ final class CoreValues {
         return itemsBy(ids());
     }
 
-    /** Items by the given authors, deleted or not, with up to two reservations. */
+    /** Items by the given authors, deleted or not, resumed or not, with up to two reservations. */
     static Gen<ContentItem> itemsBy(Gen<String> author) {
         Gen<String> id = ids();
         Gen<DataCategory> category = categories();
         Gen<Instant> createdAt = instants();
         Gen<Boolean> deleted = Generate.booleans();
+        Gen<Boolean> resumed = Generate.booleans();
         Gen<Long> lifetime = Generate.longRange(0, 2000L * 86_400);
         Gen<Integer> count = Generate.range(0, 2);
         Gen<Reservation> reservation = reservations();
@@ -301,7 +303,8 @@ final class CoreValues {
                 reservations.add(reservation.generate(in));
             }
             return ContentItem.of(id.generate(in), author.generate(in), category.generate(in), created,
-                    deleted.generate(in) ? created.plusSeconds(lifetime.generate(in)) : null, reservations);
+                    deleted.generate(in) ? created.plusSeconds(lifetime.generate(in)) : null, reservations)
+                    .withResumedAt(resumed.generate(in) ? created.plusSeconds(lifetime.generate(in)) : null);
         };
     }
 

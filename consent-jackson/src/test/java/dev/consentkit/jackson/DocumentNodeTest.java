@@ -139,7 +139,7 @@ class DocumentNodeTest {
                 () -> DocumentNode.read(outer).object(FIELDS).required("item", "an item").toItem());
 
         assertEquals("$.item.title", e.fieldPath());
-        assertEquals("one of format, id, authorId, category, createdAt, deletedAt, reservations", e.expected());
+        assertEquals("one of format, id, authorId, category, createdAt, deletedAt, resumedAt, reservations", e.expected());
     }
 
     @Test

@@ -80,7 +80,9 @@ class JsonSchemaTest {
     private static String asDocument(String document, String line) throws IOException {
         ObjectNode node = (ObjectNode) JSON.readTree(line);
         if (!node.has("format")) {
-            ObjectNode withFormat = JSON.createObjectNode().put("format", "consentkit." + document + "/v1");
+            // A line using a field added in minor version 1 stands for a document declaring it.
+            String version = node.has("resumedAt") ? "/v1.1" : "/v1";
+            ObjectNode withFormat = JSON.createObjectNode().put("format", "consentkit." + document + version);
             withFormat.setAll(node);
             return JSON.writeValueAsString(withFormat);
         }

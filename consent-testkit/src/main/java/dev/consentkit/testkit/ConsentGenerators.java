@@ -58,7 +58,8 @@ import org.quicktheories.generators.SourceDSL;
  * dev.consentkit.Reason} is reachable and the edges that matter come up often rather than by luck:
  * instants fall on the dates real programs started and on calendar edges (29 February), with their
  * neighbours one nanosecond and one second away; members come of age inside the window; choices tie at
- * the same instant; policies exclude and include regions, change over time and have item scopes.
+ * the same instant; policies exclude and include regions, change over time and have item scopes, also
+ * per member; items are resumed, also next to the member's choices.
  * Most instants lie in the window {@link #WINDOW_START} to {@link #WINDOW_END}.
  *
  * <p>The {@code ...(TrainingPolicy)} and {@code ...(Purpose)} variants draw around a policy of your
@@ -363,7 +364,8 @@ public final class ConsentGenerators {
 
     /**
      * Items of these categories, created at these instants (held within {@link StoredSpan}), authored by {@code authorId}: ids
-     * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten.
+     * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten,
+     * resumed (at or after their creation) in about one in four.
      *
      * @throws IllegalArgumentException if {@code authorId} is blank
      */
@@ -379,9 +381,11 @@ public final class ConsentGenerators {
         return in -> {
             Instant createdAt = stored(createdAts.generate(in));
             Optional<Duration> lifetime = sometimes(15, nonNegativeDurations()).generate(in);
+            Optional<Duration> untilResumed = sometimes(25, nonNegativeDurations()).generate(in);
             return ContentItem.of("item-" + Generate.range(1, 3).generate(in), authorId, categories.generate(in),
                     createdAt, lifetime.map(age -> stored(plus(createdAt, age))).orElse(null),
-                    SourceDSL.lists().of(reservations()).ofSizes(reservationCounts).generate(in));
+                    SourceDSL.lists().of(reservations()).ofSizes(reservationCounts).generate(in))
+                    .withResumedAt(untilResumed.map(age -> stored(plus(createdAt, age))).orElse(null));
         };
     }
 
@@ -449,7 +453,8 @@ public final class ConsentGenerators {
     /**
      * Scenarios under these policies: a member {@value #MEMBER_ID} whose choices mostly concern the
      * policy's purpose or a broader one, an item they authored whose category the policy mostly allows or
-     * never allows, created sometimes around the day the member comes of age; {@code asOf} often after the
+     * never allows, created sometimes around the day the member comes of age or one of the member's
+     * choices, and sometimes resumed next to one of them; {@code asOf} often after the
      * item's creation, and often on, or a nanosecond or a second next to, an instant that matters to the
      * decision (a version start, an item scope, a choice, a move, a deletion); and in half of them a
      * {@code knownAt} chosen the same way.
@@ -459,8 +464,9 @@ public final class ConsentGenerators {
         return in -> {
             TrainingPolicy policy = policies.generate(in);
             Member member = members(MEMBER_ID, policy.purpose()).generate(in);
-            ContentItem item = contentItems(member.id(), categoriesAround(policy), creationsAround(policy, member))
+            ContentItem drawn = contentItems(member.id(), categoriesAround(policy), creationsAround(policy, member))
                     .generate(in);
+            ContentItem item = drawn.withResumedAt(resumptionsAround(member, drawn).generate(in).orElse(null));
             Gen<Instant> moments = momentsOf(policy, member, item);
             Gen<Instant> afterCreation = nonNegativeDurations().map(age -> plus(item.createdAt(), age));
             Instant asOf = Generate.frequency(Pair.of(1, moments), Pair.of(2, afterCreation)).generate(in);
@@ -496,17 +502,36 @@ public final class ConsentGenerators {
         return Generate.frequency(choices);
     }
 
-    /** Instants in the window, and the UTC midnights on which the member comes of age under a version, nudged. */
+    /**
+     * The item's resumption as drawn, or, in about one in five, one on or next to one of the member's
+     * choices (where a per-member item scope starts) that is not before the creation.
+     */
+    static Gen<Optional<Instant>> resumptionsAround(Member member, ContentItem item) {
+        List<Instant> choices = member.consent().events().stream().map(ConsentEvent::effectiveAt)
+                .filter(at -> !at.isBefore(item.createdAt())).collect(Collectors.toUnmodifiableList());
+        if (choices.isEmpty()) {
+            return Generate.constant(item.resumedAt());
+        }
+        Gen<Optional<Instant>> nearChoice = nudged(Generate.pick(choices)).map(ConsentGenerators::stored)
+                .map(at -> at.isBefore(item.createdAt()) ? Optional.<Instant>empty() : Optional.of(at));
+        return Generate.frequency(Pair.of(4, Generate.constant(item.resumedAt())), Pair.of(1, nearChoice));
+    }
+
+    /**
+     * Instants in the window, and, nudged, the UTC midnights on which the member comes of age under a
+     * version and the member's choices (where a per-member item scope starts).
+     */
     static Gen<Instant> creationsAround(TrainingPolicy policy, Member member) {
         LocalDate born = member.birthDate().orElse(null);
-        List<Instant> comingOfAge = born == null ? List.of() : policy.versions().stream()
-                .map(version -> utcMidnight(Invariants.comingOfAge(born, version)))
+        List<Instant> edges = Stream.concat(born == null ? Stream.<Instant>empty() : policy.versions().stream()
+                .map(version -> utcMidnight(Invariants.comingOfAge(born, version))),
+                        member.consent().events().stream().map(ConsentEvent::effectiveAt))
                 .distinct()
                 .collect(Collectors.toUnmodifiableList());
-        if (comingOfAge.isEmpty()) {
+        if (edges.isEmpty()) {
             return instants();
         }
-        return Generate.frequency(Pair.of(4, instants()), Pair.of(1, nudged(Generate.pick(comingOfAge))));
+        return Generate.frequency(Pair.of(4, instants()), Pair.of(1, nudged(Generate.pick(edges))));
     }
 
     /** Instants in the window, and instants on or next to one that matters to this policy, member or item. */
@@ -524,6 +549,7 @@ public final class ConsentGenerators {
         }
         instants.add(item.createdAt());
         item.deletedAt().ifPresent(instants::add);
+        item.resumedAt().ifPresent(instants::add);
         item.reservations().forEach(r -> instants.add(r.effectiveFrom()));
         member.closedAt().ifPresent(instants::add);
         member.jurisdictions().residences().stream().map(Residence::from).filter(from -> !from.equals(Instant.MIN))
@@ -656,7 +682,8 @@ public final class ConsentGenerators {
     /**
      * Versions with this id and start: a default from {@code bases} (or excluded by default), up to three
      * rules excluding a jurisdiction or giving it one of {@code bases}, these allowed and never-allowed
-     * categories, a minimum age, what an unknown age means, and sometimes an item scope.
+     * categories, a minimum age, what an unknown age means, sometimes an item scope, and in about one in
+     * four items counted only from the member's own choice.
      */
     private static Gen<PolicyVersion> policyVersion(String id, Instant effectiveFrom, Gen<LegalBasis> bases,
             Gen<List<DataCategory>> allowed, Gen<List<DataCategory>> neverAllowed) {
@@ -682,6 +709,7 @@ public final class ConsentGenerators {
                     .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
                     .gpcSignalsObject(Generate.booleans().generate(in))
                     .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
+                    .itemsFromMembersChoice(Generate.booleans().generate(in) && Generate.booleans().generate(in))
                     .build();
         };
     }

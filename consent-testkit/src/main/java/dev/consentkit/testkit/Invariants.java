@@ -64,6 +64,10 @@ final class Invariants {
             "adding an OPT_IN never makes a trainable item not trainable",
             policy -> withAddedChoice(policy, ConsentChoice.OPT_IN), Invariants::narrowingViolation);
 
+    static final Invariant<Change> RESUMPTION_NEVER_NARROWS = new Invariant<>("a resumption never narrows",
+            "resuming the item again, at or before asOf, never makes a trainable item not trainable",
+            policy -> resumedAgain(policy), Invariants::narrowingViolation);
+
     static final Invariant<Answer> FAST_PATH_AGREES = new Invariant<>("isTrainable agrees with evaluate",
             "isTrainable(item, member, asOf) equals evaluate(item, member, asOf).trainable()",
             policy -> answers(scenarios(policy)), Invariants::fastPathViolation);
@@ -93,7 +97,7 @@ final class Invariants {
 
     /** Every invariant, in the order they are checked. */
     static final List<Invariant<?>> ALL = List.of(NEVER_ALLOWED_CATEGORIES, NON_RETROACTIVITY, OPT_OUT_NEVER_WIDENS,
-            OPT_IN_NEVER_NARROWS, FAST_PATH_AGREES, EVENT_ORDER_INDEPENDENCE, REPLAY_AS_KNOWN_AT, ITEM_LIFETIME,
+            OPT_IN_NEVER_NARROWS, RESUMPTION_NEVER_NARROWS, FAST_PATH_AGREES, EVENT_ORDER_INDEPENDENCE, REPLAY_AS_KNOWN_AT, ITEM_LIFETIME,
             MINORS, OPT_OUT_DENIES);
 
     private Invariants() {}
@@ -359,6 +363,28 @@ final class Invariants {
             ConsentEvent added = new ConsentEvent("added", drawn.purpose(), choice, drawn.effectiveAt(),
                     drawn.recordedAt(), drawn.channel());
             return adding(s, List.of(added));
+        };
+    }
+
+    /**
+     * The scenario's item resumed once more, at or before {@code asOf} and not before its creation or
+     * last resumption: often on or next to one of the member's choices or to {@code asOf}. Only the last
+     * resumption is kept, so a resumption after {@code asOf} would hide an earlier one from the question
+     * (which then fails closed); that is not a widening or a narrowing this invariant is about.
+     */
+    private static Gen<Change> resumedAgain(TrainingPolicy policy) {
+        return in -> {
+            Scenario s = scenarios(policy).generate(in);
+            ContentItem item = s.item();
+            Instant earliest = item.resumedAt().orElse(item.createdAt());
+            List<Instant> near = new ArrayList<>();
+            near.add(s.asOf());
+            s.member().consent().events().forEach(event -> near.add(event.effectiveAt()));
+            Instant drawn = stored(Generate.frequency(Pair.of(1, instants()), Pair.of(3, nudged(Generate.pick(near))))
+                    .generate(in));
+            Instant resumedAt = drawn.isBefore(earliest) || drawn.isAfter(s.asOf()) ? earliest : drawn;
+            Scenario resumed = s.withItem(item.withResumedAt(resumedAt));
+            return new Change("resuming the item at " + resumedAt, Answer.of(s), Answer.of(resumed));
         };
     }
 

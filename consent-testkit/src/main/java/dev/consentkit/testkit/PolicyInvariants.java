@@ -33,6 +33,9 @@ import org.quicktheories.core.Reporter;
  *       was not;
  *   <li><b>an opt-in never narrows</b>: adding an {@code OPT_IN} never makes a trainable item not
  *       trainable;
+ *   <li><b>a resumption never narrows</b>: resuming an item again, at or before {@code asOf}, never
+ *       makes a trainable item not trainable (only the last resumption is kept, so one after
+ *       {@code asOf} hides an earlier one from the question, which then fails closed);
  *   <li><b>isTrainable agrees with evaluate</b>;
  *   <li><b>event order independence</b>: the decision does not depend on the order in which consent
  *       events are supplied, nor on repeats;

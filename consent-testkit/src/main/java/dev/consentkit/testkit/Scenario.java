@@ -185,6 +185,7 @@ public final class Scenario {
                 + ", allow " + v.allowedCategories() + ", never " + v.neverAllowedCategories() + ", minimum age "
                 + v.minimumAge() + ", unknown age " + v.unknownAge() + ", leap-day birthdays " + v.leapDayBirthday()
                 + (v.gpcSignalsObject() ? ", GPC signals object" : "")
-                + v.itemsCreatedFrom().map(from -> ", items created from " + from).orElse("");
+                + v.itemsCreatedFrom().map(from -> ", items created from " + from).orElse("")
+                + (v.itemsFromMembersChoice() ? ", items from the member's choice" : "");
     }
 }

@@ -42,6 +42,10 @@ final class Fixtures {
         return resource("suites/meta-eu.suite.json");
     }
 
+    static Path anthropicConsumerSuite() {
+        return resource("suites/anthropic-consumer.suite.json");
+    }
+
     static Path failingSuite() {
         return resource("failing/wrong-expectations.suite.json");
     }
@@ -60,7 +64,10 @@ final class Fixtures {
         return policy("suites/policies/meta-eu.policy.json");
     }
 
-    /** Anthropic's consumer program: consent, chats created from 2025-08-28 only. */
+    /**
+     * Anthropic's consumer program from 2025-08-28: consent, and only chats created or resumed at or
+     * after the member's own choice ("new or resumed chats and coding sessions").
+     */
     static TrainingPolicy anthropicConsumer() {
         return policy("suites/policies/anthropic-consumer.policy.json");
     }

@@ -313,7 +313,7 @@ class InvariantsTest {
     @Test
     void shouldCheckTheInvariantsInTheDocumentedOrder() {
         assertEquals(List.of("never-allowed categories", "non-retroactivity", "an opt-out never widens", "an opt-in never narrows",
-                "isTrainable agrees with evaluate", "event order independence", "replay as known at",
+                "a resumption never narrows", "isTrainable agrees with evaluate", "event order independence", "replay as known at",
                 "nothing before creation or from deletion", "nothing of minors", "an opt-out in effect denies"),
                 PolicyInvariants.invariants());
     }

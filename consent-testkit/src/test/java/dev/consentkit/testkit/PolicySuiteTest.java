@@ -85,6 +85,17 @@ class PolicySuiteTest {
     }
 
     @Test
+    void shouldPassAnthropicsConsumerSuiteOfNewOrResumedChats() throws IOException {
+        // Anthropic's consumer terms and privacy policy from 28 August 2025: the training setting applies to
+        // "new or resumed chats and coding sessions", counted from the member's own choice.
+        SuiteResult result = PolicySuite.read(Fixtures.anthropicConsumerSuite()).run();
+
+        assertTrue(result.allPassed(), result.results()::toString);
+        assertEquals(5, result.passed());
+        assertEquals(Fixtures.anthropicConsumer(), PolicySuite.read(Fixtures.anthropicConsumerSuite()).policy());
+    }
+
+    @Test
     void shouldReadAPolicyGivenByAPathRelativeToTheSuiteFile() throws IOException {
         PolicySuite suite = PolicySuite.read(Fixtures.metaEuSuite());
 

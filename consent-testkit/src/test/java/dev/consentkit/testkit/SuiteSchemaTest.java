@@ -105,7 +105,8 @@ class SuiteSchemaTest {
             List<Error> errors = errors(Files.readString(fixture));
             assertTrue(errors.isEmpty(), () -> errors + " in " + fixture);
         }
-        assertEquals(List.of("wrong-expectations.suite.json", "linkedin.suite.json", "meta-eu.suite.json"),
+        assertEquals(List.of("wrong-expectations.suite.json", "anthropic-consumer.suite.json", "linkedin.suite.json",
+                "meta-eu.suite.json"),
                 fixtures.stream().map(f -> f.getFileName().toString()).collect(Collectors.toList()));
     }
 
