@@ -91,7 +91,7 @@ public final class BatchEvaluator {
             for (int m = from; m < to; m++) {
                 int place = members.placeAt(m, asOfNanos);
                 LegalBasis placeBasis = place < 0 ? null : basis[place];
-                verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m), place >= 0,
+                verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m, asOfNanos), place >= 0,
                         placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis,
                         members.choiceAt(m, covers, covering, asOfNanos, knownAtNanos));
             }
