@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@code "format": "consentkit.policy/v1"}.
  *
  * <p>This library writes the current major version of each kind (policies, members and items
- * {@code v1}; decisions {@code v2}) and reads it and any minor version {@code vM.N} of it: a minor
+ * {@code v1}; decisions {@code v2}), a minor version only for a document that uses what that minor
+ * version added (members with {@code closures}: {@code v1.1}), and reads it and any minor version {@code vM.N} of it: a minor
  * version adds nothing that changes what the fields known here mean. Fields this version does not
  * know are still rejected, so a newer document that relies on them fails loudly instead of being half
  * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any
@@ -37,6 +38,14 @@ enum DocumentFormat {
     /** The value this library writes, such as {@code consentkit.policy/v1}. */
     String current() {
         return name + "/v" + major;
+    }
+
+    /**
+     * The value for a document that needs a minor version's additions, such as
+     * {@code consentkit.member/v1.1} for a member with {@code closures}.
+     */
+    String current(int minor) {
+        return current() + "." + minor;
     }
 
     /** The major version this library writes. */
