@@ -40,11 +40,14 @@ public final class Member {
     private final JurisdictionTimeline jurisdictions;
     private final List<AccountClosure> closures;
     private final ConsentHistory consent;
-    // The kernel's view, so that deciding allocates nothing: the closures' starts and reopenings
-    // (KernelTime.NEVER for one not reopened), as AccountClosures reads them.
+    // The kernel's view, so that deciding allocates nothing. An account never closed, or closed once
+    // and not reopened, is closedOnce (NEVER, or the closure's start: what the kernel's rule is given
+    // at any asOf) with no arrays, as fast as a single field; any other has the closures' starts and
+    // reopenings (NEVER for one not reopened), as AccountClosures reads them.
     private final int packedBirthDate;
-    private final long[] closedFrom;
-    private final long[] closedUntil;
+    private final long closedOnce;
+    private final long @Nullable [] closedFrom;
+    private final long @Nullable [] closedUntil;
 
     private Member(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -63,13 +66,22 @@ public final class Member {
         this.jurisdictions = b.jurisdictions;
         this.consent = b.consent;
         this.packedBirthDate = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
-        this.closedFrom = new long[closures.size()];
-        this.closedUntil = new long[closures.size()];
-        for (int i = 0; i < closures.size(); i++) {
-            AccountClosure closure = closures.get(i);
-            Instant reopened = closure.reopenedAt();
-            closedFrom[i] = KernelTime.nanos(closure.closedAt());
-            closedUntil[i] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
+        if (closures.isEmpty() || closures.size() == 1 && closures.get(0).isOpenEnded()) {
+            this.closedOnce = closures.isEmpty() ? KernelTime.NEVER : KernelTime.nanos(closures.get(0).closedAt());
+            this.closedFrom = null;
+            this.closedUntil = null;
+        } else {
+            long[] from = new long[closures.size()];
+            long[] until = new long[closures.size()];
+            for (int i = 0; i < closures.size(); i++) {
+                AccountClosure closure = closures.get(i);
+                Instant reopened = closure.reopenedAt();
+                from[i] = KernelTime.nanos(closure.closedAt());
+                until[i] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
+            }
+            this.closedOnce = KernelTime.NEVER;
+            this.closedFrom = from;
+            this.closedUntil = until;
         }
     }
 
@@ -188,14 +200,25 @@ public final class Member {
         return packedBirthDate;
     }
 
-    /** The start of the closure in effect at {@code asOf} (kernel nanoseconds), {@link KernelTime#NEVER} when open. */
+    /**
+     * What the kernel's closure rule is given at {@code asOf} (kernel nanoseconds): the start of the
+     * closure in effect, or an instant after {@code asOf} ({@link KernelTime#NEVER}, or the start of a
+     * closure yet to come) when the account is open then.
+     */
     long closedNanos(long asOf) {
-        return AccountClosures.closedAt(closedFrom, closedUntil, 0, closedFrom.length, asOf);
+        long[] from = closedFrom;
+        long[] until = closedUntil;
+        return from == null || until == null ? closedOnce : AccountClosures.closedAt(from, until, 0, from.length, asOf);
     }
 
     /** The closure in effect at {@code asOf} (kernel nanoseconds), or null when open. */
     @Nullable AccountClosure closureAt(long asOf) {
-        int found = AccountClosures.indexAt(closedFrom, closedUntil, 0, closedFrom.length, asOf);
+        long[] from = closedFrom;
+        long[] until = closedUntil;
+        if (from == null || until == null) {
+            return closedOnce <= asOf ? closures.get(0) : null;
+        }
+        int found = AccountClosures.indexAt(from, until, 0, from.length, asOf);
         return found < 0 ? null : closures.get(found);
     }
 

@@ -9,6 +9,10 @@ package dev.consentkit.internal;
  * each closure's reopening ({@link KernelTime#NEVER} while it stays closed), every closure ending at
  * or before the next one starts. Each closure is half-open, {@code [from, until)}: closed at
  * {@code from} itself, open again at {@code until}. Allocation-free.
+ *
+ * <p>An account never closed, or closed once and not reopened, needs no search, and both layouts keep
+ * it as one value: {@link KernelTime#NEVER}, or its closure's start, which is the closure in effect at
+ * every {@code asOf} the rule {@code closedAt <= asOf} holds for, and after every other.
  */
 public final class AccountClosures {
 
