@@ -573,7 +573,8 @@ public final class Evidence {
          * and leaving out any other.
          *
          * @throws IllegalArgumentException if a fact the reason needs is missing, or a fact contradicts
-         *     the reason (a consent event of the wrong choice, a minimum age below 1); the message names it
+         *     the reason (a consent event of the wrong choice, a minimum age below 1, a closure reopened
+         *     before the instant set afterwards with {@link #at}); the message names it
          */
         public Evidence build() {
             int facts = Facts.of(reason);
@@ -620,11 +621,12 @@ public final class Evidence {
                     reason == Reason.ACCOUNT_CLOSED ? closureEnd(when) : null);
         }
 
-        /** The reopening of the closure, checked against its start. */
+        /** The reopening of the closure, checked against its start (which {@link #at} may have changed). */
         private @Nullable Instant closureEnd(@Nullable Instant closedAt) {
             Instant until = reopenedAt;
-            if (until != null && closedAt != null) {
-                new AccountClosure(closedAt, until);
+            if (until != null && closedAt != null && !until.isAfter(closedAt)) {
+                throw new IllegalArgumentException("evidence for " + reason + " has a closure reopened at " + until
+                        + ", not after its start " + closedAt);
             }
             return until;
         }

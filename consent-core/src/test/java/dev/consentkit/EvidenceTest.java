@@ -114,6 +114,18 @@ class EvidenceTest {
     }
 
     @Test
+    void shouldRefuseAClosureWhoseStartWasMovedPastItsReopening() {
+        Evidence.Builder builder = Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1")
+                .closure(AccountClosure.between(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-04-01T00:00:00Z")))
+                .at(Instant.parse("2025-05-01T00:00:00Z"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("evidence for ACCOUNT_CLOSED has a closure reopened at 2025-04-01T00:00:00Z, not after its start "
+                + "2025-05-01T00:00:00Z", e.getMessage());
+    }
+
+    @Test
     void shouldReadAClosureGivenOnlyByItsStartAsNotReopened() {
         Instant closed = Instant.parse("2025-03-01T00:00:00Z");
 
