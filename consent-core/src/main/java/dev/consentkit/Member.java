@@ -97,7 +97,8 @@ public final class Member {
             }
             if (reopened == null) {
                 throw new IllegalArgumentException("account closure " + previous + " of member " + id
-                        + " is not reopened, yet closure " + next + " follows it; only the last closure may stay open");
+                        + " is not reopened, yet closure " + next
+                        + " follows it; only the last closure may be left without a reopening");
             }
             if (next.closedAt().isBefore(reopened)) {
                 throw new IllegalArgumentException("account closure " + next + " of member " + id

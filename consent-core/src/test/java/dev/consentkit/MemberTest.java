@@ -326,7 +326,8 @@ class MemberTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
 
         assertEquals("account closure [2026-01-01T00:00:00Z, ...) of member m-1 is not reopened, yet closure "
-                + "[2026-06-01T00:00:00Z, ...) follows it; only the last closure may stay open", e.getMessage());
+                + "[2026-06-01T00:00:00Z, ...) follows it; only the last closure may be left without a reopening",
+                e.getMessage());
     }
 
     @Test
