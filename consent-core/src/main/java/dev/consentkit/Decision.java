@@ -56,14 +56,28 @@ public final class Decision {
     private final int comingOfAgeDay;
     private final int minimumAge;
     private final @Nullable String recordedText;
+    // For ACCOUNT_CLOSED, the reopening of the closure in effect when known; else null.
+    private final @Nullable Instant evidenceUntil;
 
-    /** A decision with its evidence's facts; the engine's way in, and the builder's. */
+    /** A decision with its evidence's facts; the engine's way in. */
     Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason, int failedMask,
             String policyId, @Nullable String policyVersion, @Nullable Instant evidenceAt,
             @Nullable String evidenceVersion, @Nullable ConsentEvent consentEvent, @Nullable Jurisdiction jurisdiction,
             @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis, @Nullable DataCategory category,
             @Nullable DataCategory categoryRule, @Nullable Reservation reservation, @Nullable LocalDate birthDate,
             int comingOfAgeDay, int minimumAge, @Nullable String recordedText) {
+        this(itemId, memberId, asOf, knownAt, reason, failedMask, policyId, policyVersion, evidenceAt, evidenceVersion,
+                consentEvent, jurisdiction, jurisdictionRule, basis, category, categoryRule, reservation, birthDate,
+                comingOfAgeDay, minimumAge, recordedText, null);
+    }
+
+    /** A decision with its evidence's facts, also the reopening of a closure: the builder's way in. */
+    Decision(String itemId, String memberId, Instant asOf, @Nullable Instant knownAt, Reason reason, int failedMask,
+            String policyId, @Nullable String policyVersion, @Nullable Instant evidenceAt,
+            @Nullable String evidenceVersion, @Nullable ConsentEvent consentEvent, @Nullable Jurisdiction jurisdiction,
+            @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis, @Nullable DataCategory category,
+            @Nullable DataCategory categoryRule, @Nullable Reservation reservation, @Nullable LocalDate birthDate,
+            int comingOfAgeDay, int minimumAge, @Nullable String recordedText, @Nullable Instant evidenceUntil) {
         this.itemId = itemId;
         this.memberId = memberId;
         this.asOf = asOf;
@@ -85,6 +99,7 @@ public final class Decision {
         this.comingOfAgeDay = comingOfAgeDay;
         this.minimumAge = minimumAge;
         this.recordedText = recordedText;
+        this.evidenceUntil = evidenceUntil;
     }
 
     /**
@@ -153,7 +168,7 @@ public final class Decision {
                 factual && (facts & Evidence.Facts.MEMBER) != 0 ? memberId : null,
                 consentEvent, jurisdiction, jurisdictionRule, basis, category, categoryRule, reservation, birthDate,
                 comingOfAgeDay == NO_DAY ? null : LocalDate.ofEpochDay(comingOfAgeDay), minimumAge,
-                recordedText);
+                recordedText, evidenceUntil);
     }
 
     /** The id of the item decided on. */
@@ -210,7 +225,8 @@ public final class Decision {
                 && Objects.equals(category, d.category) && Objects.equals(categoryRule, d.categoryRule)
                 && Objects.equals(reservation, d.reservation) && Objects.equals(birthDate, d.birthDate)
                 && comingOfAgeDay == d.comingOfAgeDay
-                && minimumAge == d.minimumAge && (recordedText == null) == (d.recordedText == null);
+                && minimumAge == d.minimumAge && (recordedText == null) == (d.recordedText == null)
+                && Objects.equals(evidenceUntil, d.evidenceUntil);
     }
 
     @Override
@@ -334,7 +350,8 @@ public final class Decision {
             return new Decision(itemId, memberId, asOf, knownAt, reason, mask, policy, policyVersion, e.at,
                     e.policyVersion, e.consentEvent, e.jurisdiction, e.jurisdictionRule, e.basis, e.category,
                     e.categoryRule, e.reservation, e.birthDate,
-                    e.comingOfAge == null ? NO_DAY : (int) e.comingOfAge.toEpochDay(), e.minimumAge, e.recordedText);
+                    e.comingOfAge == null ? NO_DAY : (int) e.comingOfAge.toEpochDay(), e.minimumAge, e.recordedText,
+                    e.reopenedAt);
         }
 
         private static void agree(String what, String decided, @Nullable String inEvidence) {

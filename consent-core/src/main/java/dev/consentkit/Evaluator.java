@@ -35,7 +35,7 @@ final class Evaluator {
         }
         Jurisdiction place = member.jurisdictions().placeAt(asOf);
         LegalBasis basis = RuleKernel.basis(rules, place);
-        long verdict = RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
+        long verdict = RuleKernel.memberVerdict(rules, member.closedNanos(asOfNanos), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf));
         if (RuleKernel.memberFailures(verdict) != 0 || RuleKernel.ageFailures(item.createdNanos(),
                 RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY)) != 0) {
@@ -72,8 +72,8 @@ final class Evaluator {
         boolean gpcSignalsObject = rules != null && rules.gpcSignalsObject();
         long knownAtNanos = KernelTime.knownAtNanos(knownAt);
         int choice = member.consent().choiceCode(covering, gpcSignalsObject, asOfNanos, knownAtNanos);
-        long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(), place != null, basis,
-                member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
+        long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(asOfNanos), place != null,
+                basis, member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)
                 | ownItemFailures(rules, item, asOfNanos) | RuleKernel.ageFailures(item.createdNanos(),
                         RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY))
@@ -91,8 +91,12 @@ final class Evaluator {
                 return factAt(policy, item, member, asOf, knownAt, reason, failed, versionId, item.createdAt());
             case ITEM_DELETED:
                 return factAt(policy, item, member, asOf, knownAt, reason, failed, versionId, item.deletedAtOrNull());
-            case ACCOUNT_CLOSED:
-                return factAt(policy, item, member, asOf, knownAt, reason, failed, versionId, member.closedAtOrNull());
+            case ACCOUNT_CLOSED: {
+                AccountClosure closure = required(member.closureAt(asOfNanos));
+                return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
+                        closure.closedAt(), null, null, null, null, null, null, null, null, null, Decision.NO_DAY, 0,
+                        null, closure.reopenedAt());
+            }
             case JURISDICTION_UNKNOWN:
                 return factAt(policy, item, member, asOf, knownAt, reason, failed, versionId, null);
             case ITEM_OUT_OF_SCOPE:

@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  *   <tr><th>reason</th><th>facts</th><th>{@link #at()}</th></tr>
  *   <tr><td>{@code POLICY_NOT_IN_FORCE}</td><td>policy id, its first version</td><td>that version's start</td></tr>
  *   <tr><td>{@code ITEM_NOT_YET_CREATED}, {@code ITEM_DELETED}</td><td>item id</td><td>creation, deletion</td></tr>
- *   <tr><td>{@code ACCOUNT_CLOSED}</td><td>member id</td><td>closure</td></tr>
+ *   <tr><td>{@code ACCOUNT_CLOSED}</td><td>member id, the closure in effect (its reopening when known)</td>
+ *       <td>the closure's start</td></tr>
  *   <tr><td>{@code ITEM_OUT_OF_SCOPE}</td><td>version</td><td>the version's item scope</td></tr>
  *   <tr><td>{@code CATEGORY_EXCLUDED}</td><td>version, item category, the never-allowed category it is within</td>
  *       <td>version start</td></tr>
@@ -111,6 +112,8 @@ public final class Evidence {
     final int minimumAge;
     // The prose of recorded evidence; null for evidence made of facts.
     final @Nullable String recordedText;
+    // For ACCOUNT_CLOSED, when the closure in effect was reopened, if that is known; at is its start.
+    final @Nullable Instant reopenedAt;
 
     Evidence(Reason reason, @Nullable Instant at, @Nullable String policyId, @Nullable String policyVersion,
             @Nullable String itemId, @Nullable String memberId, @Nullable ConsentEvent consentEvent,
@@ -118,6 +121,16 @@ public final class Evidence {
             @Nullable DataCategory category, @Nullable DataCategory categoryRule, @Nullable Reservation reservation,
             @Nullable LocalDate birthDate, @Nullable LocalDate comingOfAge, int minimumAge,
             @Nullable String recordedText) {
+        this(reason, at, policyId, policyVersion, itemId, memberId, consentEvent, jurisdiction, jurisdictionRule, basis,
+                category, categoryRule, reservation, birthDate, comingOfAge, minimumAge, recordedText, null);
+    }
+
+    Evidence(Reason reason, @Nullable Instant at, @Nullable String policyId, @Nullable String policyVersion,
+            @Nullable String itemId, @Nullable String memberId, @Nullable ConsentEvent consentEvent,
+            @Nullable Jurisdiction jurisdiction, @Nullable JurisdictionRule jurisdictionRule, @Nullable LegalBasis basis,
+            @Nullable DataCategory category, @Nullable DataCategory categoryRule, @Nullable Reservation reservation,
+            @Nullable LocalDate birthDate, @Nullable LocalDate comingOfAge, int minimumAge,
+            @Nullable String recordedText, @Nullable Instant reopenedAt) {
         this.reason = reason;
         this.at = at;
         this.policyId = policyId;
@@ -135,6 +148,7 @@ public final class Evidence {
         this.comingOfAge = comingOfAge;
         this.minimumAge = minimumAge;
         this.recordedText = recordedText;
+        this.reopenedAt = reopenedAt;
     }
 
     /**
@@ -263,6 +277,18 @@ public final class Evidence {
         return Optional.ofNullable(reservation);
     }
 
+    /**
+     * The account closure in effect, for {@code ACCOUNT_CLOSED}: closed from {@link #at()}, and reopened
+     * at {@code reopenedAt} when the member's record used for the decision says so (a replay after
+     * the reopening knows it; a decision made during the closure does not). Empty for other reasons
+     * and for recorded evidence.
+     */
+    public Optional<AccountClosure> closure() {
+        Instant from = at;
+        return reason != Reason.ACCOUNT_CLOSED || recordedText != null || from == null ? Optional.empty()
+                : Optional.of(new AccountClosure(from, reopenedAt));
+    }
+
     /** The member's birth date, for the age checks. */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
@@ -300,7 +326,8 @@ public final class Evidence {
             case ITEM_DELETED:
                 return "item " + itemId + " is deleted";
             case ACCOUNT_CLOSED:
-                return "account of member " + memberId + " is closed";
+                return reopenedAt == null ? "account of member " + memberId + " is closed"
+                        : "account of member " + memberId + " is closed until " + reopenedAt;
             case ITEM_OUT_OF_SCOPE:
                 return "version " + policyVersion + " covers only items created from then on";
             case CATEGORY_EXCLUDED:
@@ -373,7 +400,8 @@ public final class Evidence {
                 && Objects.equals(jurisdictionRule, e.jurisdictionRule) && basis == e.basis
                 && Objects.equals(category, e.category) && Objects.equals(categoryRule, e.categoryRule)
                 && Objects.equals(reservation, e.reservation) && Objects.equals(birthDate, e.birthDate)
-                && Objects.equals(comingOfAge, e.comingOfAge) && isRecorded() == e.isRecorded();
+                && Objects.equals(comingOfAge, e.comingOfAge) && isRecorded() == e.isRecorded()
+                && Objects.equals(reopenedAt, e.reopenedAt);
     }
 
     @Override
@@ -474,6 +502,7 @@ public final class Evidence {
         private @Nullable LocalDate birthDate;
         private int minimumAge = -1;
         private boolean leapDayOnMarchFirst;
+        private @Nullable Instant reopenedAt;
 
         private Builder(Reason reason) {
             this.reason = reason;
@@ -541,6 +570,17 @@ public final class Evidence {
             return this;
         }
 
+        /**
+         * Sets the account closure in effect ({@code ACCOUNT_CLOSED}); the evidence dates from its
+         * {@code closedAt}, and keeps its {@code reopenedAt} when there is one.
+         */
+        public Builder closure(AccountClosure closure) {
+            Objects.requireNonNull(closure, "closure");
+            this.at = closure.closedAt();
+            this.reopenedAt = closure.reopenedAt();
+            return this;
+        }
+
         /** Sets the reservation in effect; the evidence dates from its start. */
         public Builder reservation(Reservation reservation) {
             this.reservation = Objects.requireNonNull(reservation, "reservation");
@@ -566,7 +606,8 @@ public final class Evidence {
          * and leaving out any other.
          *
          * @throws IllegalArgumentException if a fact the reason needs is missing, or a fact contradicts
-         *     the reason (a consent event of the wrong choice, a minimum age below 1); the message names it
+         *     the reason (a consent event of the wrong choice, a minimum age below 1, a closure reopened
+         *     before the instant set afterwards with {@link #at}); the message names it
          */
         public Evidence build() {
             int facts = Facts.of(reason);
@@ -617,7 +658,18 @@ public final class Evidence {
                     (facts & Facts.CATEGORY) != 0 ? need(category, "the category") : null,
                     (facts & Facts.CATEGORY_RULE) != 0 ? need(categoryRule, "the never-allowed category") : null,
                     (facts & Facts.RESERVATION) != 0 ? reservation : null,
-                    comingOfAge == null ? null : birthDate, comingOfAge, comingOfAge == null ? 0 : minimumAge, null);
+                    comingOfAge == null ? null : birthDate, comingOfAge, comingOfAge == null ? 0 : minimumAge, null,
+                    reason == Reason.ACCOUNT_CLOSED ? closureEnd(when) : null);
+        }
+
+        /** The reopening of the closure, checked against its start (which {@link #at} may have changed). */
+        private @Nullable Instant closureEnd(@Nullable Instant closedAt) {
+            Instant until = reopenedAt;
+            if (until != null && closedAt != null && !until.isAfter(closedAt)) {
+                throw new IllegalArgumentException("evidence for " + reason + " has a closure reopened at " + until
+                        + ", not after its start " + closedAt);
+            }
+            return until;
         }
 
         private <T> T need(@Nullable T fact, String name) {

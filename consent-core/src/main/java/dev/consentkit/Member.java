@@ -1,9 +1,11 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,7 +13,23 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member of the platform, as far as training decisions need to know: where they are over time,
- * when they were born (if known), whether their account was closed, and their consent history.
+ * when they were born (if known), when their account was closed (and reopened), and their consent
+ * history.
+ *
+ * <h2>Closed and reopened accounts</h2>
+ * An account may be closed and reopened any number of times. The member keeps every closure as an
+ * {@link AccountClosure}, half-open {@code [closedAt, reopenedAt)}, in order and without overlaps;
+ * only the last may stay closed ({@link #closures()}). At an instant inside a closure nothing of the
+ * member's is trainable ({@link Reason#ACCOUNT_CLOSED}); at its {@code reopenedAt} and after, the
+ * account is open again and the other checks decide. Keeping the past closures is what makes a replay
+ * exact: a decision for an instant during an earlier closure stays {@code ACCOUNT_CLOSED} after the
+ * account was reopened.
+ *
+ * <p>The rule is about the account at the instant of use, not about when an item was made. An item
+ * created during a closure (imported, or written through a path that kept working) is not trainable
+ * while the closure lasts, and is judged like any other item of the member once the account is
+ * reopened; an item created before a closure is likewise trainable again after the reopening, unless
+ * it was deleted. To keep such items out for good, delete them or reserve them.
  *
  * <p>Build one with {@link #builder(String)}; change one with the {@code with...} copies.
  */
@@ -20,11 +38,16 @@ public final class Member {
     private final String id;
     private final @Nullable LocalDate birthDate;
     private final JurisdictionTimeline jurisdictions;
-    private final @Nullable Instant closedAt;
+    private final List<AccountClosure> closures;
     private final ConsentHistory consent;
-    // The kernel's view, so that deciding allocates nothing.
+    // The kernel's view, so that deciding allocates nothing. An account never closed, or closed once
+    // and not reopened, is closedOnce (NEVER, or the closure's start: what the kernel's rule is given
+    // at any asOf) with no arrays, as fast as a single field; any other has the closures' starts and
+    // reopenings (NEVER for one not reopened), as AccountClosures reads them.
     private final int packedBirthDate;
-    private final long closedNanos;
+    private final long closedOnce;
+    private final long @Nullable [] closedFrom;
+    private final long @Nullable [] closedUntil;
 
     private Member(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -36,16 +59,53 @@ public final class Member {
             throw new IllegalArgumentException("birth date " + birth + " of member " + id + " is outside the years "
                     + CalendarDays.FIRST_BIRTH_YEAR + " to " + CalendarDays.LAST_BIRTH_YEAR);
         }
-        Instant closed = b.closedAt;
-        if (closed != null) {
-            KernelTime.checkStored(closed, "account closure of member " + id);
-        }
+        Instant closedOnce = b.closedAt;
+        this.closures = closedOnce == null ? checkedClosures(id, b.closures)
+                : List.of(AccountClosure.from(KernelTime.checkStored(closedOnce, "account closure of member " + id)));
         this.birthDate = birth;
         this.jurisdictions = b.jurisdictions;
-        this.closedAt = closed;
         this.consent = b.consent;
         this.packedBirthDate = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
-        this.closedNanos = closed == null ? KernelTime.NEVER : KernelTime.nanos(closed);
+        if (closures.isEmpty() || closures.size() == 1 && closures.get(0).isOpenEnded()) {
+            this.closedOnce = closures.isEmpty() ? KernelTime.NEVER : KernelTime.nanos(closures.get(0).closedAt());
+            this.closedFrom = null;
+            this.closedUntil = null;
+        } else {
+            long[] from = new long[closures.size()];
+            long[] until = new long[closures.size()];
+            for (int i = 0; i < closures.size(); i++) {
+                AccountClosure closure = closures.get(i);
+                Instant reopened = closure.reopenedAt();
+                from[i] = KernelTime.nanos(closure.closedAt());
+                until[i] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
+            }
+            this.closedOnce = KernelTime.NEVER;
+            this.closedFrom = from;
+            this.closedUntil = until;
+        }
+    }
+
+    private static List<AccountClosure> checkedClosures(String id, List<AccountClosure> given) {
+        List<AccountClosure> closures = List.copyOf(given);
+        for (int i = 1; i < closures.size(); i++) {
+            AccountClosure previous = closures.get(i - 1);
+            AccountClosure next = closures.get(i);
+            Instant reopened = previous.reopenedAt();
+            if (next.closedAt().isBefore(previous.closedAt())) {
+                throw new IllegalArgumentException("account closure " + next + " of member " + id
+                        + " is out of order: it comes after " + previous + "; list closures by closedAt");
+            }
+            if (reopened == null) {
+                throw new IllegalArgumentException("account closure " + previous + " of member " + id
+                        + " is not reopened, yet closure " + next
+                        + " follows it; only the last closure may be left without a reopening");
+            }
+            if (next.closedAt().isBefore(reopened)) {
+                throw new IllegalArgumentException("account closure " + next + " of member " + id
+                        + " overlaps the closure " + previous + " before it");
+            }
+        }
+        return closures;
     }
 
     /**
@@ -63,7 +123,7 @@ public final class Member {
         Builder b = new Builder(id);
         b.birthDate = birthDate;
         b.jurisdictions = jurisdictions;
-        b.closedAt = closedAt;
+        b.closures = new ArrayList<>(closures);
         b.consent = consent;
         return b;
     }
@@ -83,9 +143,32 @@ public final class Member {
         return jurisdictions;
     }
 
-    /** When the account was closed, if it was; from then on nothing of theirs is trainable. */
+    /**
+     * When the account was closed for the last time, if it has not been reopened since: the start of
+     * the last closure when it stays closed; from then on nothing of the member's is trainable. Empty
+     * for an account never closed and for one reopened after its last closure; the earlier closures
+     * are in {@link #closures()}.
+     */
     public Optional<Instant> closedAt() {
-        return Optional.ofNullable(closedAt);
+        return Optional.ofNullable(closedAtOrNull());
+    }
+
+    /**
+     * Every closure of the account, ordered by {@code closedAt}, not overlapping; only the last may stay
+     * closed. Empty for an account never closed.
+     */
+    public List<AccountClosure> closures() {
+        return closures;
+    }
+
+    /**
+     * The closure in effect at {@code asOf}: the one with {@code closedAt <= asOf < reopenedAt}, the
+     * closure {@link Reason#ACCOUNT_CLOSED} names; empty when the account is open then.
+     *
+     * @throws NullPointerException if {@code asOf} is null
+     */
+    public Optional<AccountClosure> closureAt(Instant asOf) {
+        return Optional.ofNullable(closureAt(KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"))));
     }
 
     /** The member's consent events. */
@@ -110,15 +193,34 @@ public final class Member {
     }
 
     @Nullable Instant closedAtOrNull() {
-        return closedAt;
+        int last = closures.size() - 1;
+        return last < 0 || !closures.get(last).isOpenEnded() ? null : closures.get(last).closedAt();
     }
 
     int packedBirthDate() {
         return packedBirthDate;
     }
 
-    long closedNanos() {
-        return closedNanos;
+    /**
+     * What the kernel's closure rule is given at {@code asOf} (kernel nanoseconds): the start of the
+     * closure in effect, or an instant after {@code asOf} ({@link KernelTime#NEVER}, or the start of a
+     * closure yet to come) when the account is open then.
+     */
+    long closedNanos(long asOf) {
+        long[] from = closedFrom;
+        long[] until = closedUntil;
+        return from == null || until == null ? closedOnce : AccountClosures.closedAt(from, until, 0, from.length, asOf);
+    }
+
+    /** The closure in effect at {@code asOf} (kernel nanoseconds), or null when open. */
+    @Nullable AccountClosure closureAt(long asOf) {
+        long[] from = closedFrom;
+        long[] until = closedUntil;
+        if (from == null || until == null) {
+            return closedOnce <= asOf ? closures.get(0) : null;
+        }
+        int found = AccountClosures.indexAt(from, until, 0, from.length, asOf);
+        return found < 0 ? null : closures.get(found);
     }
 
     /** Equal when every value is equal. */
@@ -129,20 +231,38 @@ public final class Member {
         }
         Member m = (Member) o;
         return id.equals(m.id) && Objects.equals(birthDate, m.birthDate) && jurisdictions.equals(m.jurisdictions)
-                && Objects.equals(closedAt, m.closedAt) && consent.equals(m.consent);
+                && closures.equals(m.closures) && consent.equals(m.consent);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, birthDate, jurisdictions, closedAt, consent);
+        return Objects.hash(id, birthDate, jurisdictions, closures, consent);
     }
 
-    /** A one-line summary, such as {@code Member[m-1, born 1990-04-01, [DE], open, 2 consent events]}. */
+    /**
+     * A one-line summary, such as {@code Member[m-1, born 1990-04-01, [DE], open, 2 consent events]};
+     * a closed account shows {@code closed 2025-01-01T00:00:00Z}, one with reopenings every closure, as
+     * {@code closed [2025-01-01T00:00:00Z, 2025-03-01T00:00:00Z)}.
+     */
     @Override
     public String toString() {
         return "Member[" + id + ", " + (birthDate == null ? "birth date unknown" : "born " + birthDate) + ", "
-                + jurisdictions + ", " + (closedAt == null ? "open" : "closed " + closedAt) + ", "
+                + jurisdictions + ", " + closureSummary() + ", "
                 + consent.size() + " consent event" + (consent.size() == 1 ? "" : "s") + "]";
+    }
+
+    private String closureSummary() {
+        if (closures.isEmpty()) {
+            return "open";
+        }
+        if (closures.size() == 1 && closures.get(0).isOpenEnded()) {
+            return "closed " + closures.get(0).closedAt();
+        }
+        StringBuilder text = new StringBuilder("closed");
+        for (AccountClosure closure : closures) {
+            text.append(text.length() == 6 ? " " : ", ").append(closure);
+        }
+        return text.toString();
     }
 
     /** Collects a member's values; {@link #build()} validates them. Not thread-safe. */
@@ -151,6 +271,8 @@ public final class Member {
         private final String id;
         private @Nullable LocalDate birthDate;
         private JurisdictionTimeline jurisdictions = JurisdictionTimeline.unknown();
+        private List<AccountClosure> closures = new ArrayList<>();
+        // Set by closedAt(...), checked by build() so that its message names the member.
         private @Nullable Instant closedAt;
         private ConsentHistory consent = ConsentHistory.empty();
 
@@ -197,9 +319,43 @@ public final class Member {
             return this;
         }
 
-        /** Sets when the account was closed; {@code null} means it is open. */
+        /**
+         * Sets when the account was closed, for an account closed once and not reopened: its closures
+         * become this one closure, replacing any set before; {@code null} means never closed. For an
+         * account closed and reopened, use {@link #closure(AccountClosure)} or {@link #closures(List)}.
+         */
         public Builder closedAt(@Nullable Instant closedAt) {
+            this.closures = new ArrayList<>();
             this.closedAt = closedAt;
+            return this;
+        }
+
+        /**
+         * Adds a closure after those added before: closures are given in order, and only the last may
+         * stay closed ({@link #build()} checks).
+         *
+         * @throws NullPointerException if {@code closure} is null
+         */
+        public Builder closure(AccountClosure closure) {
+            Objects.requireNonNull(closure, "closure");
+            Instant closedOnce = closedAt;
+            if (closedOnce != null) {
+                closures.add(AccountClosure.from(closedOnce));
+                closedAt = null;
+            }
+            closures.add(closure);
+            return this;
+        }
+
+        /**
+         * Replaces the account's closures with these, ordered by {@code closedAt}, not overlapping, only
+         * the last staying closed ({@link #build()} checks); an empty list means never closed.
+         *
+         * @throws NullPointerException if the list or a closure is null
+         */
+        public Builder closures(List<AccountClosure> closures) {
+            this.closures = new ArrayList<>(List.copyOf(Objects.requireNonNull(closures, "closures")));
+            this.closedAt = null;
             return this;
         }
 
@@ -228,8 +384,8 @@ public final class Member {
          * Builds the member.
          *
          * @throws IllegalArgumentException if the id is blank, the birth date lies outside the years
-         *     1 to 9999, or the account closure outside the span ConsentKit stores
-         *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z); the message shows the value
+         *     1 to 9999, or the account closures are out of order, overlap, or one that stays closed is
+         *     followed by another; the message names the member and shows the value or the interval
          */
         public Member build() {
             return new Member(this);

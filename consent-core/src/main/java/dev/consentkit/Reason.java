@@ -12,7 +12,10 @@ public enum Reason {
     ITEM_NOT_YET_CREATED("the item does not exist yet"),
     /** The item was deleted at or before {@code asOf}. */
     ITEM_DELETED("the item is deleted"),
-    /** The member's account was closed at or before {@code asOf}. */
+    /**
+     * A closure of the member's account is in effect at {@code asOf}: closed at or before it and not
+     * reopened by then ({@link AccountClosure}), whenever the item was created.
+     */
     ACCOUNT_CLOSED("the member's account is closed"),
     /** The version covers only items created from some instant on, and this one is older. */
     ITEM_OUT_OF_SCOPE("the item was created before the version's item scope"),

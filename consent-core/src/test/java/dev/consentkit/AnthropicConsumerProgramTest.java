@@ -305,6 +305,32 @@ class AnthropicConsumerProgramTest {
         assertEquals(Reason.ALLOWED_OPTED_IN, BatchEvaluator.of(ANTHROPIC, store, LATER).reason(NEW_CHAT));
     }
 
+    // Anthropic's published texts say nothing about reopening a closed consumer account; these tests
+    // follow ConsentKit's own rule: nothing is used while the account is closed, and the member's
+    // choice, made once, still holds when the account is open again.
+
+    @Test
+    void shouldNotTrainOnChatsWhileTheAccountIsClosed() {
+        Member closed = OPTED_IN.toBuilder().closure(AccountClosure.between(Instant.parse("2025-09-10T00:00:00Z"),
+                Instant.parse("2025-10-10T00:00:00Z"))).build();
+
+        Decision decision = decide(NEW_CHAT, closed, Instant.parse("2025-09-15T00:00:00Z"));
+
+        assertEquals(Reason.ACCOUNT_CLOSED, decision.reason());
+        assertEquals(List.of(Reason.ACCOUNT_CLOSED), decision.failedChecks());
+    }
+
+    @Test
+    void shouldTrainOnChatsAgainUnderTheEarlierOptInOnceReopened() {
+        Member reopened = OPTED_IN.toBuilder().closure(AccountClosure.between(Instant.parse("2025-09-10T00:00:00Z"),
+                Instant.parse("2025-10-10T00:00:00Z"))).build();
+
+        Decision decision = decide(NEW_CHAT, reopened, Instant.parse("2025-10-10T00:00:00Z"));
+
+        assertEquals(Reason.ALLOWED_OPTED_IN, decision.reason());
+        assertEquals(Optional.of(OPT_IN), decision.evidence().consentEvent());
+    }
+
     private static Member member(String id, String place) {
         return Member.builder(id).birthDate(LocalDate.of(1994, 7, 9)).residentIn(Jurisdiction.of(place)).build();
     }

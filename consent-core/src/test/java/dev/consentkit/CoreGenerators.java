@@ -313,7 +313,33 @@ public final class CoreGenerators {
         return longs().between(first.toEpochDay(), last.toEpochDay()).map(day -> LocalDate.ofEpochDay(day));
     }
 
-    /** Members with this id, with or without a birth date and an account closure, and any consent history. */
+    /**
+     * Account closures: mostly none, sometimes one that stays closed, sometimes closures with
+     * reopenings (up to three, the last perhaps still closed), ends often on instants that tie.
+     */
+    public static Gen<List<AccountClosure>> accountClosures() {
+        return in -> {
+            int kind = Generate.range(0, 99).generate(in);
+            if (kind < 85) {
+                return List.of();
+            }
+            if (kind < 92) {
+                return List.of(AccountClosure.from(instants().generate(in)));
+            }
+            TreeSet<Instant> ends = new TreeSet<>(lists().of(instants()).ofSizeBetween(2, 6).generate(in));
+            List<Instant> sorted = new ArrayList<>(ends);
+            List<AccountClosure> closures = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i += 2) {
+                closures.add(new AccountClosure(sorted.get(i), i + 1 < sorted.size() ? sorted.get(i + 1) : null));
+            }
+            return closures;
+        };
+    }
+
+    /**
+     * Members with this id, with or without a birth date and account closures (closed once, or closed
+     * and reopened), and any consent history.
+     */
     public static Gen<Member> members(String id) {
         return members(id, consentHistories());
     }
@@ -322,7 +348,7 @@ public final class CoreGenerators {
         return in -> Member.builder(id)
                 .birthDate(sometimes(90, birthDates()).generate(in).orElse(null))
                 .jurisdictions(jurisdictionTimelines().generate(in))
-                .closedAt(sometimes(10, instants()).generate(in).orElse(null))
+                .closures(accountClosures().generate(in))
                 .consent(histories.generate(in))
                 .build();
     }
@@ -598,7 +624,10 @@ public final class CoreGenerators {
         instants.add(item.createdAt());
         item.deletedAt().ifPresent(instants::add);
         item.reservations().forEach(r -> instants.add(r.effectiveFrom()));
-        member.closedAt().ifPresent(instants::add);
+        for (AccountClosure closure : member.closures()) {
+            instants.add(closure.closedAt());
+            closure.reopened().ifPresent(instants::add);
+        }
         member.jurisdictions().residences().stream().map(Residence::from).filter(from -> !from.equals(Instant.MIN))
                 .forEach(instants::add);
         for (ConsentEvent event : member.consent().events()) {

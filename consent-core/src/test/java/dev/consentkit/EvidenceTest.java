@@ -158,6 +158,53 @@ class EvidenceTest {
     }
 
     @Test
+    void shouldHoldTheClosureInEffectDatedByItsStart() {
+        AccountClosure closure = AccountClosure.between(Instant.parse("2025-03-01T00:00:00Z"),
+                Instant.parse("2025-04-01T00:00:00Z"));
+
+        Evidence evidence = Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1").closure(closure).build();
+
+        assertEquals(Optional.of(closure), evidence.closure());
+        assertEquals(Optional.of(closure.closedAt()), evidence.at());
+        assertEquals("account of member m-1 is closed until 2025-04-01T00:00:00Z at 2025-03-01T00:00:00Z",
+                evidence.toString());
+    }
+
+    @Test
+    void shouldRefuseAClosureWhoseStartWasMovedPastItsReopening() {
+        Evidence.Builder builder = Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1")
+                .closure(AccountClosure.between(Instant.parse("2025-03-01T00:00:00Z"), Instant.parse("2025-04-01T00:00:00Z")))
+                .at(Instant.parse("2025-05-01T00:00:00Z"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("evidence for ACCOUNT_CLOSED has a closure reopened at 2025-04-01T00:00:00Z, not after its start "
+                + "2025-05-01T00:00:00Z", e.getMessage());
+    }
+
+    @Test
+    void shouldReadAClosureGivenOnlyByItsStartAsNotReopened() {
+        Instant closed = Instant.parse("2025-03-01T00:00:00Z");
+
+        Evidence evidence = Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1").at(closed).build();
+
+        assertEquals(Optional.of(AccountClosure.from(closed)), evidence.closure());
+        assertEquals(Optional.empty(), Evidence.builder(Reason.ITEM_DELETED).itemId("i-1").at(closed).build().closure());
+    }
+
+    @Test
+    void shouldTellClosuresWithAndWithoutTheirReopeningApart() {
+        Instant closed = Instant.parse("2025-03-01T00:00:00Z");
+
+        new EqualsTester()
+                .addEqualityGroup(Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1").at(closed).build(),
+                        Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1").closure(AccountClosure.from(closed)).build())
+                .addEqualityGroup(Evidence.builder(Reason.ACCOUNT_CLOSED).memberId("m-1")
+                        .closure(AccountClosure.between(closed, closed.plusSeconds(1))).build())
+                .testEquals();
+    }
+
+    @Test
     void shouldKeepOnlyTheFactsItsReasonIsExplainedBy() {
         Evidence evidence = Evidence.builder(Reason.ITEM_DELETED).itemId("post-1").memberId("m-1")
                 .policyVersion("2025-11").at(EFFECTIVE).build();

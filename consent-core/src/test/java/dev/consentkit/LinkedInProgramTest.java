@@ -357,6 +357,43 @@ class LinkedInProgramTest {
                 Instant.parse("2025-11-14T00:00:00Z"), ConsentChannel.API);
     }
 
+    // A closed LinkedIn account can be reopened for a short while after it is closed (LinkedIn Help,
+    // "Reopen your closed account": within 14 days in most cases). The program's own texts say nothing
+    // about training on a closed account; ConsentKit denies it while the account is closed.
+
+    @Test
+    void shouldNotTrainOnAGermanMembersPostWhileTheirAccountIsClosed() {
+        Member closed = GERMAN.toBuilder().closure(AccountClosure.between(Instant.parse("2025-11-20T00:00:00Z"),
+                Instant.parse("2025-11-30T00:00:00Z"))).build();
+
+        Decision decision = decide(GERMAN_POST, closed, Instant.parse("2025-11-25T00:00:00Z"));
+
+        assertEquals(Reason.ACCOUNT_CLOSED, decision.reason());
+        assertEquals(Optional.of(AccountClosure.between(Instant.parse("2025-11-20T00:00:00Z"),
+                Instant.parse("2025-11-30T00:00:00Z"))), decision.evidence().closure());
+    }
+
+    @Test
+    void shouldTrainOnAGermanMembersPostByDefaultAgainOnceTheAccountIsReopened() {
+        Member reopened = GERMAN.toBuilder().closure(AccountClosure.between(Instant.parse("2025-11-20T00:00:00Z"),
+                Instant.parse("2025-11-30T00:00:00Z"))).build();
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decide(GERMAN_POST, reopened, Instant.parse("2025-11-30T00:00:00Z"))
+                .reason());
+    }
+
+    @Test
+    void shouldKeepAnOptOutMadeBeforeTheAccountWasClosedAfterItIsReopened() {
+        Member reopened = GERMAN.withConsentEvent(OPT_OUT).toBuilder()
+                .closure(AccountClosure.between(Instant.parse("2025-11-20T00:00:00Z"),
+                        Instant.parse("2025-11-30T00:00:00Z"))).build();
+
+        Decision decision = decide(GERMAN_POST, reopened, Instant.parse("2025-12-01T00:00:00Z"));
+
+        assertEquals(Reason.OPTED_OUT, decision.reason());
+        assertEquals(Optional.of(OPT_OUT), decision.evidence().consentEvent());
+    }
+
     private static Member member(String id, String country) {
         return Member.builder(id).birthDate(LocalDate.of(1990, 4, 1)).residentIn(Jurisdiction.of(country)).build();
     }

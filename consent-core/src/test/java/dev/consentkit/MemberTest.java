@@ -226,4 +226,135 @@ class MemberTest {
                         .build())
                 .testEquals();
     }
+
+    // ---- closed and reopened accounts ----
+
+    private static final Instant REOPENED = Instant.parse("2026-02-01T00:00:00Z");
+    private static final Instant CLOSED_AGAIN = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Test
+    void shouldKeepEveryClosureInOrder() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.from(CLOSED_AGAIN)).build();
+
+        assertEquals(List.of(AccountClosure.between(CLOSED, REOPENED), AccountClosure.from(CLOSED_AGAIN)),
+                member.closures());
+        assertEquals(Optional.of(CLOSED_AGAIN), member.closedAt());
+    }
+
+    @Test
+    void shouldHaveNoClosedAtOnceTheLastClosureIsReopened() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED)).build();
+
+        assertEquals(Optional.empty(), member.closedAt());
+        assertEquals(List.of(AccountClosure.between(CLOSED, REOPENED)), member.closures());
+    }
+
+    @Test
+    void shouldReadASingleClosedAtAsOneClosureNotReopened() {
+        Member member = Member.builder("m-1").closedAt(CLOSED).build();
+
+        assertEquals(List.of(AccountClosure.from(CLOSED)), member.closures());
+        assertEquals(Member.builder("m-1").closures(List.of(AccountClosure.from(CLOSED))).build(), member);
+    }
+
+    @Test
+    void shouldRefuseAClosureAddedAfterAClosedAtRatherThanDropEither() {
+        Member.Builder builder = Member.builder("m-1").closedAt(CLOSED).closure(AccountClosure.from(CLOSED_AGAIN));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertTrue(e.getMessage().startsWith("account closure [2026-01-01T00:00:00Z, ...) of member m-1 is not reopened"),
+                e.getMessage());
+    }
+
+    @Test
+    void shouldReplaceEveryClosureWithClosedAt() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED)).closedAt(CLOSED_AGAIN)
+                .build();
+
+        assertEquals(List.of(AccountClosure.from(CLOSED_AGAIN)), member.closures());
+    }
+
+    @Test
+    void shouldFindTheClosureInEffectAtAnInstant() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.from(CLOSED_AGAIN)).build();
+
+        assertEquals(Optional.empty(), member.closureAt(CLOSED.minusNanos(1)));
+        assertEquals(Optional.of(AccountClosure.between(CLOSED, REOPENED)), member.closureAt(CLOSED));
+        assertEquals(Optional.of(AccountClosure.between(CLOSED, REOPENED)), member.closureAt(REOPENED.minusNanos(1)));
+        assertEquals(Optional.empty(), member.closureAt(REOPENED));
+        assertEquals(Optional.of(AccountClosure.from(CLOSED_AGAIN)), member.closureAt(Instant.MAX));
+    }
+
+    @Test
+    void shouldAcceptAClosureStartingAtTheReopeningOfThePreviousOne() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.from(REOPENED)).build();
+
+        assertEquals(Optional.of(AccountClosure.from(REOPENED)), member.closureAt(REOPENED));
+    }
+
+    @Test
+    void shouldRefuseOverlappingClosuresNamingTheMemberAndTheInterval() {
+        Member.Builder builder = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.between(REOPENED.minusNanos(1), CLOSED_AGAIN));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("account closure [2026-01-31T23:59:59.999999999Z, 2026-06-01T00:00:00Z) of member m-1 overlaps "
+                + "the closure [2026-01-01T00:00:00Z, 2026-02-01T00:00:00Z) before it", e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseClosuresOutOfOrder() {
+        Member.Builder builder = Member.builder("m-1").closure(AccountClosure.from(CLOSED_AGAIN))
+                .closure(AccountClosure.between(CLOSED, REOPENED));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("account closure [2026-01-01T00:00:00Z, 2026-02-01T00:00:00Z) of member m-1 is out of order: it "
+                + "comes after [2026-06-01T00:00:00Z, ...); list closures by closedAt", e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseAClosureAfterOneThatStaysClosed() {
+        Member.Builder builder = Member.builder("m-1").closure(AccountClosure.from(CLOSED))
+                .closure(AccountClosure.from(CLOSED_AGAIN));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+
+        assertEquals("account closure [2026-01-01T00:00:00Z, ...) of member m-1 is not reopened, yet closure "
+                + "[2026-06-01T00:00:00Z, ...) follows it; only the last closure may be left without a reopening",
+                e.getMessage());
+    }
+
+    @Test
+    void shouldCopyClosuresWithToBuilder() {
+        Member member = Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.from(CLOSED_AGAIN)).build();
+
+        assertEquals(member, member.toBuilder().build());
+        assertEquals(member.closures(), member.withConsentEvent(OPT_IN).closures());
+    }
+
+    @Test
+    void shouldPrintEveryClosureOfAReopenedAccount() {
+        Member member = Member.builder("m-3").closure(AccountClosure.between(CLOSED, REOPENED))
+                .closure(AccountClosure.from(CLOSED_AGAIN)).build();
+
+        assertEquals("Member[m-3, birth date unknown, [], closed [2026-01-01T00:00:00Z, 2026-02-01T00:00:00Z), "
+                + "[2026-06-01T00:00:00Z, ...), 0 consent events]", member.toString());
+    }
+
+    @Test
+    void shouldTellMembersWithOtherClosuresApart() {
+        new EqualsTester()
+                .addEqualityGroup(Member.builder("m-1").closure(AccountClosure.between(CLOSED, REOPENED)).build(),
+                        Member.builder("m-1").closures(List.of(AccountClosure.between(CLOSED, REOPENED))).build())
+                .addEqualityGroup(Member.builder("m-1").closedAt(CLOSED).build())
+                .addEqualityGroup(Member.builder("m-1").closure(AccountClosure.between(CLOSED, CLOSED_AGAIN)).build())
+                .testEquals();
+    }
 }

@@ -199,6 +199,45 @@ class MetaEuProgramTest {
         assertTrue(countingSignals.isTrainable(FRENCH_POST, signalling, signalAt.minusSeconds(1)));
     }
 
+    // Facebook Help Center ("Permanently delete your Facebook account"): a member who asked for deletion
+    // can cancel it by logging back in within 30 days; a deactivated account is reactivated the same
+    // way. Either is a closure that ends with a reopening.
+
+    private static final Instant DELETION_REQUESTED = Instant.parse("2025-07-01T00:00:00Z");
+    private static final Instant DELETION_CANCELLED = Instant.parse("2025-07-20T12:00:00Z");
+
+    @Test
+    void shouldNotTrainOnAPublicPhotoWhileDeletionIsPending() {
+        Member deleting = FRENCH.toBuilder().closure(AccountClosure.between(DELETION_REQUESTED, DELETION_CANCELLED))
+                .build();
+
+        assertEquals(Reason.ACCOUNT_CLOSED, decide(FRENCH_PHOTO, deleting, DELETION_REQUESTED).reason());
+        assertEquals(Reason.ACCOUNT_CLOSED, decide(FRENCH_PHOTO, deleting, DELETION_CANCELLED.minusNanos(1)).reason());
+    }
+
+    @Test
+    void shouldTrainOnAPublicPhotoAgainFromTheCancelledDeletionOn() {
+        Member back = FRENCH.toBuilder().closure(AccountClosure.between(DELETION_REQUESTED, DELETION_CANCELLED))
+                .build();
+
+        assertEquals(Reason.ALLOWED_BY_DEFAULT, decide(FRENCH_PHOTO, back, DELETION_CANCELLED).reason());
+    }
+
+    @Test
+    void shouldKeepAnObjectionAcrossACancelledDeletion() {
+        Member back = FRENCH.withConsentEvent(OBJECTION).toBuilder()
+                .closure(AccountClosure.between(DELETION_REQUESTED, DELETION_CANCELLED)).build();
+
+        assertEquals(Reason.OPTED_OUT, decide(FRENCH_PHOTO, back, Instant.parse("2025-08-01T00:00:00Z")).reason());
+    }
+
+    @Test
+    void shouldNeverTrainAgainOnceTheDeletionIsCarriedOut() {
+        Member deleted = FRENCH.toBuilder().closedAt(DELETION_REQUESTED).build();
+
+        assertEquals(Reason.ACCOUNT_CLOSED, decide(FRENCH_PHOTO, deleted, Instant.parse("2026-01-01T00:00:00Z")).reason());
+    }
+
     private static Member member(String id, String country) {
         return Member.builder(id).birthDate(LocalDate.of(1985, 11, 2)).residentIn(Jurisdiction.of(country)).build();
     }

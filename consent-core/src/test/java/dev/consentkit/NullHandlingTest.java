@@ -59,7 +59,7 @@ class NullHandlingTest {
             List.of(DataCategory.PUBLIC_CONTENT), new long[] {1_735_689_600_000L}, TimeUnit.MILLISECONDS);
 
     private static final List<Class<?>> PUBLIC_TYPES = List.of(
-            ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
+            AccountClosure.class, ConsentChannel.class, ConsentChoice.class, ConsentEvent.class, ConsentHistory.class, ContentItem.class,
             DataCategory.class, Decision.class, Decision.Builder.class, Evidence.class, Evidence.Builder.class,
             Evidence.Kind.class, Jurisdiction.class,
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
@@ -82,6 +82,7 @@ class NullHandlingTest {
         defaults.put(ConsentEvent.class, EVENT);
         defaults.put(ConsentHistory.class, ConsentHistory.of(EVENT));
         defaults.put(Residence.class, new Residence(FROM, DE));
+        defaults.put(AccountClosure.class, AccountClosure.from(FROM));
         defaults.put(JurisdictionTimeline.class, JurisdictionTimeline.always(DE));
         defaults.put(Member.class, MEMBER);
         defaults.put(Reservation.class, RESERVATION);
@@ -314,6 +315,7 @@ class NullHandlingTest {
         }
 
         assertEquals(new TreeSet<>(Set.of(
+                "AccountClosure.<init>#reopenedAt",
                 "ContentItem.of#deletedAt",
                 "ContentItem.withResumedAt#resumedAt",
                 "Decision$Builder.policy#policyVersion",

@@ -2,6 +2,7 @@ package dev.consentkit.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.consentkit.Member;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
@@ -19,34 +20,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code consent validate}: checks policy documents, their form and their meaning, and prints one line
- * per finding as {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a summary line.
+ * {@code consent validate}: checks policy and member documents, their form and their meaning, and
+ * prints one line per finding as {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a
+ * summary line.
  *
- * <p>The form is checked by reading the document as {@link ConsentDocuments#readPolicy(String)} does,
- * which is as strict as the JSON Schema shipped in consent-jackson and stricter. The meaning is
- * checked by {@link PolicyReview}. Exit code 0 when every file is valid (warnings allowed); 1 when a
- * file's meaning is wrong (versions out of order, an unknown jurisdiction code, an allowed category
- * that is never allowed); 2 when a file cannot be read as a policy document at all: missing, not
- * JSON, another kind of document, or breaking the document's form (an unknown or missing field, a
- * value of the wrong type).
+ * <p>The form is checked by reading the document as {@link ConsentDocuments#readPolicy(String)} or
+ * {@link ConsentDocuments#readMember(String)} does, which is as strict as the JSON Schema shipped in
+ * consent-jackson and stricter. A document whose {@code format} names a member is checked as a member,
+ * any other as a policy. The meaning is checked by {@link PolicyReview} and {@link MemberReview}. Exit
+ * code 0 when every file is valid (warnings allowed); 1 when a file's meaning is wrong (versions out
+ * of order, an unknown jurisdiction code, an allowed category that is never allowed; account closures
+ * out of order or overlapping); 2 when a file cannot be read as a policy or member document at all:
+ * missing, not JSON, another kind of document, or breaking the document's form (an unknown or missing
+ * field, a value of the wrong type).
  */
 @Command(name = "validate",
         sortOptions = false,
         description = {
-                "Checks policy documents, their form and their meaning.",
+                "Checks policy and member documents, their form and their meaning.",
                 "",
                 "Prints one line per finding, then a summary line per file:",
                 "  FILE:LINE:COLUMN: error|warning: message (how to fix)",
                 "",
                 "Errors: anything reading the policy rejects (unknown or missing fields, wrong types, "
                         + "malformed instants or keys), versions out of order, a jurisdiction rule for a code "
-                        + "that does not exist, an allowed category that a never-allowed one makes unreachable.",
+                        + "that does not exist, an allowed category that a never-allowed one makes unreachable; "
+                        + "a member's account closures out of order or overlapping.",
                 "Warnings: a category already covered by another entry of its list, a rule that says what "
                         + "the broader rule or default it falls under already says, a version under which "
-                        + "nothing is trainable, a minimum age of 0, a version that changes nothing.",
+                        + "nothing is trainable, a minimum age of 0, a version that changes nothing; a closure that "
+                        + "starts as the one before it is reopened, closures in a member/v1 document.",
                 "",
                 "Exit code 0 when valid (warnings allowed), 1 when the meaning is wrong, 2 when a file cannot "
-                        + "be read as a policy document.",
+                        + "be read as a policy or member document.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -56,13 +62,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static final int UNREADABLE = 2;
     private static final int INVALID = 1;
+    private static final String MEMBER_FORMAT = "consentkit.member/";
 
     private final Invocation invocation;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Parameters(arity = "1..*", paramLabel = "POLICY.json", description = "The policy files to check.")
+    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "The policy and member files to check.")
     private List<Path> files;
 
     ValidateCommand(Invocation invocation) {
@@ -85,11 +92,11 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             text = Files.readString(invocation.resolve(file));
         } catch (MalformedInputException e) {
-            invocation.err().println("consent: cannot read the policy file " + shown
+            invocation.err().println("consent: cannot read the file " + shown
                     + ": it is not UTF-8 text; save it as UTF-8");
             return UNREADABLE;
         } catch (IOException e) {
-            invocation.err().println("consent: " + CliException.unreadable("policy file", shown, e).getMessage());
+            invocation.err().println("consent: " + CliException.unreadable("file", shown, e).getMessage());
             return UNREADABLE;
         }
         JsonTree tree;
@@ -100,23 +107,32 @@ final class ValidateCommand implements Callable<Integer> {
             out.println(shown + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())) + ":"
                     + (at == null ? 1 : Math.max(1, at.getColumnNr())) + ": error: not JSON: " + e.getOriginalMessage()
                     + " (fix the JSON syntax at that place)");
-            out.println(shown + ": not a policy document");
+            out.println(shown + ": not a policy or member document");
             return UNREADABLE;
         } catch (IOException cannotHappenOnAString) {
             throw new IllegalStateException(cannotHappenOnAString);
         }
-        Finding notAPolicy = notAPolicy(tree);
-        if (notAPolicy != null) {
-            out.println(notAPolicy.render(shown));
-            out.println(shown + ": not a policy document");
+        Finding notADocument = notADocument(tree);
+        if (notADocument != null) {
+            out.println(notADocument.render(shown));
+            out.println(shown + ": not a policy or member document");
             return UNREADABLE;
         }
-
-        List<Finding> findings = new ArrayList<>(PolicyReview.review(tree));
-        TrainingPolicy policy = null;
+        boolean isMember = tree.string("format") != null && tree.string("format").startsWith(MEMBER_FORMAT);
+        List<Finding> findings = new ArrayList<>(isMember ? MemberReview.review(tree) : PolicyReview.review(tree));
+        String summary = null;
         boolean formBroken = false;
         try {
-            policy = ConsentDocuments.readPolicy(text);
+            if (isMember) {
+                Member member = ConsentDocuments.readMember(text);
+                int closures = member.closures().size();
+                summary = "member " + member.id() + " with " + (closures == 0 ? "no" : String.valueOf(closures))
+                        + (closures == 1 ? " account closure, " : " account closures, ");
+            } else {
+                TrainingPolicy policy = ConsentDocuments.readPolicy(text);
+                int versions = policy.versions().size();
+                summary = "policy " + policy.id() + " with " + versions + (versions == 1 ? " version, " : " versions, ");
+            }
         } catch (ConsentDocumentException e) {
             boolean alreadyFound = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR
                     && f.line() == e.line() && f.column() == e.column());
@@ -133,26 +149,24 @@ final class ValidateCommand implements Callable<Integer> {
         long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         long warnings = findings.size() - errors;
         String warningCount = warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings");
-        if (errors == 0 && policy != null) {
-            int versions = policy.versions().size();
-            out.println(shown + ": valid; policy " + policy.id() + " with " + versions
-                    + (versions == 1 ? " version, " : " versions, ") + warningCount);
+        if (errors == 0 && summary != null) {
+            out.println(shown + ": valid; " + summary + warningCount);
             return 0;
         }
         out.println(shown + ": invalid; " + errors + (errors == 1 ? " error, " : " errors, ") + warningCount);
         return formBroken ? UNREADABLE : INVALID;
     }
 
-    /** Why the value cannot be a policy document at all, or null when it may be one. */
-    private static Finding notAPolicy(JsonTree tree) {
+    /** Why the value cannot be a policy or member document at all, or null when it may be one. */
+    private static Finding notADocument(JsonTree tree) {
         if (!tree.is(JsonTree.Type.OBJECT)) {
             return Finding.error(tree, "a policy document is a JSON object, not " + tree.type().name().toLowerCase(Locale.ROOT),
                     "write the policy as an object with \"format\": \"consentkit.policy/v1\"");
         }
         String format = tree.string("format");
-        if (format != null && !format.startsWith("consentkit.policy/")) {
-            return Finding.error(tree.field("format"), "this is a \"" + format + "\" document, not a policy",
-                    "validate checks policies, whose format is consentkit.policy/v1");
+        if (format != null && !format.startsWith("consentkit.policy/") && !format.startsWith(MEMBER_FORMAT)) {
+            return Finding.error(tree.field("format"), "this is a \"" + format + "\" document, not a policy or a member",
+                    "validate checks policies, whose format is consentkit.policy/v1, and members, consentkit.member/v1");
         }
         return null;
     }

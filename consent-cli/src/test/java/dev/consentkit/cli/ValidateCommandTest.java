@@ -73,18 +73,67 @@ class ValidateCommandTest {
 
         assertEquals(2, run.exitCode());
         assertTrue(run.outLines().get(0).startsWith("not-json.json:4:3: error: not JSON: "), run.out());
-        assertEquals("not-json.json: not a policy document", run.outLines().get(1));
+        assertEquals("not-json.json: not a policy or member document", run.outLines().get(1));
     }
 
     @Test
     void shouldExitTwoForAnotherKindOfDocument() {
-        CliRun run = CliRun.inFixtures("validate", "member.json");
+        CliRun run = CliRun.inFixtures("validate", "item.json");
 
         assertEquals(2, run.exitCode());
         assertEquals(List.of(
-                "member.json:2:13: error: this is a \"consentkit.member/v1\" document, not a policy (validate checks "
-                        + "policies, whose format is consentkit.policy/v1)",
-                "member.json: not a policy document"), run.outLines());
+                "item.json:2:13: error: this is a \"consentkit.item/v1\" document, not a policy or a member (validate "
+                        + "checks policies, whose format is consentkit.policy/v1, and members, consentkit.member/v1)",
+                "item.json: not a policy or member document"), run.outLines());
+    }
+
+    // ---- members and their account closures
+
+    @Test
+    void shouldAcceptAMemberAndExitZero() {
+        CliRun run = CliRun.inFixtures("validate", "member.json");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("member.json: valid; member m-us with no account closures, no warnings\n", run.out());
+    }
+
+    @Test
+    void shouldAcceptAMemberWhoseAccountWasClosedAndReopened() {
+        CliRun run = CliRun.inFixtures("validate", "member-reopened.json");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals("member-reopened.json: valid; member m-de with 2 account closures, no warnings\n", run.out());
+    }
+
+    @Test
+    void shouldReportEveryClosureThatContradictsAnotherAtItsPlace() {
+        CliRun run = CliRun.inFixtures("validate", "member-closures-overlap.json");
+
+        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertEquals(List.of(
+                "member-closures-overlap.json:7:18: error: the closure from 2025-03-15T00:00:00Z starts before the "
+                        + "closure from 2025-03-01T00:00:00Z at line 6, column 18 is reopened at 2025-04-01T00:00:00Z "
+                        + "(list closures in the order they start, each at or after the reopening of the one before)",
+                "member-closures-overlap.json:7:56: error: the closure from 2025-03-15T00:00:00Z is reopened at "
+                        + "2025-03-10T00:00:00Z, not after it was closed (reopenedAt must be after closedAt)",
+                "member-closures-overlap.json:9:18: error: the closure from 2025-09-01T00:00:00Z follows the closure "
+                        + "from 2025-06-01T00:00:00Z at line 8, column 18, which is not reopened (give the earlier "
+                        + "closure its reopenedAt; only the last closure may stay closed)",
+                "member-closures-overlap.json: invalid; 3 errors, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldWarnAboutClosuresInAV1DocumentAndClosuresThatTouch() {
+        CliRun run = CliRun.inFixtures("validate", "member-closures-v1.json");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertEquals(List.of(
+                "member-closures-v1.json:5:15: warning: closures were added in consentkit.member/v1.1; a reader of "
+                        + "consentkit.member/v1 rejects this document (declare \"format\": \"consentkit.member/v1.1\")",
+                "member-closures-v1.json:7:18: warning: the closure from 2025-04-01T00:00:00Z starts the instant the "
+                        + "closure from 2025-03-01T00:00:00Z at line 6, column 18 is reopened, so the account is never "
+                        + "open between them (merge them into one closure from 2025-03-01T00:00:00Z)",
+                "member-closures-v1.json: valid; member m-de with 2 account closures, 2 warnings"), run.outLines());
     }
 
     @Test
@@ -92,7 +141,7 @@ class ValidateCommandTest {
         CliRun run = CliRun.inFixtures("validate", "nowhere.json");
 
         assertEquals(2, run.exitCode());
-        assertEquals("consent: cannot read the policy file nowhere.json: no such file; check the path; a relative path "
+        assertEquals("consent: cannot read the file nowhere.json: no such file; check the path; a relative path "
                 + "is resolved against the current directory\n", run.err());
     }
 

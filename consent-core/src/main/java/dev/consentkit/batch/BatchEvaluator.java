@@ -99,8 +99,8 @@ public final class BatchEvaluator {
                 int place = members.placeAt(m, asOfNanos);
                 LegalBasis placeBasis = place < 0 ? null : basis[place];
                 int choice = members.choiceAt(m, covers, covering, gpcSignalsObject, asOfNanos, knownAtNanos);
-                verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m), place >= 0,
-                        placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis, choice);
+                verdicts[m] = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, members.closedAt(m, asOfNanos),
+                        place >= 0, placeBasis, members.birthDate(m), asOfNanos, asOfDay), placeBasis, choice);
                 if (scopes != null) {
                     long point = RuleKernel.needsChoicePoint(scoping, placeBasis, choice)
                             ? members.choicePointAt(m, covers, gpcSignalsObject, choice, knownAtNanos) : KernelTime.NEVER;

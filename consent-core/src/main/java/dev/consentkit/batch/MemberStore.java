@@ -1,11 +1,13 @@
 package dev.consentkit.batch;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.ConsentLookup;
 import dev.consentkit.internal.InForce;
@@ -26,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * Millions of members' training-relevant facts in a few primitive arrays, looked up by member id:
  * what {@link BatchEvaluator} needs to decide for many items at once.
  *
- * <p>Per member the store keeps the id, the birth date, the account closure, the jurisdiction
+ * <p>Per member the store keeps the id, the birth date, the account closures, the jurisdiction
  * timeline and, per consent event, its purpose, choice, {@code effectiveAt} and {@code recordedAt},
  * grouped by purpose so that finding the choice in effect costs the same however many events of
  * other purposes a member has. It does not keep event ids or channels, so it answers whether an item
@@ -43,6 +45,10 @@ import org.jspecify.annotations.Nullable;
  * with ids of ten ASCII characters a member costs about 48 bytes and a consent event 24 (see the
  * project's benchmark documentation for measured figures). Immutable and safe to share between
  * threads; {@link #indexOf} allocates nothing.
+ *
+ * <p>An account never closed, or closed once and not reopened, costs nothing beyond the member's
+ * closure column. The closures of an account that was reopened, or closed more than once, go to a side
+ * table: 16 bytes per closure and 4 per such member.
  */
 public final class MemberStore {
 
@@ -54,6 +60,9 @@ public final class MemberStore {
     // Control opt-outs of any purpose a second time: what a version that counts GPC signals as
     // objections searches besides the covering groups. Members without such a signal have no such group.
     private static final int GPC_SIGNALS = -1;
+    // closedAt's entries from here up to, not including, FIRST_STORED point into the side table of closures.
+    private static final long SIDE_TABLE = KernelTime.ALWAYS;
+    private static final long FIRST_STORED = KernelTime.nanos(KernelTime.FIRST);
     private final int size;
     private final MemberIdHash idHash;
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
@@ -68,9 +77,16 @@ public final class MemberStore {
     // members' slots without reading their ids.
     private final int indexMask;
     private final int[] slots;
-    // Packed birth dates (CalendarDays), closures in kernel nanoseconds.
+    // Packed birth dates (CalendarDays), closures in kernel nanoseconds. closedAt[m] is NEVER for an
+    // account never closed and the start of its closure for one closed once and not reopened: the
+    // closure in effect at any asOf that kernel's rule (closedAt <= asOf) is given. For any other
+    // account it is SIDE_TABLE + s, below every stored instant: member m's closures are then
+    // [closureStarts[s], closureStarts[s + 1]) of closureFrom and closureUntil (NEVER: not reopened).
     private final int[] birthDates;
     private final long[] closedAt;
+    private final int[] closureStarts;
+    private final long[] closureFrom;
+    private final long[] closureUntil;
     private final int[] residenceStarts;
     private final long[] residenceFrom;
     private final short[] residencePlace;
@@ -101,6 +117,9 @@ public final class MemberStore {
         this.idChars = idBytes(b);
         this.birthDates = Arrays.copyOf(b.birthDates, size);
         this.closedAt = Arrays.copyOf(b.closedAt, size);
+        this.closureStarts = Arrays.copyOf(b.closureStarts, b.sideMembers + 1);
+        this.closureFrom = Arrays.copyOf(b.closureFrom, b.closureCount);
+        this.closureUntil = Arrays.copyOf(b.closureUntil, b.closureCount);
         this.residenceStarts = Arrays.copyOf(b.residenceStarts, size + 1);
         this.residenceFrom = Arrays.copyOf(b.residenceFrom, b.residenceCount);
         this.residencePlace = Arrays.copyOf(b.residencePlace, b.residenceCount);
@@ -223,6 +242,8 @@ public final class MemberStore {
         return arrayBytes(idChars.length, 1) + (starts == null ? 0 : arrayBytes(starts.length, 4))
                 + arrayBytes(slots.length, 4)
                 + arrayBytes(birthDates.length, 4) + arrayBytes(closedAt.length, 8)
+                + arrayBytes(closureStarts.length, 4) + arrayBytes(closureFrom.length, 8)
+                + arrayBytes(closureUntil.length, 8)
                 + arrayBytes(residenceStarts.length, 4) + arrayBytes(residenceFrom.length, 8)
                 + arrayBytes(residencePlace.length, 2) + arrayBytes(groupStarts.length, 4)
                 + arrayBytes(groupPurpose.length, 4) + arrayBytes(groupEventStarts.length, 4)
@@ -240,8 +261,18 @@ public final class MemberStore {
         return birthDates[member];
     }
 
-    long closedAt(int member) {
-        return closedAt[member];
+    /**
+     * The start of the member's closure in effect at {@code asOf} (kernel nanoseconds), or an instant
+     * after {@code asOf} ({@link KernelTime#NEVER}, or the start of a closure yet to come) when the
+     * account is open then: what the kernel's closure rule is given.
+     */
+    long closedAt(int member, long asOf) {
+        long closed = closedAt[member];
+        if (closed >= FIRST_STORED) {
+            return closed;
+        }
+        int side = (int) (closed - SIDE_TABLE);
+        return AccountClosures.closedAt(closureFrom, closureUntil, closureStarts[side], closureStarts[side + 1], asOf);
     }
 
     /** The index in {@link #places()} of the member's jurisdiction at {@code asOf} (kernel nanoseconds), or -1 when unknown. */
@@ -475,6 +506,11 @@ public final class MemberStore {
         private int[] idStarts = new int[17];
         private int[] birthDates = new int[16];
         private long[] closedAt = new long[16];
+        private int sideMembers;
+        private int[] closureStarts = new int[17];
+        private int closureCount;
+        private long[] closureFrom = new long[16];
+        private long[] closureUntil = new long[16];
         private int[] residenceStarts = new int[17];
         private int residenceCount;
         private long[] residenceFrom = new long[16];
@@ -541,8 +577,15 @@ public final class MemberStore {
             }
             LocalDate birth = member.birthDate().orElse(null);
             birthDates[size] = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
-            Instant closed = member.closedAt().orElse(null);
-            closedAt[size] = closed == null ? KernelTime.NEVER : KernelTime.nanos(closed);
+            List<AccountClosure> closures = member.closures();
+            if (closures.isEmpty()) {
+                closedAt[size] = KernelTime.NEVER;
+            } else if (closures.size() == 1 && closures.get(0).isOpenEnded()) {
+                closedAt[size] = KernelTime.nanos(closures.get(0).closedAt());
+            } else {
+                addToSideTable(closures);
+                closedAt[size] = SIDE_TABLE + sideMembers - 1;
+            }
             ensureResidences(residenceCount + residences.size());
             for (int i = 0; i < residences.size(); i++) {
                 Instant start = residences.get(i).from();
@@ -603,6 +646,25 @@ public final class MemberStore {
                 residenceStarts = Arrays.copyOf(residenceStarts, capacity + 1);
                 groupStarts = Arrays.copyOf(groupStarts, capacity + 1);
             }
+        }
+
+        private void addToSideTable(List<AccountClosure> closures) {
+            if (sideMembers + 2 > closureStarts.length) {
+                closureStarts = Arrays.copyOf(closureStarts, grow(closureStarts.length, sideMembers + 2));
+            }
+            if (closureCount + closures.size() > closureFrom.length) {
+                int capacity = grow(closureFrom.length, closureCount + closures.size());
+                closureFrom = Arrays.copyOf(closureFrom, capacity);
+                closureUntil = Arrays.copyOf(closureUntil, capacity);
+            }
+            for (AccountClosure closure : closures) {
+                Instant reopened = closure.reopenedAt();
+                closureFrom[closureCount] = KernelTime.nanos(closure.closedAt());
+                closureUntil[closureCount] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
+                closureCount++;
+            }
+            sideMembers++;
+            closureStarts[sideMembers] = closureCount;
         }
 
         private void ensureResidences(int needed) {

@@ -117,7 +117,8 @@ public final class RuleKernel {
      *
      * @param rules the version in force, or {@code null} when none is (then only the version-free
      *     checks run: closure, unknown jurisdiction, opt-out)
-     * @param closedAt the account closure in kernel nanoseconds, {@link KernelTime#NEVER} when open
+     * @param closedAt the start of the account closure in effect at {@code asOf} in kernel nanoseconds
+     *     ({@link AccountClosures}), {@link KernelTime#NEVER} when the account is open then
      * @param placeKnown whether the member's jurisdiction at {@code asOf} is known
      * @param basis the legal basis there ({@link VersionRules#basisFor}), {@code null} when excluded,
      *     unknown or without a version

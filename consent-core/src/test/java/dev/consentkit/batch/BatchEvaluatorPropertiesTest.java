@@ -218,7 +218,7 @@ class BatchEvaluatorPropertiesTest {
         return Member.builder(id)
                 .birthDate(member.birthDate().orElse(null))
                 .jurisdictions(member.jurisdictions())
-                .closedAt(member.closedAt().orElse(null))
+                .closures(member.closures())
                 .consent(member.consent())
                 .build();
     }

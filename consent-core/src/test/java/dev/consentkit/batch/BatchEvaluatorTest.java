@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
@@ -155,6 +156,32 @@ class BatchEvaluatorTest {
         Member closesLater = adult().closedAt(AS_OF.plusNanos(1)).build();
 
         assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, closesLater, post(), AS_OF);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldDenyTheItemsOfAReopenedAccountUntilJustBeforeTheReopening(Path path) {
+        Member reopened = adult().closure(AccountClosure.between(CREATED, AS_OF.plusNanos(1))).build();
+
+        assertDenied(Reason.ACCOUNT_CLOSED, path, OPT_OUT_POLICY, reopened, post(), AS_OF);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldAllowTheItemsOfAnAccountReopenedAtAsOf(Path path) {
+        Member reopened = adult().closure(AccountClosure.between(CREATED, AS_OF)).build();
+
+        assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, reopened, post(), AS_OF);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void shouldDenyTheItemsOfAnAccountClosedAgainAfterAReopening(Path path) {
+        Member closedTwice = adult().closure(AccountClosure.between(V1_FROM, CREATED))
+                .closure(AccountClosure.between(AS_OF, AS_OF.plusSeconds(60))).build();
+
+        assertDenied(Reason.ACCOUNT_CLOSED, path, OPT_OUT_POLICY, closedTwice, post(), AS_OF);
+        assertAllowed(Reason.ALLOWED_BY_DEFAULT, path, OPT_OUT_POLICY, closedTwice, post(), AS_OF.plusSeconds(60));
     }
 
     @ParameterizedTest

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
@@ -205,6 +206,38 @@ class MemberStoreTest {
         // The offsets of 1,000 ids and where the last one ends (an array of 4,020 bytes, 4,024 on the
         // heap), and the longer id's extra character, which may need another 8 bytes.
         assertTrue(saved == 4024 || saved == 4032, "saved " + saved + " bytes");
+    }
+
+    @Test
+    void shouldKeepAnAccountClosedOnceAsCheapAsOneNeverClosed() {
+        List<Member> open = new ArrayList<>();
+        List<Member> closedOnce = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = String.format(Locale.ROOT, "m-%04d", i);
+            open.add(Member.builder(id).build());
+            closedOnce.add(Member.builder(id).closedAt(Instant.parse("2025-01-01T00:00:00Z").plusSeconds(i)).build());
+        }
+
+        assertEquals(MemberStore.of(open).footprintBytes(), MemberStore.of(closedOnce).footprintBytes());
+    }
+
+    @Test
+    void shouldKeepTheClosuresOfReopenedAccountsInASideTable() {
+        List<Member> open = new ArrayList<>();
+        List<Member> reopened = new ArrayList<>();
+        Instant closed = Instant.parse("2025-01-01T00:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            String id = String.format(Locale.ROOT, "m-%04d", i);
+            open.add(Member.builder(id).build());
+            reopened.add(i % 10 != 0 ? Member.builder(id).build() : Member.builder(id)
+                    .closure(AccountClosure.between(closed, closed.plusSeconds(60)))
+                    .closure(AccountClosure.from(closed.plusSeconds(120))).build());
+        }
+
+        long extra = MemberStore.of(reopened).footprintBytes() - MemberStore.of(open).footprintBytes();
+
+        // 100 reopened accounts: where each one's closures start (101 ints), and 200 closures of two longs.
+        assertEquals(((16 + 101 * 4 + 7) & ~7) - 24 + 2L * (16 + 200 * 8 - 16), extra);
     }
 
     @Test

@@ -33,11 +33,13 @@ import java.nio.file.Path;
  * them ({@code 2025-11-03T00:00:00Z}), birth dates ISO dates ({@code 1990-04-01}), field names are
  * the core's accessor names, enum values the core's names ({@code LEGITIMATE_INTERESTS}), categories,
  * purposes and jurisdictions their keys and codes ({@code content.public}, {@code US-CA}). Optional
- * values ({@code deletedAt}, {@code closedAt}, {@code birthDate}, {@code knownAt},
- * {@code itemsCreatedFrom}, a residence's {@code from}, a decision's {@code policyVersion}) are left
- * out when absent and read as absent when missing or {@code null}; lists are always written, possibly
+ * values ({@code deletedAt}, {@code closedAt}, {@code closures}, {@code birthDate}, {@code knownAt},
+ * {@code itemsCreatedFrom}, a residence's {@code from}, a closure's {@code reopenedAt}, a decision's
+ * {@code policyVersion}) are left out when absent and read as absent when missing or {@code null}; lists are always written, possibly
  * empty, and are required. A version excluded by default is written {@code "excludedByDefault": true},
- * never with a {@code null} basis. Each document has a JSON Schema (draft 2020-12) in this jar, at
+ * never with a {@code null} basis. A member closed at most once and not reopened is written with
+ * {@code closedAt} as a {@code consentkit.member/v1} document; one whose account was reopened, or
+ * closed more than once, with {@code closures} as {@code consentkit.member/v1.1}. Each document has a JSON Schema (draft 2020-12) in this jar, at
  * {@code dev/consentkit/jackson/schema/policy-v1.schema.json}, {@code member-v1.schema.json},
  * {@code item-v1.schema.json} and {@code decision-v1.schema.json}.
  *

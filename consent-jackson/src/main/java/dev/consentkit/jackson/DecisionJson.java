@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
@@ -45,7 +46,10 @@ import org.jspecify.annotations.Nullable;
  * {@code policyId}, {@code policyVersion}, {@code itemId}, {@code memberId}, {@code consentEvent},
  * {@code jurisdiction} and {@code jurisdictionRule} (absent when the version's default applied),
  * {@code basis}, {@code category}, {@code categoryRule}, {@code reservation}, {@code birthDate},
- * {@code minimumAge} and {@code comingOfAge}. Evidence carried over from a {@code v1} document says
+ * {@code minimumAge} and {@code comingOfAge}; for {@code ACCOUNT_CLOSED}, {@code at} is the start of
+ * the closure in effect and {@code reopenedAt} its reopening when the decision knew it, added in
+ * {@code consentkit.decision/v2.1}: a decision is written as {@code v2.1} only when its evidence has
+ * one, as {@code v2} otherwise. Evidence carried over from a {@code v1} document says
  * {@code "recorded": true} and has only its words, instant and consent event. {@code kind},
  * {@code description} and
  * {@code comingOfAge} are written for people and tools that do not know the rules; reading checks
@@ -70,7 +74,7 @@ final class DecisionJson {
             "failedChecks", "policyId", "policyVersion", "evidence");
     static final List<String> EVIDENCE_FIELDS = List.of("reason", "kind", "description", "recorded", "at", "policyId",
             "policyVersion", "itemId", "memberId", "consentEvent", "jurisdiction", "jurisdictionRule", "basis",
-            "category", "categoryRule", "reservation", "birthDate", "minimumAge", "comingOfAge");
+            "category", "categoryRule", "reservation", "birthDate", "minimumAge", "comingOfAge", "reopenedAt");
     static final List<String> V1_EVIDENCE_FIELDS = List.of("kind", "description", "at", "consentEvent");
 
     private static final String CHECKS = "an array of the failed checks in evaluation order, empty when trainable";
@@ -275,6 +279,19 @@ final class DecisionJson {
             builder.age(born, ageNode.integer("a minimum age from 1 to 150"),
                     marchFirst ? LeapDayBirthday.MARCH_1 : LeapDayBirthday.FEBRUARY_28);
         }
+        Node reopenedNode = evidence.optional("reopenedAt");
+        if (reopenedNode != null) {
+            Instant reopenedAt = Scalars.instant(reopenedNode);
+            if (reason != Reason.ACCOUNT_CLOSED || declaredAt == null) {
+                throw reopenedNode.fail("evidence for " + reason + (declaredAt == null ? " without \"at\"" : "")
+                        + " has no reopening", "\"reopenedAt\" only in evidence for ACCOUNT_CLOSED, beside its \"at\"");
+            }
+            try {
+                builder.closure(new AccountClosure(declaredAt, reopenedAt));
+            } catch (IllegalArgumentException e) {
+                throw reopenedNode.fail(e.getMessage(), "reopenedAt after the closure's start " + declaredAt, e);
+            }
+        }
         Evidence built;
         try {
             built = builder.build();
@@ -321,8 +338,10 @@ final class DecisionJson {
     static void write(Decision decision, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.DECISION.current(
-                    decision.failedChecks().contains(Reason.ITEM_BEFORE_CHOICE) ? 1 : 0));
+            // v2.1 added the ITEM_BEFORE_CHOICE reason and the reopening of a closure in evidence.
+            boolean reopened = decision.evidence().closure().flatMap(AccountClosure::reopened).isPresent();
+            boolean minor = reopened || decision.failedChecks().contains(Reason.ITEM_BEFORE_CHOICE);
+            json.writeStringField("format", DocumentFormat.DECISION.current(minor ? 1 : 0));
         }
         json.writeStringField("itemId", decision.itemId());
         json.writeStringField("memberId", decision.memberId());
@@ -398,6 +417,8 @@ final class DecisionJson {
             json.writeNumberField("minimumAge", evidence.minimumAge().getAsInt());
             json.writeStringField("comingOfAge", evidence.comingOfAge().map(LocalDate::toString).orElseThrow());
         }
+        writeString(json, "reopenedAt", evidence.closure().flatMap(AccountClosure::reopened).map(Instant::toString)
+                .orElse(null));
         json.writeEndObject();
     }
 

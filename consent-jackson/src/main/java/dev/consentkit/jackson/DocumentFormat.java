@@ -8,10 +8,11 @@ import java.util.regex.Pattern;
  * {@code "format": "consentkit.policy/v1"}.
  *
  * <p>This library writes the current major version of each kind (policies, members and items
- * {@code v1}; decisions {@code v2}), declaring the minor version of the newest fields a document uses,
- * such as {@code consentkit.item/v1.1} (policies are always {@code v1.1}: every version writes its
- * {@code leapDayBirthday} and {@code gpcSignalsObject}), and reads it and any minor version
- * {@code vM.N} of it: a minor
+ * {@code v1}; decisions {@code v2}), declaring the minor version of the newest fields a document uses
+ * (members with {@code closures}, items with {@code resumedAt}: {@code v1.1}; decisions naming
+ * {@code ITEM_BEFORE_CHOICE} or a reopened closure: {@code v2.1}; policies always {@code v1.1}, as
+ * every version writes its {@code leapDayBirthday} and {@code gpcSignalsObject}), and reads it and any
+ * minor version {@code vM.N} of it: a minor
  * version adds nothing that changes what the fields known here mean. Fields this version does not
  * know are still rejected, so a newer document that relies on them fails loudly instead of being half
  * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any

@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentChoice;
 import dev.consentkit.ConsentEvent;
@@ -34,7 +35,24 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>{@code birthDate} and {@code closedAt} are optional (absent or {@code null}). {@code jurisdictions}
+ * <h2>Closures</h2>
+ * An account closed once and not reopened is written as above, with {@code closedAt}. An account
+ * closed and reopened, or closed more than once, is written with every closure instead, in a
+ * {@code consentkit.member/v1.1} document (member format {@code v1.1} adds this field):
+ *
+ * <pre>{@code
+ *   "closures": [{"closedAt": "2025-03-01T00:00:00Z", "reopenedAt": "2025-04-01T00:00:00Z"},
+ *                {"closedAt": "2026-01-01T00:00:00Z"}],
+ * }</pre>
+ *
+ * Each closure is half-open, {@code [closedAt, reopenedAt)}; they come in the order they start, each
+ * at or after the reopening of the one before, and only the last may leave out {@code reopenedAt}
+ * (still closed). A document has {@code closedAt} or {@code closures}, not both; {@code closedAt}
+ * alone reads as one closure not reopened, so every {@code v1} document keeps its meaning, and a
+ * member closed at most once is still written as {@code v1}, byte for byte as before. {@code closures}
+ * is read in any {@code v1} minor version, and in a stream line without {@code format}.
+ *
+ * <p>{@code birthDate}, {@code closedAt} and {@code closures} are optional (absent or {@code null}). {@code jurisdictions}
  * and {@code consent} are required and may be empty, so that a producer that forgets a member's
  * choices fails instead of leaving the policy's default in place. Residences are written in the order
  * they start, and a residence without {@code from} (as far back as known) can only be the first;
@@ -43,13 +61,18 @@ import java.util.Map;
 final class MemberJson {
 
     static final List<String> FIELDS =
-            List.of("format", "id", "birthDate", "jurisdictions", "closedAt", "consent");
+            List.of("format", "id", "birthDate", "jurisdictions", "closedAt", "closures", "consent");
+    static final List<String> CLOSURE_FIELDS = List.of("closedAt", "reopenedAt");
+    /** The minor version of {@code consentkit.member/v1} that added {@code closures}. */
+    static final int CLOSURES_MINOR = 1;
     static final List<String> RESIDENCE_FIELDS = List.of("jurisdiction", "from");
     static final List<String> EVENT_FIELDS =
             List.of("id", "purpose", "choice", "effectiveAt", "recordedAt", "channel");
 
     private static final String RESIDENCES = "an array of residences in the order they start, possibly empty";
     private static final String EVENTS = "an array of consent events, possibly empty";
+    private static final String CLOSURES = "an array of account closures in the order they start, each at or after the "
+            + "reopening of the one before; only the last may leave out reopenedAt";
 
     private MemberJson() {}
 
@@ -63,12 +86,56 @@ final class MemberJson {
         JurisdictionTimeline jurisdictions = readTimeline(member.required("jurisdictions", RESIDENCES));
         Node closedNode = member.optional("closedAt");
         Instant closedAt = closedNode == null ? null : Scalars.instant(closedNode);
+        Node closuresNode = member.optional("closures");
+        if (closedNode != null && closuresNode != null) {
+            throw closuresNode.fail("a member has closedAt " + closedNode.quoted() + " and closures too",
+                    "either \"closedAt\" for an account closed once and not reopened, or \"closures\", not both");
+        }
+        List<AccountClosure> closures = closuresNode == null ? null : readClosures(closuresNode);
         ConsentHistory consent = readHistory(member.required("consent", EVENTS));
         try {
-            return Member.builder(id).birthDate(birthDate).jurisdictions(jurisdictions).closedAt(closedAt)
-                    .consent(consent).build();
+            Member.Builder builder = Member.builder(id).birthDate(birthDate).jurisdictions(jurisdictions);
+            if (closures == null) {
+                builder.closedAt(closedAt);
+            } else {
+                builder.closures(closures);
+            }
+            return builder.consent(consent).build();
         } catch (IllegalArgumentException e) {
             throw idNode.fail(e.getMessage(), Scalars.ID, e);
+        }
+    }
+
+    static List<AccountClosure> readClosures(Node node) throws ConsentDocumentException {
+        List<AccountClosure> closures = new ArrayList<>();
+        for (Node c : node.array(CLOSURES)) {
+            AccountClosure closure = readClosure(c);
+            if (!closures.isEmpty()) {
+                AccountClosure before = closures.get(closures.size() - 1);
+                Instant reopened = before.reopenedAt();
+                if (reopened == null || closure.closedAt().isBefore(reopened)) {
+                    throw c.required("closedAt", Scalars.INSTANT).fail("account closure " + closure
+                            + (reopened == null ? " follows the closure " + before + ", which is not reopened"
+                                    : closure.closedAt().isBefore(before.closedAt()) ? " is out of order after " + before
+                                    : " overlaps the closure " + before + " before it"),
+                            CLOSURES);
+                }
+            }
+            closures.add(closure);
+        }
+        return closures;
+    }
+
+    static AccountClosure readClosure(Node node) throws ConsentDocumentException {
+        Node closure = node.object(CLOSURE_FIELDS);
+        Instant closedAt = Scalars.instant(closure.required("closedAt", Scalars.INSTANT));
+        Node reopenedNode = closure.optional("reopenedAt");
+        Instant reopenedAt = reopenedNode == null ? null : Scalars.instant(reopenedNode);
+        try {
+            return new AccountClosure(closedAt, reopenedAt);
+        } catch (IllegalArgumentException e) {
+            throw (reopenedNode == null ? closure.required("closedAt", Scalars.INSTANT) : reopenedNode)
+                    .fail(e.getMessage(), "reopenedAt after closedAt " + closedAt, e);
         }
     }
 
@@ -154,8 +221,12 @@ final class MemberJson {
 
     static void write(Member member, JsonGenerator json, boolean withFormat) throws IOException {
         json.writeStartObject();
+        List<AccountClosure> closures = member.closures();
+        // Closed at most once, not reopened: the v1 form. Anything else needs v1.1's closures.
+        boolean asClosedAt = closures.isEmpty() || closures.size() == 1 && closures.get(0).isOpenEnded();
         if (withFormat) {
-            json.writeStringField("format", DocumentFormat.MEMBER.current());
+            json.writeStringField("format", asClosedAt ? DocumentFormat.MEMBER.current()
+                    : DocumentFormat.MEMBER.current(CLOSURES_MINOR));
         }
         json.writeStringField("id", member.id());
         if (member.birthDate().isPresent()) {
@@ -163,7 +234,20 @@ final class MemberJson {
         }
         json.writeFieldName("jurisdictions");
         writeTimeline(member.jurisdictions(), json);
-        if (member.closedAt().isPresent()) {
+        if (!asClosedAt) {
+            json.writeFieldName("closures");
+            json.writeStartArray();
+            for (AccountClosure closure : closures) {
+                json.writeStartObject();
+                json.writeStringField("closedAt", closure.closedAt().toString());
+                Instant reopened = closure.reopenedAt();
+                if (reopened != null) {
+                    json.writeStringField("reopenedAt", reopened.toString());
+                }
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        } else if (member.closedAt().isPresent()) {
             json.writeStringField("closedAt", member.closedAt().get().toString());
         }
         json.writeFieldName("consent");

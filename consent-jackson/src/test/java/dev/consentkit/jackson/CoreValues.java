@@ -1,5 +1,6 @@
 package dev.consentkit.jackson;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentChoice;
 import dev.consentkit.ConsentEvent;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -266,14 +268,43 @@ final class CoreValues {
         Gen<LocalDate> birthDate = Generate.longRange(LocalDate.of(1900, 1, 1).toEpochDay(), LocalDate.of(2020, 12, 31).toEpochDay())
                 .map(LocalDate::ofEpochDay);
         Gen<JurisdictionTimeline> timeline = timelines();
-        Gen<Instant> closedAt = instants();
+        Gen<List<AccountClosure>> closures = closures();
         Gen<ConsentHistory> history = histories();
         return in -> Member.builder(id.generate(in))
                 .birthDate(present.generate(in) ? birthDate.generate(in) : null)
                 .jurisdictions(timeline.generate(in))
-                .closedAt(present.generate(in) ? closedAt.generate(in) : null)
+                .closures(closures.generate(in))
                 .consent(history.generate(in))
                 .build();
+    }
+
+    /**
+     * Account closures: none, one not reopened (the v1 form), or up to three with reopenings, the last
+     * perhaps not reopened (the v1.1 form).
+     */
+    static Gen<List<AccountClosure>> closures() {
+        Gen<Integer> kind = Generate.range(0, 3);
+        Gen<Integer> ends = Generate.range(1, 6);
+        Gen<Instant> instant = instants();
+        return in -> {
+            switch (kind.generate(in)) {
+                case 0:
+                    return List.of();
+                case 1:
+                    return List.of(AccountClosure.from(instant.generate(in)));
+                default:
+                    TreeSet<Instant> sorted = new TreeSet<>();
+                    for (int i = ends.generate(in); i > 0; i--) {
+                        sorted.add(instant.generate(in));
+                    }
+                    List<Instant> at = new ArrayList<>(sorted);
+                    List<AccountClosure> closures = new ArrayList<>();
+                    for (int i = 0; i < at.size(); i += 2) {
+                        closures.add(new AccountClosure(at.get(i), i + 1 < at.size() ? at.get(i + 1) : null));
+                    }
+                    return closures;
+            }
+        };
     }
 
     static Gen<Reservation> reservations() {

@@ -147,6 +147,25 @@ class JsonSchemaTest {
     }
 
     @Test
+    void shouldAcceptAMemberWithClosuresAsV11() throws IOException {
+        assertValid("member", Files.readString(ProgramFixture.resource("members/reopened-v1.1.json")));
+        assertValid("member", Files.readString(ProgramFixture.resource("members/closed-once-v1.json")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"closedAt\":\"2025-03-01T00:00:00Z\",\"closures\":[]",
+        "\"closures\":[{\"reopenedAt\":\"2025-04-01T00:00:00Z\"}]",
+        "\"closures\":[{\"closedAt\":\"2025-03-01T00:00:00Z\",\"until\":\"2025-04-01T00:00:00Z\"}]",
+        "\"closures\":{\"closedAt\":\"2025-03-01T00:00:00Z\"}"})
+    void shouldRejectClosuresTheReaderRejects(String closures) {
+        String json = "{\"format\":\"consentkit.member/v1.1\",\"id\":\"m\",\"jurisdictions\":[]," + closures
+                + ",\"consent\":[]}";
+
+        assertFalse(errors("member", json).isEmpty(), json);
+        assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readMember(json));
+    }
+
+    @Test
     void shouldAcceptEveryPolicyTheLibraryWrites() {
         qt().withExamples(100).forAll(CoreValues.policies()).checkAssert(p -> assertValid("policy", ConsentDocuments.writePolicy(p)));
     }

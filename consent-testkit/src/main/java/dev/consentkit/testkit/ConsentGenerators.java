@@ -1,5 +1,6 @@
 package dev.consentkit.testkit;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentChoice;
 import dev.consentkit.ConsentEvent;
@@ -317,7 +318,31 @@ public final class ConsentGenerators {
                 Pair.of(1, moves.map(later -> timeline(null, later))));
     }
 
-    /** Members with this id, with or without a birth date and an account closure, and any consent history. */
+    /**
+     * The closures of a member's account: most often none; sometimes one that stays closed; sometimes
+     * closures reopened in between (up to three, the last perhaps still closed), in order and without
+     * overlaps, their ends often on instants that tie with others of the window.
+     */
+    public static Gen<List<AccountClosure>> accountClosures() {
+        Gen<List<Instant>> ends = SourceDSL.lists().of(instants()).ofSizeBetween(2, 6);
+        Gen<List<AccountClosure>> reopened = ends.map(list -> {
+            List<Instant> sorted = new ArrayList<>(new TreeSet<>(list));
+            List<AccountClosure> closures = new ArrayList<>();
+            for (int i = 0; i < sorted.size(); i += 2) {
+                closures.add(new AccountClosure(sorted.get(i), i + 1 < sorted.size() ? sorted.get(i + 1) : null));
+            }
+            return List.copyOf(closures);
+        });
+        return Generate.frequency(
+                Pair.of(85, Generate.constant(List.of())),
+                Pair.of(8, instants().map(closedAt -> List.of(AccountClosure.from(closedAt)))),
+                Pair.of(7, reopened));
+    }
+
+    /**
+     * Members with this id, with or without a birth date and account closures (closed once, or closed
+     * and reopened), and any consent history.
+     */
     public static Gen<Member> members(String id) {
         return members(id, consentHistories());
     }
@@ -331,8 +356,8 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Members with this id and these consent histories; nine in ten with a birth date, one in ten with
-     * a closed account.
+     * Members with this id and these consent histories; nine in ten with a birth date, about one in
+     * seven with account closures ({@link #accountClosures()}).
      *
      * @throws IllegalArgumentException if {@code id} is blank
      */
@@ -345,7 +370,7 @@ public final class ConsentGenerators {
         return in -> Member.builder(id)
                 .birthDate(sometimes(90, birthDates()).generate(in).orElse(null))
                 .jurisdictions(jurisdictionTimelines().generate(in))
-                .closedAt(sometimes(10, instants()).generate(in).orElse(null))
+                .closures(accountClosures().generate(in))
                 .consent(histories.generate(in))
                 .build();
     }
@@ -551,7 +576,10 @@ public final class ConsentGenerators {
         item.deletedAt().ifPresent(instants::add);
         item.resumedAt().ifPresent(instants::add);
         item.reservations().forEach(r -> instants.add(r.effectiveFrom()));
-        member.closedAt().ifPresent(instants::add);
+        for (AccountClosure closure : member.closures()) {
+            instants.add(closure.closedAt());
+            closure.reopened().ifPresent(instants::add);
+        }
         member.jurisdictions().residences().stream().map(Residence::from).filter(from -> !from.equals(Instant.MIN))
                 .forEach(instants::add);
         for (ConsentEvent event : member.consent().events()) {

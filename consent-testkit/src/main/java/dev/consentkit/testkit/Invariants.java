@@ -16,6 +16,7 @@ import static dev.consentkit.testkit.ConsentGenerators.recordingLags;
 import static dev.consentkit.testkit.ConsentGenerators.scenarios;
 import static dev.consentkit.testkit.ConsentGenerators.utcMidnight;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChoice;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ConsentHistory;
@@ -95,10 +96,15 @@ final class Invariants {
                     + " nothing of theirs is trainable",
             policy -> answers(asOfAfterAnOptOutWithoutLaterOptIn(policy)), Invariants::optOutViolation);
 
+    static final Invariant<Answer> CLOSED_ACCOUNTS = new Invariant<>("nothing while the account is closed",
+            "while a closure of the member's account is in effect (closedAt <= asOf < reopenedAt) nothing of theirs is"
+                    + " trainable, whenever the item was created; from its reopening on the closure denies nothing",
+            policy -> answers(asOfAroundAClosure(policy)), Invariants::closedAccountViolation);
+
     /** Every invariant, in the order they are checked. */
     static final List<Invariant<?>> ALL = List.of(NEVER_ALLOWED_CATEGORIES, NON_RETROACTIVITY, OPT_OUT_NEVER_WIDENS,
-            OPT_IN_NEVER_NARROWS, RESUMPTION_NEVER_NARROWS, FAST_PATH_AGREES, EVENT_ORDER_INDEPENDENCE, REPLAY_AS_KNOWN_AT, ITEM_LIFETIME,
-            MINORS, OPT_OUT_DENIES);
+            OPT_IN_NEVER_NARROWS, RESUMPTION_NEVER_NARROWS, FAST_PATH_AGREES, EVENT_ORDER_INDEPENDENCE,
+            REPLAY_AS_KNOWN_AT, ITEM_LIFETIME, MINORS, OPT_OUT_DENIES, CLOSED_ACCOUNTS);
 
     private Invariants() {}
 
@@ -252,6 +258,29 @@ final class Invariants {
         return shown == null ? Optional.empty()
                 : complaint("the choice in effect at asOf " + s.asOf() + " is " + shown.choice() + " " + shown.id() + " for "
                         + shown.purpose() + ", effective " + shown.effectiveAt(), wrong);
+    }
+
+    static Optional<String> closedAccountViolation(Answer a) {
+        Scenario s = a.scenario();
+        AccountClosure inEffect = s.member().closures().stream().filter(c -> c.isInEffectAt(s.asOf())).findFirst()
+                .orElse(null);
+        if (inEffect != null) {
+            List<String> wrong = trainableAnswers(a);
+            if (!a.decision().failed(Reason.ACCOUNT_CLOSED)) {
+                wrong.add("ACCOUNT_CLOSED is not among evaluate's failed checks " + a.decision().failedChecks());
+            }
+            return complaint("the account of member " + s.member().id() + " is closed " + inEffect + " and asOf is "
+                    + s.asOf(), wrong);
+        }
+        List<String> wrong = new ArrayList<>();
+        if (a.decision().failed(Reason.ACCOUNT_CLOSED)) {
+            wrong.add("evaluate decided " + a.decision());
+        }
+        if (a.replayed().failed(Reason.ACCOUNT_CLOSED)) {
+            wrong.add("replay decided " + a.replayed());
+        }
+        return complaint("no closure of the account of member " + s.member().id() + " " + s.member().closures()
+                + " is in effect at asOf " + s.asOf(), wrong);
     }
 
     /** The answers that say trainable. */
@@ -515,6 +544,40 @@ final class Invariants {
                 }
             }
             return s.withMember(s.member().withConsent(ConsentHistory.of(events)));
+        };
+    }
+
+    /**
+     * Scenarios whose member's account was closed, and perhaps reopened, around asOf: asking on or next
+     * to a closure's start or its reopening, inside it, or after it, about items created before, during
+     * and after the closure.
+     */
+    private static Gen<Scenario> asOfAroundAClosure(TrainingPolicy policy) {
+        return in -> {
+            Scenario s = scenarios(policy).generate(in);
+            Instant closedAt = stored(plus(s.asOf(), positiveDurations().generate(in).negated()));
+            Instant reopenedAt = Generate.booleans().generate(in) ? null
+                    : stored(plus(closedAt, positiveDurations().generate(in)));
+            if (reopenedAt != null && !reopenedAt.isAfter(closedAt)) {
+                reopenedAt = null;
+            }
+            List<AccountClosure> closures = new ArrayList<>();
+            Instant earlier = stored(plus(closedAt, positiveDurations().generate(in).negated()));
+            if (earlier.isBefore(closedAt) && Generate.booleans().generate(in)) {
+                // An earlier closure, reopened by the time of this one.
+                Instant earlierStart = stored(plus(earlier, positiveDurations().generate(in).negated()));
+                if (earlierStart.isBefore(earlier)) {
+                    closures.add(AccountClosure.between(earlierStart, earlier));
+                }
+            }
+            closures.add(new AccountClosure(closedAt, reopenedAt));
+            List<Instant> around = new ArrayList<>(List.of(closedAt));
+            if (reopenedAt != null) {
+                around.add(reopenedAt);
+            }
+            Instant asOf = nudged(Generate.pick(around)).generate(in);
+            Member member = s.member().toBuilder().closures(closures).build();
+            return s.withMember(member).withAsOf(asOf);
         };
     }
 

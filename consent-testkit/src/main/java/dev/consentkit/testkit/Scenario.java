@@ -10,6 +10,7 @@ import dev.consentkit.TrainingPolicy;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -156,7 +157,8 @@ public final class Scenario {
         }
         s.append("\nmember ").append(member.id()).append(", ")
                 .append(member.birthDate().map(born -> "born " + born).orElse("birth date unknown"))
-                .append(", ").append(member.closedAt().map(closed -> "closed " + closed).orElse("open"));
+                .append(", ").append(member.closures().isEmpty() ? "open" : "closed " + member.closures().stream()
+                        .map(Object::toString).collect(Collectors.joining(", ")));
         for (Residence residence : member.jurisdictions().residences()) {
             s.append("\n  in ").append(residence.jurisdiction())
                     .append(residence.from().equals(Instant.MIN) ? " as far back as known" : " from " + residence.from());

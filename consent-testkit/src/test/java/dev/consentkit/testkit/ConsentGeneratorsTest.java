@@ -40,7 +40,8 @@ class ConsentGeneratorsTest {
                 ConsentGenerators.ruleJurisdictions(), ConsentGenerators.jurisdictions(), ConsentGenerators.legalBases(),
                 ConsentGenerators.consentChoices(), ConsentGenerators.consentChannels(), ConsentGenerators.reservationSources(),
                 ConsentGenerators.unknownAges(), ConsentGenerators.consentEvents(), ConsentGenerators.consentHistories(),
-                ConsentGenerators.residences(), ConsentGenerators.jurisdictionTimelines(), ConsentGenerators.members("m-9"),
+                ConsentGenerators.residences(), ConsentGenerators.jurisdictionTimelines(), ConsentGenerators.accountClosures(),
+                ConsentGenerators.members("m-9"),
                 ConsentGenerators.members("m-9", Purpose.AI_TRAINING), ConsentGenerators.reservations(),
                 ConsentGenerators.contentItems("m-9"), ConsentGenerators.jurisdictionRules(), ConsentGenerators.policyVersions(),
                 ConsentGenerators.trainingPolicies(), ConsentGenerators.scenarios(), ConsentGenerators.decisions());
@@ -83,6 +84,16 @@ class ConsentGeneratorsTest {
     @Test
     void shouldNeverPlaceAMemberInAGroup() {
         qt().withExamples(EXAMPLES).forAll(ConsentGenerators.places()).check(place -> !place.isGroup());
+    }
+
+    @Test
+    void shouldGiveMembersNoClosuresClosuresNotReopenedAndReopenedOnes() {
+        Set<String> shapes = new HashSet<>();
+
+        qt().withExamples(EXAMPLES).forAll(ConsentGenerators.members("m-42")).checkAssert(member -> shapes.add(
+                member.closures().isEmpty() ? "none" : member.closedAt().isPresent() ? "closed" : "reopened"));
+
+        assertEquals(Set.of("none", "closed", "reopened"), shapes);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.consentkit.testkit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
@@ -310,11 +311,46 @@ class InvariantsTest {
         assertTrue(Answer.of(s).replayed().trainable());
     }
 
+    // ---------------------------------------------------------------- closed accounts
+
+    private static final AccountClosure CLOSURE = AccountClosure.between(Instant.parse("2025-11-20T00:00:00Z"),
+            Instant.parse("2025-11-30T00:00:00Z"));
+
+    @Test
+    void shouldFindAnItemTrainableWhileTheAccountIsClosed() {
+        Scenario s = german(POST, Instant.parse("2025-11-25T00:00:00Z"))
+                .withMember(GERMAN.toBuilder().closure(CLOSURE).build());
+
+        Optional<String> violation = Invariants.CLOSED_ACCOUNTS.violation(trainableAnswer(s));
+
+        assertEquals(Optional.of("the account of member m-de is closed [2025-11-20T00:00:00Z, 2025-11-30T00:00:00Z) and"
+                + " asOf is 2025-11-25T00:00:00Z, yet isTrainable is true; evaluate decided " + madeUpTrainable(s)
+                + "; replay decided " + madeUpTrainable(s) + "; ACCOUNT_CLOSED is not among evaluate's failed checks []"),
+                violation);
+        assertEquals(Optional.empty(), Invariants.CLOSED_ACCOUNTS.violation(Answer.of(s)));
+    }
+
+    @Test
+    void shouldFindAnAccountStillDeemedClosedAtItsReopening() {
+        Scenario s = german(POST, Instant.parse("2025-11-30T00:00:00Z"))
+                .withMember(GERMAN.toBuilder().closure(CLOSURE).build());
+        Decision closed = madeUpDenial(s, Reason.ACCOUNT_CLOSED);
+
+        Optional<String> violation = Invariants.CLOSED_ACCOUNTS.violation(new Answer(s, closed, closed, false));
+
+        assertTrue(violation.orElseThrow().startsWith("no closure of the account of member m-de"
+                + " [[2025-11-20T00:00:00Z, 2025-11-30T00:00:00Z)] is in effect at asOf 2025-11-30T00:00:00Z, yet"
+                + " evaluate decided "), violation::get);
+        assertEquals(Optional.empty(), Invariants.CLOSED_ACCOUNTS.violation(Answer.of(s)));
+        assertTrue(Answer.of(s).fast());
+    }
+
     @Test
     void shouldCheckTheInvariantsInTheDocumentedOrder() {
         assertEquals(List.of("never-allowed categories", "non-retroactivity", "an opt-out never widens", "an opt-in never narrows",
-                "a resumption never narrows", "isTrainable agrees with evaluate", "event order independence", "replay as known at",
-                "nothing before creation or from deletion", "nothing of minors", "an opt-out in effect denies"),
+                "a resumption never narrows", "isTrainable agrees with evaluate", "event order independence",
+                "replay as known at", "nothing before creation or from deletion", "nothing of minors",
+                "an opt-out in effect denies", "nothing while the account is closed"),
                 PolicyInvariants.invariants());
     }
 }

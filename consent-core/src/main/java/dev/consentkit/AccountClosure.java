@@ -1,0 +1,93 @@
+package dev.consentkit;
+
+import dev.consentkit.internal.KernelTime;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One closure of a member's account: closed from {@code closedAt} until it is reopened at
+ * {@code reopenedAt}, the half-open interval {@code [closedAt, reopenedAt)}, or for good when it is
+ * not (yet) reopened. While a closure is in effect nothing of the member's is trainable
+ * ({@link Reason#ACCOUNT_CLOSED}), whenever the item was created; from {@code reopenedAt} on the
+ * account is open again and the other checks decide.
+ *
+ * <p>A member keeps every closure ({@link Member#closures()}), so that a decision for an instant
+ * during an earlier closure replays the same after the account was reopened.
+ *
+ * @param closedAt the instant the account was closed, inclusive
+ * @param reopenedAt the instant it was reopened, exclusive; {@code null} while it stays closed
+ */
+public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
+
+    /**
+     * Validates the closure.
+     *
+     * @throws NullPointerException if {@code closedAt} is null
+     * @throws IllegalArgumentException if {@code reopenedAt} is not after {@code closedAt}, or an instant
+     *     lies outside the span ConsentKit stores (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z);
+     *     the message shows the interval
+     */
+    public AccountClosure {
+        Objects.requireNonNull(closedAt, "closedAt");
+        KernelTime.checkStored(closedAt, "account closure");
+        if (reopenedAt != null) {
+            KernelTime.checkStored(reopenedAt, "account reopening");
+            if (!reopenedAt.isAfter(closedAt)) {
+                throw new IllegalArgumentException("account closure " + interval(closedAt, reopenedAt)
+                        + " is reopened before it is closed; reopenedAt must be after closedAt");
+            }
+        }
+    }
+
+    /**
+     * A closure from {@code closedAt} that is not reopened: the account stays closed.
+     *
+     * @throws NullPointerException if {@code closedAt} is null
+     * @throws IllegalArgumentException if it lies outside the span ConsentKit stores
+     */
+    public static AccountClosure from(Instant closedAt) {
+        return new AccountClosure(closedAt, null);
+    }
+
+    /**
+     * A closure from {@code closedAt} until the account was reopened at {@code reopenedAt}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code reopenedAt} is not after {@code closedAt}, or an instant
+     *     lies outside the span ConsentKit stores
+     */
+    public static AccountClosure between(Instant closedAt, Instant reopenedAt) {
+        return new AccountClosure(closedAt, Objects.requireNonNull(reopenedAt, "reopenedAt"));
+    }
+
+    /** When the account was reopened, if it was; empty while it stays closed. */
+    public Optional<Instant> reopened() {
+        return Optional.ofNullable(reopenedAt);
+    }
+
+    /** Whether the account has not been reopened after this closure. */
+    public boolean isOpenEnded() {
+        return reopenedAt == null;
+    }
+
+    /** Whether the account is closed by this closure at {@code asOf}: {@code closedAt <= asOf < reopenedAt}. */
+    public boolean isInEffectAt(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        return closedAt.compareTo(asOf) <= 0 && (reopenedAt == null || asOf.isBefore(reopenedAt));
+    }
+
+    /**
+     * The interval, such as {@code [2025-01-01T00:00:00Z, 2025-03-01T00:00:00Z)} or
+     * {@code [2025-01-01T00:00:00Z, ...)} while the account stays closed.
+     */
+    @Override
+    public String toString() {
+        return interval(closedAt, reopenedAt);
+    }
+
+    private static String interval(Instant closedAt, @Nullable Instant reopenedAt) {
+        return "[" + closedAt + ", " + (reopenedAt == null ? "..." : reopenedAt.toString()) + ")";
+    }
+}
