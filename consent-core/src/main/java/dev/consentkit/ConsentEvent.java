@@ -11,23 +11,37 @@ import java.util.Objects;
  * {@code recordedAt} is when the platform learned of it, never earlier. An audit "as known at
  * {@code k}" ignores events recorded after {@code k}.
  *
+ * <p>Clocks of different services drift, so a source may state a choice as taking effect a moment
+ * after the platform recorded it. A reader or store that accepts such an event within its clock-skew
+ * tolerance builds it with {@link #effectiveWhenRecorded effectiveWhenRecorded}: the choice counts from
+ * {@code recordedAt}, which is also its {@code effectiveAt}, and {@code statedEffectiveAt} keeps the
+ * instant the source stated, for audit and for telling a repeated event from a different one. For
+ * every other event {@code statedEffectiveAt} is {@code effectiveAt}. Decisions use
+ * {@code effectiveAt} only; the tolerance is the reader's or store's option, never the core's.
+ *
  * @param id the event's identifier, unique within the member's history
  * @param purpose the purpose the choice is about; it also covers every narrower purpose
  * @param choice opt in or opt out
  * @param effectiveAt when the choice takes effect, inclusive
  * @param recordedAt when the platform recorded the choice; not before {@code effectiveAt}
  * @param channel how the choice arrived
+ * @param statedEffectiveAt when the source said the choice takes effect: {@code effectiveAt}, or, for
+ *     an event {@linkplain #isSkewAdjusted() counted from when it was recorded}, an instant after
+ *     {@code recordedAt}
  */
 public record ConsentEvent(
-        String id, Purpose purpose, ConsentChoice choice, Instant effectiveAt, Instant recordedAt, ConsentChannel channel) {
+        String id, Purpose purpose, ConsentChoice choice, Instant effectiveAt, Instant recordedAt, ConsentChannel channel,
+        Instant statedEffectiveAt) {
 
     /**
      * Validates the event.
      *
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank, {@code recordedAt} is before
-     *     {@code effectiveAt}, or an instant is outside the span ConsentKit stores
-     *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z); the message shows the values
+     *     {@code effectiveAt}, {@code statedEffectiveAt} differs from {@code effectiveAt} while it is
+     *     not after {@code recordedAt} or {@code effectiveAt} is not {@code recordedAt}, or an instant
+     *     is outside the span ConsentKit stores (1677-09-21T00:12:44Z to
+     *     2262-04-11T23:47:15.999999999Z); the message shows the values
      */
     public ConsentEvent {
         Objects.requireNonNull(id, "id");
@@ -36,6 +50,7 @@ public record ConsentEvent(
         Objects.requireNonNull(effectiveAt, "effectiveAt");
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(statedEffectiveAt, "statedEffectiveAt");
         if (id.isBlank()) {
             throw new IllegalArgumentException("consent event id is blank: '" + id + "'");
         }
@@ -45,6 +60,57 @@ public record ConsentEvent(
             throw new IllegalArgumentException("consent event " + id + " is recorded at " + recordedAt
                     + ", before it takes effect at " + effectiveAt + "; recordedAt must not be before effectiveAt");
         }
+        if (!statedEffectiveAt.equals(effectiveAt)) {
+            KernelTime.checkStored(statedEffectiveAt, "statedEffectiveAt of consent event " + id);
+            if (!statedEffectiveAt.isAfter(recordedAt) || !effectiveAt.equals(recordedAt)) {
+                throw new IllegalArgumentException("consent event " + id + " is stated to take effect at "
+                        + statedEffectiveAt + " but takes effect at " + effectiveAt + " and is recorded at " + recordedAt
+                        + "; a stated effective instant other than effectiveAt is kept only for an event stated after"
+                        + " it was recorded and counted from when it was recorded (effectiveAt equal to recordedAt)");
+            }
+        }
+    }
+
+    /**
+     * An event that takes effect when its source says: {@code statedEffectiveAt} is
+     * {@code effectiveAt}. This is the form of every event that is not counted from when it was
+     * recorded.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException as the canonical constructor
+     */
+    public ConsentEvent(
+            String id, Purpose purpose, ConsentChoice choice, Instant effectiveAt, Instant recordedAt, ConsentChannel channel) {
+        this(id, purpose, choice, effectiveAt, recordedAt, channel, effectiveAt);
+    }
+
+    /**
+     * An event whose source states it takes effect after the platform recorded it, counted from when
+     * it was recorded: {@code effectiveAt} is {@code recordedAt}, and {@code statedEffectiveAt} keeps
+     * the stated instant. Readers and stores build such an event when the gap is within their
+     * clock-skew tolerance, and reject the event otherwise; this factory does not judge the gap.
+     *
+     * <p>For example, an opt-out an API service stated at {@code 2025-11-10T00:00:02Z} that the consent
+     * log recorded at {@code 2025-11-10T00:00:00Z} denies from {@code 2025-11-10T00:00:00Z}.
+     *
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code statedEffectiveAt} is not after {@code recordedAt}
+     *     (build such an event with the six-argument constructor), or as the canonical constructor
+     */
+    public static ConsentEvent effectiveWhenRecorded(String id, Purpose purpose, ConsentChoice choice,
+            Instant statedEffectiveAt, Instant recordedAt, ConsentChannel channel) {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(purpose, "purpose");
+        Objects.requireNonNull(choice, "choice");
+        Objects.requireNonNull(statedEffectiveAt, "statedEffectiveAt");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(channel, "channel");
+        if (!statedEffectiveAt.isAfter(recordedAt)) {
+            throw new IllegalArgumentException("consent event " + id + " is stated to take effect at " + statedEffectiveAt
+                    + ", not after it is recorded at " + recordedAt + "; only an event stated after it was recorded is"
+                    + " counted from when it was recorded");
+        }
+        return new ConsentEvent(id, purpose, choice, recordedAt, recordedAt, channel, statedEffectiveAt);
     }
 
     /**
@@ -69,7 +135,6 @@ public record ConsentEvent(
         return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, effectiveAt, recordedAt, channel);
     }
 
-    /** Whether this is an opt-out. */
     /**
      * An opt-out the platform recorded as it took effect: {@code recordedAt} is {@code at}. The common
      * case of a choice made in the platform's own settings.
@@ -91,7 +156,17 @@ public record ConsentEvent(
         return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, at, at, channel);
     }
 
+    /** Whether this is an opt-out. */
     public boolean isOptOut() {
         return choice == ConsentChoice.OPT_OUT;
+    }
+
+    /**
+     * Whether a reader or store counted this event from when it was recorded because its source
+     * stated it to take effect later, within a clock-skew tolerance: then {@code statedEffectiveAt} is
+     * after {@code recordedAt}, and {@code effectiveAt} is {@code recordedAt}.
+     */
+    public boolean isSkewAdjusted() {
+        return !statedEffectiveAt.equals(effectiveAt);
     }
 }

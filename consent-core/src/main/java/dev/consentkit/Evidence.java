@@ -312,7 +312,10 @@ public final class Evidence {
     /**
      * What decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
      * SETTINGS_TOGGLE" or "version 2024-09 excludes DE by its rule for EU": for people, never read
-     * back. Recorded evidence gives its recorded text.
+     * back. A consent event counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()})
+     * says so, with the instant its source stated: "OPT_OUT event e-7 for ai-training.generative via
+     * API (stated to take effect at 2025-11-10T00:00:02Z, after it was recorded; counted from when it
+     * was recorded)". Recorded evidence gives its recorded text.
      */
     public String description() {
         if (recordedText != null) {
@@ -351,7 +354,9 @@ public final class Evidence {
             case OPTED_OUT:
             case ALLOWED_OPTED_IN: {
                 ConsentEvent event = required(consentEvent);
-                return event.choice() + " event " + event.id() + " for " + event.purpose() + " via " + event.channel();
+                String words = event.choice() + " event " + event.id() + " for " + event.purpose() + " via " + event.channel();
+                return event.isSkewAdjusted() ? words + " (stated to take effect at " + event.statedEffectiveAt()
+                        + ", after it was recorded; counted from when it was recorded)" : words;
             }
             case ITEM_BEFORE_CHOICE: {
                 ConsentEvent event = consentEvent;

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Shows that a consent event cannot be recorded before it takes effect, needs an id, and is a plain value. */
+/**
+ * Shows that a consent event cannot be recorded before it takes effect, needs an id, and is a plain value;
+ * and that one stated after it was recorded is counted from when it was recorded, keeping the stated instant.
+ */
 class ConsentEventTest {
 
     private static final Instant EFFECTIVE = Instant.parse("2025-11-10T00:00:00Z");
@@ -79,6 +82,71 @@ class ConsentEventTest {
                         ConsentChannel.API))
                 .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED,
                         ConsentChannel.IMPORT))
+                .addEqualityGroup(ConsentEvent.effectiveWhenRecorded("e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT,
+                        RECORDED.plusSeconds(1), RECORDED, ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.effectiveWhenRecorded("e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT,
+                        RECORDED.plusSeconds(2), RECORDED, ConsentChannel.API))
+                .addEqualityGroup(ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, RECORDED, RECORDED, ConsentChannel.API))
                 .testEquals();
+    }
+
+    @Test
+    void shouldStateItsEffectiveInstantAsEffectiveAtWhenNotAdjusted() {
+        ConsentEvent event = ConsentEvent.optOut("e-7", Purpose.AI_TRAINING, EFFECTIVE, RECORDED, ConsentChannel.API);
+
+        assertEquals(EFFECTIVE, event.statedEffectiveAt());
+        assertFalse(event.isSkewAdjusted());
+        assertEquals(event, new ConsentEvent("e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED,
+                ConsentChannel.API, EFFECTIVE));
+    }
+
+    @Test
+    void shouldCountAnEventStatedAfterItWasRecordedFromWhenItWasRecordedKeepingTheStatedInstant() {
+        Instant stated = RECORDED.plusMillis(1);
+
+        ConsentEvent event = ConsentEvent.effectiveWhenRecorded("e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, stated,
+                RECORDED, ConsentChannel.API);
+
+        assertEquals(RECORDED, event.effectiveAt());
+        assertEquals(RECORDED, event.recordedAt());
+        assertEquals(stated, event.statedEffectiveAt());
+        assertTrue(event.isSkewAdjusted());
+        assertTrue(event.isOptOut());
+    }
+
+    @Test
+    void shouldNotCountFromRecordingAnEventStatedAtOrBeforeItWasRecorded() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsentEvent.effectiveWhenRecorded(
+                "e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, RECORDED, RECORDED, ConsentChannel.API));
+
+        assertEquals("consent event e-7 is stated to take effect at 2025-11-10T00:00:05Z, not after it is recorded at "
+                + "2025-11-10T00:00:05Z; only an event stated after it was recorded is counted from when it was recorded",
+                e.getMessage());
+    }
+
+    @Test
+    void shouldRejectAStatedInstantThatDoesNotDescribeAnEventCountedFromWhenItWasRecorded() {
+        IllegalArgumentException beforeRecording = assertThrows(IllegalArgumentException.class, () -> new ConsentEvent(
+                "e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED, ConsentChannel.API,
+                RECORDED.minusSeconds(1)));
+        IllegalArgumentException notFromRecording = assertThrows(IllegalArgumentException.class, () -> new ConsentEvent(
+                "e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED, ConsentChannel.API,
+                RECORDED.plusSeconds(1)));
+
+        assertEquals("consent event e-7 is stated to take effect at 2025-11-10T00:00:04Z but takes effect at "
+                + "2025-11-10T00:00:00Z and is recorded at 2025-11-10T00:00:05Z; a stated effective instant other than"
+                + " effectiveAt is kept only for an event stated after it was recorded and counted from when it was"
+                + " recorded (effectiveAt equal to recordedAt)", beforeRecording.getMessage());
+        assertTrue(notFromRecording.getMessage().startsWith("consent event e-7 is stated to take effect at "
+                + "2025-11-10T00:00:06Z but takes effect at 2025-11-10T00:00:00Z"), notFromRecording.getMessage());
+    }
+
+    @Test
+    void shouldRejectAStatedInstantOutsideTheStoredSpanNamingIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsentEvent.effectiveWhenRecorded(
+                "e-7", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, StoredSpan.LAST.plusNanos(1), StoredSpan.LAST,
+                ConsentChannel.API));
+
+        assertTrue(e.getMessage().contains("statedEffectiveAt of consent event e-7"), e.getMessage());
     }
 }

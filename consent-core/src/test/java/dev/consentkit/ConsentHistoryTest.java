@@ -77,6 +77,31 @@ class ConsentHistoryTest {
     }
 
     @Test
+    void shouldTellEventsCountedFromRecordingApartByTheInstantTheirSourceStated() {
+        ConsentEvent stated = ConsentEvent.effectiveWhenRecorded("e-9", Purpose.GENERATIVE_AI_TRAINING,
+                ConsentChoice.OPT_OUT, T3.plusSeconds(2), T3, ConsentChannel.API);
+        ConsentEvent repeated = ConsentEvent.effectiveWhenRecorded("e-9", Purpose.GENERATIVE_AI_TRAINING,
+                ConsentChoice.OPT_OUT, T3.plusSeconds(2), T3, ConsentChannel.API);
+        ConsentEvent statedOtherwise = ConsentEvent.effectiveWhenRecorded("e-9", Purpose.GENERATIVE_AI_TRAINING,
+                ConsentChoice.OPT_OUT, T3.plusSeconds(3), T3, ConsentChannel.API);
+        ConsentEvent statedAsCounted = ConsentEvent.optOut("e-9", Purpose.GENERATIVE_AI_TRAINING, T3, T3,
+                ConsentChannel.API);
+
+        assertEquals(List.of(stated), ConsentHistory.of(stated, repeated).events());
+        assertThrows(IllegalArgumentException.class, () -> ConsentHistory.of(stated, statedOtherwise));
+        assertThrows(IllegalArgumentException.class, () -> ConsentHistory.of(stated, statedAsCounted));
+    }
+
+    @Test
+    void shouldApplyAnEventCountedFromRecordingFromWhenItWasRecorded() {
+        ConsentHistory history = ConsentHistory.of(ConsentEvent.effectiveWhenRecorded("e-9", Purpose.GENERATIVE_AI_TRAINING,
+                ConsentChoice.OPT_OUT, T3.plusSeconds(2), T3, ConsentChannel.API));
+
+        assertEquals(ConsentChoice.OPT_OUT, history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3).orElseThrow().choice());
+        assertEquals(Optional.empty(), history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3.minusNanos(1)));
+    }
+
+    @Test
     void shouldPutAnOptOutAfterAnOptInAtTheSameInstant() {
         ConsentEvent out = ConsentEvent.optOut("a-out", Purpose.GENERATIVE_AI_TRAINING, T2, T2, ConsentChannel.API);
         ConsentEvent in = ConsentEvent.optIn("z-in", Purpose.GENERATIVE_AI_TRAINING, T2, T2.plusSeconds(60),

@@ -220,10 +220,22 @@ public final class CoreGenerators {
         return consentEvents(purposes(), instants());
     }
 
-    /** Consent events about these purposes, effective at these instants; recorded then or later. */
+    /**
+     * Consent events about these purposes, effective at these instants; recorded then or later, or, one
+     * in twelve, counted from when they were recorded though stated up to five seconds later.
+     */
     public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
+        Gen<Boolean> skewed = Generate.frequency(Pair.of(11, Generate.constant(false)), Pair.of(1, Generate.constant(true)));
+        Gen<Long> skewNanos = Generate.longRange(1, 5_000_000_000L);
         return in -> {
             Instant effectiveAt = effectiveAts.generate(in);
+            if (skewed.generate(in)) {
+                Instant stated = effectiveAt.plusNanos(skewNanos.generate(in));
+                if (StoredSpan.contains(stated)) {
+                    return ConsentEvent.effectiveWhenRecorded("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
+                            consentChoices().generate(in), stated, effectiveAt, consentChannels().generate(in));
+                }
+            }
             return new ConsentEvent("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
                     consentChoices().generate(in), effectiveAt, effectiveAt.plus(recordingLags().generate(in)),
                     consentChannels().generate(in));
@@ -254,7 +266,7 @@ public final class CoreGenerators {
     /** The same event under another id. */
     public static ConsentEvent withId(ConsentEvent event, String id) {
         return new ConsentEvent(id, event.purpose(), event.choice(), event.effectiveAt(), event.recordedAt(),
-                event.channel());
+                event.channel(), event.statedEffectiveAt());
     }
 
     private static List<ConsentEvent> withDistinctIds(List<ConsentEvent> events) {

@@ -96,6 +96,19 @@ class EvidenceTest {
     }
 
     @Test
+    void shouldSayThatAConsentEventWasCountedFromWhenItWasRecorded() {
+        ConsentEvent adjusted = ConsentEvent.effectiveWhenRecorded("e-7", Purpose.GENERATIVE_AI_TRAINING,
+                ConsentChoice.OPT_OUT, EFFECTIVE.plusSeconds(2), EFFECTIVE, ConsentChannel.API);
+
+        Evidence evidence = Evidence.of(adjusted);
+
+        assertEquals(Optional.of(EFFECTIVE), evidence.at());
+        assertEquals("OPT_OUT event e-7 for ai-training.generative via API (stated to take effect at "
+                + "2025-11-10T00:00:02Z, after it was recorded; counted from when it was recorded)"
+                + " at 2025-11-10T00:00:00Z", evidence.toString());
+    }
+
+    @Test
     void shouldHoldTheRuleThatExcludedAJurisdiction() {
         Evidence evidence = excludedDe();
 

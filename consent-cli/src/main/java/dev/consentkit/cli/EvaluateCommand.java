@@ -1,5 +1,6 @@
 package dev.consentkit.cli;
 
+import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
@@ -9,6 +10,7 @@ import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.NdjsonReader;
+import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -46,7 +48,8 @@ import picocli.CommandLine.Option;
                         + "with its line number instead, and the run goes on:",
                 "  {\"line\":12,\"item\":\"post-9\",\"member\":\"m-404\",\"error\":\"...\"}",
                 "A malformed line of the members file is reported on standard error and that member is "
-                        + "skipped. A summary (counts by reason, errors, items per second) goes to standard "
+                        + "skipped. A consent event recorded up to --clock-skew before it takes effect counts from "
+                        + "when it was recorded; one recorded longer before makes its member's line malformed. A summary (counts by reason, errors, items per second) goes to standard "
                         + "error, with progress when standard error is a terminal and the run is long.",
                 "",
                 "Instants are ISO-8601 UTC instants (2025-11-04T00:00:00Z) or dates (2025-11-04, meaning "
@@ -80,6 +83,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--members", required = true, paramLabel = "MEMBERS.ndjson",
             description = "The members, one per line, with their jurisdictions and consent histories.")
     private Path membersFile;
+
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = ClockSkewConverter.class,
+            defaultValue = ClockSkewConverter.DEFAULT, description = ClockSkewConverter.DESCRIPTION)
+    private ReadOptions readOptions;
 
     @Option(names = "--items", required = true, paramLabel = "ITEMS.ndjson",
             description = "The content items, one per line; - reads standard input.")
@@ -169,8 +176,9 @@ final class EvaluateCommand implements Callable<Integer> {
     /** Reads the members into {@code members} and returns how many lines were skipped. */
     private int readMembers(Map<String, Member> members) {
         int skipped = 0;
+        long adjusted = 0;
         Map<String, Long> lineOf = new HashMap<>();
-        try (NdjsonReader<Member> reader = NdjsonReader.members(invocation.resolve(membersFile))) {
+        try (NdjsonReader<Member> reader = NdjsonReader.members(invocation.resolve(membersFile), readOptions)) {
             for (NdjsonReader.Line<Member> line = reader.read(); line != null; line = reader.read()) {
                 if (!line.hasValue()) {
                     skipped++;
@@ -189,9 +197,17 @@ final class EvaluateCommand implements Callable<Integer> {
                     continue;
                 }
                 members.put(member.id(), member);
+                adjusted += member.consent().events().stream().filter(ConsentEvent::isSkewAdjusted).count();
             }
         } catch (IOException e) {
             throw CliException.unreadable("members file", membersFile.toString(), e);
+        }
+        if (adjusted > 0) {
+            invocation.err().println("consent: " + adjusted + (adjusted == 1 ? " consent event" : " consent events")
+                    + " of the members file " + membersFile + " recorded before taking effect, within the clock-skew"
+                    + " tolerance of " + readOptions.clockSkewTolerance()
+                    + (adjusted == 1 ? ", counts from when it was recorded;" : ", count from when they were recorded;")
+                    + " consent validate --members " + membersFile + " lists them");
         }
         return skipped;
     }

@@ -3,10 +3,10 @@ package dev.consentkit.cli;
 import java.util.Comparator;
 
 /**
- * One thing {@code consent validate} found in a policy file, at a line and column, printed as
+ * One thing {@code consent validate} found in a policy or members file, at a line and column, printed as
  * {@code FILE:LINE:COLUMN: error: message (how to fix)}.
  *
- * @param severity whether it makes the policy invalid
+ * @param severity whether it makes the file invalid
  * @param line the 1-based line
  * @param column the 1-based column
  * @param message what is wrong
@@ -17,11 +17,11 @@ record Finding(Severity severity, int line, int column, String message, String f
     /** How findings are listed: by place in the file. */
     static final Comparator<Finding> BY_PLACE = Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column);
 
-    /** Whether a finding makes the policy invalid. */
+    /** Whether a finding makes the file invalid. */
     enum Severity {
-        /** The policy is invalid. */
+        /** The file is invalid. */
         ERROR,
-        /** The policy is valid, but a careful reviewer would ask about this. */
+        /** The file is valid, but a careful reviewer would ask about this. */
         WARNING
     }
 

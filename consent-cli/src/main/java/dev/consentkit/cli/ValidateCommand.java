@@ -2,15 +2,19 @@ package dev.consentkit.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.consentkit.ConsentEvent;
 import dev.consentkit.Member;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
+import dev.consentkit.jackson.NdjsonReader;
+import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,23 +25,29 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code consent validate}: checks policy and member documents, their form and their meaning, and
- * prints one line per finding as {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a
- * summary line.
+ * members files, and prints one line per finding as
+ * {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a summary line per file.
  *
  * <p>The form is checked by reading the document as {@link ConsentDocuments#readPolicy(String)} or
- * {@link ConsentDocuments#readMember(String)} does, which is as strict as the JSON Schema shipped in
- * consent-jackson and stricter. A document whose {@code format} names a member is checked as a member,
- * any other as a policy. The meaning is checked by {@link PolicyReview} and {@link MemberReview}. Exit
- * code 0 when every file is valid (warnings allowed); 1 when a file's meaning is wrong (versions out
- * of order, an unknown jurisdiction code, an allowed category that is never allowed; account closures
- * out of order or overlapping); 2 when a file cannot be read as a policy or member document at all:
- * missing, not JSON, another kind of document, or breaking the document's form (an unknown or missing
- * field, a value of the wrong type).
+ * {@link ConsentDocuments#readMember(String, ReadOptions)} does, which is as strict as the JSON Schema
+ * shipped in consent-jackson and stricter. A document whose {@code format} names a member is checked as
+ * a member, any other as a policy. The meaning is checked by {@link PolicyReview} and
+ * {@link MemberReview}. Exit code 0 when every file is valid (warnings allowed); 1 when a file's meaning
+ * is wrong (versions out of order, an unknown jurisdiction code, an allowed category that is never
+ * allowed; account closures out of order or overlapping); 2 when a file cannot be read as a policy or
+ * member document at all: missing, not JSON, another kind of document, or breaking the document's form
+ * (an unknown or missing field, a value of the wrong type).
+ *
+ * <p>A members file ({@code --members}, NDJSON, one member per line) is read as {@code consent evaluate}
+ * reads it, with the same {@code --clock-skew} tolerance: each line that cannot be read is an error, and
+ * each consent event recorded before it takes effect but within the tolerance, which decisions count from
+ * when it was recorded, is a warning naming the event, so that a data owner sees whose clocks drift.
+ * Exit code 1 when a line cannot be read, 2 when the file cannot be read at all.
  */
 @Command(name = "validate",
         sortOptions = false,
         description = {
-                "Checks policy and member documents, their form and their meaning.",
+                "Checks policy and member documents, their form and their meaning, and members files.",
                 "",
                 "Prints one line per finding, then a summary line per file:",
                 "  FILE:LINE:COLUMN: error|warning: message (how to fix)",
@@ -51,13 +61,19 @@ import picocli.CommandLine.Parameters;
                         + "nothing is trainable, a minimum age of 0, a version that changes nothing; a closure that "
                         + "starts as the one before it is reopened, closures in a member/v1 document.",
                 "",
-                "Exit code 0 when valid (warnings allowed), 1 when the meaning is wrong, 2 when a file cannot "
-                        + "be read as a policy or member document.",
+                "Members files (--members): a line that cannot be read is an error; a consent event recorded "
+                        + "before it takes effect, but within --clock-skew, is a warning naming it: decisions count it "
+                        + "from when it was recorded.",
+                "",
+                "Exit code 0 when valid (warnings allowed), 1 when the meaning is wrong or a member line cannot be "
+                        + "read, 2 when a file cannot be read as a policy or member document, or a members file not at "
+                        + "all.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  ./consent validate examples/linkedin/policy.json",
-                "  ./consent validate examples/linkedin/policy-draft.json"})
+                "  ./consent validate examples/linkedin/policy-draft.json",
+                "  ./consent validate --members examples/linkedin/members.ndjson --clock-skew PT2S"})
 final class ValidateCommand implements Callable<Integer> {
 
     private static final int UNREADABLE = 2;
@@ -69,8 +85,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE.json", description = "The policy and member files to check.")
-    private List<Path> files;
+    @Option(names = "--members", paramLabel = "MEMBERS.ndjson",
+            description = "A members file to check, one member per line; may be repeated.")
+    private List<Path> membersFiles = List.of();
+
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = ClockSkewConverter.class,
+            defaultValue = ClockSkewConverter.DEFAULT, description = ClockSkewConverter.DESCRIPTION)
+    private ReadOptions readOptions;
+
+    @Parameters(arity = "0..*", paramLabel = "FILE.json", description = "The policy and member files to check.")
+    private List<Path> files = List.of();
 
     ValidateCommand(Invocation invocation) {
         this.invocation = invocation;
@@ -78,11 +102,72 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (files.isEmpty() && membersFiles.isEmpty()) {
+            throw new CliException("nothing to validate; give policy or member documents, or members files with --members"
+                    + " (consent validate --help shows how)", CliException.USAGE);
+        }
         int worst = 0;
         for (Path file : files) {
             worst = Math.max(worst, validate(file));
         }
+        for (Path file : membersFiles) {
+            worst = Math.max(worst, validateMembers(file));
+        }
         return worst;
+    }
+
+    private static final String CHECK_CLOCKS = "check the clocks of the services that stamp effectiveAt and recordedAt";
+
+    /** What a warning says of an event counted from when it was recorded because of clock skew. */
+    private String skewed(ConsentEvent event, Member member) {
+        return "consent event " + event.id() + " of member " + member.id() + " is recorded at " + event.recordedAt()
+                + ", " + Duration.between(event.recordedAt(), event.statedEffectiveAt()) + " before it takes effect at "
+                + event.statedEffectiveAt() + ": within the clock-skew tolerance of "
+                + readOptions.clockSkewTolerance() + ", it counts from when it was recorded";
+    }
+
+    /**
+     * Reads a members file as {@code consent evaluate} does and reports each line that cannot be read,
+     * and each consent event counted from when it was recorded because of clock skew.
+     */
+    private int validateMembers(Path file) {
+        PrintWriter out = invocation.out();
+        String shown = file.toString();
+        List<Finding> findings = new ArrayList<>();
+        long members = 0;
+        try (NdjsonReader<Member> reader = NdjsonReader.members(invocation.resolve(file), readOptions)) {
+            for (NdjsonReader.Line<Member> line = reader.read(); line != null; line = reader.read()) {
+                int number = (int) Math.min(Integer.MAX_VALUE, line.number());
+                if (!line.hasValue()) {
+                    ConsentDocumentException e = line.error().orElseThrow();
+                    findings.add(new Finding(Finding.Severity.ERROR, number, e.column(),
+                            e.problem() + " at " + e.fieldPath(), "expected " + e.expected()));
+                    continue;
+                }
+                members++;
+                Member member = line.value();
+                for (ConsentEvent event : member.consent().events()) {
+                    if (event.isSkewAdjusted()) {
+                        findings.add(new Finding(Finding.Severity.WARNING, number, 1, skewed(event, member), CHECK_CLOCKS));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            invocation.err().println("consent: " + CliException.unreadable("members file", shown, e).getMessage());
+            return UNREADABLE;
+        }
+        for (Finding finding : findings) {
+            out.println(finding.render(shown));
+        }
+        long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
+        long warnings = findings.size() - errors;
+        String warningCount = warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings");
+        if (errors == 0) {
+            out.println(shown + ": valid; " + members + (members == 1 ? " member, " : " members, ") + warningCount);
+            return 0;
+        }
+        out.println(shown + ": invalid; " + errors + (errors == 1 ? " error, " : " errors, ") + warningCount);
+        return INVALID;
     }
 
     private int validate(Path file) {
@@ -124,7 +209,12 @@ final class ValidateCommand implements Callable<Integer> {
         boolean formBroken = false;
         try {
             if (isMember) {
-                Member member = ConsentDocuments.readMember(text);
+                Member member = ConsentDocuments.readMember(text, readOptions);
+                for (ConsentEvent event : member.consent().events()) {
+                    if (event.isSkewAdjusted()) {
+                        findings.add(Finding.warning(eventNode(tree, event.id()), skewed(event, member), CHECK_CLOCKS));
+                    }
+                }
                 int closures = member.closures().size();
                 summary = "member " + member.id() + " with " + (closures == 0 ? "no" : String.valueOf(closures))
                         + (closures == 1 ? " account closure, " : " account closures, ");
@@ -169,5 +259,15 @@ final class ValidateCommand implements Callable<Integer> {
                     "validate checks policies, whose format is consentkit.policy/v1, and members, consentkit.member/v1");
         }
         return null;
+    }
+
+    /** The {@code effectiveAt} of the consent event with this id in a member document, or the document. */
+    private static JsonTree eventNode(JsonTree member, String id) {
+        for (JsonTree event : member.elements("consent")) {
+            if (id.equals(event.string("id")) && event.field("effectiveAt") != null) {
+                return event.field("effectiveAt");
+            }
+        }
+        return member;
     }
 }

@@ -212,6 +212,37 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldCountAnEventRecordedWithinTheClockSkewToleranceFromWhenItWasRecorded() {
+        CliRun run = CliRun.inFixtures("evaluate", "--policy", "policy.json", "--members", "members-clock-skew.ndjson",
+                "--items", "items-clock-skew.ndjson", "--as-of", "2025-11-10T00:00:00Z");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of(
+                "{\"item\":\"post-api-1\",\"member\":\"m-api\",\"trainable\":false,\"reason\":\"OPTED_OUT\"}",
+                "{\"item\":\"post-us-1\",\"member\":\"m-us\",\"trainable\":true,\"reason\":\"ALLOWED_BY_DEFAULT\"}"),
+                run.outLines());
+        assertTrue(run.err().startsWith("consent: skipped line 2 of the members file members-clock-skew.ndjson: "
+                + "$.consent[0].recordedAt at line 2, column 213: consent event e-late-1 is recorded at "
+                + "2025-11-10T00:00:00Z, before it takes effect at 2025-11-10T00:01:00Z: PT1M before, more than the "
+                + "clock-skew tolerance of PT5S"), run.err());
+        assertTrue(run.err().contains("consent: 1 consent event of the members file members-clock-skew.ndjson recorded "
+                + "before taking effect, within the clock-skew tolerance of PT5S, counts from when it was recorded; "
+                + "consent validate --members members-clock-skew.ndjson lists them\n"),
+                run.err());
+    }
+
+    @Test
+    void shouldSkipTheMemberOfAnEventRecordedBeforeItTakesEffectWithZeroClockSkew() {
+        CliRun run = CliRun.inFixtures("evaluate", "--policy", "policy.json", "--members", "members-clock-skew.ndjson",
+                "--items", "items-clock-skew.ndjson", "--as-of", "2025-11-10T00:00:00Z", "--clock-skew", "PT0S");
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.outLines().get(0).startsWith("{\"line\":1,\"item\":\"post-api-1\",\"member\":\"m-api\","
+                + "\"error\":\"member m-api, the author of item post-api-1, is not in the members file"), run.out());
+        assertTrue(run.err().startsWith("consent: skipped line 1 of the members file members-clock-skew.ndjson: "), run.err());
+    }
+
+    @Test
     void shouldRejectAnInstantItCannotReadAsAUsageError() {
         CliRun run = evaluateAt(fixture("items-clean.ndjson"), "4 November 2025");
 

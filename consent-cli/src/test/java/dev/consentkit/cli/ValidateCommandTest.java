@@ -220,10 +220,94 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldWarnAboutAnEventOfAMemberDocumentCountedFromWhenItWasRecorded() {
+        CliRun run = CliRun.inFixtures("validate", "member-clock-skew.json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("member-clock-skew.json:7:21: warning: consent event e-1 of member m-skew is recorded at "
+                + "2025-11-10T00:00:00Z, PT2S before it takes effect at 2025-11-10T00:00:02Z: within the clock-skew "
+                + "tolerance of PT5S, it counts from when it was recorded (check the clocks of the services that stamp "
+                + "effectiveAt and recordedAt)",
+                "member-clock-skew.json: valid; member m-skew with no account closures, 1 warning"), run.outLines());
+    }
+
+    @Test
+    void shouldRejectAMemberDocumentWhoseClockSkewExceedsTheTolerance() {
+        CliRun run = CliRun.inFixtures("validate", "--clock-skew", "PT1S", "member-clock-skew.json");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.out().contains("e-1"), run.out());
+    }
+
+    @Test
     void shouldExitWithTheWorstCodeOfSeveralFiles() {
         CliRun run = CliRun.inFixtures("validate", "policy.json", "unreachable-category.json");
 
         assertEquals(1, run.exitCode());
         assertEquals("policy.json: valid; policy linkedin-genai with 1 version, no warnings", run.outLines().get(0));
+    }
+
+    @Test
+    void shouldWarnAboutEachEventCountedFromWhenItWasRecordedAndRejectOneBeyondTheTolerance() {
+        CliRun run = CliRun.inFixtures("validate", "--members", "members-clock-skew.ndjson");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of(
+                "members-clock-skew.ndjson:1:1: warning: consent event e-api-1 of member m-api is recorded at "
+                        + "2025-11-10T00:00:00Z, PT0.001S before it takes effect at 2025-11-10T00:00:00.001Z: within the "
+                        + "clock-skew tolerance of PT5S, it counts from when it was recorded (check the clocks of the "
+                        + "services that stamp effectiveAt and recordedAt)",
+                "members-clock-skew.ndjson:2:213: error: consent event e-late-1 is recorded at 2025-11-10T00:00:00Z, "
+                        + "before it takes effect at 2025-11-10T00:01:00Z: PT1M before, more than the clock-skew tolerance "
+                        + "of PT5S at $.consent[0].recordedAt (expected recordedAt at or after effectiveAt "
+                        + "2025-11-10T00:01:00Z, or at most PT5S before it (the reader's clock-skew tolerance))",
+                "members-clock-skew.ndjson: invalid; 1 error, 1 warning"), run.outLines());
+    }
+
+    @Test
+    void shouldTakeTheClockSkewToleranceFromTheOption() {
+        CliRun wide = CliRun.inFixtures("validate", "--members", "members-clock-skew.ndjson", "--clock-skew", "PT1M");
+        CliRun none = CliRun.inFixtures("validate", "--clock-skew=PT0S", "--members", "members-clock-skew.ndjson");
+
+        assertEquals(0, wide.exitCode(), wide.out() + wide.err());
+        assertEquals("members-clock-skew.ndjson: valid; 3 members, 2 warnings", wide.outLines().get(2));
+        assertTrue(wide.outLines().get(1).startsWith("members-clock-skew.ndjson:2:1: warning: consent event e-late-1 "
+                + "of member m-late is recorded at 2025-11-10T00:00:00Z, PT1M before"), wide.out());
+        assertEquals(1, none.exitCode());
+        assertEquals("members-clock-skew.ndjson: invalid; 2 errors, no warnings", none.outLines().get(2));
+        assertTrue(none.outLines().get(0).startsWith("members-clock-skew.ndjson:1:"), none.out());
+        assertTrue(none.outLines().get(0).contains(": error: consent event e-api-1 is recorded at 2025-11-10T00:00:00Z, "
+                + "before it takes effect at 2025-11-10T00:00:00.001Z"), none.out());
+    }
+
+    @Test
+    void shouldAcceptAMembersFileWithoutEventsRecordedBeforeTheyTakeEffect() {
+        CliRun run = CliRun.inRepository("validate", "--members", "examples/linkedin/members.ndjson");
+
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().matches("examples/linkedin/members.ndjson: valid; [0-9]+ members, no warnings\n"), run.out());
+    }
+
+    @Test
+    void shouldRejectANegativeOrMalformedClockSkewAsAUsageError() {
+        CliRun negative = CliRun.inFixtures("validate", "--members", "members-clock-skew.ndjson", "--clock-skew", "-PT1S");
+        CliRun malformed = CliRun.inFixtures("validate", "--members", "members-clock-skew.ndjson", "--clock-skew", "5s");
+
+        assertEquals(2, negative.exitCode());
+        assertTrue(negative.err().startsWith("consent: Invalid value for option '--clock-skew': '-PT1S' is negative; give "
+                + "zero (PT0S) or more, such as PT5S\n"), negative.err());
+        assertEquals(2, malformed.exitCode());
+        assertTrue(malformed.err().startsWith("consent: Invalid value for option '--clock-skew': '5s' is not a duration; "
+                + "give an ISO-8601 duration such as PT5S (five seconds), PT0.5S or PT0S (no clock skew accepted)\n"),
+                malformed.err());
+    }
+
+    @Test
+    void shouldExitTwoWhenGivenNothingToValidate() {
+        CliRun run = CliRun.inFixtures("validate");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("consent: nothing to validate; give policy or member documents, or members files with --members"),
+                run.err());
     }
 }

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Reads and writes the four ConsentKit documents: a {@link TrainingPolicy} ({@code consentkit.policy/v1}),
@@ -42,6 +43,10 @@ import java.nio.file.Path;
  * closed more than once, with {@code closures} as {@code consentkit.member/v1.1}. Each document has a JSON Schema (draft 2020-12) in this jar, at
  * {@code dev/consentkit/jackson/schema/policy-v1.schema.json}, {@code member-v1.schema.json},
  * {@code item-v1.schema.json} and {@code decision-v1.schema.json}.
+ *
+ * <p>Consent events stamped by services whose clocks drift are read with a clock-skew tolerance,
+ * five seconds unless {@link ReadOptions} say otherwise: an event recorded at most that long before
+ * it takes effect counts from when it was recorded and is written back as its document stated it.
  *
  * <p>Input is read as one JSON value with the limits below (Jackson's {@link StreamReadConstraints});
  * bytes must be UTF-8, and a leading byte order mark is skipped. Single documents are written in a
@@ -156,43 +161,92 @@ public final class ConsentDocuments {
     // ---------------------------------------------------------------- members
 
     /**
-     * Reads a member document, with the member's jurisdictions and consent history.
+     * Reads a member document, with the member's jurisdictions and consent history, with the
+     * {@linkplain ReadOptions#defaults() default options}: a consent event recorded up to five seconds
+     * before it takes effect counts from when it was recorded.
      *
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      */
     public static Member readMember(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, MemberJson::readDocument);
+        return readMember(json, ReadOptions.defaults());
     }
 
     /**
-     * Reads a member document from characters; {@code json} is left open.
+     * Reads a member document with the given options, such as a clock-skew tolerance of your own.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
+     *     consent event is recorded before it takes effect by more than the clock-skew tolerance
+     */
+    public static Member readMember(String json, ReadOptions options) throws ConsentDocumentException {
+        Objects.requireNonNull(options, "options");
+        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+    }
+
+    /**
+     * Reads a member document from characters, with the default options; {@code json} is left open.
      *
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if reading fails
      */
     public static Member readMember(Reader json) throws IOException {
-        return JsonIo.read(json, MemberJson::readDocument);
+        return readMember(json, ReadOptions.defaults());
     }
 
     /**
-     * Reads a member document from UTF-8 bytes; {@code json} is left open.
+     * Reads a member document from characters, with the given options; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
+     *     consent event is recorded before it takes effect by more than the clock-skew tolerance
+     * @throws IOException if reading fails
+     */
+    public static Member readMember(Reader json, ReadOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+    }
+
+    /**
+     * Reads a member document from UTF-8 bytes, with the default options; {@code json} is left open.
      *
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if reading fails
      */
     public static Member readMember(InputStream json) throws IOException {
-        return JsonIo.read(json, MemberJson::readDocument);
+        return readMember(json, ReadOptions.defaults());
     }
 
     /**
-     * Reads a member document from a UTF-8 file.
+     * Reads a member document from UTF-8 bytes, with the given options; {@code json} is left open.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
+     *     consent event is recorded before it takes effect by more than the clock-skew tolerance
+     * @throws IOException if reading fails
+     */
+    public static Member readMember(InputStream json, ReadOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+    }
+
+    /**
+     * Reads a member document from a UTF-8 file, with the default options.
      *
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if the file cannot be read
      */
     public static Member readMember(Path file) throws IOException {
+        return readMember(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads a member document from a UTF-8 file, with the given options.
+     *
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
+     *     consent event is recorded before it takes effect by more than the clock-skew tolerance
+     * @throws IOException if the file cannot be read
+     */
+    public static Member readMember(Path file, ReadOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
         try (InputStream in = Files.newInputStream(file)) {
-            return readMember(in);
+            return readMember(in, options);
         }
     }
 

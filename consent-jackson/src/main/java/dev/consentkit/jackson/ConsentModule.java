@@ -23,6 +23,8 @@ import dev.consentkit.ReservationSource;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.UnknownAge;
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Teaches a Jackson {@link com.fasterxml.jackson.databind.ObjectMapper} to read and write every
@@ -57,17 +59,33 @@ public final class ConsentModule extends SimpleModule {
     /** The name Jackson knows this module by, which is also its id for duplicate registrations. */
     static final String NAME = "consentkit";
 
-    /** A module with serializers and deserializers for every ConsentKit type. */
+    /**
+     * A module with serializers and deserializers for every ConsentKit type, reading with the
+     * {@linkplain ReadOptions#defaults() default options}: a consent event recorded up to five seconds
+     * before it takes effect counts from when it was recorded. This is the module
+     * {@code findAndRegisterModules()} registers.
+     */
     public ConsentModule() {
+        this(ReadOptions.defaults());
+    }
+
+    /**
+     * A module that reads members, consent histories and consent events with the given options, such
+     * as a clock-skew tolerance of your own. A mapper registers one module of this name only: register
+     * this one instead of, not after, the default one.
+     */
+    public ConsentModule(ReadOptions options) {
         super(NAME, PackageVersion.VERSION);
+        Objects.requireNonNull(options, "options");
+        Duration tolerance = options.clockSkewTolerance();
         both(TrainingPolicy.class, PolicyJson::readDocument, PolicyJson::writeDocument);
         both(PolicyVersion.class, PolicyJson::readVersion, PolicyJson::writeVersion);
         both(JurisdictionRule.class, PolicyJson::readRule, PolicyJson::writeRule);
-        both(Member.class, MemberJson::readDocument, MemberJson::writeDocument);
+        both(Member.class, node -> MemberJson.readDocument(node, options), MemberJson::writeDocument);
         both(JurisdictionTimeline.class, MemberJson::readTimeline, MemberJson::writeTimeline);
         both(Residence.class, MemberJson::readResidence, MemberJson::writeResidence);
-        both(ConsentHistory.class, MemberJson::readHistory, MemberJson::writeHistory);
-        both(ConsentEvent.class, MemberJson::readEvent, MemberJson::writeEvent);
+        both(ConsentHistory.class, node -> MemberJson.readHistory(node, options), MemberJson::writeHistory);
+        both(ConsentEvent.class, node -> MemberJson.readEvent(node, tolerance), MemberJson::writeEvent);
         both(ContentItem.class, ItemJson::readDocument, ItemJson::writeDocument);
         both(Reservation.class, ItemJson::readReservation, ItemJson::writeReservation);
         both(Decision.class, DecisionJson::readDocument, DecisionJson::writeDocument);

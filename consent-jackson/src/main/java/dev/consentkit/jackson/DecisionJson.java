@@ -54,6 +54,11 @@ import org.jspecify.annotations.Nullable;
  * {@code description} and
  * {@code comingOfAge} are written for people and tools that do not know the rules; reading checks
  * {@code kind} and {@code comingOfAge} against the facts and never reads the description.
+ * A consent event is written as in a member document, with the instants its source stated: one
+ * counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()}) has an {@code effectiveAt}
+ * after its {@code recordedAt}, and the evidence's {@code at} is its {@code recordedAt}, from when it
+ * counted. Such an event is read back as counted from when it was recorded, whatever the reader's
+ * clock-skew tolerance: the tolerance was applied when the member was read.
  *
  * <p>{@code consentkit.decision/v1} documents, whose evidence was a kind, prose and an instant (and
  * the consent event when one decided), are still read: their prose becomes the evidence's display
@@ -181,7 +186,7 @@ final class DecisionJson {
             if (eventNode == null) {
                 throw evidence.missing("consentEvent", "the consent event that decided");
             }
-            event = MemberJson.readEvent(eventNode);
+            event = MemberJson.readEvent(eventNode, null);
             if (atNode == null || !event.effectiveAt().equals(at)) {
                 Node culprit = atNode == null ? evidence : atNode;
                 throw culprit.fail("the evidence's instant is not the consent event's effectiveAt",
@@ -236,7 +241,7 @@ final class DecisionJson {
         }
         n = evidence.optional("consentEvent");
         if (n != null) {
-            builder.consentEvent(MemberJson.readEvent(n));
+            builder.consentEvent(MemberJson.readEvent(n, null));
         }
         Node placeNode = evidence.optional("jurisdiction");
         Node ruleNode = evidence.optional("jurisdictionRule");
@@ -328,7 +333,7 @@ final class DecisionJson {
         Node eventNode = evidence.optional("consentEvent");
         try {
             return Evidence.recorded(reason, description, atNode == null ? null : Scalars.instant(atNode),
-                    eventNode == null ? null : MemberJson.readEvent(eventNode));
+                    eventNode == null ? null : MemberJson.readEvent(eventNode, null));
         } catch (IllegalArgumentException e) {
             throw evidence.fail(e.getMessage(), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN",
                     e);

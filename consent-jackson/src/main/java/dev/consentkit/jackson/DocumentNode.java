@@ -223,7 +223,18 @@ public final class DocumentNode {
      * @throws ConsentDocumentException if it is not a valid member; the path and location are in this document
      */
     public Member toMember() throws ConsentDocumentException {
-        return MemberJson.read(node, false);
+        return toMember(ReadOptions.defaults());
+    }
+
+    /**
+     * This value as a member, read with the given options, such as a clock-skew tolerance of your own
+     * ({@link ReadOptions#withClockSkewTolerance}); otherwise as {@link #toMember()}.
+     *
+     * @throws ConsentDocumentException if it is not a valid member; the path and location are in this document
+     */
+    public Member toMember(ReadOptions options) throws ConsentDocumentException {
+        Objects.requireNonNull(options, "options");
+        return MemberJson.read(node, false, options);
     }
 
     /**

@@ -12,12 +12,14 @@ import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.Residence;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of a member, the {@code consentkit.member/v1} document:
@@ -57,6 +59,11 @@ import java.util.Map;
  * choices fails instead of leaving the policy's default in place. Residences are written in the order
  * they start, and a residence without {@code from} (as far back as known) can only be the first;
  * consent events, an append-only log, may come in any order and more than once.
+ *
+ * <p>An event whose {@code effectiveAt} is after its {@code recordedAt} by at most the reader's
+ * clock-skew tolerance ({@link ReadOptions#clockSkewTolerance()}) is read as counted from when it was
+ * recorded, keeping the stated instant; writing it gives the stated {@code effectiveAt} back, so a
+ * document read and written again is the same. A larger gap fails at the event's {@code recordedAt}.
  */
 final class MemberJson {
 
@@ -76,7 +83,7 @@ final class MemberJson {
 
     private MemberJson() {}
 
-    static Member read(Node node, boolean formatRequired) throws ConsentDocumentException {
+    static Member read(Node node, boolean formatRequired, ReadOptions options) throws ConsentDocumentException {
         DocumentFormat.MEMBER.check(node, formatRequired);
         Node member = node.object(FIELDS);
         Node idNode = member.required("id", Scalars.ID);
@@ -92,7 +99,7 @@ final class MemberJson {
                     "either \"closedAt\" for an account closed once and not reopened, or \"closures\", not both");
         }
         List<AccountClosure> closures = closuresNode == null ? null : readClosures(closuresNode);
-        ConsentHistory consent = readHistory(member.required("consent", EVENTS));
+        ConsentHistory consent = readHistory(member.required("consent", EVENTS), options);
         try {
             Member.Builder builder = Member.builder(id).birthDate(birthDate).jurisdictions(jurisdictions);
             if (closures == null) {
@@ -139,8 +146,8 @@ final class MemberJson {
         }
     }
 
-    static Member readDocument(Node node) throws ConsentDocumentException {
-        return read(node, true);
+    static Member readDocument(Node node, ReadOptions options) throws ConsentDocumentException {
+        return read(node, true, options);
     }
 
     static JurisdictionTimeline readTimeline(Node node) throws ConsentDocumentException {
@@ -177,12 +184,12 @@ final class MemberJson {
         }
     }
 
-    static ConsentHistory readHistory(Node node) throws ConsentDocumentException {
+    static ConsentHistory readHistory(Node node, ReadOptions options) throws ConsentDocumentException {
         List<Node> nodes = node.array(EVENTS);
         List<ConsentEvent> events = new ArrayList<>(nodes.size());
         Map<String, ConsentEvent> byId = new HashMap<>();
         for (Node e : nodes) {
-            ConsentEvent event = readEvent(e);
+            ConsentEvent event = readEvent(e, options.clockSkewTolerance());
             ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
             if (earlier != null && !earlier.equals(event)) {
                 try {
@@ -201,7 +208,14 @@ final class MemberJson {
         }
     }
 
-    static ConsentEvent readEvent(Node node) throws ConsentDocumentException {
+    /**
+     * Reads a consent event.
+     *
+     * @param clockSkewTolerance how much later than {@code recordedAt} the document may state
+     *     {@code effectiveAt}, the event then counted from when it was recorded; {@code null} for any
+     *     gap, as in a decision's evidence, where the tolerance was applied when the member was read
+     */
+    static ConsentEvent readEvent(Node node, @Nullable Duration clockSkewTolerance) throws ConsentDocumentException {
         Node event = node.object(EVENT_FIELDS);
         Node idNode = event.required("id", Scalars.ID);
         String id = Scalars.id(idNode);
@@ -212,7 +226,17 @@ final class MemberJson {
         Instant recordedAt = Scalars.instant(recordedNode);
         ConsentChannel channel = event.required("channel", "a consent channel").enumValue(ConsentChannel.class, "consent channel");
         try {
-            return new ConsentEvent(id, purpose, choice, effectiveAt, recordedAt, channel);
+            if (!recordedAt.isBefore(effectiveAt) || id.isBlank()) {
+                return new ConsentEvent(id, purpose, choice, effectiveAt, recordedAt, channel);
+            }
+            Duration gap = Duration.between(recordedAt, effectiveAt);
+            if (clockSkewTolerance != null && gap.compareTo(clockSkewTolerance) > 0) {
+                throw recordedNode.fail("consent event " + id + " is recorded at " + recordedAt + ", before it takes effect at "
+                        + effectiveAt + ": " + gap + " before, more than the clock-skew tolerance of " + clockSkewTolerance,
+                        "recordedAt at or after effectiveAt " + effectiveAt + ", or at most " + clockSkewTolerance
+                                + " before it (the reader's clock-skew tolerance)");
+            }
+            return ConsentEvent.effectiveWhenRecorded(id, purpose, choice, effectiveAt, recordedAt, channel);
         } catch (IllegalArgumentException e) {
             throw id.isBlank() ? idNode.fail(e.getMessage(), Scalars.ID, e)
                     : recordedNode.fail(e.getMessage(), "recordedAt at or after effectiveAt " + effectiveAt, e);
@@ -289,7 +313,7 @@ final class MemberJson {
         json.writeStringField("id", event.id());
         json.writeStringField("purpose", event.purpose().key());
         json.writeStringField("choice", event.choice().name());
-        json.writeStringField("effectiveAt", event.effectiveAt().toString());
+        json.writeStringField("effectiveAt", event.statedEffectiveAt().toString());
         json.writeStringField("recordedAt", event.recordedAt().toString());
         json.writeStringField("channel", event.channel().name());
         json.writeEndObject();

@@ -58,23 +58,53 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
         this.reader = reader;
     }
 
-    /** Reads members, with their jurisdictions and consent histories, one per line. */
+    /**
+     * Reads members, with their jurisdictions and consent histories, one per line, with the
+     * {@linkplain ReadOptions#defaults() default options}: a consent event recorded up to five seconds
+     * before it takes effect counts from when it was recorded.
+     */
     public static NdjsonReader<Member> members(Reader in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false));
-    }
-
-    /** Reads members, one per line, from UTF-8 bytes. */
-    public static NdjsonReader<Member> members(InputStream in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false));
+        return members(in, ReadOptions.defaults());
     }
 
     /**
-     * Reads members, one per line, from a UTF-8 file.
+     * Reads members, one per line, with the given options. A consent event recorded before it takes
+     * effect by more than the options' clock-skew tolerance makes its member's line an error, naming
+     * the event; one within the tolerance counts from when it was recorded and costs nothing.
+     */
+    public static NdjsonReader<Member> members(Reader in, ReadOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+    }
+
+    /** Reads members, one per line, from UTF-8 bytes, with the {@linkplain ReadOptions#defaults() default options}. */
+    public static NdjsonReader<Member> members(InputStream in) {
+        return members(in, ReadOptions.defaults());
+    }
+
+    /** Reads members, one per line, from UTF-8 bytes, with the given options. */
+    public static NdjsonReader<Member> members(InputStream in, ReadOptions options) {
+        Objects.requireNonNull(options, "options");
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+    }
+
+    /**
+     * Reads members, one per line, from a UTF-8 file, with the {@linkplain ReadOptions#defaults() default options}.
      *
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonReader<Member> members(Path file) throws IOException {
-        return members(Files.newInputStream(file));
+        return members(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads members, one per line, from a UTF-8 file, with the given options.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static NdjsonReader<Member> members(Path file, ReadOptions options) throws IOException {
+        Objects.requireNonNull(options, "options");
+        return members(Files.newInputStream(file), options);
     }
 
     /** Reads content items, one per line. */

@@ -12,7 +12,9 @@
  * document of your own as strictly and binds the ConsentKit documents embedded in it, as the test
  * kit's policy suites do. Every problem with a document is a
  * {@link dev.consentkit.jackson.ConsentDocumentException} naming the field path, the bad value, the
- * line and column and what was expected.
+ * line and column and what was expected. {@link dev.consentkit.jackson.ReadOptions} holds what a
+ * reader tolerates: how long before it takes effect a consent event may be recorded, as clocks of
+ * different services drift (five seconds unless set).
  *
  * <p>A JSON Schema (draft 2020-12) for each document ships in this module, at the resource paths
  * {@code dev/consentkit/jackson/schema/policy-v1.schema.json}, {@code member-v1.schema.json},

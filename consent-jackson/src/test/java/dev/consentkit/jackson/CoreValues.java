@@ -21,6 +21,7 @@ import dev.consentkit.Reason;
 import dev.consentkit.Reservation;
 import dev.consentkit.ReservationSource;
 import dev.consentkit.Residence;
+import dev.consentkit.StoredSpan;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.UnknownAge;
 import java.time.Instant;
@@ -230,16 +231,29 @@ final class CoreValues {
                 : new Residence(from.generate(in), place.generate(in));
     }
 
-    /** Events recorded at or up to ten days after they take effect. */
+    /**
+     * Events recorded at or up to ten days after they take effect, and, one in ten, events stated to take
+     * effect up to five seconds (the default clock-skew tolerance) after they were recorded, counted from
+     * when they were recorded.
+     */
     static Gen<ConsentEvent> events() {
         Gen<String> id = ids();
         Gen<Purpose> purpose = purposes();
         Gen<ConsentChoice> choice = Generate.enumValues(ConsentChoice.class);
         Gen<Instant> effectiveAt = instants();
         Gen<Long> delay = Generate.pick(List.of(0L, 0L, 1L, 5L, 864_000L)).mix(Generate.longRange(0, 864_000L), 30);
+        Gen<Long> skewNanos = Generate.pick(List.of(1L, 1_000_000L, 5_000_000_000L)).mix(Generate.longRange(1, 5_000_000_000L), 50);
+        Gen<Integer> tenth = Generate.range(1, 10);
         Gen<ConsentChannel> channel = Generate.enumValues(ConsentChannel.class);
         return in -> {
             Instant at = effectiveAt.generate(in);
+            if (tenth.generate(in) == 1) {
+                Instant stated = at.plusNanos(skewNanos.generate(in));
+                if (StoredSpan.contains(stated)) {
+                    return ConsentEvent.effectiveWhenRecorded(id.generate(in), purpose.generate(in), choice.generate(in),
+                            stated, at, channel.generate(in));
+                }
+            }
             return new ConsentEvent(id.generate(in), purpose.generate(in), choice.generate(in), at,
                     at.plusSeconds(delay.generate(in)), channel.generate(in));
         };

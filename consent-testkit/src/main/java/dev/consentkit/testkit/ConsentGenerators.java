@@ -267,15 +267,27 @@ public final class ConsentGenerators {
 
     /**
      * Consent events about these purposes, effective at these instants (held within
-     * {@link StoredSpan}); recorded at once, seconds or months later. Ids are {@code e-1} to {@code e-9}: use {@link #consentHistories(Gen)} for a valid
-     * history of several.
+     * {@link StoredSpan}); recorded at once, seconds or months later. About one in twelve is stated by
+     * its source to take effect up to five seconds after it was recorded, as clocks of different services
+     * drift, and is counted from when it was recorded ({@link ConsentEvent#effectiveWhenRecorded}), as a
+     * reader with the default clock-skew tolerance reads it. Ids are {@code e-1} to {@code e-9}: use
+     * {@link #consentHistories(Gen)} for a valid history of several.
      */
     public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
         Objects.requireNonNull(purposes, "purposes");
         Objects.requireNonNull(effectiveAts, "effectiveAts");
+        Gen<Boolean> skewed = Generate.frequency(Pair.of(11, Generate.constant(false)), Pair.of(1, Generate.constant(true)));
         return in -> {
             Instant effectiveAt = stored(effectiveAts.generate(in));
-            return new ConsentEvent("e-" + Generate.range(1, 9).generate(in), purposes.generate(in),
+            String id = "e-" + Generate.range(1, 9).generate(in);
+            if (skewed.generate(in)) {
+                Instant stated = stored(plus(effectiveAt, clockSkews().generate(in)));
+                if (stated.isAfter(effectiveAt)) {
+                    return ConsentEvent.effectiveWhenRecorded(id, purposes.generate(in), consentChoices().generate(in),
+                            stated, effectiveAt, consentChannels().generate(in));
+                }
+            }
+            return new ConsentEvent(id, purposes.generate(in),
                     consentChoices().generate(in), effectiveAt, stored(plus(effectiveAt, recordingLags().generate(in))),
                     consentChannels().generate(in));
         };
@@ -596,6 +608,14 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- building blocks
 
+    /** How much later than recorded a source may state a choice, within the default clock-skew tolerance. */
+    static Gen<Duration> clockSkews() {
+        return Generate.frequency(
+                Pair.of(1, Generate.constant(Duration.ofNanos(1))),
+                Pair.of(1, Generate.constant(Duration.ofSeconds(5))),
+                Pair.of(3, Generate.longRange(1, 5_000_000_000L).map(Duration::ofNanos)));
+    }
+
     /** How long after a choice the platform recorded it: often at once, sometimes seconds or months later. */
     static Gen<Duration> recordingLags() {
         return Generate.frequency(
@@ -669,7 +689,7 @@ public final class ConsentGenerators {
             List<ConsentEvent> renamed = new ArrayList<>(list.size());
             for (ConsentEvent event : list) {
                 renamed.add(new ConsentEvent("e-" + (renamed.size() + 1), event.purpose(), event.choice(),
-                        event.effectiveAt(), event.recordedAt(), event.channel()));
+                        event.effectiveAt(), event.recordedAt(), event.channel(), event.statedEffectiveAt()));
             }
             return renamed;
         });

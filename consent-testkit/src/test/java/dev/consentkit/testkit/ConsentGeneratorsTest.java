@@ -1,6 +1,7 @@
 package dev.consentkit.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import dev.consentkit.Jurisdiction;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -117,6 +119,22 @@ class ConsentGeneratorsTest {
     void shouldRecordEveryEventNoEarlierThanItTakesEffect() {
         qt().withExamples(EXAMPLES).forAll(ConsentGenerators.consentHistories()).check(history -> history.events().stream()
                 .noneMatch(e -> e.recordedAt().isBefore(e.effectiveAt())));
+    }
+
+    @Test
+    void shouldDrawEventsCountedFromWhenTheyWereRecordedWithinFiveSecondsAndKeepThemInHistories() {
+        List<Duration> skews = new ArrayList<>();
+        qt().withExamples(EXAMPLES).forAll(ConsentGenerators.consentHistories()).checkAssert(history -> {
+            for (ConsentEvent event : history.events()) {
+                if (event.isSkewAdjusted()) {
+                    assertEquals(event.recordedAt(), event.effectiveAt());
+                    skews.add(Duration.between(event.recordedAt(), event.statedEffectiveAt()));
+                }
+            }
+        });
+
+        assertFalse(skews.isEmpty());
+        assertTrue(skews.stream().allMatch(skew -> !skew.isNegative() && !skew.isZero() && skew.compareTo(Duration.ofSeconds(5)) <= 0), skews.toString());
     }
 
     @Test
