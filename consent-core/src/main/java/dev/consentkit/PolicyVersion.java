@@ -426,7 +426,8 @@ public final class PolicyVersion {
          * <ul>
          *   <li>The start of the opt-in in effect is the earliest opt-in of the unbroken run of
          *       opt-ins (for the policy's purpose or a broader one) that ends with the choice in effect:
-         *       repeating an opt-in does not move it, an opt-out in between does. As known at
+         *       repeating an opt-in does not move it, an opt-out in between does (and, under
+         *       {@link PolicyVersion#gpcSignalsObject()}, a GPC opt-out of any purpose). As known at
          *       {@code knownAt} for a replay: events recorded later are not part of the run.
          *   <li>An item's relevant instant is its last resumption when that is at or before
          *       {@code asOf}, else its creation. A resumption after {@code asOf} is unknown to a

@@ -128,6 +128,16 @@ class GpcSignalsTest {
     }
 
     @Test
+    void shouldCountEachConsentEventOfAStoreOnceThoughASignalIsKeptTwice() {
+        ConsentEvent optIn = ConsentEvent.optIn("s-1", Purpose.GENERATIVE_AI_TRAINING, START, START,
+                ConsentChannel.SETTINGS_TOGGLE);
+
+        MemberStore store = MemberStore.of(List.of(member("m-1", SIGNAL, optIn), member("m-2")));
+
+        assertEquals(2, store.consentEventCount());
+    }
+
+    @Test
     void shouldKeepTheOptionWhenAVersionIsDerived() {
         PolicyVersion counting = PolicyVersion.builder("v1", START).defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
                 .gpcSignalsObject(true).build();

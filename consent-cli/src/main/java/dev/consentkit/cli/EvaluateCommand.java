@@ -77,7 +77,7 @@ final class EvaluateCommand implements Callable<Integer> {
     private boolean help;
 
     @Option(names = "--policy", required = true, paramLabel = "POLICY.json",
-            description = "The policy document (consentkit.policy/v1).")
+            description = "The policy document (consentkit.policy/v1.1, or v1).")
     private Path policyFile;
 
     @Option(names = "--members", required = true, paramLabel = "MEMBERS.ndjson",

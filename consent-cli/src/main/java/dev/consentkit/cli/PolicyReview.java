@@ -338,7 +338,11 @@ final class PolicyReview {
                 + " never=" + texts(version.elements("neverAllowedCategories"))
                 + " age=" + text(version.field("minimumAge")) + " unknownAge=" + text(version.field("unknownAge"))
                 + " scope=" + text(version.field("itemsCreatedFrom"))
-                + " fromMembersChoice=" + "true".equals(text(version.field("itemsFromMembersChoice")));
+                + " fromMembersChoice=" + "true".equals(text(version.field("itemsFromMembersChoice")))
+                // Left out, these two mean what a reader makes of them: 28 February, and no GPC objection.
+                + " leapDay=" + (version.field("leapDayBirthday") == null ? "FEBRUARY_28"
+                        : text(version.field("leapDayBirthday")))
+                + " gpc=" + "true".equals(text(version.field("gpcSignalsObject")));
     }
 
     private static Set<String> texts(List<JsonTree> nodes) {

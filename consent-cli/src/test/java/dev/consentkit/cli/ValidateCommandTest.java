@@ -240,6 +240,15 @@ class ValidateCommandTest {
     }
 
     @Test
+    void shouldNotCallAVersionThatStartsCountingGpcSignalsAChangeOfNothing() {
+        CliRun run = CliRun.inFixtures("validate", "gpc-only-change.json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(List.of("gpc-only-change.json: valid; policy gpc-later with 2 versions, no warnings"),
+                run.outLines());
+    }
+
+    @Test
     void shouldExitWithTheWorstCodeOfSeveralFiles() {
         CliRun run = CliRun.inFixtures("validate", "policy.json", "unreachable-category.json");
 

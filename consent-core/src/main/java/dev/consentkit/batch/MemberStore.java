@@ -43,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #footprintBytes()} and {@link #consentEventCount()} are the supported way to size a store:
  * with ids of ten ASCII characters a member costs about 48 bytes and a consent event 24 (see the
- * project's benchmark documentation for measured figures). Immutable and safe to share between
+ * project's benchmark documentation for measured figures); a Global Privacy Control opt-out is kept a
+ * second time, in its member's group of such signals, and costs 24 bytes more. Immutable and safe to share between
  * threads; {@link #indexOf} allocates nothing.
  *
  * <p>An account never closed, or closed once and not reopened, costs nothing beyond the member's
@@ -96,6 +97,9 @@ public final class MemberStore {
     private final int[] groupStarts;
     private final int[] groupPurpose;
     private final int[] groupEventStarts;
+    // The members' consent events, each once (a GPC opt-out is stored twice: in its purpose's group and
+    // in its member's GPC group).
+    private final int consentEvents;
     private final long[] eventEffectiveAt;
     private final long[] eventRecordedAt;
     private final int[] eventCode;
@@ -126,6 +130,7 @@ public final class MemberStore {
         this.groupStarts = Arrays.copyOf(b.groupStarts, size + 1);
         this.groupPurpose = Arrays.copyOf(b.groupPurpose, b.groupCount);
         this.groupEventStarts = Arrays.copyOf(b.groupEventStarts, b.groupCount + 1);
+        this.consentEvents = b.consentEvents;
         this.eventEffectiveAt = Arrays.copyOf(b.eventEffectiveAt, b.eventCount);
         this.eventRecordedAt = Arrays.copyOf(b.eventRecordedAt, b.eventCount);
         this.eventCode = Arrays.copyOf(b.eventCode, b.eventCount);
@@ -198,7 +203,7 @@ public final class MemberStore {
 
     /** The number of consent events of all members together: with {@link #size()}, what a store costs. */
     public int consentEventCount() {
-        return eventEffectiveAt.length;
+        return consentEvents;
     }
 
     /**
@@ -520,6 +525,8 @@ public final class MemberStore {
         private int[] groupPurpose = new int[16];
         private int[] groupEventStarts = new int[17];
         private int eventCount;
+        // The members' own events, without the second copy of a GPC opt-out in its member's GPC group.
+        private int consentEvents;
         private long[] eventEffectiveAt = new long[16];
         private long[] eventRecordedAt = new long[16];
         private int[] eventCode = new int[16];
@@ -597,6 +604,7 @@ public final class MemberStore {
             int signals = index.gpcSignalCount();
             ensureGroups(groupCount + groups + 1);
             ensureEvents(eventCount + events.size() + signals);
+            consentEvents += events.size();
             if (signals > 0) {
                 groupPurpose[groupCount] = GPC_SIGNALS;
                 groupEventStarts[groupCount] = eventCount;

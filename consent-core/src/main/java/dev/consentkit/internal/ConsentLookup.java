@@ -240,9 +240,10 @@ public final class ConsentLookup {
             for (ConsentEvent event : inEffectOrder) {
                 signals += isGpcOptOut(event) ? 1 : 0;
             }
-            long[] gpcEffective = new long[signals];
-            long[] gpcRecorded = new long[signals];
-            int[] gpcCodes = new int[signals];
+            // Most members never sent a signal: they share the empty arrays, so their events stay together.
+            long[] gpcEffective = signals == 0 ? EMPTY.gpcEffectiveAt : new long[signals];
+            long[] gpcRecorded = signals == 0 ? EMPTY.gpcRecordedAt : new long[signals];
+            int[] gpcCodes = signals == 0 ? EMPTY.gpcCodes : new int[signals];
             for (int i = 0, k = 0; k < signals; i++) {
                 if (isGpcOptOut(inEffectOrder.get(i))) {
                     gpcEffective[k] = orderEffective[i];

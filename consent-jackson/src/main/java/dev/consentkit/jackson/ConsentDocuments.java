@@ -17,9 +17,11 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Reads and writes the four ConsentKit documents: a {@link TrainingPolicy} ({@code consentkit.policy/v1}),
- * a {@link Member} with their consent history ({@code consentkit.member/v1}), a {@link ContentItem}
- * ({@code consentkit.item/v1}) and a {@link Decision} ({@code consentkit.decision/v1}).
+ * Reads and writes the four ConsentKit documents: a {@link TrainingPolicy}
+ * ({@code consentkit.policy/v1.1}), a {@link Member} with their consent history
+ * ({@code consentkit.member/v1}, {@code v1.1} with {@code closures}), a {@link ContentItem}
+ * ({@code consentkit.item/v1}, {@code v1.1} with {@code resumedAt}) and a {@link Decision}
+ * ({@code consentkit.decision/v2}, {@code v2.1} when it uses what that added; {@code v1} is read too).
  *
  * <p>Reading is strict, because a typo in a policy must never silently widen what is trained on. A
  * document must carry its {@code format}, of major version 1 (minor versions {@code v1.N} are
@@ -86,7 +88,7 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      */
     public static TrainingPolicy readPolicy(String json) throws ConsentDocumentException {
         return JsonIo.read(json, PolicyJson::readDocument);
@@ -95,7 +97,7 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from characters; {@code json} is left open.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(Reader json) throws IOException {
@@ -105,7 +107,7 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from UTF-8 bytes; {@code json} is left open.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(InputStream json) throws IOException {
@@ -115,7 +117,7 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from a UTF-8 file, as privacy and legal teams keep them.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if the file cannot be read
      */
     public static TrainingPolicy readPolicy(Path file) throws IOException {
@@ -124,13 +126,13 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The policy as a {@code consentkit.policy/v1} document. */
+    /** The policy as a {@code consentkit.policy/v1.1} document. */
     public static String writePolicy(TrainingPolicy policy) {
         return toString(policy, PolicyJson::writeDocument);
     }
 
     /**
-     * Writes the policy as a {@code consentkit.policy/v1} document; {@code out} is left open.
+     * Writes the policy as a {@code consentkit.policy/v1.1} document; {@code out} is left open.
      *
      * @throws IOException if writing fails
      */
@@ -139,7 +141,7 @@ public final class ConsentDocuments {
     }
 
     /**
-     * Writes the policy as a {@code consentkit.policy/v1} document in UTF-8; {@code out} is left open.
+     * Writes the policy as a {@code consentkit.policy/v1.1} document in UTF-8; {@code out} is left open.
      *
      * @throws IOException if writing fails
      */
@@ -148,7 +150,7 @@ public final class ConsentDocuments {
     }
 
     /**
-     * Writes the policy as a {@code consentkit.policy/v1} document to a UTF-8 file, replacing it.
+     * Writes the policy as a {@code consentkit.policy/v1.1} document to a UTF-8 file, replacing it.
      *
      * @throws IOException if writing fails
      */
@@ -367,7 +369,7 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document, as an audit trail keeps it.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document,
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document,
      *     including one that contradicts itself (a trainable flag that disagrees with the reason)
      */
     public static Decision readDecision(String json) throws ConsentDocumentException {
@@ -377,7 +379,7 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from characters; {@code json} is left open.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if reading fails
      */
     public static Decision readDecision(Reader json) throws IOException {
@@ -387,7 +389,7 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from UTF-8 bytes; {@code json} is left open.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if reading fails
      */
     public static Decision readDecision(InputStream json) throws IOException {
@@ -397,7 +399,7 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from a UTF-8 file.
      *
-     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v1} document
+     * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if the file cannot be read
      */
     public static Decision readDecision(Path file) throws IOException {
@@ -406,13 +408,13 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The decision as a {@code consentkit.decision/v1} document. */
+    /** The decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document. */
     public static String writeDecision(Decision decision) {
         return toString(decision, DecisionJson::writeDocument);
     }
 
     /**
-     * Writes the decision as a {@code consentkit.decision/v1} document; {@code out} is left open.
+     * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document; {@code out} is left open.
      *
      * @throws IOException if writing fails
      */
@@ -421,7 +423,7 @@ public final class ConsentDocuments {
     }
 
     /**
-     * Writes the decision as a {@code consentkit.decision/v1} document in UTF-8; {@code out} is left open.
+     * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document in UTF-8; {@code out} is left open.
      *
      * @throws IOException if writing fails
      */
@@ -430,7 +432,7 @@ public final class ConsentDocuments {
     }
 
     /**
-     * Writes the decision as a {@code consentkit.decision/v1} document to a UTF-8 file, replacing it.
+     * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document to a UTF-8 file, replacing it.
      *
      * @throws IOException if writing fails
      */

@@ -48,8 +48,7 @@ import org.jspecify.annotations.Nullable;
  * {@code basis}, {@code category}, {@code categoryRule}, {@code reservation}, {@code birthDate},
  * {@code minimumAge} and {@code comingOfAge}; for {@code ACCOUNT_CLOSED}, {@code at} is the start of
  * the closure in effect and {@code reopenedAt} its reopening when the decision knew it, added in
- * {@code consentkit.decision/v2.1}: a decision is written as {@code v2.1} only when its evidence has
- * one, as {@code v2} otherwise. Evidence carried over from a {@code v1} document says
+ * {@code consentkit.decision/v2.1}. Evidence carried over from a {@code v1} document says
  * {@code "recorded": true} and has only its words, instant and consent event. {@code kind},
  * {@code description} and
  * {@code comingOfAge} are written for people and tools that do not know the rules; reading checks
@@ -68,9 +67,9 @@ import org.jspecify.annotations.Nullable;
  * and the evidence's {@code at} are optional. {@code trainable} must agree with the reason: a
  * document that contradicts itself is rejected rather than believed in part.
  *
- * <p>A decision that names {@link Reason#ITEM_BEFORE_CHOICE}, as its reason or a failed check, is
- * written as {@code consentkit.decision/v2.1}, the minor version that added it; every other decision
- * is written as {@code v2}, as before. The evidence for it names the opt-in that starts the member's
+ * <p>A decision that names {@link Reason#ITEM_BEFORE_CHOICE}, as its reason or a failed check, or
+ * whose evidence has {@code reopenedAt}, is written as {@code consentkit.decision/v2.1}, the minor
+ * version that added both; every other decision is written as {@code v2}, as before. The evidence for it names the opt-in that starts the member's
  * choice in {@code consentEvent}, dated by {@code at}, or neither when the member made no choice.
  */
 final class DecisionJson {

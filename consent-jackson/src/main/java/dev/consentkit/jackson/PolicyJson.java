@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON form of a training policy, the {@code consentkit.policy/v1} document ({@code v1.1} when a
- * version counts items from the member's own choice):
+ * The JSON form of a training policy, the {@code consentkit.policy/v1.1} document (read also as
+ * {@code v1}, the form before {@code leapDayBirthday}, {@code gpcSignalsObject} and
+ * {@code itemsFromMembersChoice}):
  *
  * <pre>{@code
  * {
