@@ -3,6 +3,7 @@ package dev.consentkit;
 import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.KernelTime;
+import dev.consentkit.internal.RuleKernel;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -214,13 +215,13 @@ public final class Member {
 
     /** The closure in effect at {@code asOf} (kernel nanoseconds), or null when open. */
     @Nullable AccountClosure closureAt(long asOf) {
+        if (!RuleKernel.accountClosed(closedNanos(asOf), asOf)) {
+            return null;
+        }
         long[] from = closedFrom;
         long[] until = closedUntil;
-        if (from == null || until == null) {
-            return closedOnce <= asOf ? closures.get(0) : null;
-        }
-        int found = AccountClosures.indexAt(from, until, 0, from.length, asOf);
-        return found < 0 ? null : closures.get(found);
+        return from == null || until == null ? closures.get(0)
+                : closures.get(AccountClosures.indexAt(from, until, 0, from.length, asOf));
     }
 
     /** Equal when every value is equal. */

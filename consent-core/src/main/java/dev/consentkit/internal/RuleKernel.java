@@ -130,7 +130,7 @@ public final class RuleKernel {
     public static long memberVerdict(@Nullable VersionRules rules, long closedAt, boolean placeKnown,
             @Nullable LegalBasis basis, int birth, long asOf, long asOfDay) {
         int bits = 0;
-        if (closedAt <= asOf) {
+        if (accountClosed(closedAt, asOf)) {
             bits |= ACCOUNT_CLOSED;
         }
         if (!placeKnown) {
@@ -153,6 +153,19 @@ public final class RuleKernel {
             }
         }
         return (long) bits << 32 | (comingOfAge & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The member half's closure check, {@link Reason#ACCOUNT_CLOSED}, on its own: for a caller that
+     * names the closure a decision was denied by.
+     *
+     * @param closedAt the start of the closure in effect at {@code asOf}, or an instant after it
+     *     ({@link KernelTime#NEVER} when the account is open)
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @return whether the account is closed at {@code asOf}
+     */
+    public static boolean accountClosed(long closedAt, long asOf) {
+        return closedAt <= asOf;
     }
 
     /**
