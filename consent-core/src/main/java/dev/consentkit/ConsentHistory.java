@@ -172,7 +172,8 @@ public final class ConsentHistory {
      * {@code gpcSignalsObject}; instants in kernel nanoseconds. Allocation-free: this is on the decision path.
      */
     int choiceCode(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
-        return index.choiceAt(covering, gpcSignalsObject, asOf, knownAt);
+        int choice = index.choiceAt(covering, asOf, knownAt);
+        return gpcSignalsObject ? Math.max(choice, index.latestGpcSignal(asOf, knownAt)) : choice;
     }
 
     /**

@@ -260,26 +260,17 @@ public final class ConsentLookup {
         }
 
         /**
-         * The code of the member's choice in effect: the latest event, for one of the {@code covering}
-         * purposes or a GPC opt-out when those count, effective at or before {@code asOf} and recorded at
-         * or before {@code knownAt}; or {@link #NONE}. Allocation-free.
+         * The code of the member's choice in effect among the {@code covering} purposes: the latest
+         * event, for one of them, effective at or before {@code asOf} and recorded at or before
+         * {@code knownAt}; or {@link #NONE}. Where GPC signals count, the choice is the later of this
+         * and {@link #latestGpcSignal}. Allocation-free.
          *
          * @param covering the purpose the policy governs and every broader one
-         * @param gpcSignalsObject whether the member's GPC opt-outs of any purpose count as well
          * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
          * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
          * @return the code, or {@link #NONE}
          */
-        public int choiceAt(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
-            int choice = choiceAt(covering, asOf, knownAt);
-            return gpcSignalsObject && gpcCodes.length > 0
-                    ? Math.max(choice, latestInGroup(gpcEffectiveAt, gpcRecordedAt, gpcCodes, 0, gpcCodes.length, asOf,
-                            knownAt))
-                    : choice;
-        }
-
-        /** The choice among the covering purposes' groups alone. */
-        private int choiceAt(Purpose[] covering, long asOf, long knownAt) {
+        public int choiceAt(Purpose[] covering, long asOf, long knownAt) {
             Purpose[] purposes = groupPurposes;
             if (purposes.length > MASKED_GROUPS) {
                 return searchByKey(covering, asOf, knownAt);
@@ -308,6 +299,20 @@ public final class ConsentLookup {
             }
             // Many events of other purposes, or recorded late: search the covering groups instead.
             return i < 0 ? NONE : searchGroups(counting, asOf, knownAt);
+        }
+
+        /**
+         * The code of the member's latest Global Privacy Control opt-out, of any purpose, effective at
+         * or before {@code asOf} and recorded at or before {@code knownAt}; or {@link #NONE}. What a
+         * version that counts GPC signals as objections adds to {@link #choiceAt}: the choice in
+         * effect is then the higher of the two codes.
+         *
+         * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+         * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
+         * @return the code, or {@link #NONE}
+         */
+        public int latestGpcSignal(long asOf, long knownAt) {
+            return latestInGroup(gpcEffectiveAt, gpcRecordedAt, gpcCodes, 0, gpcCodes.length, asOf, knownAt);
         }
 
         /** The latest choice among the groups marked in {@code covering}, each searched on its own. */
