@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One complete question to the engine: may {@link #item()} of {@link #member()} train a model under
  * {@link #policy()} at {@link #asOf()}, and, for an audit, as the platform knew it at
- * {@link #knownAt()}? {@link ConsentGenerators#scenarios()} draws them.
+ * {@link #knownAt()}? The generators of {@code consent-testkit-quicktheories} draw them.
  *
  * <p>The member is always the item's author, so asking never fails. {@link #toString()} shows every
  * value, every rule of every policy version and every consent event, so that a counterexample can be

@@ -1,9 +1,5 @@
 package dev.consentkit.testkit;
 
-import dev.consentkit.DataCategory;
-import dev.consentkit.LegalBasis;
-import dev.consentkit.PolicyVersion;
-import dev.consentkit.Purpose;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocuments;
 import java.io.IOException;
@@ -11,12 +7,11 @@ import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * The test resources: suites under {@code suites/} (LinkedIn with its policy inline, Meta EU with its
  * policy by relative path), policies of the real programs under {@code suites/policies/}, and a suite
- * whose expectations are wrong on purpose under {@code failing/}; and a policy at the edges of time.
+ * whose expectations are wrong on purpose under {@code failing/}.
  */
 final class Fixtures {
 
@@ -59,41 +54,12 @@ final class Fixtures {
         }
     }
 
-    /** Meta's EU program: the EU only, from 2025-05-27. */
-    static TrainingPolicy metaEu() {
-        return policy("suites/policies/meta-eu.policy.json");
-    }
-
     /**
      * Anthropic's consumer program from 2025-08-28: consent, and only chats created or resumed at or
      * after the member's own choice ("new or resumed chats and coding sessions").
      */
     static TrainingPolicy anthropicConsumer() {
         return policy("suites/policies/anthropic-consumer.policy.json");
-    }
-
-    /**
-     * A policy made to break code that assumes sane values: in force since {@link Instant#MIN} with a
-     * minimum age of 150 and an item scope from {@link Instant#MAX}, replaced at {@link Instant#MAX},
-     * for a purpose three levels deep, allowing a category whose key is as long as keys get.
-     */
-    static TrainingPolicy edgesOfTime() {
-        String longKey = "a" + ".b".repeat(99);
-        return TrainingPolicy.builder("edges", Purpose.of("ai-training.generative.images"))
-                .version(PolicyVersion.builder("since-ever", Instant.MIN)
-                        .defaultBasis(LegalBasis.CONSENT)
-                        .allow(DataCategory.of(longKey))
-                        .neverAllow(DataCategory.of(longKey.substring(0, 197)))
-                        .minimumAge(150)
-                        .itemsCreatedFrom(Instant.MAX)
-                        .build())
-                .version(PolicyVersion.builder("at-the-end", Instant.MAX)
-                        .excludedByDefault()
-                        .allow(DataCategory.of(longKey))
-                        .minimumAge(0)
-                        .itemsCreatedFrom(Instant.MIN)
-                        .build())
-                .build();
     }
 
     private static TrainingPolicy policy(String path) {

@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import java.util.Objects;
 

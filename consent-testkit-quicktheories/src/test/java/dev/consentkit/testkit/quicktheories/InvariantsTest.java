@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +15,7 @@ import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.testkit.Scenario;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import dev.consentkit.TrainingPolicy;
 import java.util.Objects;

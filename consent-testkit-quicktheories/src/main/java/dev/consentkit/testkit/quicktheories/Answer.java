@@ -1,6 +1,7 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import dev.consentkit.Decision;
+import dev.consentkit.testkit.Scenario;
 import java.util.Objects;
 
 /**

@@ -1,8 +1,9 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.testkit.PolicySuite;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;

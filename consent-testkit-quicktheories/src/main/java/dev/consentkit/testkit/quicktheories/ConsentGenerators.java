@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.testkit.quicktheories;
 
 import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
@@ -22,6 +22,7 @@ import dev.consentkit.StoredSpan;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.UnknownAge;
+import dev.consentkit.testkit.Scenario;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
