@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 worktree=$(mktemp -d)
 trap 'git worktree remove --force "$worktree" >/dev/null 2>&1 || true' EXIT
 git worktree add --detach "$worktree" "$revision" >/dev/null
-(cd "$worktree" && ./mvnw -B -q package -pl consent-benchmarks -am -DskipTests)
+(cd "$worktree" && ./mvnw -B -q -Pbenchmarks package -pl consent-benchmarks -am -DskipTests)
 echo "# revision $(git rev-parse --short "$revision"), before: $(uptime)"
 java -XX:+UseSerialGC -cp "$worktree/consent-benchmarks/target/benchmarks.jar" dev.consentkit.benchmarks.MemberFootprint
 java -jar "$worktree/consent-benchmarks/target/benchmarks.jar" -prof gc "$@"

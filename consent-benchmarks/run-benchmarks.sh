@@ -4,7 +4,7 @@
 # that one. The load average before and after shows whether something else shared the machine.
 set -eu
 cd "$(dirname "$0")/.."
-./mvnw -B -q package -pl consent-benchmarks -am -DskipTests
+./mvnw -B -q -Pbenchmarks package -pl consent-benchmarks -am -DskipTests
 echo "# before: $(uptime)"
 java -XX:+UseSerialGC -cp consent-benchmarks/target/benchmarks.jar dev.consentkit.benchmarks.MemberFootprint
 java -jar consent-benchmarks/target/benchmarks.jar -prof gc "$@"
