@@ -88,6 +88,26 @@ class ConsentModuleDefaultTypingTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // DefaultTyping.EVERYTHING is deprecated, yet applications still use it.
+    void shouldWriteAndReadConsentKitValuesWhereTheMapperAsksForATypeId() throws Exception {
+        List<ObjectMapper> mappers = List.of(
+                new ObjectMapper().activateDefaultTyping(VALIDATOR, ObjectMapper.DefaultTyping.EVERYTHING)
+                        .registerModule(new ConsentModule()),
+                new ObjectMapper().activateDefaultTyping(VALIDATOR, ObjectMapper.DefaultTyping.EVERYTHING,
+                        JsonTypeInfo.As.PROPERTY).registerModule(new ConsentModule()),
+                new ObjectMapper().activateDefaultTyping(VALIDATOR).registerModule(new ConsentModule()));
+        // Values declared as Object: an object-shaped one, and values written as JSON strings.
+        List<Object> values = List.of(POLICY, MEMBER, Jurisdiction.of("DE"), Purpose.GENERATIVE_AI_TRAINING);
+        for (ObjectMapper mapper : mappers) {
+            String json = mapper.writerFor(mapper.getTypeFactory().constructCollectionType(List.class, Object.class))
+                    .writeValueAsString(values);
+
+            assertEquals(values, mapper.readValue(json,
+                    mapper.getTypeFactory().constructCollectionType(List.class, Object.class)), json);
+        }
+    }
+
+    @Test
     void shouldKeepTheDefaultTypingItsOwnerEnabled() {
         ObjectMapper mapper = new ObjectMapper().activateDefaultTyping(VALIDATOR).registerModule(new ConsentModule());
         JavaType object = mapper.constructType(Object.class);
