@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #toString()} is one line meant for logs and audit trails, for example:
  *
  * <pre>{@code
- * post-1 of m-1 at 2025-11-12T00:00:00Z: not trainable (OPTED_OUT) under linkedin-genai@2025-11; failed [OPTED_OUT]; evidence: OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE at 2025-11-10T00:00:00Z
- * post-1 of m-1 at 2025-11-05T00:00:00Z as known at 2025-11-20T00:00:00Z: trainable (ALLOWED_BY_DEFAULT) under linkedin-genai@2025-11; evidence: version 2025-11 allows DE by its rule for EU under LEGITIMATE_INTERESTS at 2025-11-03T00:00:00Z
+ * post-1 of m-1 at 2025-11-12T00:00:00Z: not trainable (OPTED_OUT) under genai-training@2025-11; failed [OPTED_OUT]; evidence: OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE at 2025-11-10T00:00:00Z
+ * post-1 of m-1 at 2025-11-05T00:00:00Z as known at 2025-11-20T00:00:00Z: trainable (ALLOWED_BY_DEFAULT) under genai-training@2025-11; evidence: version 2025-11 allows DE by its rule for EU under LEGITIMATE_INTERESTS at 2025-11-03T00:00:00Z
  * }</pre>
  */
 public final class Decision {

@@ -22,7 +22,10 @@ public enum LegalBasis {
     VITAL_INTERESTS("6(1)(d)", false),
     /** Art. 6(1)(e): necessary for a task in the public interest. Opt-out (objection under Art. 21). */
     PUBLIC_TASK("6(1)(e)", false),
-    /** Art. 6(1)(f): legitimate interests, the basis of LinkedIn's and Meta's programs. Opt-out. */
+    /**
+     * Art. 6(1)(f): legitimate interests, the usual basis of opt-out training programs, such as a
+     * professional network's program or a social network's EU program. Opt-out.
+     */
     LEGITIMATE_INTERESTS("6(1)(f)", false);
 
     private final String article;

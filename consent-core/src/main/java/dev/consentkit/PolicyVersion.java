@@ -419,7 +419,8 @@ public final class PolicyVersion {
          * resumed ({@link ContentItem#resumedAt()}), at or after the start of its author's opt-in in
          * effect; otherwise it fails with {@link Reason#ITEM_BEFORE_CHOICE}. This is the reading of a
          * program whose setting covers "new or resumed" chats from the member's own choice on, such
-         * as Anthropic's consumer terms from 28 August 2025: a member who deferred and accepted later
+         * as an AI assistant's consumer terms that ask members to choose and cover only chats started
+         * or resumed after the choice: a member who deferred and accepted later
          * keeps their earlier chats out unless they resume them. Off unless set, so existing versions
          * decide as before.
          *

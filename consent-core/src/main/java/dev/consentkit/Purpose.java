@@ -34,7 +34,7 @@ public final class Purpose {
     public static final Purpose AI_TRAINING = builtIn("ai-training");
     /**
      * Training generative, content-creating models ({@code ai-training.generative}), the purpose of
-     * LinkedIn's "Use my data for training content creation AI models" setting.
+     * a professional network's "use my data for training content creation AI models" setting.
      */
     public static final Purpose GENERATIVE_AI_TRAINING = builtIn("ai-training.generative");
 

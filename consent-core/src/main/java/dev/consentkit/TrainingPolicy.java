@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * or after it is not. Nothing the engine can decide is an exception; exceptions mean misuse.
  *
  * <p>Instances are immutable and safe to share between threads. {@link #isTrainable} allocates
- * nothing and takes no lock. Exclusions a policy cannot see, such as Anthropic's business and API
- * plans, are the caller's to apply before asking.
+ * nothing and takes no lock. Exclusions a policy cannot see, such as a provider's business and API
+ * plans that its terms keep out of training, are the caller's to apply before asking.
  */
 public final class TrainingPolicy {
 
@@ -51,7 +51,7 @@ public final class TrainingPolicy {
     /**
      * Starts a policy.
      *
-     * @param id the policy's id, such as {@code linkedin-genai}
+     * @param id the policy's id, such as {@code genai-training}
      * @param purpose the purpose it governs; members' choices for it or a broader purpose count
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank
@@ -173,7 +173,7 @@ public final class TrainingPolicy {
         return Objects.hash(id, purpose, Arrays.hashCode(versions));
     }
 
-    /** The id, purpose and version ids, such as {@code TrainingPolicy[linkedin-genai for ai-training.generative, versions 2024-09, 2025-11]}. */
+    /** The id, purpose and version ids, such as {@code TrainingPolicy[genai-training for ai-training.generative, versions 2024-09, 2025-11]}. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("TrainingPolicy[").append(id).append(" for ").append(purpose).append(", versions ");
