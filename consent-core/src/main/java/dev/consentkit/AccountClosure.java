@@ -67,7 +67,7 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
         return Optional.ofNullable(reopenedAt);
     }
 
-    /** Whether the account has not been reopened after this closure. */
+    /** {@return whether the account has not been reopened after this closure} */
     public boolean isOpenEnded() {
         return reopenedAt == null;
     }

@@ -156,15 +156,15 @@ public record ConsentEvent(
         return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, at, at, channel);
     }
 
-    /** Whether this is an opt-out. */
+    /** {@return whether this is an opt-out} */
     public boolean isOptOut() {
         return choice == ConsentChoice.OPT_OUT;
     }
 
     /**
-     * Whether a reader or store counted this event from when it was recorded because its source
+     * {@return whether a reader or store counted this event from when it was recorded because its source
      * stated it to take effect later, within a clock-skew tolerance: then {@code statedEffectiveAt} is
-     * after {@code recordedAt}, and {@code effectiveAt} is {@code recordedAt}.
+     * after {@code recordedAt}, and {@code effectiveAt} is {@code recordedAt}}
      */
     public boolean isSkewAdjusted() {
         return !statedEffectiveAt.equals(effectiveAt);

@@ -48,7 +48,7 @@ public final class ConsentHistory {
         this.index = ConsentLookup.Index.of(Arrays.asList(sorted));
     }
 
-    /** A history with no event: the policy's default decides. */
+    /** {@return a history with no event: the policy's default decides} */
     public static ConsentHistory empty() {
         return EMPTY;
     }
@@ -133,17 +133,17 @@ public final class ConsentHistory {
         return of(known);
     }
 
-    /** The events, ordered by when they take effect (an opt-out after an opt-in at the same instant). */
+    /** {@return the events, ordered by when they take effect (an opt-out after an opt-in at the same instant)} */
     public List<ConsentEvent> events() {
         return List.of(events);
     }
 
-    /** The number of distinct events. */
+    /** {@return the number of distinct events} */
     public int size() {
         return events.length;
     }
 
-    /** Whether the history has no event. */
+    /** {@return whether the history has no event} */
     public boolean isEmpty() {
         return events.length == 0;
     }

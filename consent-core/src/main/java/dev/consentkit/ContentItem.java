@@ -102,7 +102,7 @@ public final class ContentItem {
     }
 
     /**
-     * An item that exists from {@code createdAt} on, with no deletion and no reservation.
+     * {@return an item that exists from {@code createdAt} on, with no deletion and no reservation}
      *
      * @param id the item's id
      * @param authorId the id of the member who authored it
@@ -167,17 +167,17 @@ public final class ContentItem {
         return of(id, authorId, category, createdAt, deletedAt, all).withResumedAt(resumedAt);
     }
 
-    /** The item's id. */
+    /** {@return the item's id} */
     public String id() {
         return id;
     }
 
-    /** The id of the member who authored the item. */
+    /** {@return the id of the member who authored the item} */
     public String authorId() {
         return authorId;
     }
 
-    /** What kind of data the item is. */
+    /** {@return what kind of data the item is} */
     public DataCategory category() {
         return category;
     }
@@ -201,7 +201,7 @@ public final class ContentItem {
         return Optional.ofNullable(resumedAt);
     }
 
-    /** The item's do-not-train reservations, in the order given. */
+    /** {@return the item's do-not-train reservations, in the order given} */
     public List<Reservation> reservations() {
         return List.of(reservations);
     }

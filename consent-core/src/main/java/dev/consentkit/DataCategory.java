@@ -96,12 +96,12 @@ public final class DataCategory {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
 
-    /** The dotted key, such as {@code content.public}. */
+    /** {@return the dotted key, such as {@code content.public}} */
     public String key() {
         return key;
     }
 
-    /** The category one level up ({@code content} for {@code content.public}); empty for a top-level category. */
+    /** {@return the category one level up ({@code content} for {@code content.public}); empty for a top-level category} */
     public Optional<DataCategory> parent() {
         return Optional.ofNullable(parent);
     }

@@ -116,18 +116,18 @@ public final class Decision {
                 Objects.requireNonNull(asOf, "asOf"));
     }
 
-    /** Whether the item may be used for training at {@link #asOf()}. */
+    /** {@return whether the item may be used for training at {@link #asOf()}} */
     public boolean trainable() {
         return reason.isTrainable();
     }
 
-    /** The primary reason: the first failed check, or why the item is trainable. */
+    /** {@return the primary reason: the first failed check, or why the item is trainable} */
     public Reason reason() {
         return reason;
     }
 
     /**
-     * Every check that failed, in evaluation order; empty when trainable. A check that needs a fact an
+     * {@return every check that failed, in evaluation order; empty when trainable} A check that needs a fact an
      * earlier check found missing is not run: with no version in force the version's rules are not
      * checked, and with an unknown or excluded jurisdiction {@link Reason#NO_CONSENT} is not.
      */
@@ -148,17 +148,17 @@ public final class Decision {
         return (failedMask & (1 << check.ordinal())) != 0;
     }
 
-    /** The id of the policy that decided. */
+    /** {@return the id of the policy that decided} */
     public String policyId() {
         return policyId;
     }
 
-    /** The id of the policy version in force at {@code asOf}; empty when none was ({@link Reason#POLICY_NOT_IN_FORCE}). */
+    /** {@return the id of the policy version in force at {@code asOf}; empty when none was ({@link Reason#POLICY_NOT_IN_FORCE})} */
     public Optional<String> policyVersion() {
         return Optional.ofNullable(policyVersion);
     }
 
-    /** The consent event, rule or fact behind the primary reason, as data; made on each call from the decision's facts. */
+    /** {@return the consent event, rule or fact behind the primary reason, as data; made on each call from the decision's facts} */
     public Evidence evidence() {
         int facts = Evidence.Facts.of(reason);
         boolean factual = recordedText == null;
@@ -171,17 +171,17 @@ public final class Decision {
                 recordedText, evidenceUntil);
     }
 
-    /** The id of the item decided on. */
+    /** {@return the id of the item decided on} */
     public String itemId() {
         return itemId;
     }
 
-    /** The id of the item's author. */
+    /** {@return the id of the item's author} */
     public String memberId() {
         return memberId;
     }
 
-    /** The instant the decision is for. */
+    /** {@return the instant the decision is for} */
     public Instant asOf() {
         return asOf;
     }

@@ -200,17 +200,17 @@ public final class Evidence {
                 null, 0, description);
     }
 
-    /** The check this evidence explains: the primary reason of its decision. */
+    /** {@return the check this evidence explains: the primary reason of its decision} */
     public Reason reason() {
         return reason;
     }
 
-    /** What kind of thing decided. */
+    /** {@return what kind of thing decided} */
     public Kind kind() {
         return Kind.of(reason);
     }
 
-    /** The instant the evidence dates from, if it has one. */
+    /** {@return the instant the evidence dates from, if it has one} */
     public Optional<Instant> at() {
         return Optional.ofNullable(at);
     }
@@ -220,67 +220,67 @@ public final class Evidence {
         return Optional.ofNullable(policyId);
     }
 
-    /** The id of the policy version whose rule or start decided. */
+    /** {@return the id of the policy version whose rule or start decided} */
     public Optional<String> policyVersion() {
         return Optional.ofNullable(policyVersion);
     }
 
-    /** The id of the item the fact is about. */
+    /** {@return the id of the item the fact is about} */
     public Optional<String> itemId() {
         return Optional.ofNullable(itemId);
     }
 
-    /** The id of the member the fact is about. */
+    /** {@return the id of the member the fact is about} */
     public Optional<String> memberId() {
         return Optional.ofNullable(memberId);
     }
 
     /**
-     * The consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}: for
+     * {@return the consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}: for
      * {@link Reason#ITEM_BEFORE_CHOICE} the opt-in that starts the member's choice, empty when the
-     * member made none.
+     * member made none}
      */
     public Optional<ConsentEvent> consentEvent() {
         return Optional.ofNullable(consentEvent);
     }
 
-    /** The member's jurisdiction, for the reasons decided by its rule. */
+    /** {@return the member's jurisdiction, for the reasons decided by its rule} */
     public Optional<Jurisdiction> jurisdiction() {
         return Optional.ofNullable(jurisdiction);
     }
 
     /**
-     * The jurisdiction rule that decided; empty with a {@link #jurisdiction()} present when the
-     * version's default decided.
+     * {@return the jurisdiction rule that decided; empty with a {@link #jurisdiction()} present when the
+     * version's default decided}
      */
     public Optional<JurisdictionRule> jurisdictionRule() {
         return Optional.ofNullable(jurisdictionRule);
     }
 
-    /** The legal basis in the member's jurisdiction, for {@code NO_CONSENT} and {@code ALLOWED_BY_DEFAULT}. */
+    /** {@return the legal basis in the member's jurisdiction, for {@code NO_CONSENT} and {@code ALLOWED_BY_DEFAULT}} */
     public Optional<LegalBasis> basis() {
         return Optional.ofNullable(basis);
     }
 
-    /** The item's category, for the category checks. */
+    /** {@return the item's category, for the category checks} */
     public Optional<DataCategory> category() {
         return Optional.ofNullable(category);
     }
 
-    /** The never-allowed category the item's category is within, for {@code CATEGORY_EXCLUDED}. */
+    /** {@return the never-allowed category the item's category is within, for {@code CATEGORY_EXCLUDED}} */
     public Optional<DataCategory> categoryRule() {
         return Optional.ofNullable(categoryRule);
     }
 
-    /** The reservation in effect, for {@code ITEM_RESERVED}: its source and start. */
+    /** {@return the reservation in effect, for {@code ITEM_RESERVED}: its source and start} */
     public Optional<Reservation> reservation() {
         return Optional.ofNullable(reservation);
     }
 
     /**
-     * The account closure in effect, for {@code ACCOUNT_CLOSED}: closed from {@link #at()}, and reopened
+     * {@return the account closure in effect, for {@code ACCOUNT_CLOSED}: closed from {@link #at()}, and reopened
      * at {@code reopenedAt} when the member's record used for the decision says so (a replay after
-     * the reopening knows it; a decision made during the closure does not). Empty for other reasons
+     * the reopening knows it; a decision made during the closure does not)} Empty for other reasons
      * and for recorded evidence.
      */
     public Optional<AccountClosure> closure() {
@@ -289,30 +289,30 @@ public final class Evidence {
                 : Optional.of(new AccountClosure(from, reopenedAt));
     }
 
-    /** The member's birth date, for the age checks. */
+    /** {@return the member's birth date, for the age checks} */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
     }
 
-    /** The UTC date the member reaches the minimum age, for the age checks. */
+    /** {@return the UTC date the member reaches the minimum age, for the age checks} */
     public Optional<LocalDate> comingOfAge() {
         return Optional.ofNullable(comingOfAge);
     }
 
-    /** The version's minimum age, for the age checks. */
+    /** {@return the version's minimum age, for the age checks} */
     public OptionalInt minimumAge() {
         return comingOfAge == null ? OptionalInt.empty() : OptionalInt.of(minimumAge);
     }
 
-    /** Whether this is recorded evidence of an earlier format, whose facts are only prose. */
+    /** {@return whether this is recorded evidence of an earlier format, whose facts are only prose} */
     public boolean isRecorded() {
         return recordedText != null;
     }
 
     /**
-     * What decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
+     * {@return what decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
      * SETTINGS_TOGGLE" or "version 2024-09 excludes DE by its rule for EU": for people, never read
-     * back. A consent event counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()})
+     * back} A consent event counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()})
      * says so, with the instant its source stated: "OPT_OUT event e-7 for ai-training.generative via
      * API (stated to take effect at 2025-11-10T00:00:02Z, after it was recorded; counted from when it
      * was recorded)". Recorded evidence gives its recorded text.

@@ -179,24 +179,24 @@ public final class Jurisdiction {
         return a == b || (a.hash == b.hash && a.code.equals(b.code));
     }
 
-    /** The normalised code, such as {@code DE}, {@code US-CA} or {@code EU}. */
+    /** {@return the normalised code, such as {@code DE}, {@code US-CA} or {@code EU}} */
     public String code() {
         return code;
     }
 
-    /** Whether this is a group, a country or a subdivision. */
+    /** {@return whether this is a group, a country or a subdivision} */
     public Kind kind() {
         return kind;
     }
 
-    /** Whether this is a named group ({@link #EU}, {@link #EEA}) rather than a place a member can be. */
+    /** {@return whether this is a named group ({@link #EU}, {@link #EEA}) rather than a place a member can be} */
     public boolean isGroup() {
         return kind == Kind.GROUP;
     }
 
     /**
-     * The country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}; empty
-     * for a group.
+     * {@return the country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}; empty
+     * for a group}
      */
     public Optional<Jurisdiction> country() {
         return Optional.ofNullable(kind == Kind.COUNTRY ? this : country);
@@ -227,8 +227,8 @@ public final class Jurisdiction {
     }
 
     /**
-     * The member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
-     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set. Territories
+     * {@return the member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
+     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set} Territories
      * with codes of their own, such as {@code GP} or {@code AX}, are not member states and are not
      * listed, though the group {@link #contains} them.
      */

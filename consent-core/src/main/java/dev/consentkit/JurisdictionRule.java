@@ -43,7 +43,7 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
         return shared == jurisdiction ? this : new JurisdictionRule(shared, basis);
     }
 
-    /** Whether this rule excludes its jurisdiction. */
+    /** {@return whether this rule excludes its jurisdiction} */
     public boolean isExcluded() {
         return basis == null;
     }

@@ -34,7 +34,7 @@ public final class JurisdictionTimeline {
         }
     }
 
-    /** A timeline with no residence: the member's jurisdiction is never known. */
+    /** {@return a timeline with no residence: the member's jurisdiction is never known} */
     public static JurisdictionTimeline unknown() {
         return UNKNOWN;
     }
@@ -73,7 +73,7 @@ public final class JurisdictionTimeline {
         return of(all);
     }
 
-    /** The residences, sorted by start. */
+    /** {@return the residences, sorted by start} */
     public List<Residence> residences() {
         return List.of(residences);
     }

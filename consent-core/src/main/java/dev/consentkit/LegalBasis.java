@@ -36,7 +36,7 @@ public enum LegalBasis {
         this.requiresOptIn = requiresOptIn;
     }
 
-    /** The GDPR article point, such as {@code 6(1)(f)}. */
+    /** {@return the GDPR article point, such as {@code 6(1)(f)}} */
     public String article() {
         return article;
     }

@@ -119,7 +119,7 @@ public final class Member {
         return new Builder(Objects.requireNonNull(id, "id"));
     }
 
-    /** A builder holding this member's values, to change some of them. */
+    /** {@return a builder holding this member's values, to change some of them} */
     public Builder toBuilder() {
         Builder b = new Builder(id);
         b.birthDate = birthDate;
@@ -129,17 +129,17 @@ public final class Member {
         return b;
     }
 
-    /** The member's id; every content item they author names it as its author. */
+    /** {@return the member's id; every content item they author names it as its author} */
     public String id() {
         return id;
     }
 
-    /** The birth date, if known. Ages are computed on UTC calendar dates. */
+    /** {@return the birth date, if known} Ages are computed on UTC calendar dates. */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
     }
 
-    /** Where the member was over time. */
+    /** {@return where the member was over time} */
     public JurisdictionTimeline jurisdictions() {
         return jurisdictions;
     }
@@ -155,8 +155,8 @@ public final class Member {
     }
 
     /**
-     * Every closure of the account, ordered by {@code closedAt}, not overlapping; only the last may stay
-     * closed. Empty for an account never closed.
+     * {@return every closure of the account, ordered by {@code closedAt}, not overlapping; only the last may stay
+     * closed} Empty for an account never closed.
      */
     public List<AccountClosure> closures() {
         return closures;
@@ -172,7 +172,7 @@ public final class Member {
         return Optional.ofNullable(closureAt(KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"))));
     }
 
-    /** The member's consent events. */
+    /** {@return the member's consent events} */
     public ConsentHistory consent() {
         return consent;
     }

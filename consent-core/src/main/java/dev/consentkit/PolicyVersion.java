@@ -108,45 +108,45 @@ public final class PolicyVersion {
         return b;
     }
 
-    /** The version's id, such as {@code 2025-11}. */
+    /** {@return the version's id, such as {@code 2025-11}} */
     public String id() {
         return id;
     }
 
-    /** The instant the version takes effect, inclusive. */
+    /** {@return the instant the version takes effect, inclusive} */
     public Instant effectiveFrom() {
         return effectiveFrom;
     }
 
     /**
-     * The legal basis in jurisdictions no rule matches; empty when the program is excluded wherever
-     * no rule gives a basis.
+     * {@return the legal basis in jurisdictions no rule matches; empty when the program is excluded wherever
+     * no rule gives a basis}
      */
     public Optional<LegalBasis> defaultBasis() {
         return Optional.ofNullable(defaultBasis);
     }
 
-    /** The per-jurisdiction rules, in the order given. */
+    /** {@return the per-jurisdiction rules, in the order given} */
     public List<JurisdictionRule> jurisdictionRules() {
         return jurisdictionRules;
     }
 
-    /** The categories that may be used, with everything under them, in the order given. */
+    /** {@return the categories that may be used, with everything under them, in the order given} */
     public Set<DataCategory> allowedCategories() {
         return allowedCategories;
     }
 
-    /** The categories that are never used, with everything under them; no choice overrides them. */
+    /** {@return the categories that are never used, with everything under them; no choice overrides them} */
     public Set<DataCategory> neverAllowedCategories() {
         return neverAllowedCategories;
     }
 
-    /** The age, in whole years on UTC calendar dates, below which nothing of a member is trainable. */
+    /** {@return the age, in whole years on UTC calendar dates, below which nothing of a member is trainable} */
     public int minimumAge() {
         return minimumAge;
     }
 
-    /** What an unknown birth date means. */
+    /** {@return what an unknown birth date means} */
     public UnknownAge unknownAge() {
         return unknownAge;
     }
@@ -160,8 +160,8 @@ public final class PolicyVersion {
     }
 
     /**
-     * Whether a member's Global Privacy Control signals recorded for any purpose count as an objection
-     * to training: an opt-out for the policy's purpose. Off unless the version says so.
+     * {@return whether a member's Global Privacy Control signals recorded for any purpose count as an objection
+     * to training: an opt-out for the policy's purpose} Off unless the version says so.
      *
      * <p>A GPC signal ({@code Sec-GPC: 1}, {@link ConsentChannel#GPC_SIGNAL}) means "do not sell or
      * share", and platforms usually record it once, for that purpose. Whether it also objects to
@@ -183,9 +183,9 @@ public final class PolicyVersion {
     }
 
     /**
-     * Whether each member's items count only from that member's own opt-in on: an item counts when it
+     * {@return whether each member's items count only from that member's own opt-in on: an item counts when it
      * was created, or last resumed, at or after the start of the member's opt-in in effect; older
-     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}. {@code false} unless set with
+     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}} {@code false} unless set with
      * {@link Builder#itemsFromMembersChoice(boolean)}, which describes the rule in full.
      */
     public boolean itemsFromMembersChoice() {

@@ -84,12 +84,12 @@ public final class Purpose {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
 
-    /** The dotted key, such as {@code ai-training.generative}. */
+    /** {@return the dotted key, such as {@code ai-training.generative}} */
     public String key() {
         return key;
     }
 
-    /** The purpose one level up ({@code ai-training} for {@code ai-training.generative}); empty for a top-level purpose. */
+    /** {@return the purpose one level up ({@code ai-training} for {@code ai-training.generative}); empty for a top-level purpose} */
     public Optional<Purpose> parent() {
         return Optional.ofNullable(parent);
     }

@@ -65,17 +65,17 @@ public final class TrainingPolicy {
         return new Builder(id, purpose.intern());
     }
 
-    /** The policy's id. */
+    /** {@return the policy's id} */
     public String id() {
         return id;
     }
 
-    /** The purpose the policy governs. */
+    /** {@return the purpose the policy governs} */
     public Purpose purpose() {
         return purpose;
     }
 
-    /** The versions, sorted by {@code effectiveFrom}. */
+    /** {@return the versions, sorted by {@code effectiveFrom}} */
     public List<PolicyVersion> versions() {
         return List.of(versions);
     }
@@ -86,7 +86,7 @@ public final class TrainingPolicy {
     }
 
     /**
-     * Whether {@code item} may be used for training at {@code asOf}. Equal to
+     * {@return whether {@code item} may be used for training at {@code asOf}} Equal to
      * {@code evaluate(item, member, asOf).trainable()}, but allocation-free and lock-free: the call to
      * make for every item of a training run.
      *
@@ -116,8 +116,8 @@ public final class TrainingPolicy {
     }
 
     /**
-     * The policy as the platform could have applied it at {@code knownAt}, for audits: its decisions
-     * ignore consent events recorded after {@code knownAt}. An auditor uses it to tell a wrong
+     * {@return the policy as the platform could have applied it at {@code knownAt}, for audits: its decisions
+     * ignore consent events recorded after {@code knownAt}} An auditor uses it to tell a wrong
      * decision from a late-arriving opt-out:
      *
      * <pre>{@code
@@ -197,12 +197,12 @@ public final class TrainingPolicy {
             this.knownAt = knownAt;
         }
 
-        /** The policy replayed. */
+        /** {@return the policy replayed} */
         public TrainingPolicy policy() {
             return policy;
         }
 
-        /** The instant whose knowledge counts. */
+        /** {@return the instant whose knowledge counts} */
         public Instant knownAt() {
             return knownAt;
         }

@@ -129,7 +129,7 @@ public final class BatchEvaluator {
         return new Builder(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(members, "members"));
     }
 
-    /** The instant this evaluator decides for. */
+    /** {@return the instant this evaluator decides for} */
     public Instant asOf() {
         return asOf;
     }

@@ -126,17 +126,17 @@ public final class ItemColumns {
         }
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return memberIndexes.length;
     }
 
-    /** The unit of the instant columns. */
+    /** {@return the unit of the instant columns} */
     public TimeUnit unit() {
         return unit;
     }
 
-    /** The category dictionary. */
+    /** {@return the category dictionary} */
     public List<DataCategory> categories() {
         return List.of(categories);
     }

@@ -196,12 +196,12 @@ public final class MemberStore {
         return builder.build();
     }
 
-    /** The number of members. */
+    /** {@return the number of members} */
     public int size() {
         return size;
     }
 
-    /** The number of consent events of all members together: with {@link #size()}, what a store costs. */
+    /** {@return the number of consent events of all members together: with {@link #size()}, what a store costs} */
     public int consentEventCount() {
         return consentEvents;
     }
@@ -238,8 +238,8 @@ public final class MemberStore {
     }
 
     /**
-     * The bytes the store's arrays take on the heap (array headers included, object overhead of the
-     * store itself and its small tables excluded): what {@code size()} members cost. A supported
+     * {@return the bytes the store's arrays take on the heap (array headers included, object overhead of the
+     * store itself and its small tables excluded): what {@code size()} members cost} A supported
      * figure for sizing: it follows the layout of the release it comes from.
      */
     public long footprintBytes() {

@@ -70,38 +70,38 @@ public final class ConsentDocumentException extends JsonMappingException {
     }
 
     /**
-     * Where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
-     * {@code $.versions[1].effectiveFrom} for a field.
+     * {@return where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
+     * {@code $.versions[1].effectiveFrom} for a field}
      */
     public String fieldPath() {
         return fieldPath;
     }
 
     /**
-     * The offending value as written (a string without its quotes, a number or literal as in the
+     * {@return the offending value as written (a string without its quotes, a number or literal as in the
      * text, {@code {…}} or {@code […]} for an object or array), cut to 200 characters; empty when
-     * the problem is something missing rather than something wrong.
+     * the problem is something missing rather than something wrong}
      */
     public Optional<String> badValue() {
         return Optional.ofNullable(badValue);
     }
 
-    /** The 1-based line of the problem; in a newline-delimited stream, the line of the stream. */
+    /** {@return the 1-based line of the problem; in a newline-delimited stream, the line of the stream} */
     public long line() {
         return line;
     }
 
-    /** The 1-based column of the problem, in characters. */
+    /** {@return the 1-based column of the problem, in characters} */
     public int column() {
         return column;
     }
 
-    /** What the document should have had there, such as "an ISO-8601 UTC instant such as 2025-11-03T00:00:00Z". */
+    /** {@return what the document should have had there, such as "an ISO-8601 UTC instant such as 2025-11-03T00:00:00Z"} */
     public String expected() {
         return expected;
     }
 
-    /** What is wrong, without the location, such as {@code unknown legal basis "LEGITIMATE_INTEREST"}. */
+    /** {@return what is wrong, without the location, such as {@code unknown legal basis "LEGITIMATE_INTEREST"}} */
     public String problem() {
         return problem;
     }

@@ -75,9 +75,9 @@ public final class ConsentDocuments {
     private ConsentDocuments() {}
 
     /**
-     * The limits above as Jackson stream read constraints, to give an {@code ObjectMapper} of your own
+     * {@return the limits above as Jackson stream read constraints, to give an {@code ObjectMapper} of your own
      * that reads ConsentKit documents from untrusted sources:
-     * {@code JsonFactory.builder().streamReadConstraints(ConsentDocuments.streamReadConstraints())}.
+     * {@code JsonFactory.builder().streamReadConstraints(ConsentDocuments.streamReadConstraints())}}
      */
     public static StreamReadConstraints streamReadConstraints() {
         return JsonIo.CONSTRAINTS;

@@ -89,27 +89,27 @@ public final class DocumentNode {
 
     // ---------------------------------------------------------------- where
 
-    /** Where the value is, as a JSONPath from the document's root: {@code $}, {@code $.cases[2].asOf}. */
+    /** {@return where the value is, as a JSONPath from the document's root: {@code $}, {@code $.cases[2].asOf}} */
     public String fieldPath() {
         return node.path();
     }
 
-    /** The 1-based line of the value's first character. */
+    /** {@return the 1-based line of the value's first character} */
     public long line() {
         return node.line;
     }
 
-    /** The 1-based column of the value's first character. */
+    /** {@return the 1-based column of the value's first character} */
     public int column() {
         return node.column;
     }
 
-    /** Whether the value is a JSON object. */
+    /** {@return whether the value is a JSON object} */
     public boolean isObject() {
         return node.type == Node.Type.OBJECT;
     }
 
-    /** Whether the value is a JSON string. */
+    /** {@return whether the value is a JSON string} */
     public boolean isString() {
         return node.type == Node.Type.STRING;
     }

@@ -250,18 +250,18 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             this.error = error;
         }
 
-        /** The 1-based line number in the stream, counting blank lines. */
+        /** {@return the 1-based line number in the stream, counting blank lines} */
         public long number() {
             return number;
         }
 
-        /** Whether the line was read; otherwise {@link #error()} says why not. */
+        /** {@return whether the line was read; otherwise {@link #error()} says why not} */
         public boolean hasValue() {
             return error == null;
         }
 
         /**
-         * The value on the line.
+         * {@return the value on the line}
          *
          * @throws IllegalStateException if the line could not be read; its cause is the
          *     {@link ConsentDocumentException}
@@ -273,7 +273,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             return Objects.requireNonNull(value);
         }
 
-        /** Why the line could not be read; empty when it was. */
+        /** {@return why the line could not be read; empty when it was} */
         public Optional<ConsentDocumentException> error() {
             return Optional.ofNullable(error);
         }

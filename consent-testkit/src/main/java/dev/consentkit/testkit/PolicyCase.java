@@ -49,22 +49,22 @@ public final class PolicyCase {
         this.line = line;
     }
 
-    /** The case's name, unique in its suite; the name of its JUnit test. */
+    /** {@return the case's name, unique in its suite; the name of its JUnit test} */
     public String name() {
         return name;
     }
 
-    /** The item asked about. */
+    /** {@return the item asked about} */
     public ContentItem item() {
         return item;
     }
 
-    /** The item's author. */
+    /** {@return the item's author} */
     public Member member() {
         return member;
     }
 
-    /** The instant of use asked about. */
+    /** {@return the instant of use asked about} */
     public Instant asOf() {
         return asOf;
     }
@@ -74,17 +74,17 @@ public final class PolicyCase {
         return Optional.ofNullable(knownAt);
     }
 
-    /** Whether the item is expected to be trainable. */
+    /** {@return whether the item is expected to be trainable} */
     public boolean expectedTrainable() {
         return expectedTrainable;
     }
 
-    /** The reason expected; empty when the case checks only {@link #expectedTrainable()}. */
+    /** {@return the reason expected; empty when the case checks only {@link #expectedTrainable()}} */
     public Optional<Reason> expectedReason() {
         return Optional.ofNullable(expectedReason);
     }
 
-    /** The 1-based line of the suite file on which the case starts. */
+    /** {@return the 1-based line of the suite file on which the case starts} */
     public long line() {
         return line;
     }
@@ -100,7 +100,7 @@ public final class PolicyCase {
         return knownAt == null ? policy.evaluate(item, member, asOf) : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
 
-    /** The answer expected, in words: {@code not trainable (OPTED_OUT)}, or {@code trainable} without a reason. */
+    /** {@return the answer expected, in words: {@code not trainable (OPTED_OUT)}, or {@code trainable} without a reason} */
     public String expected() {
         return (expectedTrainable ? "trainable" : "not trainable")
                 + (expectedReason == null ? "" : " (" + expectedReason + ")");

@@ -89,32 +89,32 @@ public final class PolicySuite {
         return SuiteReader.read(Objects.requireNonNull(file, "file"));
     }
 
-    /** The suite's {@code name}, or the suite file's name when the document has none. */
+    /** {@return the suite's {@code name}, or the suite file's name when the document has none} */
     public String name() {
         return name;
     }
 
-    /** The file the suite was read from, as given to {@link #read(Path)}. */
+    /** {@return the file the suite was read from, as given to {@link #read(Path)}} */
     public Path source() {
         return source;
     }
 
-    /** The policy under test. */
+    /** {@return the policy under test} */
     public TrainingPolicy policy() {
         return policy;
     }
 
-    /** The suite's members, in document order. */
+    /** {@return the suite's members, in document order} */
     public List<Member> members() {
         return members;
     }
 
-    /** The suite's items, in document order. */
+    /** {@return the suite's items, in document order} */
     public List<ContentItem> items() {
         return items;
     }
 
-    /** The cases, in document order. */
+    /** {@return the cases, in document order} */
     public List<PolicyCase> cases() {
         return cases;
     }

@@ -37,7 +37,7 @@ public final class PolicySuiteTests {
     private PolicySuiteTests() {}
 
     /**
-     * One dynamic test per case of the suite file at {@code path}.
+     * {@return one dynamic test per case of the suite file at {@code path}}
      *
      * @param path the suite file's path; a relative path is resolved against the working directory,
      *     which Maven's and Gradle's test runners set to the module's directory

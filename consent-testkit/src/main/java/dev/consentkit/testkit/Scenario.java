@@ -54,32 +54,32 @@ public final class Scenario {
         return new Scenario(policy, member, item, asOf, knownAt);
     }
 
-    /** The policy asked. */
+    /** {@return the policy asked} */
     public TrainingPolicy policy() {
         return policy;
     }
 
-    /** The item's author. */
+    /** {@return the item's author} */
     public Member member() {
         return member;
     }
 
-    /** The item asked about. */
+    /** {@return the item asked about} */
     public ContentItem item() {
         return item;
     }
 
-    /** The instant of use asked about. */
+    /** {@return the instant of use asked about} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** The audit instant, if the scenario has one. */
+    /** {@return the audit instant, if the scenario has one} */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
 
-    /** The policy version in force at {@link #asOf()}, if any. */
+    /** {@return the policy version in force at {@link #asOf()}, if any} */
     public Optional<PolicyVersion> versionInForce() {
         return policy.versionAt(asOf);
     }
@@ -89,7 +89,7 @@ public final class Scenario {
         return policy.evaluate(item, member, asOf);
     }
 
-    /** The decision as known at {@link #knownAt()}, or {@link #evaluate()} when the scenario has no audit instant. */
+    /** {@return the decision as known at {@link #knownAt()}, or {@link #evaluate()} when the scenario has no audit instant} */
     public Decision replay() {
         return knownAt == null ? evaluate() : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
