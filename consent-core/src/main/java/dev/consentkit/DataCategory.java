@@ -69,6 +69,7 @@ public final class DataCategory {
      *
      * @param key dot-separated lowercase segments, such as {@code content.public} or
      *     {@code content.video-transcripts}
+     * @return the category with this key
      * @throws NullPointerException if {@code key} is null
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
@@ -109,6 +110,9 @@ public final class DataCategory {
     /**
      * Whether this category is {@code other} or lies under it, so that a rule on {@code other}
      * applies to it: {@code content.public} is within {@code content}, and within itself.
+     *
+     * @param other the category a rule names
+     * @return {@code true} when this category is {@code other} or lies under it
      */
     public boolean isWithin(DataCategory other) {
         Objects.requireNonNull(other, "other");

@@ -109,6 +109,7 @@ public final class Decision {
      * @param itemId the id of the item decided on
      * @param memberId the id of its author
      * @param asOf the instant the decision is for
+     * @return a builder for the stored decision
      * @throws NullPointerException if an argument is null
      */
     public static Builder builder(String itemId, String memberId, Instant asOf) {
@@ -142,7 +143,12 @@ public final class Decision {
         return Collections.unmodifiableList(failed);
     }
 
-    /** Whether {@code check} is among the failed checks. */
+    /**
+     * Whether {@code check} is among the failed checks.
+     *
+     * @param check the check to look for
+     * @return {@code true} when {@code check} failed for this decision
+     */
     public boolean failed(Reason check) {
         Objects.requireNonNull(check, "check");
         return (failedMask & (1 << check.ordinal())) != 0;
@@ -186,7 +192,10 @@ public final class Decision {
         return asOf;
     }
 
-    /** For an audit decision, the instant whose knowledge it used: events recorded later were ignored. */
+    /**
+     * {@return the instant whose knowledge an audit decision used, empty for a decision about the present}
+     * Consent events recorded later were ignored.
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
@@ -198,6 +207,8 @@ public final class Decision {
      * no other fact of the evidence and at no wording, so a decision read from any format can be
      * replayed.
      *
+     * @param other the decision to compare with, such as one the engine makes now
+     * @return {@code true} when both decisions reach the same outcome for the same reasons
      * @throws NullPointerException if {@code other} is null
      */
     public boolean sameOutcome(Decision other) {
@@ -272,7 +283,12 @@ public final class Decision {
             this.asOf = asOf;
         }
 
-        /** Sets the audit instant: the decision was made on the events recorded by then. */
+        /**
+         * Sets the audit instant: the decision was made on the events recorded by then.
+         *
+         * @param knownAt the instant whose knowledge the decision used
+         * @return this builder, to chain further calls
+         */
         public Builder knownAt(Instant knownAt) {
             this.knownAt = Objects.requireNonNull(knownAt, "knownAt");
             return this;
@@ -281,6 +297,8 @@ public final class Decision {
         /**
          * Sets every check that failed, in evaluation order; empty for a trainable decision.
          *
+         * @param failedChecks the failed checks, in evaluation order; empty when trainable
+         * @return this builder, to chain further calls
          * @throws NullPointerException if the list or a check is null
          */
         public Builder failedChecks(List<Reason> failedChecks) {
@@ -292,14 +310,26 @@ public final class Decision {
             return this;
         }
 
-        /** Sets the policy that decided, and the version in force; {@code null} when none was. */
+        /**
+         * Sets the policy that decided, and the version in force; {@code null} when none was.
+         *
+         * @param policyId the id of the policy that decided
+         * @param policyVersion the id of the version in force at {@code asOf}, or {@code null} when
+         *     none was
+         * @return this builder, to chain further calls
+         */
         public Builder policy(String policyId, @Nullable String policyVersion) {
             this.policyId = Objects.requireNonNull(policyId, "policyId");
             this.policyVersion = policyVersion;
             return this;
         }
 
-        /** Sets the evidence; its reason is the decision's primary reason. */
+        /**
+         * Sets the evidence; its reason is the decision's primary reason.
+         *
+         * @param evidence the consent event, rule or fact behind the primary reason
+         * @return this builder, to chain further calls
+         */
         public Builder evidence(Evidence evidence) {
             this.evidence = Objects.requireNonNull(evidence, "evidence");
             return this;
@@ -308,6 +338,7 @@ public final class Decision {
         /**
          * Builds the decision; its primary reason is the evidence's.
          *
+         * @return the decision, as it was stored
          * @throws IllegalArgumentException if a value is missing or the values contradict each other
          *     (failed checks out of order or not starting with the reason, a trainable reason with
          *     failed checks, a policy version missing or present against the reason, evidence about

@@ -92,6 +92,7 @@ public final class Jurisdiction {
      *
      * @param code an ISO 3166-1 alpha-2 code ({@code DE}), an ISO 3166-2 subdivision ({@code US-CA}),
      *     or {@code EU} or {@code EEA}; any case
+     * @return the jurisdiction with this code
      * @throws NullPointerException if {@code code} is null
      * @throws IllegalArgumentException if the code is not one of those; the message shows it
      */
@@ -208,6 +209,9 @@ public final class Jurisdiction {
      * the territories with codes of their own that belong to it, and their subdivisions ({@code EU}
      * contains {@code GP} and {@code FR-75}, but not {@code PF} or {@code FR-PF}), and {@code EEA}
      * contains {@code EU}.
+     *
+     * @param place where a member is, such as a member's jurisdiction at the instant of use
+     * @return {@code true} when a rule for this jurisdiction applies to a member in {@code place}
      */
     public boolean contains(Jurisdiction place) {
         Objects.requireNonNull(place, "place");

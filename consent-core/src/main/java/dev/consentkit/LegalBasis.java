@@ -42,8 +42,8 @@ public enum LegalBasis {
     }
 
     /**
-     * Whether this basis is an opt-in regime: with no opt-in in effect, nothing is trainable
-     * ({@link Reason#NO_CONSENT}). False means an opt-out regime: trainable until the member objects.
+     * {@return whether this basis is an opt-in regime: with no opt-in in effect, nothing is trainable
+     * ({@link Reason#NO_CONSENT})} False means an opt-out regime: trainable until the member objects.
      */
     public boolean requiresOptIn() {
         return requiresOptIn;

@@ -75,6 +75,7 @@ public final class PolicyVersion {
      *
      * @param id the version's id, such as {@code 2025-11}, unique within its policy
      * @param effectiveFrom the instant the version takes effect, inclusive
+     * @return a builder for the version
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank
      */
@@ -91,6 +92,10 @@ public final class PolicyVersion {
      * A builder holding this version's rules, to derive the next version from it: change what differs,
      * add rules, or remove them ({@link Builder#removeRule}, {@link Builder#removeAllowed},
      * {@link Builder#removeNeverAllowed}, {@code itemsCreatedFrom(null)}).
+     *
+     * @param id the new version's id, unique within its policy
+     * @param effectiveFrom the instant the new version takes effect, inclusive
+     * @return a builder for the next version, holding this version's rules
      */
     public Builder toBuilder(String id, Instant effectiveFrom) {
         Builder b = builder(id, effectiveFrom);
@@ -152,8 +157,8 @@ public final class PolicyVersion {
     }
 
     /**
-     * On which day a member born on 29 February comes of age in a common year, for the minimum age:
-     * {@link LeapDayBirthday#MARCH_1} unless the version says otherwise.
+     * {@return on which day a member born on 29 February comes of age in a common year, for the minimum age:
+     * {@link LeapDayBirthday#MARCH_1} unless the version says otherwise}
      */
     public LeapDayBirthday leapDayBirthday() {
         return leapDayBirthday;
@@ -177,7 +182,11 @@ public final class PolicyVersion {
         return gpcSignalsObject;
     }
 
-    /** If present, only items created at or after this instant are in scope. */
+    /**
+     * If present, only items created at or after this instant are in scope.
+     *
+     * @return the instant from which items are in scope, or empty when every item is
+     */
     public Optional<Instant> itemsCreatedFrom() {
         return Optional.ofNullable(itemsCreatedFrom);
     }
@@ -249,14 +258,23 @@ public final class PolicyVersion {
             this.effectiveFrom = effectiveFrom;
         }
 
-        /** Runs the program under {@code basis} wherever no jurisdiction rule says otherwise. */
+        /**
+         * Runs the program under {@code basis} wherever no jurisdiction rule says otherwise.
+         *
+         * @param basis the legal basis of the program where no rule applies
+         * @return this builder, to chain further calls
+         */
         public Builder defaultBasis(LegalBasis basis) {
             this.defaultBasis = Objects.requireNonNull(basis, "basis");
             this.defaultSet = true;
             return this;
         }
 
-        /** Runs the program nowhere unless a jurisdiction rule gives a basis (a regional program). */
+        /**
+         * Runs the program nowhere unless a jurisdiction rule gives a basis (a regional program).
+         *
+         * @return this builder, to chain further calls
+         */
         public Builder excludedByDefault() {
             this.defaultBasis = null;
             this.defaultSet = true;
@@ -266,6 +284,9 @@ public final class PolicyVersion {
         /**
          * Excludes these jurisdictions: nothing of members there is trainable.
          *
+         * @param jurisdictions the jurisdictions to leave out of the program, such as the EU for a
+         *     program that excludes it at launch
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a jurisdiction already has a rule in this version
          */
         public Builder exclude(Jurisdiction... jurisdictions) {
@@ -279,6 +300,9 @@ public final class PolicyVersion {
         /**
          * Runs the program in {@code jurisdiction} under {@code basis}.
          *
+         * @param jurisdiction the jurisdiction the rule is for
+         * @param basis the legal basis the program runs under there
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
          */
         public Builder basis(Jurisdiction jurisdiction, LegalBasis basis) {
@@ -288,6 +312,8 @@ public final class PolicyVersion {
         /**
          * Adds a jurisdiction rule.
          *
+         * @param rule the rule to add
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
          */
         public Builder rule(JurisdictionRule rule) {
@@ -306,6 +332,8 @@ public final class PolicyVersion {
          * Removes the rule for {@code jurisdiction}, so that the version's default applies there: to
          * derive a version that includes a place the previous one excluded.
          *
+         * @param jurisdiction the jurisdiction whose rule to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if this version has no rule for it; the message lists the rules
          */
         public Builder removeRule(Jurisdiction jurisdiction) {
@@ -320,6 +348,8 @@ public final class PolicyVersion {
         /**
          * Stops allowing these categories (each exactly as it was allowed).
          *
+         * @param categories the allowed categories to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a category is not among the allowed ones; the message lists them
          */
         public Builder removeAllowed(DataCategory... categories) {
@@ -330,6 +360,8 @@ public final class PolicyVersion {
         /**
          * Stops never-allowing these categories (each exactly as it was named).
          *
+         * @param categories the never-allowed categories to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a category is not among the never-allowed ones; the message lists them
          */
         public Builder removeNeverAllowed(DataCategory... categories) {
@@ -351,7 +383,12 @@ public final class PolicyVersion {
             }
         }
 
-        /** Allows these categories and everything under them. */
+        /**
+         * Allows these categories and everything under them.
+         *
+         * @param categories the categories that may be used for training
+         * @return this builder, to chain further calls
+         */
         public Builder allow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
@@ -360,7 +397,12 @@ public final class PolicyVersion {
             return this;
         }
 
-        /** Never allows these categories or anything under them, whatever the member chose. */
+        /**
+         * Never allows these categories or anything under them, whatever the member chose.
+         *
+         * @param categories the categories that are never used for training
+         * @return this builder, to chain further calls
+         */
         public Builder neverAllow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
@@ -373,6 +415,9 @@ public final class PolicyVersion {
          * Sets the minimum age in whole years. 0 switches every age check off, including the one for an
          * unknown birth date: with no minimum there is no minor to protect.
          *
+         * @param years the age, in whole years on UTC calendar dates, below which nothing of a
+         *     member is trainable
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if {@code years} is negative or above 150
          */
         public Builder minimumAge(int years) {
@@ -384,7 +429,12 @@ public final class PolicyVersion {
             return this;
         }
 
-        /** Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed. */
+        /**
+         * Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed.
+         *
+         * @param unknownAge what an unknown birth date means for the age checks
+         * @return this builder, to chain further calls
+         */
         public Builder unknownAge(UnknownAge unknownAge) {
             this.unknownAge = Objects.requireNonNull(unknownAge, "unknownAge");
             return this;
@@ -393,6 +443,9 @@ public final class PolicyVersion {
         /**
          * Sets on which day a member born on 29 February comes of age in a common year;
          * {@link LeapDayBirthday#MARCH_1}, the later day, unless changed.
+         *
+         * @param leapDayBirthday the day a member born on 29 February comes of age in a common year
+         * @return this builder, to chain further calls
          */
         public Builder leapDayBirthday(LeapDayBirthday leapDayBirthday) {
             this.leapDayBirthday = Objects.requireNonNull(leapDayBirthday, "leapDayBirthday");
@@ -402,13 +455,23 @@ public final class PolicyVersion {
         /**
          * Sets whether Global Privacy Control signals recorded for any purpose count as an objection to
          * training ({@link PolicyVersion#gpcSignalsObject()}); off unless changed.
+         *
+         * @param gpcSignalsObject {@code true} to count Global Privacy Control signals as an
+         *     objection
+         * @return this builder, to chain further calls
          */
         public Builder gpcSignalsObject(boolean gpcSignalsObject) {
             this.gpcSignalsObject = gpcSignalsObject;
             return this;
         }
 
-        /** Limits the version to items created at or after {@code from}; older items are out of scope. */
+        /**
+         * Limits the version to items created at or after {@code from}; older items are out of scope.
+         *
+         * @param from the instant from which items are in scope, inclusive, or {@code null} for
+         *     every item
+         * @return this builder, to chain further calls
+         */
         public Builder itemsCreatedFrom(@Nullable Instant from) {
             this.itemsCreatedFrom = from;
             return this;
@@ -453,6 +516,7 @@ public final class PolicyVersion {
         /**
          * Builds the version.
          *
+         * @return the version
          * @throws IllegalArgumentException if neither {@link #defaultBasis} nor {@link #excludedByDefault}
          *     was called
          */

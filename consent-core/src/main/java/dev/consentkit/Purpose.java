@@ -57,6 +57,7 @@ public final class Purpose {
      * governs, otherwise a new instance that nothing keeps.
      *
      * @param key dot-separated lowercase segments, such as {@code ai-training.generative}
+     * @return the purpose with this key
      * @throws NullPointerException if {@code key} is null
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
@@ -95,8 +96,8 @@ public final class Purpose {
     }
 
     /**
-     * This purpose and every broader one, narrowest first: the purposes whose choices count for this
-     * one.
+     * {@return this purpose and every broader one, narrowest first: the purposes whose choices count for this
+     * one}
      */
     public List<Purpose> coveringPurposes() {
         List<Purpose> covering = new ArrayList<>();
@@ -109,6 +110,9 @@ public final class Purpose {
     /**
      * Whether a choice made for this purpose also counts for {@code narrower}: true when
      * {@code narrower} is this purpose or lies under it.
+     *
+     * @param narrower the purpose a policy governs
+     * @return {@code true} when a choice for this purpose also counts for {@code narrower}
      */
     public boolean covers(Purpose narrower) {
         Objects.requireNonNull(narrower, "narrower");

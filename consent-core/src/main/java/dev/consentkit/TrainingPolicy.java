@@ -53,6 +53,7 @@ public final class TrainingPolicy {
      *
      * @param id the policy's id, such as {@code genai-training}
      * @param purpose the purpose it governs; members' choices for it or a broader purpose count
+     * @return a builder for the policy
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank
      */
@@ -80,7 +81,12 @@ public final class TrainingPolicy {
         return List.of(versions);
     }
 
-    /** The version in force at {@code asOf}; empty before the first version takes effect. */
+    /**
+     * The version in force at {@code asOf}; empty before the first version takes effect.
+     *
+     * @param asOf the instant of use
+     * @return the version in force at {@code asOf}, or empty when none is
+     */
     public Optional<PolicyVersion> versionAt(Instant asOf) {
         return Optional.ofNullable(versionInForce(Objects.requireNonNull(asOf, "asOf")));
     }
@@ -107,6 +113,7 @@ public final class TrainingPolicy {
      * @param item the content item
      * @param member the item's author
      * @param asOf the instant of use
+     * @return the decision, with its reasons and the evidence behind the primary one
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
      */
@@ -212,6 +219,10 @@ public final class TrainingPolicy {
          * {@link TrainingPolicy#evaluate} over the member without the consent events recorded after
          * {@code knownAt}. The decision says {@code knownAt}.
          *
+         * @param item the content item
+         * @param member the item's author
+         * @param asOf the instant of use
+         * @return the decision as known at {@code knownAt}
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
          */
@@ -239,7 +250,12 @@ public final class TrainingPolicy {
             this.purpose = purpose;
         }
 
-        /** Adds a version; versions may be added in any order. */
+        /**
+         * Adds a version; versions may be added in any order.
+         *
+         * @param version the version to add
+         * @return this builder, to chain further calls
+         */
         public Builder version(PolicyVersion version) {
             versions.add(Objects.requireNonNull(version, "version"));
             return this;
@@ -248,6 +264,7 @@ public final class TrainingPolicy {
         /**
          * Builds the policy.
          *
+         * @return the policy
          * @throws IllegalArgumentException if there is no version, or two versions share an
          *     {@code effectiveFrom} or an id; the message shows the value
          */
