@@ -35,11 +35,17 @@ public final class ConsentDocumentException extends JsonMappingException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN_VALUE_LENGTH = 200;
 
+    /** The JSONPath of the field at fault from the document's root {@code $}, such as {@code $.versions[0].id}. */
     private final String fieldPath;
+    /** The offending value as written, shortened for the message; {@code null} when there is none. */
     private final @Nullable String badValue;
+    /** The 1-based line of the problem; in a newline-delimited stream, the line of the stream. */
     private final long line;
+    /** The 1-based column of the problem, in characters. */
     private final int column;
+    /** What is wrong with the value, such as {@code unknown member id "m-9"}. */
     private final String problem;
+    /** What should be there instead, such as "the id of a member of the suite". */
     private final String expected;
 
     ConsentDocumentException(String fieldPath, @Nullable String badValue, long line, int column, String problem,

@@ -35,6 +35,10 @@ public final class ReadOptions implements Serializable {
 
     private static final ReadOptions DEFAULTS = new ReadOptions(DEFAULT_CLOCK_SKEW_TOLERANCE);
 
+    /**
+     * How long before it takes effect a consent event may be recorded and still be read, counted from
+     * when it was recorded.
+     */
     private final Duration clockSkewTolerance;
 
     private ReadOptions(Duration clockSkewTolerance) {
