@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code item} and {@code member} are ids of the suite's items and members, and the member is the
  * item's author. {@code knownAt} is optional: with it, the case replays the decision as the platform
- * could have made it then ({@link TrainingPolicy#evaluate(ContentItem, Member, Instant, Instant)}).
+ * could have made it then ({@link TrainingPolicy#asKnownAt(Instant)}).
  * The expected {@code reason} is optional too: without it, only {@code trainable} is checked.
  * Immutable.
  */
@@ -69,7 +69,12 @@ public final class PolicyCase {
         return asOf;
     }
 
-    /** For an audit case, the instant whose knowledge counts: consent events recorded later are ignored. */
+    /**
+     * For an audit case, the instant whose knowledge counts: consent events recorded later are ignored.
+     *
+     * @return the instant whose knowledge counts for an audit case, or empty for a case about
+     *     everything recorded
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
@@ -93,6 +98,8 @@ public final class PolicyCase {
      * Asks {@code policy} the case's question: {@code evaluate(item, member, asOf)}, or with
      * {@code knownAt} when the case has one.
      *
+     * @param policy the policy under test, such as the one the suite names
+     * @return the policy's decision on the case's item
      * @throws NullPointerException if {@code policy} is null
      */
     public Decision decide(TrainingPolicy policy) {

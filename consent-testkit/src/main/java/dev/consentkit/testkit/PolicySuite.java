@@ -79,6 +79,8 @@ public final class PolicySuite {
     /**
      * Reads a suite file. A policy given by relative path is resolved against the suite file's directory.
      *
+     * @param file the suite file, a {@code consentkit.suite/v1} document
+     * @return the suite, with its policy, members, items and cases
      * @throws dev.consentkit.jackson.ConsentDocumentException if the suite is not a valid
      *     {@code consentkit.suite/v1} document, or its policy file does not exist or is not a valid
      *     policy document; the message names the field path, the bad value, the line and column and
@@ -119,7 +121,11 @@ public final class PolicySuite {
         return cases;
     }
 
-    /** Evaluates every case against the policy. */
+    /**
+     * Evaluates every case against the policy.
+     *
+     * @return the outcome of every case, with the counts of passed and failed cases
+     */
     public SuiteResult run() {
         List<CaseResult> results = new ArrayList<>(cases.size());
         for (PolicyCase c : cases) {
