@@ -185,7 +185,7 @@ public final class Jurisdiction {
         return code;
     }
 
-    /** {@return whether this is a group, a country or a subdivision} */
+    /** {@return the kind of jurisdiction this is: a group, a country or a subdivision} */
     public Kind kind() {
         return kind;
     }
