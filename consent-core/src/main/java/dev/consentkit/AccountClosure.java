@@ -24,6 +24,9 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
     /**
      * Validates the closure.
      *
+     * @param closedAt the instant the account was closed, inclusive
+     * @param reopenedAt the instant the account was reopened, exclusive, or {@code null} while it
+     *     stays closed
      * @throws NullPointerException if {@code closedAt} is null
      * @throws IllegalArgumentException if {@code reopenedAt} is not after {@code closedAt}, or an instant
      *     lies outside the span ConsentKit stores (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z);
@@ -44,6 +47,8 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
     /**
      * A closure from {@code closedAt} that is not reopened: the account stays closed.
      *
+     * @param closedAt the instant the account was closed, inclusive
+     * @return a closure that stays in effect from {@code closedAt} on
      * @throws NullPointerException if {@code closedAt} is null
      * @throws IllegalArgumentException if it lies outside the span ConsentKit stores
      */
@@ -54,6 +59,9 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
     /**
      * A closure from {@code closedAt} until the account was reopened at {@code reopenedAt}.
      *
+     * @param closedAt the instant the account was closed, inclusive
+     * @param reopenedAt the instant it was reopened, exclusive; after {@code closedAt}
+     * @return a closure in effect from {@code closedAt} until {@code reopenedAt}
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code reopenedAt} is not after {@code closedAt}, or an instant
      *     lies outside the span ConsentKit stores
@@ -62,17 +70,22 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
         return new AccountClosure(closedAt, Objects.requireNonNull(reopenedAt, "reopenedAt"));
     }
 
-    /** When the account was reopened, if it was; empty while it stays closed. */
+    /** {@return when the account was reopened, if it was; empty while it stays closed} */
     public Optional<Instant> reopened() {
         return Optional.ofNullable(reopenedAt);
     }
 
-    /** Whether the account has not been reopened after this closure. */
+    /** {@return whether the account has not been reopened after this closure} */
     public boolean isOpenEnded() {
         return reopenedAt == null;
     }
 
-    /** Whether the account is closed by this closure at {@code asOf}: {@code closedAt <= asOf < reopenedAt}. */
+    /**
+     * Whether the account is closed by this closure at {@code asOf}: {@code closedAt <= asOf < reopenedAt}.
+     *
+     * @param asOf the instant to ask about, such as the instant of use
+     * @return {@code true} when the account is closed at {@code asOf} by this closure
+     */
     public boolean isInEffectAt(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         return closedAt.compareTo(asOf) <= 0 && (reopenedAt == null || asOf.isBefore(reopenedAt));

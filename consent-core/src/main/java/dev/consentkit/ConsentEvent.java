@@ -36,6 +36,15 @@ public record ConsentEvent(
     /**
      * Validates the event.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the choice is for; it also counts for every narrower purpose
+     * @param choice whether the member opted in or out
+     * @param effectiveAt the instant the choice takes effect
+     * @param recordedAt the instant the platform recorded the choice; not before
+     *     {@code effectiveAt}
+     * @param channel how the choice reached the platform, kept for audit
+     * @param statedEffectiveAt the instant the source stated the choice takes effect;
+     *     {@code effectiveAt} unless the event is counted from when it was recorded
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank, {@code recordedAt} is before
      *     {@code effectiveAt}, {@code statedEffectiveAt} differs from {@code effectiveAt} while it is
@@ -76,6 +85,13 @@ public record ConsentEvent(
      * {@code effectiveAt}. This is the form of every event that is not counted from when it was
      * recorded.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the choice is for; it also counts for every narrower purpose
+     * @param choice whether the member opted in or out
+     * @param effectiveAt the instant the choice takes effect, as its source states
+     * @param recordedAt the instant the platform recorded the choice; not before
+     *     {@code effectiveAt}
+     * @param channel how the choice reached the platform, kept for audit
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException as the canonical constructor
      */
@@ -93,6 +109,15 @@ public record ConsentEvent(
      * <p>For example, an opt-out an API service stated at {@code 2025-11-10T00:00:02Z} that the consent
      * log recorded at {@code 2025-11-10T00:00:00Z} denies from {@code 2025-11-10T00:00:00Z}.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the choice is for; it also counts for every narrower purpose
+     * @param choice whether the member opted in or out
+     * @param statedEffectiveAt the instant the source stated the choice takes effect; after
+     *     {@code recordedAt}
+     * @param recordedAt the instant the platform recorded the choice, from which the event counts
+     * @param channel how the choice reached the platform, kept for audit
+     * @return an event effective at {@code recordedAt} that keeps {@code statedEffectiveAt} for
+     *     audit
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code statedEffectiveAt} is not after {@code recordedAt}
      *     (build such an event with the six-argument constructor), or as the canonical constructor
@@ -117,6 +142,13 @@ public record ConsentEvent(
      * An opt-out (withdrawal of consent, or objection) effective at {@code effectiveAt} and recorded
      * at {@code recordedAt}.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the member objects to; the opt-out also covers every narrower
+     *     purpose
+     * @param effectiveAt the instant the opt-out takes effect
+     * @param recordedAt the instant the platform recorded it; not before {@code effectiveAt}
+     * @param channel how the opt-out reached the platform, kept for audit
+     * @return the opt-out event
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static ConsentEvent optOut(
@@ -128,6 +160,13 @@ public record ConsentEvent(
      * An opt-in (grant of consent, or lifting of an objection) effective at {@code effectiveAt} and
      * recorded at {@code recordedAt}.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the member consents to; the opt-in also covers every narrower
+     *     purpose
+     * @param effectiveAt the instant the opt-in takes effect
+     * @param recordedAt the instant the platform recorded it; not before {@code effectiveAt}
+     * @param channel how the opt-in reached the platform, kept for audit
+     * @return the opt-in event
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static ConsentEvent optIn(
@@ -139,6 +178,12 @@ public record ConsentEvent(
      * An opt-out the platform recorded as it took effect: {@code recordedAt} is {@code at}. The common
      * case of a choice made in the platform's own settings.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the member objects to; the opt-out also covers every narrower
+     *     purpose
+     * @param at the instant the opt-out was made, recorded and effective
+     * @param channel how the opt-out reached the platform, kept for audit
+     * @return the opt-out event
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static ConsentEvent optOut(String id, Purpose purpose, Instant at, ConsentChannel channel) {
@@ -149,6 +194,12 @@ public record ConsentEvent(
     /**
      * An opt-in the platform recorded as it took effect: {@code recordedAt} is {@code at}.
      *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the member consents to; the opt-in also covers every narrower
+     *     purpose
+     * @param at the instant the opt-in was made, recorded and effective
+     * @param channel how the opt-in reached the platform, kept for audit
+     * @return the opt-in event
      * @throws IllegalArgumentException as the canonical constructor
      */
     public static ConsentEvent optIn(String id, Purpose purpose, Instant at, ConsentChannel channel) {
@@ -156,15 +207,15 @@ public record ConsentEvent(
         return new ConsentEvent(id, purpose, ConsentChoice.OPT_IN, at, at, channel);
     }
 
-    /** Whether this is an opt-out. */
+    /** {@return whether this is an opt-out} */
     public boolean isOptOut() {
         return choice == ConsentChoice.OPT_OUT;
     }
 
     /**
-     * Whether a reader or store counted this event from when it was recorded because its source
+     * {@return whether a reader or store counted this event from when it was recorded because its source
      * stated it to take effect later, within a clock-skew tolerance: then {@code statedEffectiveAt} is
-     * after {@code recordedAt}, and {@code effectiveAt} is {@code recordedAt}.
+     * after {@code recordedAt}, and {@code effectiveAt} is {@code recordedAt}}
      */
     public boolean isSkewAdjusted() {
         return !statedEffectiveAt.equals(effectiveAt);

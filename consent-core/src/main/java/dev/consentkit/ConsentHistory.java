@@ -48,7 +48,7 @@ public final class ConsentHistory {
         this.index = ConsentLookup.Index.of(Arrays.asList(sorted));
     }
 
-    /** A history with no event: the policy's default decides. */
+    /** {@return a history with no event: the policy's default decides} */
     public static ConsentHistory empty() {
         return EMPTY;
     }
@@ -56,6 +56,8 @@ public final class ConsentHistory {
     /**
      * A history of these events, in any order, duplicates allowed.
      *
+     * @param events the consent events, in any order; an event given twice counts once
+     * @return the history of these events
      * @throws NullPointerException if an event is null
      * @throws IllegalArgumentException if two events share an id but differ; the message shows both
      */
@@ -66,6 +68,8 @@ public final class ConsentHistory {
     /**
      * A history of these events, in any order, duplicates allowed.
      *
+     * @param events the consent events, in any order; an event given twice counts once
+     * @return the history of these events
      * @throws NullPointerException if the collection or an event is null
      * @throws IllegalArgumentException if two events share an id but differ; the message shows both
      */
@@ -96,6 +100,8 @@ public final class ConsentHistory {
     /**
      * A copy with {@code event} added; unchanged if the same event is already there.
      *
+     * @param event the consent event to add
+     * @return a history with the events of this one and {@code event}
      * @throws IllegalArgumentException if another event has the same id
      */
     public ConsentHistory with(ConsentEvent event) {
@@ -109,6 +115,8 @@ public final class ConsentHistory {
     /**
      * The union of this history and {@code other}: every event of both, each once.
      *
+     * @param other another history of the same member, such as one read from a second source
+     * @return a history holding every event of both histories once
      * @throws IllegalArgumentException if the two hold different events under the same id
      */
     public ConsentHistory merge(ConsentHistory other) {
@@ -121,6 +129,9 @@ public final class ConsentHistory {
 
     /**
      * The history as the platform knew it at {@code knownAt}: without the events recorded after it.
+     *
+     * @param knownAt the instant whose knowledge counts, as in an audit replay
+     * @return a history without the events recorded after {@code knownAt}
      */
     public ConsentHistory knownAt(Instant knownAt) {
         Objects.requireNonNull(knownAt, "knownAt");
@@ -133,17 +144,17 @@ public final class ConsentHistory {
         return of(known);
     }
 
-    /** The events, ordered by when they take effect (an opt-out after an opt-in at the same instant). */
+    /** {@return the events, ordered by when they take effect (an opt-out after an opt-in at the same instant)} */
     public List<ConsentEvent> events() {
         return List.of(events);
     }
 
-    /** The number of distinct events. */
+    /** {@return the number of distinct events} */
     public int size() {
         return events.length;
     }
 
-    /** Whether the history has no event. */
+    /** {@return whether the history has no event} */
     public boolean isEmpty() {
         return events.length == 0;
     }
@@ -152,6 +163,11 @@ public final class ConsentHistory {
      * The member's latest choice in effect at {@code asOf} for {@code purpose}: the last event
      * effective at or before {@code asOf} whose purpose is {@code purpose} or a broader one; empty if
      * there is none.
+     *
+     * @param purpose the purpose a policy governs
+     * @param asOf the instant of use
+     * @return the choice in effect for {@code purpose} at {@code asOf}, or empty when the member
+     *     made none by then
      */
     public Optional<ConsentEvent> choiceInEffect(Purpose purpose, Instant asOf) {
         Objects.requireNonNull(purpose, "purpose");

@@ -102,7 +102,7 @@ public final class ContentItem {
     }
 
     /**
-     * An item that exists from {@code createdAt} on, with no deletion and no reservation.
+     * {@return an item that exists from {@code createdAt} on, with no deletion and no reservation}
      *
      * @param id the item's id
      * @param authorId the id of the member who authored it
@@ -119,8 +119,13 @@ public final class ContentItem {
     /**
      * A full item, as read from a document.
      *
+     * @param id the item's id
+     * @param authorId the id of the member who authored it
+     * @param category what kind of data it is, which the policy version allows or excludes
+     * @param createdAt the instant it was created, inclusive
      * @param deletedAt when it was deleted, or {@code null}
      * @param reservations its do-not-train reservations, possibly empty
+     * @return the item
      * @throws NullPointerException if a required argument or a reservation is null
      * @throws IllegalArgumentException if an id is blank, {@code deletedAt} is before {@code createdAt},
      *     or an instant is outside the span ConsentKit stores; the message shows the value
@@ -137,6 +142,8 @@ public final class ContentItem {
     /**
      * A copy deleted at {@code deletedAt}; from then on it is never trainable.
      *
+     * @param deletedAt the instant the item was deleted
+     * @return a copy of this item deleted at {@code deletedAt}
      * @throws IllegalArgumentException if {@code deletedAt} is before the creation
      */
     public ContentItem withDeletedAt(Instant deletedAt) {
@@ -160,40 +167,46 @@ public final class ContentItem {
         return new ContentItem(id, authorId, category, createdAt, deletedAt, resumedAt, reservations);
     }
 
-    /** A copy with one more do-not-train reservation. */
+    /**
+     * A copy with one more do-not-train reservation.
+     *
+     * @param reservation the do-not-train reservation to add, such as a prohibiting metadata field
+     *     embedded in the item
+     * @return a copy of this item with the reservation added
+     */
     public ContentItem withReservation(Reservation reservation) {
         List<Reservation> all = new ArrayList<>(reservations());
         all.add(Objects.requireNonNull(reservation, "reservation"));
         return of(id, authorId, category, createdAt, deletedAt, all).withResumedAt(resumedAt);
     }
 
-    /** The item's id. */
+    /** {@return the item's id} */
     public String id() {
         return id;
     }
 
-    /** The id of the member who authored the item. */
+    /** {@return the id of the member who authored the item} */
     public String authorId() {
         return authorId;
     }
 
-    /** What kind of data the item is. */
+    /** {@return what kind of data the item is} */
     public DataCategory category() {
         return category;
     }
 
-    /** When the item was created, inclusive. */
+    /** {@return when the item was created, inclusive} */
     public Instant createdAt() {
         return createdAt;
     }
 
-    /** When the item was deleted, if it was; from then on it is never trainable. */
+    /** {@return when the item was deleted, if it was; from then on it is never trainable} */
     public Optional<Instant> deletedAt() {
         return Optional.ofNullable(deletedAt);
     }
 
     /**
-     * When the item was last resumed, if it was: the member took it up again then. It counts for a
+     * {@return when the item was last resumed, if it was: the member took it up again then} It counts for a
      * version that scopes items from the member's choice ({@link PolicyVersion#itemsFromMembersChoice()});
      * no other check reads it.
      */
@@ -201,7 +214,7 @@ public final class ContentItem {
         return Optional.ofNullable(resumedAt);
     }
 
-    /** The item's do-not-train reservations, in the order given. */
+    /** {@return the item's do-not-train reservations, in the order given} */
     public List<Reservation> reservations() {
         return List.of(reservations);
     }

@@ -69,6 +69,7 @@ public final class DataCategory {
      *
      * @param key dot-separated lowercase segments, such as {@code content.public} or
      *     {@code content.video-transcripts}
+     * @return the category with this key
      * @throws NullPointerException if {@code key} is null
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
@@ -96,12 +97,12 @@ public final class DataCategory {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
 
-    /** The dotted key, such as {@code content.public}. */
+    /** {@return the dotted key, such as {@code content.public}} */
     public String key() {
         return key;
     }
 
-    /** The category one level up ({@code content} for {@code content.public}); empty for a top-level category. */
+    /** {@return the category one level up ({@code content} for {@code content.public}); empty for a top-level category} */
     public Optional<DataCategory> parent() {
         return Optional.ofNullable(parent);
     }
@@ -109,6 +110,9 @@ public final class DataCategory {
     /**
      * Whether this category is {@code other} or lies under it, so that a rule on {@code other}
      * applies to it: {@code content.public} is within {@code content}, and within itself.
+     *
+     * @param other the category a rule names
+     * @return {@code true} when this category is {@code other} or lies under it
      */
     public boolean isWithin(DataCategory other) {
         Objects.requireNonNull(other, "other");

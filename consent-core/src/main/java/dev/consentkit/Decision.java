@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #toString()} is one line meant for logs and audit trails, for example:
  *
  * <pre>{@code
- * post-1 of m-1 at 2025-11-12T00:00:00Z: not trainable (OPTED_OUT) under linkedin-genai@2025-11; failed [OPTED_OUT]; evidence: OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE at 2025-11-10T00:00:00Z
- * post-1 of m-1 at 2025-11-05T00:00:00Z as known at 2025-11-20T00:00:00Z: trainable (ALLOWED_BY_DEFAULT) under linkedin-genai@2025-11; evidence: version 2025-11 allows DE by its rule for EU under LEGITIMATE_INTERESTS at 2025-11-03T00:00:00Z
+ * post-1 of m-1 at 2025-11-12T00:00:00Z: not trainable (OPTED_OUT) under genai-training@2025-11; failed [OPTED_OUT]; evidence: OPT_OUT event e-7 for ai-training.generative via SETTINGS_TOGGLE at 2025-11-10T00:00:00Z
+ * post-1 of m-1 at 2025-11-05T00:00:00Z as known at 2025-11-20T00:00:00Z: trainable (ALLOWED_BY_DEFAULT) under genai-training@2025-11; evidence: version 2025-11 allows DE by its rule for EU under LEGITIMATE_INTERESTS at 2025-11-03T00:00:00Z
  * }</pre>
  */
 public final class Decision {
@@ -109,6 +109,7 @@ public final class Decision {
      * @param itemId the id of the item decided on
      * @param memberId the id of its author
      * @param asOf the instant the decision is for
+     * @return a builder for the stored decision
      * @throws NullPointerException if an argument is null
      */
     public static Builder builder(String itemId, String memberId, Instant asOf) {
@@ -116,18 +117,18 @@ public final class Decision {
                 Objects.requireNonNull(asOf, "asOf"));
     }
 
-    /** Whether the item may be used for training at {@link #asOf()}. */
+    /** {@return whether the item may be used for training at {@link #asOf()}} */
     public boolean trainable() {
         return reason.isTrainable();
     }
 
-    /** The primary reason: the first failed check, or why the item is trainable. */
+    /** {@return the primary reason: the first failed check, or why the item is trainable} */
     public Reason reason() {
         return reason;
     }
 
     /**
-     * Every check that failed, in evaluation order; empty when trainable. A check that needs a fact an
+     * {@return every check that failed, in evaluation order; empty when trainable} A check that needs a fact an
      * earlier check found missing is not run: with no version in force the version's rules are not
      * checked, and with an unknown or excluded jurisdiction {@link Reason#NO_CONSENT} is not.
      */
@@ -142,23 +143,28 @@ public final class Decision {
         return Collections.unmodifiableList(failed);
     }
 
-    /** Whether {@code check} is among the failed checks. */
+    /**
+     * Whether {@code check} is among the failed checks.
+     *
+     * @param check the check to look for
+     * @return {@code true} when {@code check} failed for this decision
+     */
     public boolean failed(Reason check) {
         Objects.requireNonNull(check, "check");
         return (failedMask & (1 << check.ordinal())) != 0;
     }
 
-    /** The id of the policy that decided. */
+    /** {@return the id of the policy that decided} */
     public String policyId() {
         return policyId;
     }
 
-    /** The id of the policy version in force at {@code asOf}; empty when none was ({@link Reason#POLICY_NOT_IN_FORCE}). */
+    /** {@return the id of the policy version in force at {@code asOf}; empty when none was ({@link Reason#POLICY_NOT_IN_FORCE})} */
     public Optional<String> policyVersion() {
         return Optional.ofNullable(policyVersion);
     }
 
-    /** The consent event, rule or fact behind the primary reason, as data; made on each call from the decision's facts. */
+    /** {@return the consent event, rule or fact behind the primary reason, as data; made on each call from the decision's facts} */
     public Evidence evidence() {
         int facts = Evidence.Facts.of(reason);
         boolean factual = recordedText == null;
@@ -171,22 +177,25 @@ public final class Decision {
                 recordedText, evidenceUntil);
     }
 
-    /** The id of the item decided on. */
+    /** {@return the id of the item decided on} */
     public String itemId() {
         return itemId;
     }
 
-    /** The id of the item's author. */
+    /** {@return the id of the item's author} */
     public String memberId() {
         return memberId;
     }
 
-    /** The instant the decision is for. */
+    /** {@return the instant the decision is for} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** For an audit decision, the instant whose knowledge it used: events recorded later were ignored. */
+    /**
+     * {@return the instant whose knowledge an audit decision used, empty for a decision about the present}
+     * Consent events recorded later were ignored.
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
@@ -198,6 +207,8 @@ public final class Decision {
      * no other fact of the evidence and at no wording, so a decision read from any format can be
      * replayed.
      *
+     * @param other the decision to compare with, such as one the engine makes now
+     * @return {@code true} when both decisions reach the same outcome for the same reasons
      * @throws NullPointerException if {@code other} is null
      */
     public boolean sameOutcome(Decision other) {
@@ -272,7 +283,12 @@ public final class Decision {
             this.asOf = asOf;
         }
 
-        /** Sets the audit instant: the decision was made on the events recorded by then. */
+        /**
+         * Sets the audit instant: the decision was made on the events recorded by then.
+         *
+         * @param knownAt the instant whose knowledge the decision used
+         * @return this builder, to chain further calls
+         */
         public Builder knownAt(Instant knownAt) {
             this.knownAt = Objects.requireNonNull(knownAt, "knownAt");
             return this;
@@ -281,6 +297,8 @@ public final class Decision {
         /**
          * Sets every check that failed, in evaluation order; empty for a trainable decision.
          *
+         * @param failedChecks the failed checks, in evaluation order; empty when trainable
+         * @return this builder, to chain further calls
          * @throws NullPointerException if the list or a check is null
          */
         public Builder failedChecks(List<Reason> failedChecks) {
@@ -292,14 +310,26 @@ public final class Decision {
             return this;
         }
 
-        /** Sets the policy that decided, and the version in force; {@code null} when none was. */
+        /**
+         * Sets the policy that decided, and the version in force; {@code null} when none was.
+         *
+         * @param policyId the id of the policy that decided
+         * @param policyVersion the id of the version in force at {@code asOf}, or {@code null} when
+         *     none was
+         * @return this builder, to chain further calls
+         */
         public Builder policy(String policyId, @Nullable String policyVersion) {
             this.policyId = Objects.requireNonNull(policyId, "policyId");
             this.policyVersion = policyVersion;
             return this;
         }
 
-        /** Sets the evidence; its reason is the decision's primary reason. */
+        /**
+         * Sets the evidence; its reason is the decision's primary reason.
+         *
+         * @param evidence the consent event, rule or fact behind the primary reason
+         * @return this builder, to chain further calls
+         */
         public Builder evidence(Evidence evidence) {
             this.evidence = Objects.requireNonNull(evidence, "evidence");
             return this;
@@ -308,6 +338,7 @@ public final class Decision {
         /**
          * Builds the decision; its primary reason is the evidence's.
          *
+         * @return the decision, as it was stored
          * @throws IllegalArgumentException if a value is missing or the values contradict each other
          *     (failed checks out of order or not starting with the reason, a trainable reason with
          *     failed checks, a policy version missing or present against the reason, evidence about

@@ -70,6 +70,8 @@ public final class Evidence {
         /**
          * The kind of evidence behind {@code reason}.
          *
+         * @param reason a reason a decision can give
+         * @return the kind of fact that explains {@code reason}
          * @throws NullPointerException if {@code reason} is null
          */
         public static Kind of(Reason reason) {
@@ -155,6 +157,8 @@ public final class Evidence {
      * Evidence that is a consent event: {@link Reason#OPTED_OUT} for an opt-out,
      * {@link Reason#ALLOWED_OPTED_IN} for an opt-in, dated by its {@code effectiveAt}.
      *
+     * @param event the consent event that decided
+     * @return evidence for the opt-out or opt-in the event records
      * @throws NullPointerException if {@code event} is null
      */
     public static Evidence of(ConsentEvent event) {
@@ -166,6 +170,8 @@ public final class Evidence {
      * Starts evidence for {@code reason}; {@link Builder#build()} checks that the facts the reason
      * needs (see the class description) are there.
      *
+     * @param reason the primary reason of the decision the evidence explains
+     * @return a builder for evidence of {@code reason}
      * @throws NullPointerException if {@code reason} is null
      */
     public static Builder builder(Reason reason) {
@@ -180,6 +186,7 @@ public final class Evidence {
      * @param description the recorded prose, shown by {@link #description()}
      * @param at the recorded instant, or {@code null}
      * @param consentEvent the consent event, exactly when {@code reason} is explained by one
+     * @return the recorded evidence
      * @throws NullPointerException if {@code reason} or {@code description} is null
      * @throws IllegalArgumentException if {@code description} is blank, or the consent event is missing
      *     or not expected for the reason; the message says which
@@ -200,87 +207,87 @@ public final class Evidence {
                 null, 0, description);
     }
 
-    /** The check this evidence explains: the primary reason of its decision. */
+    /** {@return the check this evidence explains: the primary reason of its decision} */
     public Reason reason() {
         return reason;
     }
 
-    /** What kind of thing decided. */
+    /** {@return what kind of thing decided} */
     public Kind kind() {
         return Kind.of(reason);
     }
 
-    /** The instant the evidence dates from, if it has one. */
+    /** {@return the instant the evidence dates from, if it has one} */
     public Optional<Instant> at() {
         return Optional.ofNullable(at);
     }
 
-    /** For {@link Reason#POLICY_NOT_IN_FORCE}, the id of the policy not yet in force. */
+    /** {@return the id of the policy not yet in force, for {@link Reason#POLICY_NOT_IN_FORCE}} */
     public Optional<String> policyId() {
         return Optional.ofNullable(policyId);
     }
 
-    /** The id of the policy version whose rule or start decided. */
+    /** {@return the id of the policy version whose rule or start decided} */
     public Optional<String> policyVersion() {
         return Optional.ofNullable(policyVersion);
     }
 
-    /** The id of the item the fact is about. */
+    /** {@return the id of the item the fact is about} */
     public Optional<String> itemId() {
         return Optional.ofNullable(itemId);
     }
 
-    /** The id of the member the fact is about. */
+    /** {@return the id of the member the fact is about} */
     public Optional<String> memberId() {
         return Optional.ofNullable(memberId);
     }
 
     /**
-     * The consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}: for
+     * {@return the consent event that decided, when {@link #kind()} is {@link Kind#CONSENT_EVENT}: for
      * {@link Reason#ITEM_BEFORE_CHOICE} the opt-in that starts the member's choice, empty when the
-     * member made none.
+     * member made none}
      */
     public Optional<ConsentEvent> consentEvent() {
         return Optional.ofNullable(consentEvent);
     }
 
-    /** The member's jurisdiction, for the reasons decided by its rule. */
+    /** {@return the member's jurisdiction, for the reasons decided by its rule} */
     public Optional<Jurisdiction> jurisdiction() {
         return Optional.ofNullable(jurisdiction);
     }
 
     /**
-     * The jurisdiction rule that decided; empty with a {@link #jurisdiction()} present when the
-     * version's default decided.
+     * {@return the jurisdiction rule that decided; empty with a {@link #jurisdiction()} present when the
+     * version's default decided}
      */
     public Optional<JurisdictionRule> jurisdictionRule() {
         return Optional.ofNullable(jurisdictionRule);
     }
 
-    /** The legal basis in the member's jurisdiction, for {@code NO_CONSENT} and {@code ALLOWED_BY_DEFAULT}. */
+    /** {@return the legal basis in the member's jurisdiction, for {@code NO_CONSENT} and {@code ALLOWED_BY_DEFAULT}} */
     public Optional<LegalBasis> basis() {
         return Optional.ofNullable(basis);
     }
 
-    /** The item's category, for the category checks. */
+    /** {@return the item's category, for the category checks} */
     public Optional<DataCategory> category() {
         return Optional.ofNullable(category);
     }
 
-    /** The never-allowed category the item's category is within, for {@code CATEGORY_EXCLUDED}. */
+    /** {@return the never-allowed category the item's category is within, for {@code CATEGORY_EXCLUDED}} */
     public Optional<DataCategory> categoryRule() {
         return Optional.ofNullable(categoryRule);
     }
 
-    /** The reservation in effect, for {@code ITEM_RESERVED}: its source and start. */
+    /** {@return the reservation in effect, for {@code ITEM_RESERVED}: its source and start} */
     public Optional<Reservation> reservation() {
         return Optional.ofNullable(reservation);
     }
 
     /**
-     * The account closure in effect, for {@code ACCOUNT_CLOSED}: closed from {@link #at()}, and reopened
+     * {@return the account closure in effect, for {@code ACCOUNT_CLOSED}: closed from {@link #at()}, and reopened
      * at {@code reopenedAt} when the member's record used for the decision says so (a replay after
-     * the reopening knows it; a decision made during the closure does not). Empty for other reasons
+     * the reopening knows it; a decision made during the closure does not)} Empty for other reasons
      * and for recorded evidence.
      */
     public Optional<AccountClosure> closure() {
@@ -289,30 +296,30 @@ public final class Evidence {
                 : Optional.of(new AccountClosure(from, reopenedAt));
     }
 
-    /** The member's birth date, for the age checks. */
+    /** {@return the member's birth date, for the age checks} */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
     }
 
-    /** The UTC date the member reaches the minimum age, for the age checks. */
+    /** {@return the UTC date the member reaches the minimum age, for the age checks} */
     public Optional<LocalDate> comingOfAge() {
         return Optional.ofNullable(comingOfAge);
     }
 
-    /** The version's minimum age, for the age checks. */
+    /** {@return the version's minimum age, for the age checks} */
     public OptionalInt minimumAge() {
         return comingOfAge == null ? OptionalInt.empty() : OptionalInt.of(minimumAge);
     }
 
-    /** Whether this is recorded evidence of an earlier format, whose facts are only prose. */
+    /** {@return whether this is recorded evidence of an earlier format, whose facts are only prose} */
     public boolean isRecorded() {
         return recordedText != null;
     }
 
     /**
-     * What decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
+     * {@return what decided, in words, such as "OPT_OUT event e-7 for ai-training.generative via
      * SETTINGS_TOGGLE" or "version 2024-09 excludes DE by its rule for EU": for people, never read
-     * back. A consent event counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()})
+     * back} A consent event counted from when it was recorded ({@link ConsentEvent#isSkewAdjusted()})
      * says so, with the instant its source stated: "OPT_OUT event e-7 for ai-training.generative via
      * API (stated to take effect at 2025-11-10T00:00:02Z, after it was recorded; counted from when it
      * was recorded)". Recorded evidence gives its recorded text.
@@ -513,31 +520,56 @@ public final class Evidence {
             this.reason = reason;
         }
 
-        /** Sets the instant the evidence dates from; the event's, the reservation's and a coming of age's are set for you. */
+        /**
+         * Sets the instant the evidence dates from; the event's, the reservation's and a coming of age's are set for you.
+         *
+         * @param at the instant the evidence dates from, or {@code null} for none
+         * @return this builder, to chain further calls
+         */
         public Builder at(@Nullable Instant at) {
             this.at = at;
             return this;
         }
 
-        /** Sets the policy's id ({@code POLICY_NOT_IN_FORCE}). */
+        /**
+         * Sets the policy's id ({@code POLICY_NOT_IN_FORCE}).
+         *
+         * @param policyId the id of the policy not yet in force
+         * @return this builder, to chain further calls
+         */
         public Builder policyId(String policyId) {
             this.policyId = Objects.requireNonNull(policyId, "policyId");
             return this;
         }
 
-        /** Sets the id of the version whose rule or start decided. */
+        /**
+         * Sets the id of the version whose rule or start decided.
+         *
+         * @param policyVersion the id of the policy version whose rule or start decided
+         * @return this builder, to chain further calls
+         */
         public Builder policyVersion(String policyVersion) {
             this.policyVersion = Objects.requireNonNull(policyVersion, "policyVersion");
             return this;
         }
 
-        /** Sets the item's id. */
+        /**
+         * Sets the item's id.
+         *
+         * @param itemId the id of the item the decision is about
+         * @return this builder, to chain further calls
+         */
         public Builder itemId(String itemId) {
             this.itemId = Objects.requireNonNull(itemId, "itemId");
             return this;
         }
 
-        /** Sets the member's id. */
+        /**
+         * Sets the member's id.
+         *
+         * @param memberId the id of the member who authored the item
+         * @return this builder, to chain further calls
+         */
         public Builder memberId(String memberId) {
             this.memberId = Objects.requireNonNull(memberId, "memberId");
             return this;
@@ -546,6 +578,9 @@ public final class Evidence {
         /**
          * Sets the consent event that decided, for {@code ITEM_BEFORE_CHOICE} the opt-in that starts
          * the member's choice; the evidence dates from its {@code effectiveAt}.
+         *
+         * @param consentEvent the member's consent event that decided
+         * @return this builder, to chain further calls
          */
         public Builder consentEvent(ConsentEvent consentEvent) {
             this.consentEvent = Objects.requireNonNull(consentEvent, "consentEvent");
@@ -555,6 +590,11 @@ public final class Evidence {
         /**
          * Sets the member's jurisdiction and the rule that applied to it, {@code null} for the version's
          * default.
+         *
+         * @param jurisdiction the member's jurisdiction at the instant of use
+         * @param rule the version's rule that applied there, or {@code null} when the version's
+         *     default did
+         * @return this builder, to chain further calls
          */
         public Builder jurisdiction(Jurisdiction jurisdiction, @Nullable JurisdictionRule rule) {
             this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
@@ -562,13 +602,25 @@ public final class Evidence {
             return this;
         }
 
-        /** Sets the legal basis in the member's jurisdiction. */
+        /**
+         * Sets the legal basis in the member's jurisdiction.
+         *
+         * @param basis the legal basis the program runs under in the member's jurisdiction
+         * @return this builder, to chain further calls
+         */
         public Builder basis(LegalBasis basis) {
             this.basis = Objects.requireNonNull(basis, "basis");
             return this;
         }
 
-        /** Sets the item's category and, for {@code CATEGORY_EXCLUDED}, the never-allowed category it is within. */
+        /**
+         * Sets the item's category and, for {@code CATEGORY_EXCLUDED}, the never-allowed category it is within.
+         *
+         * @param category the item's category
+         * @param neverAllowedRule the never-allowed category it lies within, or {@code null} for
+         *     other reasons
+         * @return this builder, to chain further calls
+         */
         public Builder category(DataCategory category, @Nullable DataCategory neverAllowedRule) {
             this.category = Objects.requireNonNull(category, "category");
             this.categoryRule = neverAllowedRule;
@@ -578,6 +630,9 @@ public final class Evidence {
         /**
          * Sets the account closure in effect ({@code ACCOUNT_CLOSED}); the evidence dates from its
          * {@code closedAt}, and keeps its {@code reopenedAt} when there is one.
+         *
+         * @param closure the member's account closure in effect at the instant of use
+         * @return this builder, to chain further calls
          */
         public Builder closure(AccountClosure closure) {
             Objects.requireNonNull(closure, "closure");
@@ -586,7 +641,12 @@ public final class Evidence {
             return this;
         }
 
-        /** Sets the reservation in effect; the evidence dates from its start. */
+        /**
+         * Sets the reservation in effect; the evidence dates from its start.
+         *
+         * @param reservation the item's do-not-train reservation in effect
+         * @return this builder, to chain further calls
+         */
         public Builder reservation(Reservation reservation) {
             this.reservation = Objects.requireNonNull(reservation, "reservation");
             return this;
@@ -597,6 +657,10 @@ public final class Evidence {
          * birthday, from which the coming-of-age date follows by the rules' arithmetic (which agrees with
          * {@link LocalDate#plusYears} but for a 29 February birthday read as {@link LeapDayBirthday#MARCH_1}).
          *
+         * @param birthDate the member's birth date
+         * @param minimumAge the version's minimum age, in whole years
+         * @param leapDay the version's reading of a 29 February birthday in a common year
+         * @return this builder, to chain further calls
          * @throws NullPointerException if {@code birthDate} or {@code leapDay} is null
          */
         public Builder age(LocalDate birthDate, int minimumAge, LeapDayBirthday leapDay) {
@@ -610,6 +674,7 @@ public final class Evidence {
          * Builds the evidence, keeping the facts its reason is explained by (see the class description)
          * and leaving out any other.
          *
+         * @return the evidence
          * @throws IllegalArgumentException if a fact the reason needs is missing, or a fact contradicts
          *     the reason (a consent event of the wrong choice, a minimum age below 1, a closure reopened
          *     before the instant set afterwards with {@link #at}); the message names it

@@ -92,6 +92,7 @@ public final class Jurisdiction {
      *
      * @param code an ISO 3166-1 alpha-2 code ({@code DE}), an ISO 3166-2 subdivision ({@code US-CA}),
      *     or {@code EU} or {@code EEA}; any case
+     * @return the jurisdiction with this code
      * @throws NullPointerException if {@code code} is null
      * @throws IllegalArgumentException if the code is not one of those; the message shows it
      */
@@ -179,24 +180,24 @@ public final class Jurisdiction {
         return a == b || (a.hash == b.hash && a.code.equals(b.code));
     }
 
-    /** The normalised code, such as {@code DE}, {@code US-CA} or {@code EU}. */
+    /** {@return the normalised code, such as {@code DE}, {@code US-CA} or {@code EU}} */
     public String code() {
         return code;
     }
 
-    /** Whether this is a group, a country or a subdivision. */
+    /** {@return the kind of jurisdiction this is: a group, a country or a subdivision} */
     public Kind kind() {
         return kind;
     }
 
-    /** Whether this is a named group ({@link #EU}, {@link #EEA}) rather than a place a member can be. */
+    /** {@return whether this is a named group ({@link #EU}, {@link #EEA}) rather than a place a member can be} */
     public boolean isGroup() {
         return kind == Kind.GROUP;
     }
 
     /**
-     * The country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}; empty
-     * for a group.
+     * {@return the country this jurisdiction lies in: itself for a country, {@code US} for {@code US-CA}; empty
+     * for a group}
      */
     public Optional<Jurisdiction> country() {
         return Optional.ofNullable(kind == Kind.COUNTRY ? this : country);
@@ -208,6 +209,9 @@ public final class Jurisdiction {
      * the territories with codes of their own that belong to it, and their subdivisions ({@code EU}
      * contains {@code GP} and {@code FR-75}, but not {@code PF} or {@code FR-PF}), and {@code EEA}
      * contains {@code EU}.
+     *
+     * @param place where a member is, such as a member's jurisdiction at the instant of use
+     * @return {@code true} when a rule for this jurisdiction applies to a member in {@code place}
      */
     public boolean contains(Jurisdiction place) {
         Objects.requireNonNull(place, "place");
@@ -227,8 +231,8 @@ public final class Jurisdiction {
     }
 
     /**
-     * The member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
-     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set. Territories
+     * {@return the member states of a group, sorted by code: the 27 of the EU, or those and Iceland,
+     * Liechtenstein and Norway for the EEA; for a country or subdivision, the empty set} Territories
      * with codes of their own, such as {@code GP} or {@code AX}, are not member states and are not
      * listed, though the group {@link #contains} them.
      */

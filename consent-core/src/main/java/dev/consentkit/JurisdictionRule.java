@@ -17,18 +17,34 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
     /**
      * Validates the rule.
      *
+     * @param jurisdiction the jurisdiction the rule is for; it also applies to every place within
+     *     it
+     * @param basis the legal basis the program runs under there, or {@code null} when the rule
+     *     excludes the jurisdiction
      * @throws NullPointerException if {@code jurisdiction} is null
      */
     public JurisdictionRule {
         Objects.requireNonNull(jurisdiction, "jurisdiction");
     }
 
-    /** A rule that excludes {@code jurisdiction}: nothing of members there is trainable. */
+    /**
+     * A rule that excludes {@code jurisdiction}: nothing of members there is trainable.
+     *
+     * @param jurisdiction the jurisdiction to leave out of the program, such as the EU for a
+     *     program that excludes it at launch
+     * @return the excluding rule
+     */
     public static JurisdictionRule excluded(Jurisdiction jurisdiction) {
         return new JurisdictionRule(jurisdiction, null);
     }
 
-    /** A rule that runs the program in {@code jurisdiction} under {@code basis}. */
+    /**
+     * A rule that runs the program in {@code jurisdiction} under {@code basis}.
+     *
+     * @param jurisdiction the jurisdiction the rule is for
+     * @param basis the legal basis the program runs under there
+     * @return the rule
+     */
     public static JurisdictionRule withBasis(Jurisdiction jurisdiction, LegalBasis basis) {
         return new JurisdictionRule(jurisdiction, Objects.requireNonNull(basis, "basis"));
     }
@@ -43,7 +59,7 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
         return shared == jurisdiction ? this : new JurisdictionRule(shared, basis);
     }
 
-    /** Whether this rule excludes its jurisdiction. */
+    /** {@return whether this rule excludes its jurisdiction} */
     public boolean isExcluded() {
         return basis == null;
     }

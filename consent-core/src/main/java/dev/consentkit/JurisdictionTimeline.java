@@ -34,12 +34,17 @@ public final class JurisdictionTimeline {
         }
     }
 
-    /** A timeline with no residence: the member's jurisdiction is never known. */
+    /** {@return a timeline with no residence: the member's jurisdiction is never known} */
     public static JurisdictionTimeline unknown() {
         return UNKNOWN;
     }
 
-    /** A member who has been in {@code jurisdiction} as far back as we know. */
+    /**
+     * A member who has been in {@code jurisdiction} as far back as we know.
+     *
+     * @param jurisdiction the jurisdiction the member is in, a country or a subdivision
+     * @return a timeline with one residence of no known start
+     */
     public static JurisdictionTimeline always(Jurisdiction jurisdiction) {
         return of(List.of(Residence.always(jurisdiction)));
     }
@@ -47,6 +52,8 @@ public final class JurisdictionTimeline {
     /**
      * A timeline of these residences, in any order.
      *
+     * @param residences the member's residences, each from its start until the next one
+     * @return the timeline
      * @throws NullPointerException if the list or an element is null
      * @throws IllegalArgumentException if two residences start at the same instant; the message shows
      *     the instant
@@ -66,19 +73,30 @@ public final class JurisdictionTimeline {
         return sorted.length == 0 ? UNKNOWN : new JurisdictionTimeline(sorted);
     }
 
-    /** A copy in which the member moves to {@code jurisdiction} at {@code from}. */
+    /**
+     * A copy in which the member moves to {@code jurisdiction} at {@code from}.
+     *
+     * @param jurisdiction the jurisdiction the member moves to
+     * @param from the instant of the move, inclusive
+     * @return a copy of this timeline with the move added
+     */
     public JurisdictionTimeline movedTo(Jurisdiction jurisdiction, Instant from) {
         List<Residence> all = new ArrayList<>(residences());
         all.add(new Residence(from, jurisdiction));
         return of(all);
     }
 
-    /** The residences, sorted by start. */
+    /** {@return the residences, sorted by start} */
     public List<Residence> residences() {
         return List.of(residences);
     }
 
-    /** The jurisdiction in force at {@code asOf}; empty if it is not known then. */
+    /**
+     * The jurisdiction in force at {@code asOf}; empty if it is not known then.
+     *
+     * @param asOf the instant to ask about, such as the instant of use
+     * @return the member's jurisdiction at {@code asOf}, or empty when it is not known then
+     */
     public Optional<Jurisdiction> at(Instant asOf) {
         return Optional.ofNullable(placeAt(Objects.requireNonNull(asOf, "asOf")));
     }

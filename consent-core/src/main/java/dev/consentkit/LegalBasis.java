@@ -22,7 +22,10 @@ public enum LegalBasis {
     VITAL_INTERESTS("6(1)(d)", false),
     /** Art. 6(1)(e): necessary for a task in the public interest. Opt-out (objection under Art. 21). */
     PUBLIC_TASK("6(1)(e)", false),
-    /** Art. 6(1)(f): legitimate interests, the basis of LinkedIn's and Meta's programs. Opt-out. */
+    /**
+     * Art. 6(1)(f): legitimate interests, the usual basis of opt-out training programs, such as a
+     * professional network's program or a social network's EU program. Opt-out.
+     */
     LEGITIMATE_INTERESTS("6(1)(f)", false);
 
     private final String article;
@@ -33,14 +36,14 @@ public enum LegalBasis {
         this.requiresOptIn = requiresOptIn;
     }
 
-    /** The GDPR article point, such as {@code 6(1)(f)}. */
+    /** {@return the GDPR article point, such as {@code 6(1)(f)}} */
     public String article() {
         return article;
     }
 
     /**
-     * Whether this basis is an opt-in regime: with no opt-in in effect, nothing is trainable
-     * ({@link Reason#NO_CONSENT}). False means an opt-out regime: trainable until the member objects.
+     * {@return whether this basis is an opt-in regime: with no opt-in in effect, nothing is trainable
+     * ({@link Reason#NO_CONSENT})} False means an opt-out regime: trainable until the member objects.
      */
     public boolean requiresOptIn() {
         return requiresOptIn;

@@ -113,13 +113,15 @@ public final class Member {
      * Starts a member with this id, no known birth date, unknown jurisdiction, an open account and an
      * empty consent history.
      *
+     * @param id the member's id, the one their content items name as author
+     * @return a builder for the member
      * @throws NullPointerException if {@code id} is null
      */
     public static Builder builder(String id) {
         return new Builder(Objects.requireNonNull(id, "id"));
     }
 
-    /** A builder holding this member's values, to change some of them. */
+    /** {@return a builder holding this member's values, to change some of them} */
     public Builder toBuilder() {
         Builder b = new Builder(id);
         b.birthDate = birthDate;
@@ -129,24 +131,24 @@ public final class Member {
         return b;
     }
 
-    /** The member's id; every content item they author names it as its author. */
+    /** {@return the member's id; every content item they author names it as its author} */
     public String id() {
         return id;
     }
 
-    /** The birth date, if known. Ages are computed on UTC calendar dates. */
+    /** {@return the birth date, if known} Ages are computed on UTC calendar dates. */
     public Optional<LocalDate> birthDate() {
         return Optional.ofNullable(birthDate);
     }
 
-    /** Where the member was over time. */
+    /** {@return where the member was over time} */
     public JurisdictionTimeline jurisdictions() {
         return jurisdictions;
     }
 
     /**
-     * When the account was closed for the last time, if it has not been reopened since: the start of
-     * the last closure when it stays closed; from then on nothing of the member's is trainable. Empty
+     * {@return when the account was closed for the last time, if it has not been reopened since: the start of
+     * the last closure when it stays closed; from then on nothing of the member's is trainable} Empty
      * for an account never closed and for one reopened after its last closure; the earlier closures
      * are in {@link #closures()}.
      */
@@ -155,8 +157,8 @@ public final class Member {
     }
 
     /**
-     * Every closure of the account, ordered by {@code closedAt}, not overlapping; only the last may stay
-     * closed. Empty for an account never closed.
+     * {@return every closure of the account, ordered by {@code closedAt}, not overlapping; only the last may stay
+     * closed} Empty for an account never closed.
      */
     public List<AccountClosure> closures() {
         return closures;
@@ -166,23 +168,35 @@ public final class Member {
      * The closure in effect at {@code asOf}: the one with {@code closedAt <= asOf < reopenedAt}, the
      * closure {@link Reason#ACCOUNT_CLOSED} names; empty when the account is open then.
      *
+     * @param asOf the instant to ask about, such as the instant of use
+     * @return the closure in effect at {@code asOf}, or empty when the account is open then
      * @throws NullPointerException if {@code asOf} is null
      */
     public Optional<AccountClosure> closureAt(Instant asOf) {
         return Optional.ofNullable(closureAt(KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"))));
     }
 
-    /** The member's consent events. */
+    /** {@return the member's consent events} */
     public ConsentHistory consent() {
         return consent;
     }
 
-    /** A copy with {@code event} added to the consent history (a no-op if it is already there). */
+    /**
+     * A copy with {@code event} added to the consent history (a no-op if it is already there).
+     *
+     * @param event the consent event to add
+     * @return a copy of this member with the event in the consent history
+     */
     public Member withConsentEvent(ConsentEvent event) {
         return toBuilder().consent(consent.with(event)).build();
     }
 
-    /** A copy with this consent history instead of the current one. */
+    /**
+     * A copy with this consent history instead of the current one.
+     *
+     * @param consent the consent history that replaces the current one
+     * @return a copy of this member with that history
+     */
     public Member withConsent(ConsentHistory consent) {
         Builder b = toBuilder();
         b.consent = Objects.requireNonNull(consent, "consent");
@@ -281,7 +295,12 @@ public final class Member {
             this.id = id;
         }
 
-        /** Sets the birth date; {@code null} means unknown. */
+        /**
+         * Sets the birth date; {@code null} means unknown.
+         *
+         * @param birthDate the member's birth date, or {@code null} when it is not known
+         * @return this builder, to chain further calls
+         */
         public Builder birthDate(@Nullable LocalDate birthDate) {
             this.birthDate = birthDate;
             return this;
@@ -292,6 +311,8 @@ public final class Member {
          * timeline, replacing an earlier call of this method. Moves
          * ({@link #residentIn(Jurisdiction, Instant)}) come after it.
          *
+         * @param jurisdiction the jurisdiction, a country or a subdivision, the member has been in
+         * @return this builder, to chain further calls
          * @throws IllegalStateException if the builder already has moves, which this would silently
          *     discard; the message shows them
          */
@@ -307,14 +328,25 @@ public final class Member {
             return this;
         }
 
-        /** Adds a move: from {@code from} on the member is in {@code jurisdiction}. */
+        /**
+         * Adds a move: from {@code from} on the member is in {@code jurisdiction}.
+         *
+         * @param jurisdiction the jurisdiction the member moves to
+         * @param from the instant of the move, inclusive
+         * @return this builder, to chain further calls
+         */
         public Builder residentIn(Jurisdiction jurisdiction, Instant from) {
             this.jurisdictions = jurisdictions.movedTo(
                     Objects.requireNonNull(jurisdiction, "jurisdiction"), Objects.requireNonNull(from, "from"));
             return this;
         }
 
-        /** Replaces the whole jurisdiction timeline. */
+        /**
+         * Replaces the whole jurisdiction timeline.
+         *
+         * @param jurisdictions the member's whole jurisdiction timeline
+         * @return this builder, to chain further calls
+         */
         public Builder jurisdictions(JurisdictionTimeline jurisdictions) {
             this.jurisdictions = Objects.requireNonNull(jurisdictions, "jurisdictions");
             return this;
@@ -324,6 +356,10 @@ public final class Member {
          * Sets when the account was closed, for an account closed once and not reopened: its closures
          * become this one closure, replacing any set before; {@code null} means never closed. For an
          * account closed and reopened, use {@link #closure(AccountClosure)} or {@link #closures(List)}.
+         *
+         * @param closedAt the instant the account was closed, or {@code null} for an account never
+         *     closed
+         * @return this builder, to chain further calls
          */
         public Builder closedAt(@Nullable Instant closedAt) {
             this.closures = new ArrayList<>();
@@ -335,6 +371,8 @@ public final class Member {
          * Adds a closure after those added before: closures are given in order, and only the last may
          * stay closed ({@link #build()} checks).
          *
+         * @param closure the closure to add, after every closure added before
+         * @return this builder, to chain further calls
          * @throws NullPointerException if {@code closure} is null
          */
         public Builder closure(AccountClosure closure) {
@@ -352,6 +390,8 @@ public final class Member {
          * Replaces the account's closures with these, ordered by {@code closedAt}, not overlapping, only
          * the last staying closed ({@link #build()} checks); an empty list means never closed.
          *
+         * @param closures the account's closures, in order
+         * @return this builder, to chain further calls
          * @throws NullPointerException if the list or a closure is null
          */
         public Builder closures(List<AccountClosure> closures) {
@@ -364,6 +404,8 @@ public final class Member {
          * Adds the events of a consent history, as {@link #consent(ConsentEvent...)} adds events: every
          * {@code consent} call adds. To replace a member's history, use {@link Member#withConsent}.
          *
+         * @param consent the consent history whose events to add
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if an event reuses an id with different content
          */
         public Builder consent(ConsentHistory consent) {
@@ -374,6 +416,8 @@ public final class Member {
         /**
          * Adds consent events to the history.
          *
+         * @param events the member's consent events to add, in any order
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if an event reuses an id with different content
          */
         public Builder consent(ConsentEvent... events) {
@@ -384,6 +428,7 @@ public final class Member {
         /**
          * Builds the member.
          *
+         * @return the member
          * @throws IllegalArgumentException if the id is blank, the birth date lies outside the years
          *     1 to 9999, or the account closures are out of order, overlap, or one that stays closed is
          *     followed by another; the message names the member and shows the value or the interval

@@ -75,6 +75,7 @@ public final class PolicyVersion {
      *
      * @param id the version's id, such as {@code 2025-11}, unique within its policy
      * @param effectiveFrom the instant the version takes effect, inclusive
+     * @return a builder for the version
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank
      */
@@ -91,6 +92,10 @@ public final class PolicyVersion {
      * A builder holding this version's rules, to derive the next version from it: change what differs,
      * add rules, or remove them ({@link Builder#removeRule}, {@link Builder#removeAllowed},
      * {@link Builder#removeNeverAllowed}, {@code itemsCreatedFrom(null)}).
+     *
+     * @param id the new version's id, unique within its policy
+     * @param effectiveFrom the instant the new version takes effect, inclusive
+     * @return a builder for the next version, holding this version's rules
      */
     public Builder toBuilder(String id, Instant effectiveFrom) {
         Builder b = builder(id, effectiveFrom);
@@ -108,60 +113,60 @@ public final class PolicyVersion {
         return b;
     }
 
-    /** The version's id, such as {@code 2025-11}. */
+    /** {@return the version's id, such as {@code 2025-11}} */
     public String id() {
         return id;
     }
 
-    /** The instant the version takes effect, inclusive. */
+    /** {@return the instant the version takes effect, inclusive} */
     public Instant effectiveFrom() {
         return effectiveFrom;
     }
 
     /**
-     * The legal basis in jurisdictions no rule matches; empty when the program is excluded wherever
-     * no rule gives a basis.
+     * {@return the legal basis in jurisdictions no rule matches; empty when the program is excluded wherever
+     * no rule gives a basis}
      */
     public Optional<LegalBasis> defaultBasis() {
         return Optional.ofNullable(defaultBasis);
     }
 
-    /** The per-jurisdiction rules, in the order given. */
+    /** {@return the per-jurisdiction rules, in the order given} */
     public List<JurisdictionRule> jurisdictionRules() {
         return jurisdictionRules;
     }
 
-    /** The categories that may be used, with everything under them, in the order given. */
+    /** {@return the categories that may be used, with everything under them, in the order given} */
     public Set<DataCategory> allowedCategories() {
         return allowedCategories;
     }
 
-    /** The categories that are never used, with everything under them; no choice overrides them. */
+    /** {@return the categories that are never used, with everything under them; no choice overrides them} */
     public Set<DataCategory> neverAllowedCategories() {
         return neverAllowedCategories;
     }
 
-    /** The age, in whole years on UTC calendar dates, below which nothing of a member is trainable. */
+    /** {@return the age, in whole years on UTC calendar dates, below which nothing of a member is trainable} */
     public int minimumAge() {
         return minimumAge;
     }
 
-    /** What an unknown birth date means. */
+    /** {@return what an unknown birth date means} */
     public UnknownAge unknownAge() {
         return unknownAge;
     }
 
     /**
-     * On which day a member born on 29 February comes of age in a common year, for the minimum age:
-     * {@link LeapDayBirthday#MARCH_1} unless the version says otherwise.
+     * {@return on which day a member born on 29 February comes of age in a common year, for the minimum age:
+     * {@link LeapDayBirthday#MARCH_1} unless the version says otherwise}
      */
     public LeapDayBirthday leapDayBirthday() {
         return leapDayBirthday;
     }
 
     /**
-     * Whether a member's Global Privacy Control signals recorded for any purpose count as an objection
-     * to training: an opt-out for the policy's purpose. Off unless the version says so.
+     * {@return whether a member's Global Privacy Control signals recorded for any purpose count as an objection
+     * to training: an opt-out for the policy's purpose} Off unless the version says so.
      *
      * <p>A GPC signal ({@code Sec-GPC: 1}, {@link ConsentChannel#GPC_SIGNAL}) means "do not sell or
      * share", and platforms usually record it once, for that purpose. Whether it also objects to
@@ -177,15 +182,19 @@ public final class PolicyVersion {
         return gpcSignalsObject;
     }
 
-    /** If present, only items created at or after this instant are in scope. */
+    /**
+     * If present, only items created at or after this instant are in scope.
+     *
+     * @return the instant from which items are in scope, or empty when every item is
+     */
     public Optional<Instant> itemsCreatedFrom() {
         return Optional.ofNullable(itemsCreatedFrom);
     }
 
     /**
-     * Whether each member's items count only from that member's own opt-in on: an item counts when it
+     * {@return whether each member's items count only from that member's own opt-in on: an item counts when it
      * was created, or last resumed, at or after the start of the member's opt-in in effect; older
-     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}. {@code false} unless set with
+     * items fail with {@link Reason#ITEM_BEFORE_CHOICE}} {@code false} unless set with
      * {@link Builder#itemsFromMembersChoice(boolean)}, which describes the rule in full.
      */
     public boolean itemsFromMembersChoice() {
@@ -249,14 +258,23 @@ public final class PolicyVersion {
             this.effectiveFrom = effectiveFrom;
         }
 
-        /** Runs the program under {@code basis} wherever no jurisdiction rule says otherwise. */
+        /**
+         * Runs the program under {@code basis} wherever no jurisdiction rule says otherwise.
+         *
+         * @param basis the legal basis of the program where no rule applies
+         * @return this builder, to chain further calls
+         */
         public Builder defaultBasis(LegalBasis basis) {
             this.defaultBasis = Objects.requireNonNull(basis, "basis");
             this.defaultSet = true;
             return this;
         }
 
-        /** Runs the program nowhere unless a jurisdiction rule gives a basis (a regional program). */
+        /**
+         * Runs the program nowhere unless a jurisdiction rule gives a basis (a regional program).
+         *
+         * @return this builder, to chain further calls
+         */
         public Builder excludedByDefault() {
             this.defaultBasis = null;
             this.defaultSet = true;
@@ -266,6 +284,9 @@ public final class PolicyVersion {
         /**
          * Excludes these jurisdictions: nothing of members there is trainable.
          *
+         * @param jurisdictions the jurisdictions to leave out of the program, such as the EU for a
+         *     program that excludes it at launch
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a jurisdiction already has a rule in this version
          */
         public Builder exclude(Jurisdiction... jurisdictions) {
@@ -279,6 +300,9 @@ public final class PolicyVersion {
         /**
          * Runs the program in {@code jurisdiction} under {@code basis}.
          *
+         * @param jurisdiction the jurisdiction the rule is for
+         * @param basis the legal basis the program runs under there
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
          */
         public Builder basis(Jurisdiction jurisdiction, LegalBasis basis) {
@@ -288,6 +312,8 @@ public final class PolicyVersion {
         /**
          * Adds a jurisdiction rule.
          *
+         * @param rule the rule to add
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if the jurisdiction already has a rule in this version
          */
         public Builder rule(JurisdictionRule rule) {
@@ -306,6 +332,8 @@ public final class PolicyVersion {
          * Removes the rule for {@code jurisdiction}, so that the version's default applies there: to
          * derive a version that includes a place the previous one excluded.
          *
+         * @param jurisdiction the jurisdiction whose rule to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if this version has no rule for it; the message lists the rules
          */
         public Builder removeRule(Jurisdiction jurisdiction) {
@@ -320,6 +348,8 @@ public final class PolicyVersion {
         /**
          * Stops allowing these categories (each exactly as it was allowed).
          *
+         * @param categories the allowed categories to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a category is not among the allowed ones; the message lists them
          */
         public Builder removeAllowed(DataCategory... categories) {
@@ -330,6 +360,8 @@ public final class PolicyVersion {
         /**
          * Stops never-allowing these categories (each exactly as it was named).
          *
+         * @param categories the never-allowed categories to remove
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if a category is not among the never-allowed ones; the message lists them
          */
         public Builder removeNeverAllowed(DataCategory... categories) {
@@ -351,7 +383,12 @@ public final class PolicyVersion {
             }
         }
 
-        /** Allows these categories and everything under them. */
+        /**
+         * Allows these categories and everything under them.
+         *
+         * @param categories the categories that may be used for training
+         * @return this builder, to chain further calls
+         */
         public Builder allow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
@@ -360,7 +397,12 @@ public final class PolicyVersion {
             return this;
         }
 
-        /** Never allows these categories or anything under them, whatever the member chose. */
+        /**
+         * Never allows these categories or anything under them, whatever the member chose.
+         *
+         * @param categories the categories that are never used for training
+         * @return this builder, to chain further calls
+         */
         public Builder neverAllow(DataCategory... categories) {
             Objects.requireNonNull(categories, "categories");
             for (int i = 0; i < categories.length; i++) {
@@ -373,6 +415,9 @@ public final class PolicyVersion {
          * Sets the minimum age in whole years. 0 switches every age check off, including the one for an
          * unknown birth date: with no minimum there is no minor to protect.
          *
+         * @param years the age, in whole years on UTC calendar dates, below which nothing of a
+         *     member is trainable
+         * @return this builder, to chain further calls
          * @throws IllegalArgumentException if {@code years} is negative or above 150
          */
         public Builder minimumAge(int years) {
@@ -384,7 +429,12 @@ public final class PolicyVersion {
             return this;
         }
 
-        /** Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed. */
+        /**
+         * Sets what an unknown birth date means; {@link UnknownAge#DENY} unless changed.
+         *
+         * @param unknownAge what an unknown birth date means for the age checks
+         * @return this builder, to chain further calls
+         */
         public Builder unknownAge(UnknownAge unknownAge) {
             this.unknownAge = Objects.requireNonNull(unknownAge, "unknownAge");
             return this;
@@ -393,6 +443,9 @@ public final class PolicyVersion {
         /**
          * Sets on which day a member born on 29 February comes of age in a common year;
          * {@link LeapDayBirthday#MARCH_1}, the later day, unless changed.
+         *
+         * @param leapDayBirthday the day a member born on 29 February comes of age in a common year
+         * @return this builder, to chain further calls
          */
         public Builder leapDayBirthday(LeapDayBirthday leapDayBirthday) {
             this.leapDayBirthday = Objects.requireNonNull(leapDayBirthday, "leapDayBirthday");
@@ -402,13 +455,23 @@ public final class PolicyVersion {
         /**
          * Sets whether Global Privacy Control signals recorded for any purpose count as an objection to
          * training ({@link PolicyVersion#gpcSignalsObject()}); off unless changed.
+         *
+         * @param gpcSignalsObject {@code true} to count Global Privacy Control signals as an
+         *     objection
+         * @return this builder, to chain further calls
          */
         public Builder gpcSignalsObject(boolean gpcSignalsObject) {
             this.gpcSignalsObject = gpcSignalsObject;
             return this;
         }
 
-        /** Limits the version to items created at or after {@code from}; older items are out of scope. */
+        /**
+         * Limits the version to items created at or after {@code from}; older items are out of scope.
+         *
+         * @param from the instant from which items are in scope, inclusive, or {@code null} for
+         *     every item
+         * @return this builder, to chain further calls
+         */
         public Builder itemsCreatedFrom(@Nullable Instant from) {
             this.itemsCreatedFrom = from;
             return this;
@@ -419,7 +482,8 @@ public final class PolicyVersion {
          * resumed ({@link ContentItem#resumedAt()}), at or after the start of its author's opt-in in
          * effect; otherwise it fails with {@link Reason#ITEM_BEFORE_CHOICE}. This is the reading of a
          * program whose setting covers "new or resumed" chats from the member's own choice on, such
-         * as Anthropic's consumer terms from 28 August 2025: a member who deferred and accepted later
+         * as an AI assistant's consumer terms that ask members to choose and cover only chats started
+         * or resumed after the choice: a member who deferred and accepted later
          * keeps their earlier chats out unless they resume them. Off unless set, so existing versions
          * decide as before.
          *
@@ -452,6 +516,7 @@ public final class PolicyVersion {
         /**
          * Builds the version.
          *
+         * @return the version
          * @throws IllegalArgumentException if neither {@link #defaultBasis} nor {@link #excludedByDefault}
          *     was called
          */

@@ -34,7 +34,7 @@ public final class Purpose {
     public static final Purpose AI_TRAINING = builtIn("ai-training");
     /**
      * Training generative, content-creating models ({@code ai-training.generative}), the purpose of
-     * LinkedIn's "Use my data for training content creation AI models" setting.
+     * a professional network's "use my data for training content creation AI models" setting.
      */
     public static final Purpose GENERATIVE_AI_TRAINING = builtIn("ai-training.generative");
 
@@ -57,6 +57,7 @@ public final class Purpose {
      * governs, otherwise a new instance that nothing keeps.
      *
      * @param key dot-separated lowercase segments, such as {@code ai-training.generative}
+     * @return the purpose with this key
      * @throws NullPointerException if {@code key} is null
      * @throws IllegalArgumentException if {@code key} is malformed; the message shows the key
      */
@@ -84,19 +85,19 @@ public final class Purpose {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
 
-    /** The dotted key, such as {@code ai-training.generative}. */
+    /** {@return the dotted key, such as {@code ai-training.generative}} */
     public String key() {
         return key;
     }
 
-    /** The purpose one level up ({@code ai-training} for {@code ai-training.generative}); empty for a top-level purpose. */
+    /** {@return the purpose one level up ({@code ai-training} for {@code ai-training.generative}); empty for a top-level purpose} */
     public Optional<Purpose> parent() {
         return Optional.ofNullable(parent);
     }
 
     /**
-     * This purpose and every broader one, narrowest first: the purposes whose choices count for this
-     * one.
+     * {@return this purpose and every broader one, narrowest first: the purposes whose choices count for this
+     * one}
      */
     public List<Purpose> coveringPurposes() {
         List<Purpose> covering = new ArrayList<>();
@@ -109,6 +110,9 @@ public final class Purpose {
     /**
      * Whether a choice made for this purpose also counts for {@code narrower}: true when
      * {@code narrower} is this purpose or lies under it.
+     *
+     * @param narrower the purpose a policy governs
+     * @return {@code true} when a choice for this purpose also counts for {@code narrower}
      */
     public boolean covers(Purpose narrower) {
         Objects.requireNonNull(narrower, "narrower");

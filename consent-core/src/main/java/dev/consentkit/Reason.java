@@ -60,12 +60,12 @@ public enum Reason {
         this.description = description;
     }
 
-    /** Whether this reason makes a decision trainable: only {@link #ALLOWED_BY_DEFAULT} and {@link #ALLOWED_OPTED_IN}. */
+    /** {@return whether this reason makes a decision trainable: only {@link #ALLOWED_BY_DEFAULT} and {@link #ALLOWED_OPTED_IN}} */
     public boolean isTrainable() {
         return this == ALLOWED_BY_DEFAULT || this == ALLOWED_OPTED_IN;
     }
 
-    /** The reason in plain words, such as "the member opted out". */
+    /** {@return the reason in plain words, such as "the member opted out"} */
     public String description() {
         return description;
     }

@@ -16,6 +16,9 @@ public record Reservation(ReservationSource source, Instant effectiveFrom) {
     /**
      * Validates the reservation.
      *
+     * @param source the signal the reservation was read from, such as an embedded metadata field or
+     *     a flag set on the item
+     * @param effectiveFrom the instant the reservation takes effect, inclusive
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code effectiveFrom} is outside the span ConsentKit stores
      *     (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z)
@@ -26,7 +29,12 @@ public record Reservation(ReservationSource source, Instant effectiveFrom) {
         KernelTime.checkStored(effectiveFrom, source + " reservation effective from");
     }
 
-    /** Whether the reservation is in effect at {@code asOf}. */
+    /**
+     * Whether the reservation is in effect at {@code asOf}.
+     *
+     * @param asOf the instant to ask about, such as the instant of use
+     * @return {@code true} when the reservation is in effect at {@code asOf}
+     */
     public boolean isInEffectAt(Instant asOf) {
         Objects.requireNonNull(asOf, "asOf");
         return effectiveFrom.compareTo(asOf) <= 0;

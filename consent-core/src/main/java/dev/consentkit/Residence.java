@@ -18,6 +18,9 @@ public record Residence(Instant from, Jurisdiction jurisdiction) {
     /**
      * Validates the residence.
      *
+     * @param from the instant the residence starts, inclusive, or {@link Instant#MIN} when it is
+     *     not known
+     * @param jurisdiction where the member is, a country or a subdivision
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code jurisdiction} is a group, or {@code from} is neither
      *     {@link Instant#MIN} nor inside the span ConsentKit stores (1677-09-21T00:12:44Z to
@@ -35,7 +38,12 @@ public record Residence(Instant from, Jurisdiction jurisdiction) {
         }
     }
 
-    /** A residence with no known start: the member has been in {@code jurisdiction} as far back as we know. */
+    /**
+     * A residence with no known start: the member has been in {@code jurisdiction} as far back as we know.
+     *
+     * @param jurisdiction where the member is, a country or a subdivision
+     * @return a residence with no known start
+     */
     public static Residence always(Jurisdiction jurisdiction) {
         return new Residence(Instant.MIN, jurisdiction);
     }

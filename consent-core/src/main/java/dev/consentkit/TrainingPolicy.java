@@ -25,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * or after it is not. Nothing the engine can decide is an exception; exceptions mean misuse.
  *
  * <p>Instances are immutable and safe to share between threads. {@link #isTrainable} allocates
- * nothing and takes no lock. Exclusions a policy cannot see, such as Anthropic's business and API
- * plans, are the caller's to apply before asking.
+ * nothing and takes no lock. Exclusions a policy cannot see, such as a provider's business and API
+ * plans that its terms keep out of training, are the caller's to apply before asking.
  */
 public final class TrainingPolicy {
 
@@ -51,8 +51,9 @@ public final class TrainingPolicy {
     /**
      * Starts a policy.
      *
-     * @param id the policy's id, such as {@code linkedin-genai}
+     * @param id the policy's id, such as {@code genai-training}
      * @param purpose the purpose it governs; members' choices for it or a broader purpose count
+     * @return a builder for the policy
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code id} is blank
      */
@@ -65,28 +66,33 @@ public final class TrainingPolicy {
         return new Builder(id, purpose.intern());
     }
 
-    /** The policy's id. */
+    /** {@return the policy's id} */
     public String id() {
         return id;
     }
 
-    /** The purpose the policy governs. */
+    /** {@return the purpose the policy governs} */
     public Purpose purpose() {
         return purpose;
     }
 
-    /** The versions, sorted by {@code effectiveFrom}. */
+    /** {@return the versions, sorted by {@code effectiveFrom}} */
     public List<PolicyVersion> versions() {
         return List.of(versions);
     }
 
-    /** The version in force at {@code asOf}; empty before the first version takes effect. */
+    /**
+     * The version in force at {@code asOf}; empty before the first version takes effect.
+     *
+     * @param asOf the instant of use
+     * @return the version in force at {@code asOf}, or empty when none is
+     */
     public Optional<PolicyVersion> versionAt(Instant asOf) {
         return Optional.ofNullable(versionInForce(Objects.requireNonNull(asOf, "asOf")));
     }
 
     /**
-     * Whether {@code item} may be used for training at {@code asOf}. Equal to
+     * {@return whether {@code item} may be used for training at {@code asOf}} Equal to
      * {@code evaluate(item, member, asOf).trainable()}, but allocation-free and lock-free: the call to
      * make for every item of a training run.
      *
@@ -107,6 +113,7 @@ public final class TrainingPolicy {
      * @param item the content item
      * @param member the item's author
      * @param asOf the instant of use
+     * @return the decision, with its reasons and the evidence behind the primary one
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
      */
@@ -116,8 +123,8 @@ public final class TrainingPolicy {
     }
 
     /**
-     * The policy as the platform could have applied it at {@code knownAt}, for audits: its decisions
-     * ignore consent events recorded after {@code knownAt}. An auditor uses it to tell a wrong
+     * {@return the policy as the platform could have applied it at {@code knownAt}, for audits: its decisions
+     * ignore consent events recorded after {@code knownAt}} An auditor uses it to tell a wrong
      * decision from a late-arriving opt-out:
      *
      * <pre>{@code
@@ -173,7 +180,7 @@ public final class TrainingPolicy {
         return Objects.hash(id, purpose, Arrays.hashCode(versions));
     }
 
-    /** The id, purpose and version ids, such as {@code TrainingPolicy[linkedin-genai for ai-training.generative, versions 2024-09, 2025-11]}. */
+    /** The id, purpose and version ids, such as {@code TrainingPolicy[genai-training for ai-training.generative, versions 2024-09, 2025-11]}. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder("TrainingPolicy[").append(id).append(" for ").append(purpose).append(", versions ");
@@ -197,12 +204,12 @@ public final class TrainingPolicy {
             this.knownAt = knownAt;
         }
 
-        /** The policy replayed. */
+        /** {@return the policy replayed} */
         public TrainingPolicy policy() {
             return policy;
         }
 
-        /** The instant whose knowledge counts. */
+        /** {@return the instant whose knowledge counts} */
         public Instant knownAt() {
             return knownAt;
         }
@@ -212,6 +219,10 @@ public final class TrainingPolicy {
          * {@link TrainingPolicy#evaluate} over the member without the consent events recorded after
          * {@code knownAt}. The decision says {@code knownAt}.
          *
+         * @param item the content item
+         * @param member the item's author
+         * @param asOf the instant of use
+         * @return the decision as known at {@code knownAt}
          * @throws NullPointerException if an argument is null
          * @throws IllegalArgumentException if {@code member} is not the item's author; the message names both ids
          */
@@ -239,7 +250,12 @@ public final class TrainingPolicy {
             this.purpose = purpose;
         }
 
-        /** Adds a version; versions may be added in any order. */
+        /**
+         * Adds a version; versions may be added in any order.
+         *
+         * @param version the version to add
+         * @return this builder, to chain further calls
+         */
         public Builder version(PolicyVersion version) {
             versions.add(Objects.requireNonNull(version, "version"));
             return this;
@@ -248,6 +264,7 @@ public final class TrainingPolicy {
         /**
          * Builds the policy.
          *
+         * @return the policy
          * @throws IllegalArgumentException if there is no version, or two versions share an
          *     {@code effectiveFrom} or an id; the message shows the value
          */

@@ -84,6 +84,8 @@ public final class ConsentCli implements Callable<Integer> {
      * Runs the tool with the process's standard streams and exits with its exit code. The launcher
      * script {@code ./consent} sets {@code -Dconsent.stderr.terminal} from {@code [ -t 2 ]}, which Java
      * cannot tell by itself.
+     *
+     * @param args the command and its options, as typed after {@code consent}
      */
     public static void main(String[] args) {
         boolean terminal = Boolean.parseBoolean(
@@ -95,6 +97,12 @@ public final class ConsentCli implements Callable<Integer> {
     /**
      * Runs the tool as {@code consent args...} would from the current directory, with empty standard
      * input, and returns its exit code.
+     *
+     * @param args the command and its options, as typed after {@code consent}
+     * @param out where the tool's results go, as standard output
+     * @param err where the tool's diagnostics go, as standard error
+     * @return the exit code: 0 when everything went well, 1 for failures the command exists to
+     *     find, 2 for usage and input errors
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(Path.of(""), args, out, err);
@@ -103,6 +111,13 @@ public final class ConsentCli implements Callable<Integer> {
     /**
      * Runs the tool as {@code consent args...} would from {@code workingDirectory}, against which the
      * relative paths in {@code args} are resolved, with empty standard input, and returns its exit code.
+     *
+     * @param workingDirectory the directory relative paths in {@code args} are resolved against
+     * @param args the command and its options, as typed after {@code consent}
+     * @param out where the tool's results go, as standard output
+     * @param err where the tool's diagnostics go, as standard error
+     * @return the exit code: 0 when everything went well, 1 for failures the command exists to
+     *     find, 2 for usage and input errors
      */
     public static int run(Path workingDirectory, String[] args, PrintStream out, PrintStream err) {
         return execute(new Invocation(workingDirectory, InputStream.nullInputStream(), out, err, false), args);

@@ -114,6 +114,10 @@ public final class BatchEvaluator {
      * An evaluator for use at {@code asOf}, its members resolved on the calling thread. For an audit
      * replay or to resolve the members on an executor, use {@link #builder}.
      *
+     * @param policy the policy to evaluate
+     * @param members the authors of the items to evaluate
+     * @param asOf the instant of use
+     * @return the evaluator
      * @throws NullPointerException if an argument is null
      */
     public static BatchEvaluator of(TrainingPolicy policy, MemberStore members, Instant asOf) {
@@ -123,18 +127,24 @@ public final class BatchEvaluator {
     /**
      * Starts an evaluator of {@code policy} over {@code members}.
      *
+     * @param policy the policy to evaluate
+     * @param members the authors of the items to evaluate
+     * @return a builder for the evaluator
      * @throws NullPointerException if an argument is null
      */
     public static Builder builder(TrainingPolicy policy, MemberStore members) {
         return new Builder(Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(members, "members"));
     }
 
-    /** The instant this evaluator decides for. */
+    /** {@return the instant this evaluator decides for} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** For an audit replay, the instant whose knowledge counts: consent events recorded later are ignored. */
+    /**
+     * {@return the instant whose knowledge counts in an audit replay, empty for an evaluator of the present}
+     * Consent events recorded later are ignored.
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
@@ -142,6 +152,8 @@ public final class BatchEvaluator {
     /**
      * Whether {@code item} may be used for training at {@link #asOf()}.
      *
+     * @param item the content item, whose author is in the store
+     * @return {@code true} when the item may be used for training
      * @throws NullPointerException if {@code item} is null
      * @throws IllegalArgumentException if the item's author is not in the store; the message names both
      */
@@ -153,6 +165,8 @@ public final class BatchEvaluator {
      * Why {@code item} may or may not be used for training at {@link #asOf()}: the primary reason
      * {@link TrainingPolicy#evaluate} gives.
      *
+     * @param item the content item, whose author is in the store
+     * @return the primary reason of the decision
      * @throws NullPointerException if {@code item} is null
      * @throws IllegalArgumentException if the item's author is not in the store; the message names both
      */
@@ -167,6 +181,8 @@ public final class BatchEvaluator {
      * than asking item by item, since the store finds the authors of several items at once and their
      * reads overlap; on the calling thread.
      *
+     * @param items the content items, whose authors are in the store
+     * @return the set of indexes of the trainable items
      * @throws NullPointerException if {@code items} or an item is null
      * @throws IllegalArgumentException if an item's author is not in the store; the message names the
      *     first such author and its item
@@ -185,6 +201,8 @@ public final class BatchEvaluator {
      * The primary reason for each of {@code items}, in order, as {@link #reason(ContentItem)} answers;
      * on the calling thread.
      *
+     * @param items the content items, whose authors are in the store
+     * @return the primary reasons, one per item in the same order
      * @throws NullPointerException if {@code items} or an item is null
      * @throws IllegalArgumentException if an item's author is not in the store; the message names the
      *     first such author and its item
@@ -200,6 +218,8 @@ public final class BatchEvaluator {
      * The trainable items of {@code items}, lazily, in order; a parallel stream is filtered on the
      * threads the caller's stream uses.
      *
+     * @param items the content items, whose authors are in the store
+     * @return a stream of the trainable items
      * @throws NullPointerException if {@code items} is null
      * @throws IllegalArgumentException from the terminal operation, for an item whose author is not in
      *     the store
@@ -211,6 +231,8 @@ public final class BatchEvaluator {
     /**
      * The trainable rows of {@code items}, on the calling thread.
      *
+     * @param items the content items as columns, their authors given by store index
+     * @return the set of the trainable rows
      * @throws NullPointerException if {@code items} is null
      * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
      */
@@ -222,6 +244,9 @@ public final class BatchEvaluator {
      * The trainable rows of {@code items}, in tasks of 65,536 rows on {@code executor} (for example a
      * {@link java.util.concurrent.ForkJoinPool} of the caller's); returns when every task is done.
      *
+     * @param items the content items as columns, their authors given by store index
+     * @param executor the executor that runs the tasks
+     * @return the set of the trainable rows
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
      */
@@ -241,6 +266,8 @@ public final class BatchEvaluator {
      * The primary reason for every row of {@code items}, on the calling thread: element {@code i} is
      * what {@link TrainingPolicy#evaluate} gives as the reason for row {@code i}.
      *
+     * @param items the content items as columns, their authors given by store index
+     * @return the primary reasons, one per row
      * @throws NullPointerException if {@code items} is null
      * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
      */
@@ -251,6 +278,9 @@ public final class BatchEvaluator {
     /**
      * The primary reason for every row of {@code items}, in tasks of 65,536 rows on {@code executor}.
      *
+     * @param items the content items as columns, their authors given by store index
+     * @param executor the executor that runs the tasks
+     * @return the primary reasons, one per row
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
      */
@@ -518,6 +548,8 @@ public final class BatchEvaluator {
          * Makes the evaluator an audit replay: consent events recorded after {@code knownAt} are
          * ignored, as in {@link TrainingPolicy#asKnownAt}.
          *
+         * @param knownAt the instant whose knowledge counts
+         * @return this builder, to chain further calls
          * @throws NullPointerException if {@code knownAt} is null
          */
         public Builder knownAt(Instant knownAt) {
@@ -529,6 +561,8 @@ public final class BatchEvaluator {
          * Resolves the members in tasks of 65,536 members on {@code executor} instead of the calling
          * thread.
          *
+         * @param executor the executor that resolves the members
+         * @return this builder, to chain further calls
          * @throws NullPointerException if {@code executor} is null
          */
         public Builder resolveOn(Executor executor) {
@@ -539,6 +573,8 @@ public final class BatchEvaluator {
         /**
          * The evaluator for use at {@code asOf}: one pass over the store's members.
          *
+         * @param asOf the instant of use
+         * @return the evaluator
          * @throws NullPointerException if {@code asOf} is null
          */
         public BatchEvaluator build(Instant asOf) {

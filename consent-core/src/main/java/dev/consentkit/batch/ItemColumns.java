@@ -52,6 +52,7 @@ public final class ItemColumns {
      * @param categories the category dictionary
      * @param createdAt per row, the creation instant in {@code unit}s since the epoch
      * @param unit the unit of every instant column; {@link TimeUnit#DAYS} is not supported
+     * @return the columns
      * @throws NullPointerException if an argument or a dictionary entry is null
      * @throws IllegalArgumentException if the columns differ in length, a category index is outside the
      *     dictionary, or the unit is days; the message shows the row and value
@@ -86,6 +87,8 @@ public final class ItemColumns {
     /**
      * A view with a deletion column; {@link Long#MAX_VALUE} marks an item that is not deleted.
      *
+     * @param deletedAt per row, the deletion instant in the columns' unit since the epoch
+     * @return a view of these columns with the deletion column
      * @throws IllegalArgumentException if the column's length differs from the others
      */
     public ItemColumns withDeletedAt(long[] deletedAt) {
@@ -97,6 +100,9 @@ public final class ItemColumns {
      * A view with a reservation column: per row the start of the earliest do-not-train reservation,
      * or {@link Long#MAX_VALUE} for none.
      *
+     * @param reservedFrom per row, the start of the earliest reservation in the columns' unit since
+     *     the epoch
+     * @return a view of these columns with the reservation column
      * @throws IllegalArgumentException if the column's length differs from the others
      */
     public ItemColumns withReservedFrom(long[] reservedFrom) {
@@ -111,6 +117,9 @@ public final class ItemColumns {
      * ({@link dev.consentkit.PolicyVersion#itemsFromMembersChoice()}); a resumption after the instant of
      * use is not counted.
      *
+     * @param resumedAt per row, the instant of the last resumption in the columns' unit since the
+     *     epoch
+     * @return a view of these columns with the resumption column
      * @throws IllegalArgumentException if the column's length differs from the others
      */
     public ItemColumns withResumedAt(long[] resumedAt) {
@@ -126,17 +135,17 @@ public final class ItemColumns {
         }
     }
 
-    /** The number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return memberIndexes.length;
     }
 
-    /** The unit of the instant columns. */
+    /** {@return the unit of the instant columns} */
     public TimeUnit unit() {
         return unit;
     }
 
-    /** The category dictionary. */
+    /** {@return the category dictionary} */
     public List<DataCategory> categories() {
         return List.of(categories);
     }

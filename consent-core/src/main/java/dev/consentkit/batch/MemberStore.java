@@ -177,7 +177,11 @@ public final class MemberStore {
         return bytes;
     }
 
-    /** Starts an empty store. */
+    /**
+     * Starts an empty store.
+     *
+     * @return a builder for the store
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -185,6 +189,8 @@ public final class MemberStore {
     /**
      * A store of these members.
      *
+     * @param members the members, with distinct ids
+     * @return the store
      * @throws NullPointerException if the collection or a member is null
      * @throws IllegalArgumentException if two members share an id; the message shows it
      */
@@ -196,12 +202,12 @@ public final class MemberStore {
         return builder.build();
     }
 
-    /** The number of members. */
+    /** {@return the number of members} */
     public int size() {
         return size;
     }
 
-    /** The number of consent events of all members together: with {@link #size()}, what a store costs. */
+    /** {@return the number of consent events of all members together: with {@link #size()}, what a store costs} */
     public int consentEventCount() {
         return consentEvents;
     }
@@ -209,6 +215,9 @@ public final class MemberStore {
     /**
      * The index of the member with this id, from 0 to {@code size() - 1}, or -1 when the store has no
      * such member. Columnar callers ({@link ItemColumns}) refer to members by this index.
+     *
+     * @param memberId a member's id
+     * @return the member's index, or -1 when the store has no such member
      */
     public int indexOf(String memberId) {
         Objects.requireNonNull(memberId, "memberId");
@@ -216,7 +225,12 @@ public final class MemberStore {
         return indexOf(memberId, hash, slots[firstSlot(hash)]);
     }
 
-    /** Whether the store has a member with this id. */
+    /**
+     * Whether the store has a member with this id.
+     *
+     * @param memberId a member's id
+     * @return {@code true} when the store has the member
+     */
     public boolean contains(String memberId) {
         return indexOf(memberId) >= 0;
     }
@@ -224,6 +238,8 @@ public final class MemberStore {
     /**
      * The id of the member at {@code index}.
      *
+     * @param index a member's index in the store
+     * @return the member's id
      * @throws IndexOutOfBoundsException if {@code index} is not a member index
      */
     public String memberId(int index) {
@@ -238,8 +254,8 @@ public final class MemberStore {
     }
 
     /**
-     * The bytes the store's arrays take on the heap (array headers included, object overhead of the
-     * store itself and its small tables excluded): what {@code size()} members cost. A supported
+     * {@return the bytes the store's arrays take on the heap (array headers included, object overhead of the
+     * store itself and its small tables excluded): what {@code size()} members cost} A supported
      * figure for sizing: it follows the layout of the release it comes from.
      */
     public long footprintBytes() {
@@ -538,6 +554,8 @@ public final class MemberStore {
         /**
          * Adds a member.
          *
+         * @param member the member to add
+         * @return this builder, to chain further calls
          * @throws NullPointerException if {@code member} is null
          * @throws IllegalArgumentException if the store would exceed its limits (2<sup>29</sup> members,
          *     32,767 distinct jurisdictions); the message says which
@@ -638,6 +656,7 @@ public final class MemberStore {
          * Builds the store. Member ids are checked for uniqueness here, not in {@link #add}: a builder
          * holding a duplicate cannot build, so start a new one without it.
          *
+         * @return the store
          * @throws IllegalArgumentException if two members share an id; the message shows it
          */
         public MemberStore build() {

@@ -35,11 +35,17 @@ public final class ConsentDocumentException extends JsonMappingException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN_VALUE_LENGTH = 200;
 
+    /** The JSONPath of the field at fault from the document's root {@code $}, such as {@code $.versions[0].id}. */
     private final String fieldPath;
+    /** The offending value as written, shortened for the message; {@code null} when there is none. */
     private final @Nullable String badValue;
+    /** The 1-based line of the problem; in a newline-delimited stream, the line of the stream. */
     private final long line;
+    /** The 1-based column of the problem, in characters. */
     private final int column;
+    /** What is wrong with the value, such as {@code unknown member id "m-9"}. */
     private final String problem;
+    /** What should be there instead, such as "the id of a member of the suite". */
     private final String expected;
 
     ConsentDocumentException(String fieldPath, @Nullable String badValue, long line, int column, String problem,
@@ -70,38 +76,38 @@ public final class ConsentDocumentException extends JsonMappingException {
     }
 
     /**
-     * Where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
-     * {@code $.versions[1].effectiveFrom} for a field.
+     * {@return where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
+     * {@code $.versions[1].effectiveFrom} for a field}
      */
     public String fieldPath() {
         return fieldPath;
     }
 
     /**
-     * The offending value as written (a string without its quotes, a number or literal as in the
+     * {@return the offending value as written (a string without its quotes, a number or literal as in the
      * text, {@code {…}} or {@code […]} for an object or array), cut to 200 characters; empty when
-     * the problem is something missing rather than something wrong.
+     * the problem is something missing rather than something wrong}
      */
     public Optional<String> badValue() {
         return Optional.ofNullable(badValue);
     }
 
-    /** The 1-based line of the problem; in a newline-delimited stream, the line of the stream. */
+    /** {@return the 1-based line of the problem; in a newline-delimited stream, the line of the stream} */
     public long line() {
         return line;
     }
 
-    /** The 1-based column of the problem, in characters. */
+    /** {@return the 1-based column of the problem, in characters} */
     public int column() {
         return column;
     }
 
-    /** What the document should have had there, such as "an ISO-8601 UTC instant such as 2025-11-03T00:00:00Z". */
+    /** {@return what the document should have had there, such as "an ISO-8601 UTC instant such as 2025-11-03T00:00:00Z"} */
     public String expected() {
         return expected;
     }
 
-    /** What is wrong, without the location, such as {@code unknown legal basis "LEGITIMATE_INTEREST"}. */
+    /** {@return what is wrong, without the location, such as {@code unknown legal basis "LEGITIMATE_INTEREST"}} */
     public String problem() {
         return problem;
     }

@@ -75,9 +75,9 @@ public final class ConsentDocuments {
     private ConsentDocuments() {}
 
     /**
-     * The limits above as Jackson stream read constraints, to give an {@code ObjectMapper} of your own
+     * {@return the limits above as Jackson stream read constraints, to give an {@code ObjectMapper} of your own
      * that reads ConsentKit documents from untrusted sources:
-     * {@code JsonFactory.builder().streamReadConstraints(ConsentDocuments.streamReadConstraints())}.
+     * {@code JsonFactory.builder().streamReadConstraints(ConsentDocuments.streamReadConstraints())}}
      */
     public static StreamReadConstraints streamReadConstraints() {
         return JsonIo.CONSTRAINTS;
@@ -88,6 +88,8 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document.
      *
+     * @param json the document's JSON text
+     * @return the policy the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      */
     public static TrainingPolicy readPolicy(String json) throws ConsentDocumentException {
@@ -97,6 +99,8 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from characters; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @return the policy the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if reading fails
      */
@@ -107,6 +111,8 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from UTF-8 bytes; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @return the policy the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if reading fails
      */
@@ -117,6 +123,8 @@ public final class ConsentDocuments {
     /**
      * Reads a policy document from a UTF-8 file, as privacy and legal teams keep them.
      *
+     * @param file the file to read
+     * @return the policy the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      * @throws IOException if the file cannot be read
      */
@@ -126,7 +134,12 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The policy as a {@code consentkit.policy/v1.1} document. */
+    /**
+     * The policy as a {@code consentkit.policy/v1.1} document.
+     *
+     * @param policy the training policy to write, with all its versions
+     * @return the document's JSON text
+     */
     public static String writePolicy(TrainingPolicy policy) {
         return toString(policy, PolicyJson::writeDocument);
     }
@@ -134,6 +147,8 @@ public final class ConsentDocuments {
     /**
      * Writes the policy as a {@code consentkit.policy/v1.1} document; {@code out} is left open.
      *
+     * @param policy the training policy to write, with all its versions
+     * @param out where the characters go; left open
      * @throws IOException if writing fails
      */
     public static void writePolicy(TrainingPolicy policy, Writer out) throws IOException {
@@ -143,6 +158,8 @@ public final class ConsentDocuments {
     /**
      * Writes the policy as a {@code consentkit.policy/v1.1} document in UTF-8; {@code out} is left open.
      *
+     * @param policy the training policy to write, with all its versions
+     * @param out where the UTF-8 bytes go; left open
      * @throws IOException if writing fails
      */
     public static void writePolicy(TrainingPolicy policy, OutputStream out) throws IOException {
@@ -152,6 +169,8 @@ public final class ConsentDocuments {
     /**
      * Writes the policy as a {@code consentkit.policy/v1.1} document to a UTF-8 file, replacing it.
      *
+     * @param policy the training policy to write, with all its versions
+     * @param file the file to write; created, or replaced if it exists
      * @throws IOException if writing fails
      */
     public static void writePolicy(TrainingPolicy policy, Path file) throws IOException {
@@ -167,6 +186,8 @@ public final class ConsentDocuments {
      * {@linkplain ReadOptions#defaults() default options}: a consent event recorded up to five seconds
      * before it takes effect counts from when it was recorded.
      *
+     * @param json the document's JSON text
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      */
     public static Member readMember(String json) throws ConsentDocumentException {
@@ -176,6 +197,9 @@ public final class ConsentDocuments {
     /**
      * Reads a member document with the given options, such as a clock-skew tolerance of your own.
      *
+     * @param json the document's JSON text
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
      *     consent event is recorded before it takes effect by more than the clock-skew tolerance
      */
@@ -187,6 +211,8 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from characters, with the default options; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if reading fails
      */
@@ -197,6 +223,9 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from characters, with the given options; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
      *     consent event is recorded before it takes effect by more than the clock-skew tolerance
      * @throws IOException if reading fails
@@ -209,6 +238,8 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from UTF-8 bytes, with the default options; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if reading fails
      */
@@ -219,6 +250,9 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from UTF-8 bytes, with the given options; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
      *     consent event is recorded before it takes effect by more than the clock-skew tolerance
      * @throws IOException if reading fails
@@ -231,6 +265,8 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from a UTF-8 file, with the default options.
      *
+     * @param file the file to read
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document
      * @throws IOException if the file cannot be read
      */
@@ -241,6 +277,9 @@ public final class ConsentDocuments {
     /**
      * Reads a member document from a UTF-8 file, with the given options.
      *
+     * @param file the file to read
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the member the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.member/v1} document, or a
      *     consent event is recorded before it takes effect by more than the clock-skew tolerance
      * @throws IOException if the file cannot be read
@@ -252,7 +291,12 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The member as a {@code consentkit.member/v1} document. */
+    /**
+     * The member as a {@code consentkit.member/v1} document.
+     *
+     * @param member the member to write, with their jurisdictions, closures and consent history
+     * @return the document's JSON text
+     */
     public static String writeMember(Member member) {
         return toString(member, MemberJson::writeDocument);
     }
@@ -260,6 +304,8 @@ public final class ConsentDocuments {
     /**
      * Writes the member as a {@code consentkit.member/v1} document; {@code out} is left open.
      *
+     * @param member the member to write, with their jurisdictions, closures and consent history
+     * @param out where the characters go; left open
      * @throws IOException if writing fails
      */
     public static void writeMember(Member member, Writer out) throws IOException {
@@ -269,6 +315,8 @@ public final class ConsentDocuments {
     /**
      * Writes the member as a {@code consentkit.member/v1} document in UTF-8; {@code out} is left open.
      *
+     * @param member the member to write, with their jurisdictions, closures and consent history
+     * @param out where the UTF-8 bytes go; left open
      * @throws IOException if writing fails
      */
     public static void writeMember(Member member, OutputStream out) throws IOException {
@@ -278,6 +326,8 @@ public final class ConsentDocuments {
     /**
      * Writes the member as a {@code consentkit.member/v1} document to a UTF-8 file, replacing it.
      *
+     * @param member the member to write, with their jurisdictions, closures and consent history
+     * @param file the file to write; created, or replaced if it exists
      * @throws IOException if writing fails
      */
     public static void writeMember(Member member, Path file) throws IOException {
@@ -291,6 +341,8 @@ public final class ConsentDocuments {
     /**
      * Reads a content item document.
      *
+     * @param json the document's JSON text
+     * @return the content item the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      */
     public static ContentItem readItem(String json) throws ConsentDocumentException {
@@ -300,6 +352,8 @@ public final class ConsentDocuments {
     /**
      * Reads a content item document from characters; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @return the content item the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      * @throws IOException if reading fails
      */
@@ -310,6 +364,8 @@ public final class ConsentDocuments {
     /**
      * Reads a content item document from UTF-8 bytes; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @return the content item the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      * @throws IOException if reading fails
      */
@@ -321,6 +377,8 @@ public final class ConsentDocuments {
      * Reads a content item document from a UTF-8 file. For many items, use
      * {@link NdjsonReader#items(Path)}.
      *
+     * @param file the file to read
+     * @return the content item the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      * @throws IOException if the file cannot be read
      */
@@ -330,7 +388,12 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The item as a {@code consentkit.item/v1} document. */
+    /**
+     * The item as a {@code consentkit.item/v1} document.
+     *
+     * @param item the content item to write
+     * @return the document's JSON text
+     */
     public static String writeItem(ContentItem item) {
         return toString(item, ItemJson::writeDocument);
     }
@@ -338,6 +401,8 @@ public final class ConsentDocuments {
     /**
      * Writes the item as a {@code consentkit.item/v1} document; {@code out} is left open.
      *
+     * @param item the content item to write
+     * @param out where the characters go; left open
      * @throws IOException if writing fails
      */
     public static void writeItem(ContentItem item, Writer out) throws IOException {
@@ -347,6 +412,8 @@ public final class ConsentDocuments {
     /**
      * Writes the item as a {@code consentkit.item/v1} document in UTF-8; {@code out} is left open.
      *
+     * @param item the content item to write
+     * @param out where the UTF-8 bytes go; left open
      * @throws IOException if writing fails
      */
     public static void writeItem(ContentItem item, OutputStream out) throws IOException {
@@ -356,6 +423,8 @@ public final class ConsentDocuments {
     /**
      * Writes the item as a {@code consentkit.item/v1} document to a UTF-8 file, replacing it.
      *
+     * @param item the content item to write
+     * @param file the file to write; created, or replaced if it exists
      * @throws IOException if writing fails
      */
     public static void writeItem(ContentItem item, Path file) throws IOException {
@@ -369,6 +438,8 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document, as an audit trail keeps it.
      *
+     * @param json the document's JSON text
+     * @return the decision the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document,
      *     including one that contradicts itself (a trainable flag that disagrees with the reason)
      */
@@ -379,6 +450,8 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from characters; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @return the decision the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if reading fails
      */
@@ -389,6 +462,8 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from UTF-8 bytes; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @return the decision the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if reading fails
      */
@@ -399,6 +474,8 @@ public final class ConsentDocuments {
     /**
      * Reads a decision document from a UTF-8 file.
      *
+     * @param file the file to read
+     * @return the decision the document describes
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.decision/v2.x} document
      * @throws IOException if the file cannot be read
      */
@@ -408,7 +485,12 @@ public final class ConsentDocuments {
         }
     }
 
-    /** The decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document. */
+    /**
+     * The decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document.
+     *
+     * @param decision the decision to write, as an audit trail keeps it
+     * @return the document's JSON text
+     */
     public static String writeDecision(Decision decision) {
         return toString(decision, DecisionJson::writeDocument);
     }
@@ -416,6 +498,8 @@ public final class ConsentDocuments {
     /**
      * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document; {@code out} is left open.
      *
+     * @param decision the decision to write, as an audit trail keeps it
+     * @param out where the characters go; left open
      * @throws IOException if writing fails
      */
     public static void writeDecision(Decision decision, Writer out) throws IOException {
@@ -425,6 +509,8 @@ public final class ConsentDocuments {
     /**
      * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document in UTF-8; {@code out} is left open.
      *
+     * @param decision the decision to write, as an audit trail keeps it
+     * @param out where the UTF-8 bytes go; left open
      * @throws IOException if writing fails
      */
     public static void writeDecision(Decision decision, OutputStream out) throws IOException {
@@ -434,6 +520,8 @@ public final class ConsentDocuments {
     /**
      * Writes the decision as a {@code consentkit.decision/v2} (or {@code v2.1}) document to a UTF-8 file, replacing it.
      *
+     * @param decision the decision to write, as an audit trail keeps it
+     * @param file the file to write; created, or replaced if it exists
      * @throws IOException if writing fails
      */
     public static void writeDecision(Decision decision, Path file) throws IOException {

@@ -73,6 +73,8 @@ public final class ConsentModule extends SimpleModule {
      * A module that reads members, consent histories and consent events with the given options, such
      * as a clock-skew tolerance of your own. A mapper registers one module of this name only: register
      * this one instead of, not after, the default one.
+     *
+     * @param options how to read consent events, such as the clock-skew tolerance
      */
     public ConsentModule(ReadOptions options) {
         super(NAME, PackageVersion.VERSION);

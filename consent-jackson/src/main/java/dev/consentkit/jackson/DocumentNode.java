@@ -49,6 +49,8 @@ public final class DocumentNode {
     /**
      * Reads a JSON document whole.
      *
+     * @param json the document's JSON text
+     * @return the document's root value
      * @throws ConsentDocumentException if it is not well-formed JSON, repeats a key or breaks a limit
      */
     public static DocumentNode read(String json) throws ConsentDocumentException {
@@ -58,6 +60,8 @@ public final class DocumentNode {
     /**
      * Reads a JSON document whole from characters; {@code json} is left open.
      *
+     * @param json the document's characters; left open
+     * @return the document's root value
      * @throws ConsentDocumentException if it is not well-formed JSON, repeats a key or breaks a limit
      * @throws IOException if reading fails
      */
@@ -68,6 +72,8 @@ public final class DocumentNode {
     /**
      * Reads a JSON document whole from UTF-8 bytes; {@code json} is left open.
      *
+     * @param json the document's UTF-8 bytes; left open
+     * @return the document's root value
      * @throws ConsentDocumentException if it is not well-formed UTF-8 JSON, repeats a key or breaks a limit
      * @throws IOException if reading fails
      */
@@ -78,6 +84,8 @@ public final class DocumentNode {
     /**
      * Reads a JSON document whole from a UTF-8 file.
      *
+     * @param file the file to read
+     * @return the document's root value
      * @throws ConsentDocumentException if it is not well-formed UTF-8 JSON, repeats a key or breaks a limit
      * @throws IOException if the file cannot be read
      */
@@ -89,27 +97,27 @@ public final class DocumentNode {
 
     // ---------------------------------------------------------------- where
 
-    /** Where the value is, as a JSONPath from the document's root: {@code $}, {@code $.cases[2].asOf}. */
+    /** {@return where the value is, as a JSONPath from the document's root: {@code $}, {@code $.cases[2].asOf}} */
     public String fieldPath() {
         return node.path();
     }
 
-    /** The 1-based line of the value's first character. */
+    /** {@return the 1-based line of the value's first character} */
     public long line() {
         return node.line;
     }
 
-    /** The 1-based column of the value's first character. */
+    /** {@return the 1-based column of the value's first character} */
     public int column() {
         return node.column;
     }
 
-    /** Whether the value is a JSON object. */
+    /** {@return whether the value is a JSON object} */
     public boolean isObject() {
         return node.type == Node.Type.OBJECT;
     }
 
-    /** Whether the value is a JSON string. */
+    /** {@return whether the value is a JSON string} */
     public boolean isString() {
         return node.type == Node.Type.STRING;
     }
@@ -119,6 +127,8 @@ public final class DocumentNode {
     /**
      * This value as an object that may hold only the given fields; returns itself.
      *
+     * @param knownFields the names of the fields the object may hold
+     * @return this value
      * @throws ConsentDocumentException if it is not an object, or has a field not in {@code knownFields};
      *     the message lists the known fields
      */
@@ -130,7 +140,9 @@ public final class DocumentNode {
     /**
      * A field of this object that must be present and not {@code null}.
      *
+     * @param field the field's name
      * @param expected what the field should hold, for the message, such as "an array of cases"
+     * @return the field's value
      * @throws ConsentDocumentException if the field is missing or {@code null}
      * @throws IllegalStateException if this value is not an object; check it with {@link #object(List)} first
      */
@@ -143,6 +155,8 @@ public final class DocumentNode {
     /**
      * A field of this object that may be left out; empty when it is absent or {@code null}.
      *
+     * @param field the field's name
+     * @return the field's value, or empty when it is absent or {@code null}
      * @throws IllegalStateException if this value is not an object; check it with {@link #object(List)} first
      */
     public Optional<DocumentNode> optional(String field) {
@@ -154,6 +168,7 @@ public final class DocumentNode {
      * This value's elements.
      *
      * @param expected what the array should be, for the message
+     * @return the array's elements, in order
      * @throws ConsentDocumentException if it is not an array
      */
     public List<DocumentNode> array(String expected) throws ConsentDocumentException {
@@ -168,6 +183,7 @@ public final class DocumentNode {
      * This value as a string.
      *
      * @param expected what the string should be, for the message
+     * @return the string
      * @throws ConsentDocumentException if it is not a string
      */
     public String string(String expected) throws ConsentDocumentException {
@@ -178,6 +194,7 @@ public final class DocumentNode {
      * This value as {@code true} or {@code false}.
      *
      * @param expected what the value should be, for the message
+     * @return the boolean
      * @throws ConsentDocumentException if it is not a boolean
      */
     public boolean bool(String expected) throws ConsentDocumentException {
@@ -188,6 +205,7 @@ public final class DocumentNode {
      * This value as an instant, in the one form every ConsentKit document uses: ISO-8601 UTC as
      * {@link Instant#toString()} writes it, such as {@code 2025-11-03T00:00:00Z}.
      *
+     * @return the instant
      * @throws ConsentDocumentException if it is not a string in that form
      */
     public Instant instant() throws ConsentDocumentException {
@@ -197,7 +215,10 @@ public final class DocumentNode {
     /**
      * This value as the constant of {@code type} with exactly this name.
      *
+     * @param <E> the enum type the value names a constant of
+     * @param type the enum type, such as {@code Reason.class}
      * @param what what the constant is, for the message, such as "reason"
+     * @return the constant this value names
      * @throws ConsentDocumentException if it is not a string naming a constant; the message lists them
      */
     public <E extends Enum<E>> E enumValue(Class<E> type, String what) throws ConsentDocumentException {
@@ -210,6 +231,7 @@ public final class DocumentNode {
      * This value as a policy, as strictly as {@link ConsentDocuments#readPolicy(String)}; its
      * {@code format} may be left out.
      *
+     * @return the policy this value describes
      * @throws ConsentDocumentException if it is not a valid policy; the path and location are in this document
      */
     public TrainingPolicy toPolicy() throws ConsentDocumentException {
@@ -220,6 +242,7 @@ public final class DocumentNode {
      * This value as a member with their jurisdictions and consent history, as strictly as
      * {@link ConsentDocuments#readMember(String)}; its {@code format} may be left out.
      *
+     * @return the member this value describes
      * @throws ConsentDocumentException if it is not a valid member; the path and location are in this document
      */
     public Member toMember() throws ConsentDocumentException {
@@ -230,6 +253,8 @@ public final class DocumentNode {
      * This value as a member, read with the given options, such as a clock-skew tolerance of your own
      * ({@link ReadOptions#withClockSkewTolerance}); otherwise as {@link #toMember()}.
      *
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the member this value describes
      * @throws ConsentDocumentException if it is not a valid member; the path and location are in this document
      */
     public Member toMember(ReadOptions options) throws ConsentDocumentException {
@@ -241,6 +266,7 @@ public final class DocumentNode {
      * This value as a content item, as strictly as {@link ConsentDocuments#readItem(String)}; its
      * {@code format} may be left out.
      *
+     * @return the content item this value describes
      * @throws ConsentDocumentException if it is not a valid item; the path and location are in this document
      */
     public ContentItem toItem() throws ConsentDocumentException {
@@ -251,6 +277,7 @@ public final class DocumentNode {
      * This value as a decision, as strictly as {@link ConsentDocuments#readDecision(String)}; its
      * {@code format} may be left out.
      *
+     * @return the decision this value describes
      * @throws ConsentDocumentException if it is not a valid decision; the path and location are in this document
      */
     public Decision toDecision() throws ConsentDocumentException {
@@ -275,6 +302,11 @@ public final class DocumentNode {
     /**
      * As {@link #fail(String, String)}, with the exception that caused the problem, such as the failure to
      * read a file the value names.
+     *
+     * @param problem what is wrong, such as {@code cannot read policy.json}
+     * @param expected what should be there, such as "the path of a policy file"
+     * @param cause the exception that caused the problem
+     * @return the exception, for the caller to throw
      */
     public ConsentDocumentException fail(String problem, String expected, Throwable cause) {
         return node.fail(Objects.requireNonNull(problem, "problem"), Objects.requireNonNull(expected, "expected"),

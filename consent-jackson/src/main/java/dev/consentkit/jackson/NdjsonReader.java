@@ -62,6 +62,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * Reads members, with their jurisdictions and consent histories, one per line, with the
      * {@linkplain ReadOptions#defaults() default options}: a consent event recorded up to five seconds
      * before it takes effect counts from when it was recorded.
+     *
+     * @param in the characters of the lines, one JSON document per line
+     * @return a reader of the members, one per line; close it to close the input
      */
     public static NdjsonReader<Member> members(Reader in) {
         return members(in, ReadOptions.defaults());
@@ -71,18 +74,33 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * Reads members, one per line, with the given options. A consent event recorded before it takes
      * effect by more than the options' clock-skew tolerance makes its member's line an error, naming
      * the event; one within the tolerance counts from when it was recorded and costs nothing.
+     *
+     * @param in the characters of the lines, one JSON document per line
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return a reader of the members, one per line; close it to close the input
      */
     public static NdjsonReader<Member> members(Reader in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
     }
 
-    /** Reads members, one per line, from UTF-8 bytes, with the {@linkplain ReadOptions#defaults() default options}. */
+    /**
+     * Reads members, one per line, from UTF-8 bytes, with the {@linkplain ReadOptions#defaults() default options}.
+     *
+     * @param in the UTF-8 bytes of the lines, one JSON document per line
+     * @return a reader of the members, one per line; close it to close the input
+     */
     public static NdjsonReader<Member> members(InputStream in) {
         return members(in, ReadOptions.defaults());
     }
 
-    /** Reads members, one per line, from UTF-8 bytes, with the given options. */
+    /**
+     * Reads members, one per line, from UTF-8 bytes, with the given options.
+     *
+     * @param in the UTF-8 bytes of the lines, one JSON document per line
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return a reader of the members, one per line; close it to close the input
+     */
     public static NdjsonReader<Member> members(InputStream in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
@@ -91,6 +109,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     /**
      * Reads members, one per line, from a UTF-8 file, with the {@linkplain ReadOptions#defaults() default options}.
      *
+     * @param file the file to read
+     * @return a reader of the members, one per line; close it to close the input
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonReader<Member> members(Path file) throws IOException {
@@ -100,6 +120,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     /**
      * Reads members, one per line, from a UTF-8 file, with the given options.
      *
+     * @param file the file to read
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return a reader of the members, one per line; close it to close the input
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonReader<Member> members(Path file, ReadOptions options) throws IOException {
@@ -107,12 +130,22 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
         return members(Files.newInputStream(file), options);
     }
 
-    /** Reads content items, one per line. */
+    /**
+     * Reads content items, one per line.
+     *
+     * @param in the characters of the lines, one JSON document per line
+     * @return a reader of the content items, one per line; close it to close the input
+     */
     public static NdjsonReader<ContentItem> items(Reader in) {
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
     }
 
-    /** Reads content items, one per line, from UTF-8 bytes. */
+    /**
+     * Reads content items, one per line, from UTF-8 bytes.
+     *
+     * @param in the UTF-8 bytes of the lines, one JSON document per line
+     * @return a reader of the content items, one per line; close it to close the input
+     */
     public static NdjsonReader<ContentItem> items(InputStream in) {
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
     }
@@ -120,18 +153,30 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     /**
      * Reads content items, one per line, from a UTF-8 file.
      *
+     * @param file the file to read
+     * @return a reader of the content items, one per line; close it to close the input
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonReader<ContentItem> items(Path file) throws IOException {
         return items(Files.newInputStream(file));
     }
 
-    /** Reads decisions, one per line, as an audit trail keeps them. */
+    /**
+     * Reads decisions, one per line, as an audit trail keeps them.
+     *
+     * @param in the characters of the lines, one JSON document per line
+     * @return a reader of the decisions, one per line; close it to close the input
+     */
     public static NdjsonReader<Decision> decisions(Reader in) {
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
     }
 
-    /** Reads decisions, one per line, from UTF-8 bytes. */
+    /**
+     * Reads decisions, one per line, from UTF-8 bytes.
+     *
+     * @param in the UTF-8 bytes of the lines, one JSON document per line
+     * @return a reader of the decisions, one per line; close it to close the input
+     */
     public static NdjsonReader<Decision> decisions(InputStream in) {
         return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
     }
@@ -139,6 +184,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     /**
      * Reads decisions, one per line, from a UTF-8 file.
      *
+     * @param file the file to read
+     * @return a reader of the decisions, one per line; close it to close the input
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonReader<Decision> decisions(Path file) throws IOException {
@@ -250,18 +297,18 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             this.error = error;
         }
 
-        /** The 1-based line number in the stream, counting blank lines. */
+        /** {@return the 1-based line number in the stream, counting blank lines} */
         public long number() {
             return number;
         }
 
-        /** Whether the line was read; otherwise {@link #error()} says why not. */
+        /** {@return whether the line was read; otherwise {@link #error()} says why not} */
         public boolean hasValue() {
             return error == null;
         }
 
         /**
-         * The value on the line.
+         * {@return the value on the line}
          *
          * @throws IllegalStateException if the line could not be read; its cause is the
          *     {@link ConsentDocumentException}
@@ -273,7 +320,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             return Objects.requireNonNull(value);
         }
 
-        /** Why the line could not be read; empty when it was. */
+        /** {@return why the line could not be read; empty when it was} */
         public Optional<ConsentDocumentException> error() {
             return Optional.ofNullable(error);
         }

@@ -51,6 +51,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes members, one per line.
      *
+     * @param out where the characters go; left open
+     * @return a writer of members, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<Member> members(Writer out) throws IOException {
@@ -60,6 +62,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes members, one per line, in UTF-8.
      *
+     * @param out where the UTF-8 bytes go; left open
+     * @return a writer of members, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<Member> members(OutputStream out) throws IOException {
@@ -69,6 +73,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes members, one per line, to a UTF-8 file, replacing it.
      *
+     * @param file the file to write; created, or replaced if it exists
+     * @return a writer of members, one per line; close it to flush and close the output
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonWriter<Member> members(Path file) throws IOException {
@@ -78,6 +84,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes content items, one per line.
      *
+     * @param out where the characters go; left open
+     * @return a writer of content items, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<ContentItem> items(Writer out) throws IOException {
@@ -87,6 +95,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes content items, one per line, in UTF-8.
      *
+     * @param out where the UTF-8 bytes go; left open
+     * @return a writer of content items, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<ContentItem> items(OutputStream out) throws IOException {
@@ -96,6 +106,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes content items, one per line, to a UTF-8 file, replacing it.
      *
+     * @param file the file to write; created, or replaced if it exists
+     * @return a writer of content items, one per line; close it to flush and close the output
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonWriter<ContentItem> items(Path file) throws IOException {
@@ -105,6 +117,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes decisions, one per line, as an audit trail keeps them.
      *
+     * @param out where the characters go; left open
+     * @return a writer of decisions, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<Decision> decisions(Writer out) throws IOException {
@@ -114,6 +128,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes decisions, one per line, in UTF-8.
      *
+     * @param out where the UTF-8 bytes go; left open
+     * @return a writer of decisions, one per line; close it to flush and close the output
      * @throws IOException if the output cannot be prepared
      */
     public static NdjsonWriter<Decision> decisions(OutputStream out) throws IOException {
@@ -123,6 +139,8 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes decisions, one per line, to a UTF-8 file, replacing it.
      *
+     * @param file the file to write; created, or replaced if it exists
+     * @return a writer of decisions, one per line; close it to flush and close the output
      * @throws IOException if the file cannot be opened
      */
     public static NdjsonWriter<Decision> decisions(Path file) throws IOException {
@@ -132,6 +150,7 @@ public final class NdjsonWriter<T> implements Closeable, Flushable {
     /**
      * Writes one value as one line.
      *
+     * @param value the member, item or decision to write
      * @throws NullPointerException if {@code value} is null
      * @throws IOException if writing fails
      */

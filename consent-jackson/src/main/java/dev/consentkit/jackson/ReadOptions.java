@@ -35,20 +35,24 @@ public final class ReadOptions implements Serializable {
 
     private static final ReadOptions DEFAULTS = new ReadOptions(DEFAULT_CLOCK_SKEW_TOLERANCE);
 
+    /**
+     * How long before it takes effect a consent event may be recorded and still be read, counted from
+     * when it was recorded.
+     */
     private final Duration clockSkewTolerance;
 
     private ReadOptions(Duration clockSkewTolerance) {
         this.clockSkewTolerance = clockSkewTolerance;
     }
 
-    /** The options every reader without options uses: a clock-skew tolerance of five seconds. */
+    /** {@return the options every reader without options uses: a clock-skew tolerance of five seconds} */
     public static ReadOptions defaults() {
         return DEFAULTS;
     }
 
     /**
-     * These options with another clock-skew tolerance: how long before it takes effect a consent event
-     * may be recorded and still be read, counted from when it was recorded.
+     * {@return these options with another clock-skew tolerance: how long before it takes effect a consent event
+     * may be recorded and still be read, counted from when it was recorded}
      *
      * @param tolerance zero or more; {@link Duration#ZERO} rejects every event recorded before it takes effect
      * @throws NullPointerException if {@code tolerance} is null
@@ -64,8 +68,8 @@ public final class ReadOptions implements Serializable {
     }
 
     /**
-     * How long before it takes effect a consent event may be recorded and still be read, counted from
-     * when it was recorded; {@link #DEFAULT_CLOCK_SKEW_TOLERANCE} unless set.
+     * {@return how long before it takes effect a consent event may be recorded and still be read, counted from
+     * when it was recorded; {@link #DEFAULT_CLOCK_SKEW_TOLERANCE} unless set}
      */
     public Duration clockSkewTolerance() {
         return clockSkewTolerance;

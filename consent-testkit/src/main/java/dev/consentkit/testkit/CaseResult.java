@@ -38,36 +38,36 @@ public final class CaseResult {
         this.decision = Objects.requireNonNull(decision, "decision");
     }
 
-    /** The case. */
+    /** {@return the case} */
     public PolicyCase testCase() {
         return testCase;
     }
 
-    /** The policy's decision for the case. */
+    /** {@return the policy's decision for the case} */
     public Decision decision() {
         return decision;
     }
 
-    /** Whether the decision is as the case expects: the same trainable, and the same reason if it names one. */
+    /** {@return whether the decision is as the case expects: the same trainable, and the same reason if it names one} */
     public boolean passed() {
         return decision.trainable() == testCase.expectedTrainable()
                 && testCase.expectedReason().map(reason -> reason == decision.reason()).orElse(true);
     }
 
-    /** The answer expected, in words, as {@link PolicyCase#expected()}: {@code trainable (ALLOWED_BY_DEFAULT)}. */
+    /** {@return the answer expected, in words, as {@link PolicyCase#expected()}: {@code trainable (ALLOWED_BY_DEFAULT)}} */
     public String expected() {
         return testCase.expected();
     }
 
-    /** The answer given, in the words of {@link #expected()} and always with its reason: {@code not trainable (OPTED_OUT)}. */
+    /** {@return the answer given, in the words of {@link #expected()} and always with its reason: {@code not trainable (OPTED_OUT)}} */
     public String actual() {
         return describe(decision.trainable(), decision.reason());
     }
 
     /**
-     * One line for a case that passed; for a case that failed, the expected and actual answer, the
+     * {@return one line for a case that passed; for a case that failed, the expected and actual answer, the
      * decision's {@code toString()}, its failed checks and its evidence, in the form shown in the class
-     * documentation.
+     * documentation}
      */
     public String explanation() {
         String quoted = "\"" + testCase.name() + "\"";

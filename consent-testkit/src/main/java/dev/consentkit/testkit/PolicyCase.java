@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@code item} and {@code member} are ids of the suite's items and members, and the member is the
  * item's author. {@code knownAt} is optional: with it, the case replays the decision as the platform
- * could have made it then ({@link TrainingPolicy#evaluate(ContentItem, Member, Instant, Instant)}).
+ * could have made it then ({@link TrainingPolicy#asKnownAt(Instant)}).
  * The expected {@code reason} is optional too: without it, only {@code trainable} is checked.
  * Immutable.
  */
@@ -49,42 +49,47 @@ public final class PolicyCase {
         this.line = line;
     }
 
-    /** The case's name, unique in its suite; the name of its JUnit test. */
+    /** {@return the case's name, unique in its suite; the name of its JUnit test} */
     public String name() {
         return name;
     }
 
-    /** The item asked about. */
+    /** {@return the item asked about} */
     public ContentItem item() {
         return item;
     }
 
-    /** The item's author. */
+    /** {@return the item's author} */
     public Member member() {
         return member;
     }
 
-    /** The instant of use asked about. */
+    /** {@return the instant of use asked about} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** For an audit case, the instant whose knowledge counts: consent events recorded later are ignored. */
+    /**
+     * For an audit case, the instant whose knowledge counts: consent events recorded later are ignored.
+     *
+     * @return the instant whose knowledge counts for an audit case, or empty for a case about
+     *     everything recorded
+     */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
 
-    /** Whether the item is expected to be trainable. */
+    /** {@return whether the item is expected to be trainable} */
     public boolean expectedTrainable() {
         return expectedTrainable;
     }
 
-    /** The reason expected; empty when the case checks only {@link #expectedTrainable()}. */
+    /** {@return the reason expected; empty when the case checks only {@link #expectedTrainable()}} */
     public Optional<Reason> expectedReason() {
         return Optional.ofNullable(expectedReason);
     }
 
-    /** The 1-based line of the suite file on which the case starts. */
+    /** {@return the 1-based line of the suite file on which the case starts} */
     public long line() {
         return line;
     }
@@ -93,6 +98,8 @@ public final class PolicyCase {
      * Asks {@code policy} the case's question: {@code evaluate(item, member, asOf)}, or with
      * {@code knownAt} when the case has one.
      *
+     * @param policy the policy under test, such as the one the suite names
+     * @return the policy's decision on the case's item
      * @throws NullPointerException if {@code policy} is null
      */
     public Decision decide(TrainingPolicy policy) {
@@ -100,7 +107,7 @@ public final class PolicyCase {
         return knownAt == null ? policy.evaluate(item, member, asOf) : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
 
-    /** The answer expected, in words: {@code not trainable (OPTED_OUT)}, or {@code trainable} without a reason. */
+    /** {@return the answer expected, in words: {@code not trainable (OPTED_OUT)}, or {@code trainable} without a reason} */
     public String expected() {
         return (expectedTrainable ? "trainable" : "not trainable")
                 + (expectedReason == null ? "" : " (" + expectedReason + ")");

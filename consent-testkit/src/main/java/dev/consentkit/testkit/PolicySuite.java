@@ -79,6 +79,8 @@ public final class PolicySuite {
     /**
      * Reads a suite file. A policy given by relative path is resolved against the suite file's directory.
      *
+     * @param file the suite file, a {@code consentkit.suite/v1} document
+     * @return the suite, with its policy, members, items and cases
      * @throws dev.consentkit.jackson.ConsentDocumentException if the suite is not a valid
      *     {@code consentkit.suite/v1} document, or its policy file does not exist or is not a valid
      *     policy document; the message names the field path, the bad value, the line and column and
@@ -89,37 +91,41 @@ public final class PolicySuite {
         return SuiteReader.read(Objects.requireNonNull(file, "file"));
     }
 
-    /** The suite's {@code name}, or the suite file's name when the document has none. */
+    /** {@return the suite's {@code name}, or the suite file's name when the document has none} */
     public String name() {
         return name;
     }
 
-    /** The file the suite was read from, as given to {@link #read(Path)}. */
+    /** {@return the file the suite was read from, as given to {@link #read(Path)}} */
     public Path source() {
         return source;
     }
 
-    /** The policy under test. */
+    /** {@return the policy under test} */
     public TrainingPolicy policy() {
         return policy;
     }
 
-    /** The suite's members, in document order. */
+    /** {@return the suite's members, in document order} */
     public List<Member> members() {
         return members;
     }
 
-    /** The suite's items, in document order. */
+    /** {@return the suite's items, in document order} */
     public List<ContentItem> items() {
         return items;
     }
 
-    /** The cases, in document order. */
+    /** {@return the cases, in document order} */
     public List<PolicyCase> cases() {
         return cases;
     }
 
-    /** Evaluates every case against the policy. */
+    /**
+     * Evaluates every case against the policy.
+     *
+     * @return the outcome of every case, with the counts of passed and failed cases
+     */
     public SuiteResult run() {
         List<CaseResult> results = new ArrayList<>(cases.size());
         for (PolicyCase c : cases) {

@@ -37,7 +37,7 @@ public final class PolicySuiteTests {
     private PolicySuiteTests() {}
 
     /**
-     * One dynamic test per case of the suite file at {@code path}.
+     * {@return one dynamic test per case of the suite file at {@code path}}
      *
      * @param path the suite file's path; a relative path is resolved against the working directory,
      *     which Maven's and Gradle's test runners set to the module's directory
@@ -51,6 +51,9 @@ public final class PolicySuiteTests {
     /**
      * One dynamic test per case of the suite file {@code file}.
      *
+     * @param file the suite file, a {@code consentkit.suite/v1} document
+     * @return one dynamic test per case, named after the case; a single failing test when the file
+     *     cannot be read
      * @throws NullPointerException if {@code file} is null
      */
     public static Stream<DynamicTest> from(Path file) {
@@ -69,7 +72,12 @@ public final class PolicySuiteTests {
         return from(suite);
     }
 
-    /** One dynamic test per case of a suite already read. */
+    /**
+     * One dynamic test per case of a suite already read.
+     *
+     * @param suite the suite, already read
+     * @return one dynamic test per case, named after the case, in the order of the suite
+     */
     public static Stream<DynamicTest> from(PolicySuite suite) {
         Objects.requireNonNull(suite, "suite");
         URI file = suite.source().toAbsolutePath().toUri();

@@ -45,7 +45,12 @@ public final class Scenario {
     /**
      * A scenario.
      *
+     * @param policy the policy to ask
+     * @param member the item's author
+     * @param item the content item the question is about
+     * @param asOf the instant of use
      * @param knownAt the audit instant, or {@code null} for a question on everything recorded
+     * @return the scenario
      * @throws NullPointerException if a required argument is null
      * @throws IllegalArgumentException if {@code member} is not the item's author
      */
@@ -54,52 +59,65 @@ public final class Scenario {
         return new Scenario(policy, member, item, asOf, knownAt);
     }
 
-    /** The policy asked. */
+    /** {@return the policy asked} */
     public TrainingPolicy policy() {
         return policy;
     }
 
-    /** The item's author. */
+    /** {@return the item's author} */
     public Member member() {
         return member;
     }
 
-    /** The item asked about. */
+    /** {@return the item asked about} */
     public ContentItem item() {
         return item;
     }
 
-    /** The instant of use asked about. */
+    /** {@return the instant of use asked about} */
     public Instant asOf() {
         return asOf;
     }
 
-    /** The audit instant, if the scenario has one. */
+    /** {@return the audit instant, if the scenario has one} */
     public Optional<Instant> knownAt() {
         return Optional.ofNullable(knownAt);
     }
 
-    /** The policy version in force at {@link #asOf()}, if any. */
+    /** {@return the policy version in force at {@link #asOf()}, if any} */
     public Optional<PolicyVersion> versionInForce() {
         return policy.versionAt(asOf);
     }
 
-    /** {@code policy.evaluate(item, member, asOf)}: the decision on everything recorded, whatever {@link #knownAt()}. */
+    /**
+     * {@code policy.evaluate(item, member, asOf)}: the decision on everything recorded, whatever {@link #knownAt()}.
+     *
+     * @return the decision on everything recorded
+     */
     public Decision evaluate() {
         return policy.evaluate(item, member, asOf);
     }
 
-    /** The decision as known at {@link #knownAt()}, or {@link #evaluate()} when the scenario has no audit instant. */
+    /** {@return the decision as known at {@link #knownAt()}, or {@link #evaluate()} when the scenario has no audit instant} */
     public Decision replay() {
         return knownAt == null ? evaluate() : policy.asKnownAt(knownAt).evaluate(item, member, asOf);
     }
 
-    /** {@code policy.isTrainable(item, member, asOf)}: the fast answer. */
+    /**
+     * {@code policy.isTrainable(item, member, asOf)}: the fast answer.
+     *
+     * @return {@code true} when the item may be used for training at {@code asOf}
+     */
     public boolean isTrainable() {
         return policy.isTrainable(item, member, asOf);
     }
 
-    /** A copy under another policy. */
+    /**
+     * A copy under another policy.
+     *
+     * @param newPolicy the policy to ask instead, such as the next version of the same program
+     * @return a copy of this scenario under {@code newPolicy}
+     */
     public Scenario withPolicy(TrainingPolicy newPolicy) {
         return new Scenario(newPolicy, member, item, asOf, knownAt);
     }
@@ -107,6 +125,8 @@ public final class Scenario {
     /**
      * A copy with another member, such as the same member with more consent events.
      *
+     * @param newMember the member to use instead, the author of the item
+     * @return a copy of this scenario with {@code newMember}
      * @throws IllegalArgumentException if the new member is not the item's author
      */
     public Scenario withMember(Member newMember) {
@@ -116,18 +136,30 @@ public final class Scenario {
     /**
      * A copy with another item.
      *
+     * @param newItem the content item to ask about instead, authored by the member
+     * @return a copy of this scenario with {@code newItem}
      * @throws IllegalArgumentException if the member is not the new item's author
      */
     public Scenario withItem(ContentItem newItem) {
         return new Scenario(policy, member, newItem, asOf, knownAt);
     }
 
-    /** A copy asking at another instant. */
+    /**
+     * A copy asking at another instant.
+     *
+     * @param newAsOf the instant of use to ask about instead
+     * @return a copy of this scenario asking at {@code newAsOf}
+     */
     public Scenario withAsOf(Instant newAsOf) {
         return new Scenario(policy, member, item, newAsOf, knownAt);
     }
 
-    /** A copy with another audit instant, or none for {@code null}. */
+    /**
+     * A copy with another audit instant, or none for {@code null}.
+     *
+     * @param newKnownAt the audit instant, or {@code null} for a question on everything recorded
+     * @return a copy of this scenario with that audit instant
+     */
     public Scenario withKnownAt(@Nullable Instant newKnownAt) {
         return new Scenario(policy, member, item, asOf, newKnownAt);
     }

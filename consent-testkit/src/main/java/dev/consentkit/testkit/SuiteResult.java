@@ -16,27 +16,27 @@ public final class SuiteResult {
         this.passed = (int) this.results.stream().filter(CaseResult::passed).count();
     }
 
-    /** The suite that was run. */
+    /** {@return the suite that was run} */
     public PolicySuite suite() {
         return suite;
     }
 
-    /** One result per case, in the order of the suite's cases. */
+    /** {@return one result per case, in the order of the suite's cases} */
     public List<CaseResult> results() {
         return results;
     }
 
-    /** How many cases passed. */
+    /** {@return how many cases passed} */
     public int passed() {
         return passed;
     }
 
-    /** How many cases failed. */
+    /** {@return how many cases failed} */
     public int failed() {
         return results.size() - passed;
     }
 
-    /** Whether every case passed. */
+    /** {@return whether every case passed} */
     public boolean allPassed() {
         return passed == results.size();
     }
