@@ -120,9 +120,10 @@ public final class ConsentGenerators {
     // ---------------------------------------------------------------- time
 
     /**
-     * Instants in the window: any second, any nanosecond, UTC midnights, and the dates real programs
-     * started on and calendar edges (with their neighbours one nanosecond or one second away), often
-     * enough to produce ties.
+     * {@return instants in the window: any second, any nanosecond, UTC midnights, and the dates real
+     * programs started on and calendar edges (with their neighbours one nanosecond or one second away),
+     * often enough to produce ties} Use them for policy version starts, consent choices, item creations
+     * and the instant of use alike, so that these often fall on the same instant.
      */
     public static Gen<Instant> instants() {
         Gen<Instant> seconds = Generate.longRange(WINDOW_START.getEpochSecond(), WINDOW_END.getEpochSecond())
@@ -143,6 +144,10 @@ public final class ConsentGenerators {
      * Instants from {@code first} to {@code last}, both included: any second, any nanosecond, and the
      * two ends.
      *
+     * @param first the earliest instant drawn, such as the start of a policy version
+     * @param last the latest instant drawn, not before {@code first}
+     * @return a generator of instants from {@code first} to {@code last}, each end drawn about one time
+     *     in eight
      * @throws IllegalArgumentException if {@code last} is before {@code first}
      */
     public static Gen<Instant> instantsBetween(Instant first, Instant last) {
@@ -160,7 +165,12 @@ public final class ConsentGenerators {
 
     /**
      * {@code instants}, sometimes moved one nanosecond or one second either way; an instant stays where it
-     * is when the move would leave the range of {@link Instant}.
+     * is when the move would leave the range of {@link Instant}. Nudged instants test the edges of a
+     * decision: the last nanosecond before a choice or a version takes effect, and the first after.
+     *
+     * @param instants the instants to move, such as a policy's version starts or a member's choices
+     * @return a generator of those instants, one in three left where it is and the others moved one
+     *     nanosecond or one second earlier or later
      */
     public static Gen<Instant> nudged(Gen<Instant> instants) {
         Objects.requireNonNull(instants, "instants");
@@ -168,8 +178,9 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Birth dates: adults throughout the window, members who come of age (at 13, 16, 18 or 21) inside
-     * it, and 29 February births.
+     * {@return birth dates: adults throughout the window, members who come of age (at 13, 16, 18 or 21)
+     * inside it, and 29 February births} Dates of members who come of age inside the window put the day
+     * a member reaches a policy's minimum age among the instants that matter.
      */
     public static Gen<LocalDate> birthDates() {
         return Generate.frequency(
@@ -181,8 +192,8 @@ public final class ConsentGenerators {
     // ---------------------------------------------------------------- keys, places, enums
 
     /**
-     * Data categories: the built-in constants, keys under them ({@code content.public.video}), and keys
-     * of a platform's own ({@code custom.notes}).
+     * {@return data categories: the built-in constants, keys under them ({@code content.public.video}),
+     * and keys of a platform's own ({@code custom.notes})}
      */
     public static Gen<DataCategory> dataCategories() {
         Gen<DataCategory> builtIn = Generate.pick(BUILT_IN_CATEGORIES);
@@ -194,7 +205,10 @@ public final class ConsentGenerators {
                 Pair.of(1, under(Generate.pick(CUSTOM_CATEGORIES))));
     }
 
-    /** Purposes: {@code ai-training}, {@code ai-training.generative}, a sibling, a child and an unrelated one. */
+    /**
+     * {@return purposes of consent choices and policies: {@code ai-training}, {@code ai-training.generative},
+     * a sibling, a child and an unrelated one}
+     */
     public static Gen<Purpose> purposes() {
         return Generate.pick(PURPOSES);
     }
@@ -202,6 +216,9 @@ public final class ConsentGenerators {
     /**
      * Purposes of members' choices under a policy for {@code governed}: mostly {@code governed} or a
      * broader purpose, whose choices count for it, and sometimes any other.
+     *
+     * @param governed the purpose the policy governs, such as {@link Purpose#AI_TRAINING}
+     * @return a generator of purposes for the consent events of the members that policy decides about
      */
     public static Gen<Purpose> purposesAround(Purpose governed) {
         return Generate.frequency(Pair.of(3, Generate.pick(coveringPurposes(Objects.requireNonNull(governed, "governed")))),
@@ -209,9 +226,9 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Where a member can be: the EU's member states, Iceland, Liechtenstein and Norway, and places the
-     * rules of {@link #jurisdictionRules()} name or lie near: CH, GB, US, US-CA, US-NY, FR-75, DE-BY, CA, JP.
-     * Never a group.
+     * {@return where a member can be: the EU's member states, Iceland, Liechtenstein and Norway, and
+     * places the rules of {@link #jurisdictionRules()} name or lie near: CH, GB, US, US-CA, US-NY, FR-75,
+     * DE-BY, CA, JP} Never a group: a member lives in a country or a subdivision, not in the EU as such.
      */
     public static Gen<Jurisdiction> places() {
         return Generate.frequency(
@@ -220,17 +237,20 @@ public final class ConsentGenerators {
                 Pair.of(4, Generate.pick(RULED_PLACES)));
     }
 
-    /** What a jurisdiction rule can name: the groups EU and EEA, countries and subdivisions. */
+    /** {@return what a jurisdiction rule can name: the groups EU and EEA, countries and subdivisions} */
     public static Gen<Jurisdiction> ruleJurisdictions() {
         return Generate.pick(RULE_JURISDICTIONS);
     }
 
-    /** Any jurisdiction: a place or a rule's jurisdiction. */
+    /**
+     * {@return any jurisdiction: a place a member can be ({@link #places()}) or one a rule can name
+     * ({@link #ruleJurisdictions()})}
+     */
     public static Gen<Jurisdiction> jurisdictions() {
         return Generate.frequency(Pair.of(3, places()), Pair.of(1, ruleJurisdictions()));
     }
 
-    /** Legal bases, legitimate interests and consent more often than the rest. */
+    /** {@return the legal bases a policy can train under, legitimate interests and consent more often than the rest} */
     public static Gen<LegalBasis> legalBases() {
         return Generate.frequency(
                 Pair.of(3, Generate.constant(LegalBasis.LEGITIMATE_INTERESTS)),
@@ -238,22 +258,25 @@ public final class ConsentGenerators {
                 Pair.of(2, Generate.enumValues(LegalBasis.class)));
     }
 
-    /** {@code OPT_IN} and {@code OPT_OUT}. */
+    /** {@return a member's two consent choices, {@code OPT_IN} and {@code OPT_OUT}, equally often} */
     public static Gen<ConsentChoice> consentChoices() {
         return Generate.enumValues(ConsentChoice.class);
     }
 
-    /** Every consent channel. */
+    /** {@return every consent channel, the ways a member's choice can reach the platform} */
     public static Gen<ConsentChannel> consentChannels() {
         return Generate.enumValues(ConsentChannel.class);
     }
 
-    /** Every reservation source. */
+    /** {@return every reservation source, the signals an item's do-not-train reservation can be read from} */
     public static Gen<ReservationSource> reservationSources() {
         return Generate.enumValues(ReservationSource.class);
     }
 
-    /** What an unknown age means: deny more often than treat as adult, as policies do. */
+    /**
+     * {@return what a policy version does with a member of unknown age: deny more often than treat as
+     * adult, as policies do}
+     */
     public static Gen<UnknownAge> unknownAges() {
         return Generate.frequency(Pair.of(3, Generate.constant(UnknownAge.DENY)),
                 Pair.of(1, Generate.constant(UnknownAge.TREAT_AS_ADULT)));
@@ -261,7 +284,10 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- consent
 
-    /** Consent events about any purpose at any instant, recorded then or later. */
+    /**
+     * {@return consent events about any of {@link #purposes()}, effective at an instant of the window,
+     * recorded then or later} As {@link #consentEvents(Gen, Gen)} draws them.
+     */
     public static Gen<ConsentEvent> consentEvents() {
         return consentEvents(purposes(), instants());
     }
@@ -273,6 +299,10 @@ public final class ConsentGenerators {
      * drift, and is counted from when it was recorded ({@link ConsentEvent#effectiveWhenRecorded}), as a
      * reader with the default clock-skew tolerance reads it. Ids are {@code e-1} to {@code e-9}: use
      * {@link #consentHistories(Gen)} for a valid history of several.
+     *
+     * @param purposes the purposes the members' choices concern
+     * @param effectiveAts the instants from which the choices take effect
+     * @return a generator of single consent events, each an opt-in or an opt-out through any channel
      */
     public static Gen<ConsentEvent> consentEvents(Gen<Purpose> purposes, Gen<Instant> effectiveAts) {
         Objects.requireNonNull(purposes, "purposes");
@@ -294,7 +324,7 @@ public final class ConsentGenerators {
         };
     }
 
-    /** Consent histories of any events: none, a few, or up to seven. */
+    /** {@return a member's consent histories of any events ({@link #consentEvents()}): none, a few, or up to seven} */
     public static Gen<ConsentHistory> consentHistories() {
         return consentHistories(consentEvents());
     }
@@ -302,6 +332,9 @@ public final class ConsentGenerators {
     /**
      * Consent histories of none, one to three, or four to seven of these events, renamed {@code e-1},
      * {@code e-2}, ... so that they form a valid history.
+     *
+     * @param events the consent events a history is drawn from; their ids are replaced
+     * @return a generator of valid consent histories, empty in about two of nine
      */
     public static Gen<ConsentHistory> consentHistories(Gen<ConsentEvent> events) {
         return consentEventLists(Objects.requireNonNull(events, "events")).map(list -> ConsentHistory.of(list));
@@ -309,7 +342,10 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- members
 
-    /** Residences: as far back as known, or from an instant in the window. */
+    /**
+     * {@return residences in one of {@link #places()}: as far back as known, or from an instant in the
+     * window, when the member moved there}
+     */
     public static Gen<Residence> residences() {
         return Generate.frequency(
                 Pair.of(2, places().map(place -> Residence.always(place))),
@@ -317,8 +353,8 @@ public final class ConsentGenerators {
     }
 
     /**
-     * Jurisdiction timelines: unknown, one place always, a place and then moves, or only moves (so the
-     * jurisdiction is unknown before the first).
+     * {@return where members were over time: unknown, one place always, a place and then moves, or only
+     * moves (so the jurisdiction is unknown before the first)}
      */
     public static Gen<JurisdictionTimeline> jurisdictionTimelines() {
         Gen<List<Residence>> moves = SourceDSL.lists()
@@ -332,9 +368,10 @@ public final class ConsentGenerators {
     }
 
     /**
-     * The closures of a member's account: most often none; sometimes one that stays closed; sometimes
-     * closures reopened in between (up to three, the last perhaps still closed), in order and without
-     * overlaps, their ends often on instants that tie with others of the window.
+     * {@return the closures of a member's account: most often none; sometimes one that stays closed;
+     * sometimes closures reopened in between (up to three, the last perhaps still closed), in order and
+     * without overlaps, their ends often on instants that tie with others of the window} Each list is
+     * valid for {@link Member.Builder#closures(List)}.
      */
     public static Gen<List<AccountClosure>> accountClosures() {
         Gen<List<Instant>> ends = SourceDSL.lists().of(instants()).ofSizeBetween(2, 6);
@@ -355,6 +392,10 @@ public final class ConsentGenerators {
     /**
      * Members with this id, with or without a birth date and account closures (closed once, or closed
      * and reopened), and any consent history.
+     *
+     * @param id the id of every member drawn, the one their content items name as author
+     * @return a generator of members with that id, as {@link #members(String, Gen)} draws them
+     * @throws IllegalArgumentException if {@code id} is blank
      */
     public static Gen<Member> members(String id) {
         return members(id, consentHistories());
@@ -363,6 +404,12 @@ public final class ConsentGenerators {
     /**
      * Members with this id whose choices concern mostly {@code governed} or a broader purpose: the
      * members a policy for {@code governed} decides about.
+     *
+     * @param id the id of every member drawn, the one their content items name as author
+     * @param governed the purpose of the policy the members are drawn for, such as its
+     *     {@link TrainingPolicy#purpose()}
+     * @return a generator of members with that id whose consent events mostly count for {@code governed}
+     * @throws IllegalArgumentException if {@code id} is blank
      */
     public static Gen<Member> members(String id, Purpose governed) {
         return members(id, consentHistories(consentEvents(purposesAround(governed), instants())));
@@ -372,6 +419,10 @@ public final class ConsentGenerators {
      * Members with this id and these consent histories; nine in ten with a birth date, about one in
      * seven with account closures ({@link #accountClosures()}).
      *
+     * @param id the id of every member drawn, the one their content items name as author
+     * @param histories the consent histories to give the members
+     * @return a generator of members with that id, each with a {@linkplain #jurisdictionTimelines()
+     *     jurisdiction timeline}, a birth date if known, their account closures and one of {@code histories}
      * @throws IllegalArgumentException if {@code id} is blank
      */
     public static Gen<Member> members(String id, Gen<ConsentHistory> histories) {
@@ -390,12 +441,19 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- items
 
-    /** Do-not-train reservations from any source, effective from an instant in the window. */
+    /** {@return an item's do-not-train reservations from any source, effective from an instant in the window} */
     public static Gen<Reservation> reservations() {
         return reservationSources().zip(instants(), (source, from) -> new Reservation(source, from));
     }
 
-    /** Items of any category authored by {@code authorId}. */
+    /**
+     * Items of any category authored by {@code authorId}, created at an instant of the window.
+     *
+     * @param authorId the id of the member who authored every item drawn
+     * @return a generator of content items by that member, as {@link #contentItems(String, Gen, Gen)} draws
+     *     them
+     * @throws IllegalArgumentException if {@code authorId} is blank
+     */
     public static Gen<ContentItem> contentItems(String authorId) {
         return contentItems(authorId, dataCategories(), instants());
     }
@@ -405,6 +463,10 @@ public final class ConsentGenerators {
      * {@code item-1} to {@code item-3}, deleted in about one in seven, reserved in about one in ten,
      * resumed (at or after their creation) in about one in four.
      *
+     * @param authorId the id of the member who authored every item drawn
+     * @param categories the data categories of the items, such as {@link #dataCategories()}
+     * @param createdAts the instants at which the items were created
+     * @return a generator of content items by that member
      * @throws IllegalArgumentException if {@code authorId} is blank
      */
     public static Gen<ContentItem> contentItems(String authorId, Gen<DataCategory> categories, Gen<Instant> createdAts) {
@@ -429,18 +491,24 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- policies
 
-    /** Rules for a group, country or subdivision: excluded in three of ten, otherwise under any basis. */
+    /**
+     * {@return a policy version's rules for a group, country or subdivision: excluded in three of ten,
+     * otherwise under any legal basis}
+     */
     public static Gen<JurisdictionRule> jurisdictionRules() {
         return jurisdictionRules(legalBases());
     }
 
-    /** Versions with any rules and categories, named {@code v1}, effective from an instant in the window. */
+    /**
+     * {@return policy versions with any rules and categories, named {@code v1}, effective from an instant
+     * in the window}
+     */
     public static Gen<PolicyVersion> policyVersions() {
         return in -> policyVersion("v1", instants().generate(in), legalBases(), allowedCategoryLists(),
                 neverAllowedCategoryLists()).generate(in);
     }
 
-    /** Policies of any of {@link #purposes()} whose defaults and rules use any legal basis. */
+    /** {@return training policies for any of {@link #purposes()} whose defaults and rules use any legal basis} */
     public static Gen<TrainingPolicy> trainingPolicies() {
         return trainingPolicies(legalBases());
     }
@@ -451,6 +519,10 @@ public final class ConsentGenerators {
      * (a default is sometimes "excluded"). As in real programs, versions mostly keep the policy's
      * categories and change the rest; the first often starts with the window, so most instants have a
      * version in force.
+     *
+     * @param bases the legal bases the versions' defaults and jurisdiction rules use, such as
+     *     {@link #legalBases()}
+     * @return a generator of training policies
      */
     public static Gen<TrainingPolicy> trainingPolicies(Gen<LegalBasis> bases) {
         Objects.requireNonNull(bases, "bases");
@@ -478,12 +550,20 @@ public final class ConsentGenerators {
 
     // ---------------------------------------------------------------- scenarios and decisions
 
-    /** Scenarios under any generated policy, as {@link #scenarios(Gen)}. */
+    /**
+     * {@return scenarios under any generated policy ({@link #trainingPolicies()}), as {@link #scenarios(Gen)}
+     * draws them}
+     */
     public static Gen<Scenario> scenarios() {
         return scenarios(trainingPolicies());
     }
 
-    /** Scenarios under a policy of your own, as {@link #scenarios(Gen)}. */
+    /**
+     * Scenarios under a policy of your own, as {@link #scenarios(Gen)} draws them.
+     *
+     * @param policy the training policy every scenario is under
+     * @return a generator of scenarios under that policy, with members, items and instants drawn around it
+     */
     public static Gen<Scenario> scenarios(TrainingPolicy policy) {
         return scenarios(Generate.constant(Objects.requireNonNull(policy, "policy")));
     }
@@ -496,6 +576,9 @@ public final class ConsentGenerators {
      * item's creation, and often on, or a nanosecond or a second next to, an instant that matters to the
      * decision (a version start, an item scope, a choice, a move, a deletion); and in half of them a
      * {@code knownAt} chosen the same way.
+     *
+     * @param policies the training policies a scenario's policy is drawn from
+     * @return a generator of scenarios, each a complete question the policy answers
      */
     public static Gen<Scenario> scenarios(Gen<TrainingPolicy> policies) {
         Objects.requireNonNull(policies, "policies");
@@ -513,7 +596,7 @@ public final class ConsentGenerators {
         };
     }
 
-    /** Decisions the engine makes: {@link Scenario#replay()} of {@link #scenarios()}. */
+    /** {@return decisions the engine makes: {@link Scenario#replay()} of {@link #scenarios()}} */
     public static Gen<Decision> decisions() {
         return scenarios().map(s -> s.replay());
     }

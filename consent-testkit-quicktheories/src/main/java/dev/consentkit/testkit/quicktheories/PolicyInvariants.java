@@ -57,8 +57,8 @@ import org.quicktheories.core.Reporter;
  * {@link #check(TrainingPolicy, int, long)}.
  *
  * <p>Each invariant is checked on {@value #DEFAULT_EXAMPLES} examples unless told otherwise, which
- * takes about a second for a policy like LinkedIn's. Without a seed, each call draws a new one, so
- * repeated builds cover more ground.
+ * takes about a second for a policy like a professional network's program. Without a seed, each call
+ * draws a new one, so repeated builds cover more ground.
  */
 public final class PolicyInvariants {
 
@@ -73,6 +73,7 @@ public final class PolicyInvariants {
     /**
      * Checks every invariant on {@value #DEFAULT_EXAMPLES} examples each, with a new random seed.
      *
+     * @param policy the training policy to check, such as the one your platform decides with
      * @throws AssertionError naming the first invariant violated and showing a counterexample
      * @throws NullPointerException if {@code policy} is null
      */
@@ -83,6 +84,9 @@ public final class PolicyInvariants {
     /**
      * Checks every invariant on {@code examples} examples each, with a new random seed.
      *
+     * @param policy the training policy to check, such as the one your platform decides with
+     * @param examples how many generated examples each invariant is checked on; more examples find rarer
+     *     violations and take longer
      * @throws AssertionError naming the first invariant violated and showing a counterexample
      * @throws NullPointerException if {@code policy} is null
      * @throws IllegalArgumentException if {@code examples} is not positive
@@ -95,6 +99,10 @@ public final class PolicyInvariants {
      * Checks every invariant on {@code examples} examples each, drawn from {@code seed}: the same seed
      * draws the same examples, so a failure reported with its seed can be replayed.
      *
+     * @param policy the training policy to check, such as the one your platform decides with
+     * @param examples how many generated examples each invariant is checked on; more examples find rarer
+     *     violations and take longer
+     * @param seed the seed the examples are drawn from, such as the one a failure message reports
      * @throws AssertionError naming the first invariant violated and showing a counterexample
      * @throws NullPointerException if {@code policy} is null
      * @throws IllegalArgumentException if {@code examples} is not positive
@@ -109,7 +117,10 @@ public final class PolicyInvariants {
         }
     }
 
-    /** The names of the invariants {@link #check(TrainingPolicy)} checks, in the order it checks them. */
+    /**
+     * {@return the names of the invariants {@link #check(TrainingPolicy)} checks, in the order it checks
+     * them} A failure message quotes the name of the invariant violated.
+     */
     public static List<String> invariants() {
         return Invariants.ALL.stream().map(Invariant::name).collect(Collectors.toUnmodifiableList());
     }
