@@ -25,14 +25,32 @@ class PublishedJarsIT {
             "target/consumer-repository"));
     private static final String VERSION = System.getProperty("consentkit.version", "");
 
+    private static final Path ROOT = Path.of(System.getProperty("consentkit.root", ".."));
+
     @TestFactory
-    Stream<DynamicTest> everyJarCarriesLicenceNoticeAndVersion() throws IOException {
+    Stream<DynamicTest> everyInstalledJarCarriesLicenceNoticeAndVersion() throws IOException {
         List<Path> jars;
         try (Stream<Path> files = Files.walk(REPOSITORY.resolve("dev/consentkit"))) {
             jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
         }
         assertFalse(jars.isEmpty(), "no ConsentKit jar installed under " + REPOSITORY.toAbsolutePath());
-        String license = Files.readString(Path.of(System.getProperty("consentkit.root", "..")).resolve("LICENSE"));
+        return check(jars);
+    }
+
+    /** The sources and javadoc jars, when this build made them (the release profile does). */
+    @TestFactory
+    Stream<DynamicTest> everySourcesAndJavadocJarCarriesLicenceNoticeAndVersion() throws IOException {
+        List<Path> jars;
+        try (Stream<Path> files = Files.find(ROOT, 3, (file, attributes) -> file.getParent().endsWith("target")
+                && file.getFileName().toString().matches(".*-" + java.util.regex.Pattern.quote(VERSION)
+                        + "-(sources|javadoc)\\.jar"))) {
+            jars = files.sorted().collect(Collectors.toList());
+        }
+        return check(jars);
+    }
+
+    private static Stream<DynamicTest> check(List<Path> jars) throws IOException {
+        String license = Files.readString(ROOT.resolve("LICENSE"));
         return jars.stream().map(jar -> DynamicTest.dynamicTest(jar.getFileName().toString(), () -> {
             try (JarFile file = new JarFile(jar.toFile())) {
                 assertNotNull(file.getEntry("META-INF/LICENSE"), "META-INF/LICENSE in " + jar);
