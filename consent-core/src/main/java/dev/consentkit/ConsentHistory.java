@@ -212,7 +212,7 @@ public final class ConsentHistory {
     /** Equal when both hold the same events. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ConsentHistory && Arrays.equals(((ConsentHistory) o).events, events);
+        return o instanceof ConsentHistory other && Arrays.equals(other.events, events);
     }
 
     @Override

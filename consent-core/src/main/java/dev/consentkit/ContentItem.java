@@ -257,10 +257,9 @@ public final class ContentItem {
     /** Equal when every value is equal, reservations in the same order. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof ContentItem)) {
+        if (!(o instanceof ContentItem i)) {
             return false;
         }
-        ContentItem i = (ContentItem) o;
         return id.equals(i.id) && authorId.equals(i.authorId) && category.equals(i.category)
                 && createdAt.equals(i.createdAt) && Objects.equals(deletedAt, i.deletedAt)
                 && Objects.equals(resumedAt, i.resumedAt) && Arrays.equals(reservations, i.reservations);

@@ -93,6 +93,7 @@ public final class DataCategory {
     }
 
     /** Whether two categories have the same key; a reference comparison for shared instances. */
+    @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case
     static boolean sameKey(DataCategory a, DataCategory b) {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
@@ -127,7 +128,7 @@ public final class DataCategory {
     /** Equal when the keys are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof DataCategory && sameKey(this, (DataCategory) o);
+        return o instanceof DataCategory other && sameKey(this, other);
     }
 
     @Override

@@ -223,10 +223,9 @@ public final class Decision {
     /** Equal when every value and every fact of the evidence are equal; no text is built or compared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof Decision)) {
+        if (!(o instanceof Decision d)) {
             return false;
         }
-        Decision d = (Decision) o;
         return itemId.equals(d.itemId) && memberId.equals(d.memberId) && asOf.equals(d.asOf)
                 && Objects.equals(knownAt, d.knownAt) && reason == d.reason && failedMask == d.failedMask
                 && policyId.equals(d.policyId) && Objects.equals(policyVersion, d.policyVersion)

@@ -401,10 +401,9 @@ public final class Evidence {
      */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof Evidence)) {
+        if (!(o instanceof Evidence e)) {
             return false;
         }
-        Evidence e = (Evidence) o;
         return reason == e.reason && minimumAge == e.minimumAge && Objects.equals(at, e.at)
                 && Objects.equals(policyId, e.policyId) && Objects.equals(policyVersion, e.policyVersion)
                 && Objects.equals(itemId, e.itemId) && Objects.equals(memberId, e.memberId)

@@ -176,6 +176,7 @@ public final class Jurisdiction {
     }
 
     /** Whether two jurisdictions have the same code; a reference comparison for shared instances. */
+    @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case
     static boolean sameCode(Jurisdiction a, Jurisdiction b) {
         return a == b || (a.hash == b.hash && a.code.equals(b.code));
     }
@@ -254,7 +255,7 @@ public final class Jurisdiction {
     /** Equal when the normalised codes are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Jurisdiction && sameCode(this, (Jurisdiction) o);
+        return o instanceof Jurisdiction other && sameCode(this, other);
     }
 
     @Override

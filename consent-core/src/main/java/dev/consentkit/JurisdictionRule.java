@@ -54,6 +54,7 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
      * keeps its rules in this form, so that members' places read later resolve to the rules' own
      * instances.
      */
+    @SuppressWarnings("ReferenceEquality") // asks whether the jurisdiction already is the shared instance
     JurisdictionRule interned() {
         Jurisdiction shared = jurisdiction.intern();
         return shared == jurisdiction ? this : new JurisdictionRule(shared, basis);

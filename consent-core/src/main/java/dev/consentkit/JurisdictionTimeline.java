@@ -110,7 +110,7 @@ public final class JurisdictionTimeline {
     /** Equal when the residences are equal. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof JurisdictionTimeline && Arrays.equals(((JurisdictionTimeline) o).residences, residences);
+        return o instanceof JurisdictionTimeline other && Arrays.equals(other.residences, residences);
     }
 
     @Override

@@ -116,11 +116,11 @@ final class KeyGrammar {
                 segment++;
                 segmentStart = i + 1;
             } else if (c >= 'a' && c <= 'z') {
-                continue;
+                // a lowercase letter is allowed anywhere in a segment
             } else if (first) {
                 return "segment " + segment + " starts with '" + c + "', not a lowercase letter";
             } else if (c >= '0' && c <= '9') {
-                continue;
+                // a digit is allowed after a segment's first character
             } else if (c == '-' || c == '_') {
                 char previous = key.charAt(i - 1);
                 if (previous == '-' || previous == '_') {

@@ -67,7 +67,7 @@ public final class Member {
         this.jurisdictions = b.jurisdictions;
         this.consent = b.consent;
         this.packedBirthDate = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
-        if (closures.isEmpty() || closures.size() == 1 && closures.get(0).isOpenEnded()) {
+        if (closures.isEmpty() || (closures.size() == 1 && closures.get(0).isOpenEnded())) {
             this.closedOnce = closures.isEmpty() ? KernelTime.NEVER : KernelTime.nanos(closures.get(0).closedAt());
             this.closedFrom = null;
             this.closedUntil = null;
@@ -241,10 +241,9 @@ public final class Member {
     /** Equal when every value is equal. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof Member)) {
+        if (!(o instanceof Member m)) {
             return false;
         }
-        Member m = (Member) o;
         return id.equals(m.id) && Objects.equals(birthDate, m.birthDate) && jurisdictions.equals(m.jurisdictions)
                 && closures.equals(m.closures) && consent.equals(m.consent);
     }
@@ -319,7 +318,7 @@ public final class Member {
         public Builder residentIn(Jurisdiction jurisdiction) {
             Objects.requireNonNull(jurisdiction, "jurisdiction");
             List<Residence> given = jurisdictions.residences();
-            if (given.size() > 1 || given.size() == 1 && !given.get(0).from().equals(Instant.MIN)) {
+            if (given.size() > 1 || (given.size() == 1 && !given.get(0).from().equals(Instant.MIN))) {
                 throw new IllegalStateException("residentIn(" + jurisdiction + ") would discard the moves "
                         + jurisdictions + " of member " + id + "; call it before any move, or set the whole "
                         + "timeline with jurisdictions(...)");

@@ -209,10 +209,9 @@ public final class PolicyVersion {
     /** Equal when every rule is equal; the order in which rules and categories were given does not matter. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof PolicyVersion)) {
+        if (!(o instanceof PolicyVersion v)) {
             return false;
         }
-        PolicyVersion v = (PolicyVersion) o;
         return id.equals(v.id) && effectiveFrom.equals(v.effectiveFrom) && defaultBasis == v.defaultBasis
                 && Set.copyOf(jurisdictionRules).equals(Set.copyOf(v.jurisdictionRules))
                 && allowedCategories.equals(v.allowedCategories)

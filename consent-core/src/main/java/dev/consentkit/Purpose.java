@@ -81,6 +81,7 @@ public final class Purpose {
     }
 
     /** Whether two purposes have the same key; a reference comparison for shared instances. */
+    @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case
     static boolean sameKey(Purpose a, Purpose b) {
         return a == b || (a.hash == b.hash && a.key.equals(b.key));
     }
@@ -127,7 +128,7 @@ public final class Purpose {
     /** Equal when the keys are equal, whether or not either instance is shared. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Purpose && sameKey(this, (Purpose) o);
+        return o instanceof Purpose other && sameKey(this, other);
     }
 
     @Override

@@ -168,10 +168,9 @@ public final class TrainingPolicy {
     /** Equal when id, purpose and versions are equal. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof TrainingPolicy)) {
+        if (!(o instanceof TrainingPolicy p)) {
             return false;
         }
-        TrainingPolicy p = (TrainingPolicy) o;
         return id.equals(p.id) && purpose.equals(p.purpose) && Arrays.equals(versions, p.versions);
     }
 

@@ -42,24 +42,24 @@ import org.casbin.jcasbin.model.Model;
  */
 public final class CasbinEngine {
 
-    static final String MODEL = String.join("\n",
-            "[request_definition]",
-            "r = member, item, consent",
-            "",
-            "[policy_definition]",
-            "p = rule, value, eft",
-            "",
-            "[role_definition]",
-            "g = _, _",
-            "",
-            "[policy_effect]",
-            "e = some(where (p.eft == allow)) && !some(where (p.eft == deny))",
-            "",
-            "[matchers]",
-            "m = p.rule == \"default\""
-                    + " || (p.rule == \"category\" && g(r.item.category, p.value))"
-                    + " || (p.rule == \"jurisdiction\" && r.member.jurisdiction == p.value)"
-                    + " || (p.rule == \"opt-out\" && r.consent.hasOptOut && r.consent.optInAt <= r.consent.optOutAt)");
+    static final String MODEL = """
+            [request_definition]
+            r = member, item, consent
+
+            [policy_definition]
+            p = rule, value, eft
+
+            [role_definition]
+            g = _, _
+
+            [policy_effect]
+            e = some(where (p.eft == allow)) && !some(where (p.eft == deny))
+
+            [matchers]
+            m = p.rule == "default" \
+            || (p.rule == "category" && g(r.item.category, p.value)) \
+            || (p.rule == "jurisdiction" && r.member.jurisdiction == p.value) \
+            || (p.rule == "opt-out" && r.consent.hasOptOut && r.consent.optInAt <= r.consent.optOutAt)""";
 
     private final Enforcer enforcer;
     private final List<String> coveringPurposes;

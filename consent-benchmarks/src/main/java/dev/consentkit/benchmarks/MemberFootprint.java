@@ -65,8 +65,11 @@ public final class MemberFootprint {
         for (int i = 0; i < BUILDS; i++) {
             long before = usedHeapAfterFullCollection();
             MemberStore store = sample.buildMemberStore(withEvents);
-            growth[i] = usedHeapAfterFullCollection() - before;
-            Reference.reachabilityFence(store);
+            try {
+                growth[i] = usedHeapAfterFullCollection() - before;
+            } finally {
+                Reference.reachabilityFence(store);
+            }
         }
         Arrays.sort(growth);
         return growth[BUILDS / 2];

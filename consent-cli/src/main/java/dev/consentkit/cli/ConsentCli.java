@@ -2,6 +2,7 @@ package dev.consentkit.cli;
 
 import dev.consentkit.jackson.ConsentDocumentException;
 import java.io.BufferedOutputStream;
+import java.io.Console;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -89,9 +90,29 @@ public final class ConsentCli implements Callable<Integer> {
      */
     public static void main(String[] args) {
         boolean terminal = Boolean.parseBoolean(
-                System.getProperty("consent.stderr.terminal", String.valueOf(System.console() != null)));
+                System.getProperty("consent.stderr.terminal", String.valueOf(consoleIsTerminal())));
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         System.exit(execute(new Invocation(Path.of(""), System.in, stdout, System.err, terminal), args));
+    }
+
+    /**
+     * Whether the process runs at a terminal, when the launcher does not say. Before JDK 22
+     * {@link System#console()} is null unless it does; from JDK 22 on it is never null, and
+     * {@code Console.isTerminal()}, new in JDK 22 and so called by reflection here, tells.
+     */
+    @SuppressWarnings("SystemConsoleNull") // the null test is for JDK 17 to 21; isTerminal() answers from JDK 22 on
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return Boolean.TRUE.equals(Console.class.getMethod("isTerminal").invoke(console));
+        } catch (NoSuchMethodException beforeJdk22) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /**
@@ -157,9 +178,9 @@ public final class ConsentCli implements Callable<Integer> {
         Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
         String message;
         int code = CliException.USAGE;
-        if (cause instanceof CliException) {
+        if (cause instanceof CliException cliException) {
             message = cause.getMessage();
-            code = ((CliException) cause).exitCode();
+            code = cliException.exitCode();
         } else if (cause instanceof ConsentDocumentException) {
             message = cause.getMessage();
         } else if (cause instanceof IOException) {

@@ -51,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private final Invocation invocation;
 
+    @SuppressWarnings("UnusedVariable") // picocli reads and sets it by reflection
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
@@ -327,7 +328,7 @@ final class DemoCommand implements Callable<Integer> {
     private static List<String> wrap(String text, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : text.split(" ")) {
+        for (String word : text.split(" ", -1)) {
             if (line.length() > 0 && line.length() + 1 + word.length() > width) {
                 lines.add(line.toString());
                 line.setLength(0);

@@ -165,7 +165,7 @@ final class DemoSample {
         }
         if (random.nextDouble() < 0.03) {
             Jurisdiction to = pick(PLACES, PLACE_WEIGHTS, random);
-            if (to != home) {
+            if (!to.equals(home)) {
                 member.residentIn(to, between(midnight("2024-03-01"), midnight("2025-12-31"), random));
             }
         }
@@ -265,7 +265,7 @@ final class DemoSample {
 
     /** A whole second in {@code [from, until)}; every span used is far below the 68 years an int of seconds holds. */
     private static Instant between(Instant from, Instant until, Random random) {
-        long seconds = Duration.between(from, until).getSeconds();
+        long seconds = Duration.between(from, until).toSeconds();
         return from.plusSeconds(random.nextInt((int) Math.max(1, seconds)));
     }
 

@@ -73,6 +73,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private final Invocation invocation;
 
+    @SuppressWarnings("UnusedVariable") // picocli reads and sets it by reflection
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 

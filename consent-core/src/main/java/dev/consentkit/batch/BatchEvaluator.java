@@ -87,7 +87,7 @@ public final class BatchEvaluator {
         boolean[] covers = members.purposesCoveringByIndex(b.policy.purpose());
         // The basis in each jurisdiction the store's members live in, resolved once.
         Jurisdiction[] places = members.places();
-        LegalBasis[] basis = new LegalBasis[places.length];
+        @Nullable LegalBasis[] basis = new LegalBasis[places.length];
         for (int p = 0; p < places.length; p++) {
             basis[p] = RuleKernel.basis(rules, places[p]);
         }
@@ -518,11 +518,11 @@ public final class BatchEvaluator {
             CompletableFuture.allOf(chunks.toArray(new CompletableFuture<?>[0])).join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
+            if (cause instanceof RuntimeException runtimeException) {
+                throw runtimeException;
             }
-            if (cause instanceof Error) {
-                throw (Error) cause;
+            if (cause instanceof Error error) {
+                throw error;
             }
             throw e;
         }

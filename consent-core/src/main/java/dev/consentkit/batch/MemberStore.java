@@ -615,7 +615,7 @@ public final class MemberStore {
             for (int i = 0; i < residences.size(); i++) {
                 Instant start = residences.get(i).from();
                 residenceFrom[residenceCount] = start.equals(Instant.MIN) ? KernelTime.ALWAYS : KernelTime.nanos(start);
-                residencePlace[residenceCount] = (short) (int) places.get(residences.get(i).jurisdiction());
+                residencePlace[residenceCount] = (short) (int) Objects.requireNonNull(places.get(residences.get(i).jurisdiction()));
                 residenceCount++;
             }
             residenceStarts[size + 1] = residenceCount;

@@ -270,6 +270,7 @@ public final class ConsentLookup {
          * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
          * @return the code, or {@link #NONE}
          */
+        @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case, then equals
         public int choiceAt(Purpose[] covering, long asOf, long knownAt) {
             Purpose[] purposes = groupPurposes;
             if (purposes.length > MASKED_GROUPS) {
@@ -278,7 +279,7 @@ public final class ConsentLookup {
             long counting = 0;
             for (int g = 0; g < purposes.length; g++) {
                 for (Purpose p : covering) {
-                    if (purposes[g] == p || purposes[g].hashCode() == p.hashCode() && purposes[g].equals(p)) {
+                    if (purposes[g] == p || (purposes[g].hashCode() == p.hashCode() && purposes[g].equals(p))) {
                         counting |= 1L << g;
                     }
                 }
@@ -411,9 +412,10 @@ public final class ConsentLookup {
             return found;
         }
 
+        @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case, then equals
         private static boolean counts(Purpose group, Purpose[] covering) {
             for (Purpose p : covering) {
-                if (group == p || group.hashCode() == p.hashCode() && group.equals(p)) {
+                if (group == p || (group.hashCode() == p.hashCode() && group.equals(p))) {
                     return true;
                 }
             }

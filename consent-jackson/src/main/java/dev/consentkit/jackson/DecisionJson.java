@@ -107,16 +107,17 @@ final class DecisionJson {
         Node versionNode = decision.optional("policyVersion");
         String policyVersion = versionNode == null ? null : Scalars.id(versionNode);
         Node evidenceNode = decision.required("evidence", major == 1 ? V1_EVIDENCE : EVIDENCE);
-        boolean v1 = major == 1 || major == 0 && evidenceNode.type == Node.Type.OBJECT
-                && evidenceNode.field("reason") == null;
+        boolean v1 = major == 1 || (major == 0 && evidenceNode.type == Node.Type.OBJECT
+                && evidenceNode.field("reason") == null);
         Evidence evidence = v1 ? readRecorded(evidenceNode, reason) : readEvidence(evidenceNode);
         if (trainable != reason.isTrainable()) {
             throw trainableNode.fail("\"trainable\" is " + trainable + " but reason " + reason + " is "
                     + (reason.isTrainable() ? "a permission" : "a denial"), String.valueOf(reason.isTrainable()));
         }
         if (evidence.reason() != reason) {
-            throw evidenceNode.field("reason").fail("the evidence explains " + evidence.reason() + ", the decision's "
-                    + "reason is " + reason, "\"" + reason + "\"");
+            Node evidenceReason = evidenceNode.field("reason");
+            throw (evidenceReason != null ? evidenceReason : evidenceNode).fail("the evidence explains " + evidence.reason()
+                    + ", the decision's reason is " + reason, "\"" + reason + "\"");
         }
         Decision.Builder builder = Decision.builder(itemId, memberId, asOf).failedChecks(failedChecks)
                 .policy(policyId, policyVersion).evidence(evidence);
@@ -126,7 +127,7 @@ final class DecisionJson {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw culprit(decision, reason, failedChecks, policyVersion).fail(e.getMessage(),
+            throw culprit(decision, reason, failedChecks, policyVersion).fail(Node.problem(e),
                     "failed checks in evaluation order starting with the reason, a policy version unless the"
                             + " reason is POLICY_NOT_IN_FORCE, and evidence about this item, member and policy",
                     e);
@@ -138,7 +139,7 @@ final class DecisionJson {
         boolean checksWellFormed = true;
         for (int i = 0; i < failedChecks.size(); i++) {
             Reason failed = failedChecks.get(i);
-            if (failed.isTrainable() || i > 0 && failed.ordinal() <= failedChecks.get(i - 1).ordinal()) {
+            if (failed.isTrainable() || (i > 0 && failed.ordinal() <= failedChecks.get(i - 1).ordinal())) {
                 checksWellFormed = false;
             }
         }
@@ -149,8 +150,8 @@ final class DecisionJson {
             Node version = decision.field("policyVersion");
             return version != null ? version : decision;
         }
-        if (!reason.isTrainable() && !failedChecks.isEmpty() && failedChecks.get(0) == reason
-                || reason.isTrainable() && failedChecks.isEmpty()) {
+        if ((!reason.isTrainable() && !failedChecks.isEmpty() && failedChecks.get(0) == reason)
+                || (reason.isTrainable() && failedChecks.isEmpty())) {
             return required(decision.field("evidence"));
         }
         return required(decision.field("reason"));
@@ -198,7 +199,7 @@ final class DecisionJson {
         try {
             return Evidence.recorded(reason, description, at, event);
         } catch (IllegalArgumentException e) {
-            throw descriptionNode.fail(e.getMessage(), "a non-blank description", e);
+            throw descriptionNode.fail(Node.problem(e), "a non-blank description", e);
         }
     }
 
@@ -293,14 +294,14 @@ final class DecisionJson {
             try {
                 builder.closure(new AccountClosure(declaredAt, reopenedAt));
             } catch (IllegalArgumentException e) {
-                throw reopenedNode.fail(e.getMessage(), "reopenedAt after the closure's start " + declaredAt, e);
+                throw reopenedNode.fail(Node.problem(e), "reopenedAt after the closure's start " + declaredAt, e);
             }
         }
         Evidence built;
         try {
             built = builder.build();
         } catch (IllegalArgumentException e) {
-            throw evidence.fail(e.getMessage(), "the facts evidence for " + reason + " is explained by", e);
+            throw evidence.fail(Node.problem(e), "the facts evidence for " + reason + " is explained by", e);
         }
         if (atNode != null && !built.at().map(at -> at.equals(declaredAt)).orElse(false)) {
             throw atNode.fail("the evidence's instant is not the one its facts give",
@@ -334,7 +335,7 @@ final class DecisionJson {
             return Evidence.recorded(reason, description, atNode == null ? null : Scalars.instant(atNode),
                     eventNode == null ? null : MemberJson.readEvent(eventNode, null));
         } catch (IllegalArgumentException e) {
-            throw evidence.fail(e.getMessage(), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN",
+            throw evidence.fail(Node.problem(e), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN",
                     e);
         }
     }

@@ -69,11 +69,11 @@ final class ItemJson {
             try {
                 return read.withResumedAt(resumedAt);
             } catch (IllegalArgumentException e) {
-                throw resumedNode.fail(e.getMessage(), "resumedAt at or after createdAt", e);
+                throw resumedNode.fail(Node.problem(e), "resumedAt at or after createdAt", e);
             }
         } catch (IllegalArgumentException e) {
             Node culprit = id.isBlank() ? idNode : authorId.isBlank() ? authorNode : deletedNode != null ? deletedNode : item;
-            throw culprit.fail(e.getMessage(), culprit == deletedNode ? "deletedAt at or after createdAt" : Scalars.ID, e);
+            throw culprit.fail(Node.problem(e), culprit == deletedNode ? "deletedAt at or after createdAt" : Scalars.ID, e);
         }
     }
 

@@ -109,7 +109,7 @@ final class MemberJson {
             }
             return builder.consent(consent).build();
         } catch (IllegalArgumentException e) {
-            throw idNode.fail(e.getMessage(), Scalars.ID, e);
+            throw idNode.fail(Node.problem(e), Scalars.ID, e);
         }
     }
 
@@ -142,7 +142,7 @@ final class MemberJson {
             return new AccountClosure(closedAt, reopenedAt);
         } catch (IllegalArgumentException e) {
             throw (reopenedNode == null ? closure.required("closedAt", Scalars.INSTANT) : reopenedNode)
-                    .fail(e.getMessage(), "reopenedAt after closedAt " + closedAt, e);
+                    .fail(Node.problem(e), "reopenedAt after closedAt " + closedAt, e);
         }
     }
 
@@ -180,7 +180,7 @@ final class MemberJson {
         try {
             return new Residence(from, place);
         } catch (IllegalArgumentException e) {
-            throw placeNode.fail(e.getMessage(), Scalars.PLACE, e);
+            throw placeNode.fail(Node.problem(e), Scalars.PLACE, e);
         }
     }
 
@@ -195,7 +195,7 @@ final class MemberJson {
                 try {
                     ConsentHistory.of(earlier, event);
                 } catch (IllegalArgumentException conflict) {
-                    throw e.fail(conflict.getMessage(), "each event id used for one event only (repeating the same event is fine)",
+                    throw e.fail(Node.problem(conflict), "each event id used for one event only (repeating the same event is fine)",
                             conflict);
                 }
             }
@@ -204,7 +204,7 @@ final class MemberJson {
         try {
             return ConsentHistory.of(events);
         } catch (IllegalArgumentException e) {
-            throw node.fail(e.getMessage(), "each event id used for one event only", e);
+            throw node.fail(Node.problem(e), "each event id used for one event only", e);
         }
     }
 
@@ -238,8 +238,8 @@ final class MemberJson {
             }
             return ConsentEvent.effectiveWhenRecorded(id, purpose, choice, effectiveAt, recordedAt, channel);
         } catch (IllegalArgumentException e) {
-            throw id.isBlank() ? idNode.fail(e.getMessage(), Scalars.ID, e)
-                    : recordedNode.fail(e.getMessage(), "recordedAt at or after effectiveAt " + effectiveAt, e);
+            throw id.isBlank() ? idNode.fail(Node.problem(e), Scalars.ID, e)
+                    : recordedNode.fail(Node.problem(e), "recordedAt at or after effectiveAt " + effectiveAt, e);
         }
     }
 
@@ -247,7 +247,7 @@ final class MemberJson {
         json.writeStartObject();
         List<AccountClosure> closures = member.closures();
         // Closed at most once, not reopened: the v1 form. Anything else needs v1.1's closures.
-        boolean asClosedAt = closures.isEmpty() || closures.size() == 1 && closures.get(0).isOpenEnded();
+        boolean asClosedAt = closures.isEmpty() || (closures.size() == 1 && closures.get(0).isOpenEnded());
         if (withFormat) {
             json.writeStringField("format", asClosedAt ? DocumentFormat.MEMBER.current()
                     : DocumentFormat.MEMBER.current(CLOSURES_MINOR));

@@ -263,10 +263,10 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
 
             @Override
             public Line<T> next() {
-                if (!hasNext()) {
+                Line<T> line = hasNext() ? next : null;
+                if (line == null) {
                     throw new NoSuchElementException();
                 }
-                Line<T> line = next;
                 next = null;
                 return line;
             }

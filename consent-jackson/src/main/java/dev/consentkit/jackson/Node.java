@@ -290,6 +290,12 @@ final class Node {
         return new ConsentDocumentException(path(), written(), line, column, problem, expected, cause);
     }
 
+    /** What the exception that rejected a value says is wrong with it: its message, or its class if it has none. */
+    static String problem(Throwable rejection) {
+        String message = rejection.getMessage();
+        return message != null ? message : rejection.getClass().getName();
+    }
+
     /** This value has the wrong JSON type. */
     ConsentDocumentException wrongType(String expected) {
         String found = type == Type.OBJECT || type == Type.ARRAY || type == Type.NULL

@@ -88,7 +88,7 @@ final class PolicyJson {
         try {
             builder = TrainingPolicy.builder(id, purpose);
         } catch (IllegalArgumentException e) {
-            throw idNode.fail(e.getMessage(), Scalars.ID, e);
+            throw idNode.fail(Node.problem(e), Scalars.ID, e);
         }
         Node versionsNode = policy.required("versions", VERSIONS);
         PolicyVersion before = null;
@@ -113,7 +113,7 @@ final class PolicyJson {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw versionsNode.fail(e.getMessage(), "at least one version", e);
+            throw versionsNode.fail(Node.problem(e), "at least one version", e);
         }
     }
 
@@ -130,7 +130,7 @@ final class PolicyJson {
         try {
             builder = PolicyVersion.builder(id, effectiveFrom);
         } catch (IllegalArgumentException e) {
-            throw idNode.fail(e.getMessage(), Scalars.ID, e);
+            throw idNode.fail(Node.problem(e), Scalars.ID, e);
         }
 
         Node basisNode = version.field("defaultBasis");
@@ -158,7 +158,7 @@ final class PolicyJson {
                 builder.rule(rule);
             } catch (IllegalArgumentException e) {
                 throw r.object(RULE_FIELDS).required("jurisdiction", Scalars.JURISDICTION)
-                        .fail(e.getMessage(), "one rule per jurisdiction", e);
+                        .fail(Node.problem(e), "one rule per jurisdiction", e);
             }
         }
         for (DataCategory category : readCategories(version.required("allowedCategories", CATEGORIES))) {
@@ -171,7 +171,7 @@ final class PolicyJson {
         try {
             builder.minimumAge(ageNode.integer(AGE));
         } catch (IllegalArgumentException e) {
-            throw ageNode.fail(e.getMessage(), AGE, e);
+            throw ageNode.fail(Node.problem(e), AGE, e);
         }
         builder.unknownAge(version.required("unknownAge", "what an unknown age means")
                 .enumValue(UnknownAge.class, "unknown-age handling"));
@@ -193,7 +193,7 @@ final class PolicyJson {
         try {
             return builder.build();
         } catch (IllegalArgumentException e) {
-            throw version.fail(e.getMessage(), DEFAULT, e);
+            throw version.fail(Node.problem(e), DEFAULT, e);
         }
     }
 

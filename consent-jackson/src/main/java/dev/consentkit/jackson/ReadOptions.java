@@ -78,7 +78,7 @@ public final class ReadOptions implements Serializable {
     /** Whether both options read every document alike. */
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ReadOptions && ((ReadOptions) o).clockSkewTolerance.equals(clockSkewTolerance);
+        return o instanceof ReadOptions other && other.clockSkewTolerance.equals(clockSkewTolerance);
     }
 
     @Override

@@ -167,10 +167,9 @@ public final class Scenario {
     /** Equal when every value is equal. */
     @Override
     public boolean equals(@Nullable Object o) {
-        if (!(o instanceof Scenario)) {
+        if (!(o instanceof Scenario s)) {
             return false;
         }
-        Scenario s = (Scenario) o;
         return policy.equals(s.policy) && member.equals(s.member) && item.equals(s.item) && asOf.equals(s.asOf)
                 && Objects.equals(knownAt, s.knownAt);
     }

@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
+import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 import org.quicktheories.generators.SourceDSL;
 
@@ -841,9 +842,15 @@ public final class ConsentGenerators {
                     .leapDayBirthday(Generate.enumValues(LeapDayBirthday.class).generate(in))
                     .gpcSignalsObject(Generate.booleans().generate(in))
                     .itemsCreatedFrom(sometimes(20, instants()).generate(in).orElse(null))
-                    .itemsFromMembersChoice(Generate.booleans().generate(in) && Generate.booleans().generate(in))
+                    .itemsFromMembersChoice(oneInFour(in))
                     .build();
         };
+    }
+
+    /** True about one time in four: two draws of a coin, the second only when the first came up true. */
+    private static boolean oneInFour(RandomnessSource in) {
+        boolean first = Generate.booleans().generate(in);
+        return first && Generate.booleans().generate(in);
     }
 
     private static long utcDay(Instant instant) {
