@@ -2,6 +2,7 @@ package dev.consentkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.Jurisdiction;
@@ -108,6 +109,39 @@ class KernelBoundariesTest {
         assertEquals(-1_999, RuleKernel.choiceScope(-1_999, 1));
         assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(KernelTime.ALWAYS, 1_000));
         assertEquals(KernelTime.NEVER, RuleKernel.choiceScope(KernelTime.NEVER, 1_000));
+    }
+
+    @Test
+    void shouldCountAnOptOutRecordedAtTheInstantTheAnswerIsKnownAt() {
+        // An opt-out, then the opt-in in effect; the opt-out is recorded exactly at knownAt.
+        long[] recordedAt = {10, 5};
+        int[] codes = {0 << 1 | 1, 1 << 1};
+
+        assertEquals(codes[0], ConsentLookup.lastOptOutBefore(recordedAt, codes, 0, 2, codes[1], 10));
+        assertEquals(ConsentLookup.NONE, ConsentLookup.lastOptOutBefore(recordedAt, codes, 0, 2, codes[1], 9));
+    }
+
+    @Test
+    void shouldFindTheOptInInEffectItselfAsTheFirstAfterTheLastOptOut() {
+        long[] recordedAt = {1, 2};
+        int[] codes = {0 << 1 | 1, 1 << 1};
+
+        assertEquals(1, ConsentLookup.firstOptInAfter(recordedAt, codes, 0, 2, codes[0], codes[1], KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldRefuseASecondContentItemAccess() {
+        ItemFacts.Access registered = ItemFacts.access();
+
+        assertThrows(IllegalStateException.class, () -> ItemFacts.register(registered));
+        assertEquals(registered, ItemFacts.access());
+    }
+
+    @Test
+    void shouldKeepTheVersionsItemScope() {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+
+        assertEquals(from, rules(PolicyVersion.builder("v1", Instant.EPOCH).itemsCreatedFrom(from)).itemsCreatedFrom());
     }
 
     private static VersionRules rules(PolicyVersion.Builder builder) {
