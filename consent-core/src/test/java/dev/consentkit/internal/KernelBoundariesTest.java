@@ -5,13 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.UnknownAge;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -142,6 +147,30 @@ class KernelBoundariesTest {
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
 
         assertEquals(from, rules(PolicyVersion.builder("v1", Instant.EPOCH).itemsCreatedFrom(from)).itemsCreatedFrom());
+    }
+
+    @Test
+    void shouldFindTheChoiceOfAMemberWithMorePurposesThanTheMaskHolds() {
+        // 70 purposes, one opt-in each, in effect order: more groups than a 64-bit mask, searched by key.
+        List<ConsentEvent> events = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            events.add(ConsentEvent.optIn("e" + i, purpose(i), Instant.EPOCH.plusSeconds(i), ConsentChannel.API));
+        }
+        ConsentLookup.Index index = ConsentLookup.Index.of(events);
+
+        assertEquals(70, index.groupCount());
+        assertEquals(0, index.choiceAt(new Purpose[] {purpose(0)}, KernelTime.LATEST, KernelTime.LATEST));
+        assertEquals(69 << 1, index.choiceAt(new Purpose[] {purpose(69)}, KernelTime.LATEST, KernelTime.LATEST));
+        assertEquals(40 << 1, index.choiceAt(new Purpose[] {purpose(5), purpose(40)}, KernelTime.LATEST,
+                KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, index.choiceAt(new Purpose[] {purpose(40)},
+                KernelTime.nanos(Instant.EPOCH.plusSeconds(39)), KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, index.choiceAt(new Purpose[] {Purpose.of("unrelated")}, KernelTime.LATEST,
+                KernelTime.LATEST));
+    }
+
+    private static Purpose purpose(int i) {
+        return Purpose.of(String.format("p%02d", i));
     }
 
     private static VersionRules rules(PolicyVersion.Builder builder) {
