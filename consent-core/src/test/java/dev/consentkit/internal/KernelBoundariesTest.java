@@ -1,0 +1,179 @@
+package dev.consentkit.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.Reason;
+import dev.consentkit.UnknownAge;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel's comparisons at their edges: each check on the instant or day where it changes its
+ * answer, and each conversion on the first and last value it converts exactly.
+ */
+class KernelBoundariesTest {
+
+    private static final long ASOF = KernelTime.nanos(Instant.parse("2025-06-01T00:00:00Z"));
+    private static final long ASOF_DAY = LocalDate.of(2025, 6, 1).toEpochDay();
+    private static final Jurisdiction DE = Jurisdiction.of("DE");
+
+    @Test
+    void shouldStartTheFirstAndLastDayAUnitHoldsExactlyAndNoneBeyond() {
+        long unitsPerDay = 86_400L;
+        long limit = Long.MAX_VALUE / unitsPerDay;
+
+        assertEquals(limit * unitsPerDay, KernelTime.dayStart(limit, unitsPerDay, limit));
+        assertEquals(KernelTime.NEVER, KernelTime.dayStart(limit + 1, unitsPerDay, limit));
+        assertEquals(-limit * unitsPerDay, KernelTime.dayStart(-limit, unitsPerDay, limit));
+        assertEquals(KernelTime.ALWAYS + 1, KernelTime.dayStart(-limit - 1, unitsPerDay, limit));
+    }
+
+    @Test
+    void shouldConvertTheFirstAndLastStoredInstantsExactly() {
+        long first = KernelTime.nanos(KernelTime.FIRST);
+        long last = KernelTime.nanos(KernelTime.LAST);
+
+        assertEquals(first, KernelTime.notAfterNanos(KernelTime.FIRST));
+        assertEquals(first, KernelTime.beforeNanos(KernelTime.FIRST));
+        assertEquals(last, KernelTime.notAfterNanos(KernelTime.LAST));
+        assertEquals(last, KernelTime.beforeNanos(KernelTime.LAST));
+        assertEquals(KernelTime.ALWAYS, KernelTime.notAfterNanos(KernelTime.FIRST.minusSeconds(1)));
+        assertEquals(KernelTime.ALWAYS + 1, KernelTime.beforeNanos(KernelTime.FIRST.minusSeconds(1)));
+        assertEquals(KernelTime.LATEST, KernelTime.notAfterNanos(KernelTime.LAST.plusSeconds(1)));
+        assertEquals(KernelTime.NEVER, KernelTime.beforeNanos(KernelTime.LAST.plusSeconds(1)));
+    }
+
+    @Test
+    void shouldCloseTheAccountFromTheInstantOfClosure() {
+        assertTrue(RuleKernel.accountClosed(ASOF, ASOF));
+        assertFalse(RuleKernel.accountClosed(ASOF + 1, ASOF));
+    }
+
+    @Test
+    void shouldCountAMemberAsAnAdultFromTheComingOfAgeDayItself() {
+        VersionRules adults = rules(PolicyVersion.builder("v1", Instant.EPOCH).minimumAge(18));
+        int bornOnAsOf18YearsBefore = CalendarDays.pack(LocalDate.of(2007, 6, 1));
+        int bornADayLater = CalendarDays.pack(LocalDate.of(2007, 6, 2));
+
+        long adult = RuleKernel.memberVerdict(adults, KernelTime.NEVER, true, adults.basisFor(DE),
+                bornOnAsOf18YearsBefore, ASOF, ASOF_DAY);
+        long minor = RuleKernel.memberVerdict(adults, KernelTime.NEVER, true, adults.basisFor(DE),
+                bornADayLater, ASOF, ASOF_DAY);
+
+        assertEquals(0, RuleKernel.memberFailures(adult));
+        assertEquals(ASOF_DAY, RuleKernel.comingOfAgeDay(adult));
+        assertEquals(RuleKernel.bit(Reason.MINOR), RuleKernel.memberFailures(minor));
+        assertEquals(ASOF_DAY + 1, RuleKernel.comingOfAgeDay(minor));
+    }
+
+    @Test
+    void shouldNotRestrictByAgeWithoutAMinimumAge() {
+        VersionRules noAge = rules(PolicyVersion.builder("v1", Instant.EPOCH).minimumAge(0).unknownAge(UnknownAge.DENY));
+        int bornAfterAsOf = CalendarDays.pack(LocalDate.of(2030, 1, 1));
+
+        long known = RuleKernel.memberVerdict(noAge, KernelTime.NEVER, true, LegalBasis.LEGITIMATE_INTERESTS,
+                bornAfterAsOf, ASOF, ASOF_DAY);
+        long unknown = RuleKernel.memberVerdict(noAge, KernelTime.NEVER, true, LegalBasis.LEGITIMATE_INTERESTS,
+                CalendarDays.UNKNOWN_BIRTH, ASOF, ASOF_DAY);
+
+        assertEquals(0, RuleKernel.memberFailures(known));
+        assertEquals(RuleKernel.NO_AGE_LIMIT, RuleKernel.comingOfAgeDay(known));
+        assertEquals(0, RuleKernel.memberFailures(unknown));
+        assertEquals(RuleKernel.NO_AGE_LIMIT, RuleKernel.comingOfAgeDay(unknown));
+    }
+
+    @Test
+    void shouldCountAnItemResumedAtTheInstantOfUseFromItsResumption() {
+        long created = ASOF - 100;
+        long scope = ASOF - 50;
+
+        assertEquals(0, RuleKernel.choiceFailures(created, ASOF, scope, ASOF));
+        assertEquals(RuleKernel.bit(Reason.ITEM_BEFORE_CHOICE), RuleKernel.choiceFailures(created, ASOF + 1, scope, ASOF));
+        assertEquals(0, RuleKernel.choiceFailures(scope, KernelTime.NEVER, scope, ASOF));
+        assertEquals(RuleKernel.bit(Reason.ITEM_BEFORE_CHOICE),
+                RuleKernel.choiceFailures(scope - 1, KernelTime.NEVER, scope, ASOF));
+    }
+
+    @Test
+    void shouldRoundANegativeChoiceScopeUpAndKeepNanosecondsAsTheyAre() {
+        assertEquals(-1, RuleKernel.choiceScope(-1_999, 1_000));
+        assertEquals(-2, RuleKernel.choiceScope(-2_000, 1_000));
+        assertEquals(2, RuleKernel.choiceScope(1_001, 1_000));
+        assertEquals(-1_999, RuleKernel.choiceScope(-1_999, 1));
+        assertEquals(KernelTime.ALWAYS, RuleKernel.choiceScope(KernelTime.ALWAYS, 1_000));
+        assertEquals(KernelTime.NEVER, RuleKernel.choiceScope(KernelTime.NEVER, 1_000));
+    }
+
+    @Test
+    void shouldCountAnOptOutRecordedAtTheInstantTheAnswerIsKnownAt() {
+        // An opt-out, then the opt-in in effect; the opt-out is recorded exactly at knownAt.
+        long[] recordedAt = {10, 5};
+        int[] codes = {0 << 1 | 1, 1 << 1};
+
+        assertEquals(codes[0], ConsentLookup.lastOptOutBefore(recordedAt, codes, 0, 2, codes[1], 10));
+        assertEquals(ConsentLookup.NONE, ConsentLookup.lastOptOutBefore(recordedAt, codes, 0, 2, codes[1], 9));
+    }
+
+    @Test
+    void shouldFindTheOptInInEffectItselfAsTheFirstAfterTheLastOptOut() {
+        long[] recordedAt = {1, 2};
+        int[] codes = {0 << 1 | 1, 1 << 1};
+
+        assertEquals(1, ConsentLookup.firstOptInAfter(recordedAt, codes, 0, 2, codes[0], codes[1], KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldRefuseASecondContentItemAccess() {
+        ItemFacts.Access registered = ItemFacts.access();
+
+        assertThrows(IllegalStateException.class, () -> ItemFacts.register(registered));
+        assertEquals(registered, ItemFacts.access());
+    }
+
+    @Test
+    void shouldKeepTheVersionsItemScope() {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+
+        assertEquals(from, rules(PolicyVersion.builder("v1", Instant.EPOCH).itemsCreatedFrom(from)).itemsCreatedFrom());
+    }
+
+    @Test
+    void shouldFindTheChoiceOfAMemberWithMorePurposesThanTheMaskHolds() {
+        // 70 purposes, one opt-in each, in effect order: more groups than a 64-bit mask, searched by key.
+        List<ConsentEvent> events = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            events.add(ConsentEvent.optIn("e" + i, purpose(i), Instant.EPOCH.plusSeconds(i), ConsentChannel.API));
+        }
+        ConsentLookup.Index index = ConsentLookup.Index.of(events);
+
+        assertEquals(70, index.groupCount());
+        assertEquals(0, index.choiceAt(new Purpose[] {purpose(0)}, KernelTime.LATEST, KernelTime.LATEST));
+        assertEquals(69 << 1, index.choiceAt(new Purpose[] {purpose(69)}, KernelTime.LATEST, KernelTime.LATEST));
+        assertEquals(40 << 1, index.choiceAt(new Purpose[] {purpose(5), purpose(40)}, KernelTime.LATEST,
+                KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, index.choiceAt(new Purpose[] {purpose(40)},
+                KernelTime.nanos(Instant.EPOCH.plusSeconds(39)), KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, index.choiceAt(new Purpose[] {Purpose.of("unrelated")}, KernelTime.LATEST,
+                KernelTime.LATEST));
+    }
+
+    private static Purpose purpose(int i) {
+        return Purpose.of(String.format("p%02d", i));
+    }
+
+    private static VersionRules rules(PolicyVersion.Builder builder) {
+        return VersionRules.of(builder.defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).build());
+    }
+}
