@@ -404,15 +404,20 @@ class ConsentDocumentsTest {
         assertTrue(e.getMessage().contains("is resumed at 2025-09-01T00:00:00Z, before it was created at"), e.getMessage());
     }
 
-    @Test
-    void shouldWriteAPolicyScopingItemsPerMemberAsMinorVersionOneAndReadItBack() throws IOException {
-        TrainingPolicy perMember = TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
+    /** A consumer program that counts a member's items only from that member's own opt-in on. */
+    private static TrainingPolicy perMemberScopedPolicy() {
+        return TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
                 .version(PolicyVersion.builder("2025-08", Instant.parse("2025-08-28T00:00:00Z"))
                         .defaultBasis(LegalBasis.CONSENT)
                         .allow(DataCategory.AI_INTERACTIONS)
                         .itemsFromMembersChoice(true)
                         .build())
                 .build();
+    }
+
+    @Test
+    void shouldWriteAPolicyScopingItemsPerMemberAsMinorVersionOneAndReadItBack() throws IOException {
+        TrainingPolicy perMember = perMemberScopedPolicy();
 
         String json = ConsentDocuments.writePolicy(perMember);
 
@@ -440,13 +445,7 @@ class ConsentDocumentsTest {
 
     @Test
     void shouldWriteADecisionBeforeTheMembersChoiceAsMinorVersionTwoOneAndReadItBack() throws IOException {
-        TrainingPolicy perMember = TrainingPolicy.builder("anthropic-consumer", Purpose.AI_TRAINING)
-                .version(PolicyVersion.builder("2025-08", Instant.parse("2025-08-28T00:00:00Z"))
-                        .defaultBasis(LegalBasis.CONSENT)
-                        .allow(DataCategory.AI_INTERACTIONS)
-                        .itemsFromMembersChoice(true)
-                        .build())
-                .build();
+        TrainingPolicy perMember = perMemberScopedPolicy();
         ConsentEvent optIn = ConsentEvent.optIn("c-1", Purpose.AI_TRAINING, Instant.parse("2025-09-02T10:00:00Z"),
                 ConsentChannel.SETTINGS_TOGGLE);
         Member member = Member.builder("u-1").birthDate(LocalDate.of(1990, 1, 1)).residentIn(Jurisdiction.of("US"))
