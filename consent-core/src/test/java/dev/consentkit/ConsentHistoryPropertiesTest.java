@@ -32,7 +32,7 @@ import org.quicktheories.generators.Generate;
  */
 class ConsentHistoryPropertiesTest {
 
-    private static final int EXAMPLES = 500;
+    private static final int EXAMPLES = PropertyExamples.scaled(500);
 
     @Test
     void shouldKeepEveryEventOfBothHistoriesWhenMerging() {

@@ -39,10 +39,10 @@ import org.quicktheories.generators.Generate;
 /** Property tests showing that the engine's invariants hold for any generated policy, member, item and instant. */
 class TrainingPolicyPropertiesTest {
 
-    private static final int EXAMPLES = 500;
+    private static final int EXAMPLES = PropertyExamples.scaled(500);
     // The two paths share their checks but not their control flow: a divergence may need a rare
     // combination (a single failed check late in the order), so this property looks further.
-    private static final int MANY_EXAMPLES = 3000;
+    private static final int MANY_EXAMPLES = PropertyExamples.scaled(3000);
 
     @Test
     void shouldNeverTrainOnNeverAllowedCategories() {

@@ -10,6 +10,7 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.CoreGenerators.Batch;
 import dev.consentkit.CoreGenerators;
 import dev.consentkit.Member;
+import dev.consentkit.PropertyExamples;
 import dev.consentkit.Reason;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -29,12 +30,12 @@ import org.quicktheories.generators.Generate;
  */
 class BatchEvaluatorPropertiesTest {
 
-    private static final int EXAMPLES = 1000;
+    private static final int EXAMPLES = PropertyExamples.scaled(1000);
     // A disagreement may need a rare tie (asOf on a move, on a coming of age, on a unit boundary), so the
     // properties over every path look further.
-    private static final int MANY_EXAMPLES = 4000;
-    private static final int PARALLEL_EXAMPLES = 25;
-    private static final int LARGE_STORE_EXAMPLES = 5;
+    private static final int MANY_EXAMPLES = PropertyExamples.scaled(4000);
+    private static final int PARALLEL_EXAMPLES = PropertyExamples.scaled(25);
+    private static final int LARGE_STORE_EXAMPLES = PropertyExamples.scaled(5);
     // Each try of these builds hundreds of thousands of rows or members: keep shrinking short.
     private static final int FEW_SHRINK_CYCLES = 20;
     // Several 65,536-row chunks, the last one partial and not a whole number of 64-row words.

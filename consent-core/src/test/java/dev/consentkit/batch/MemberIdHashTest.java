@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.consentkit.PropertyExamples;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ import org.quicktheories.generators.Generate;
  */
 class MemberIdHashTest {
 
-    private static final int EXAMPLES = 2000;
+    private static final int EXAMPLES = PropertyExamples.scaled(2000);
     private static final BigInteger PRIME = BigInteger.TWO.pow(61).subtract(BigInteger.ONE);
     private static final BigInteger WORD = BigInteger.TWO.pow(64);
     // The largest operand the polynomial passes to multiply: a loosely reduced value plus a 48-bit coefficient.

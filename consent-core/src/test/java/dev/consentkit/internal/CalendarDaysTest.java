@@ -5,6 +5,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.consentkit.PropertyExamples;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
@@ -18,7 +19,7 @@ import org.quicktheories.generators.Generate;
 /** Property tests showing that the allocation-free calendar arithmetic of age checks agrees with {@code java.time}. */
 class CalendarDaysTest {
 
-    private static final int EXAMPLES = 2000;
+    private static final int EXAMPLES = PropertyExamples.scaled(2000);
     private static final LocalDate FIRST = LocalDate.of(-1_000_000, 1, 1);
     private static final LocalDate LAST = LocalDate.of(1_000_000, 12, 31);
 

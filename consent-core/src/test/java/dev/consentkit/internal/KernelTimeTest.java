@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.consentkit.PropertyExamples;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.quicktheories.generators.Generate;
  */
 class KernelTimeTest {
 
-    private static final int EXAMPLES = 5000;
+    private static final int EXAMPLES = PropertyExamples.scaled(5000);
     private static final List<TimeUnit> UNITS = List.of(TimeUnit.NANOSECONDS, TimeUnit.MICROSECONDS,
             TimeUnit.MILLISECONDS, TimeUnit.SECONDS, TimeUnit.MINUTES, TimeUnit.HOURS);
 
