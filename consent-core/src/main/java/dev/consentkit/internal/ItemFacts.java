@@ -47,7 +47,7 @@ public final class ItemFacts {
         long resumedAt(ContentItem item);
     }
 
-    private static @Nullable Access access;
+    private static volatile @Nullable Access access;
 
     private ItemFacts() {}
 
@@ -64,22 +64,22 @@ public final class ItemFacts {
     }
 
     /**
-     * The access, initialising {@link ContentItem} first if need be.
+     * The access. {@link ContentItem} registers it when it is initialised, so this initialises
+     * {@link ContentItem} first: a caller may need the access before any item exists (a batch
+     * evaluator built before the first item). It holds no lock while it does, so that a thread
+     * initialising {@link ContentItem} at the same time can register.
      *
      * @return the access
      */
-    public static synchronized Access access() {
+    public static Access access() {
+        try {
+            Class.forName(ContentItem.class.getName(), true, ContentItem.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError(e);
+        }
         Access registered = access;
         if (registered == null) {
-            try {
-                Class.forName(ContentItem.class.getName(), true, ContentItem.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new AssertionError(e);
-            }
-            registered = access;
-            if (registered == null) {
-                throw new AssertionError("ContentItem did not register its access");
-            }
+            throw new AssertionError("ContentItem did not register its access");
         }
         return registered;
     }

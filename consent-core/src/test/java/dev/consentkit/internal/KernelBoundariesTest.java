@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
+import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
@@ -167,6 +168,67 @@ class KernelBoundariesTest {
                 KernelTime.nanos(Instant.EPOCH.plusSeconds(39)), KernelTime.LATEST));
         assertEquals(ConsentLookup.NONE, index.choiceAt(new Purpose[] {Purpose.of("unrelated")}, KernelTime.LATEST,
                 KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldTakeTheEarliestOptInAfterTheLastOptOutAcrossCoveringPurposes() {
+        // The first group (a) has its opt-in last; the second (b) opted in between: b's opt-in is the
+        // choice point, though a's group is searched first.
+        Purpose a = Purpose.of("a");
+        Purpose b = Purpose.of("b");
+        Instant bOptIn = Instant.parse("2025-02-01T00:00:00Z");
+        ConsentLookup.Index index = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optOut("e0", a, Instant.parse("2025-01-01T00:00:00Z"), ConsentChannel.API),
+                ConsentEvent.optIn("e1", b, bOptIn, ConsentChannel.API),
+                ConsentEvent.optIn("e2", a, Instant.parse("2025-03-01T00:00:00Z"), ConsentChannel.API)));
+        Purpose[] covering = {a, b};
+        int choice = index.choiceAt(covering, ASOF, KernelTime.LATEST);
+
+        int point = index.choicePoint(covering, false, choice, KernelTime.LATEST);
+
+        assertEquals(KernelTime.nanos(bOptIn), index.effectiveAt(point));
+    }
+
+    @Test
+    void shouldCountAGpcOptOutOfAnotherPurposeThatIsNotTheFirstEventAsTheLastObjection() {
+        // Two opt-ins, a GPC opt-out of another purpose, and a third opt-in, in effect order. When GPC
+        // signals object, the choice counts from the opt-in after the signal; otherwise from the first.
+        Purpose training = Purpose.of("training");
+        Instant firstOptIn = Instant.parse("2025-01-01T00:00:00Z");
+        Instant optInAfterSignal = Instant.parse("2025-04-01T00:00:00Z");
+        ConsentLookup.Index index = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optIn("e0", training, firstOptIn, ConsentChannel.API),
+                ConsentEvent.optIn("e1", training, Instant.parse("2025-02-01T00:00:00Z"), ConsentChannel.API),
+                ConsentEvent.optOut("e2", Purpose.of("sale"), Instant.parse("2025-03-01T00:00:00Z"),
+                        ConsentChannel.GPC_SIGNAL),
+                ConsentEvent.optIn("e3", training, optInAfterSignal, ConsentChannel.API)));
+        Purpose[] covering = {training};
+        int choice = index.choiceAt(covering, ASOF, KernelTime.LATEST);
+
+        assertEquals(1, index.gpcSignalCount());
+        assertEquals(2 << 1 | 1, index.gpcCode(0));
+        assertEquals(KernelTime.nanos(optInAfterSignal),
+                index.effectiveAt(index.choicePoint(covering, true, choice, KernelTime.LATEST)));
+        assertEquals(KernelTime.nanos(firstOptIn),
+                index.effectiveAt(index.choicePoint(covering, false, choice, KernelTime.LATEST)));
+    }
+
+    @Test
+    void shouldMatchTheMostSpecificCategoryWhicheverOrderTheVersionListsThem() {
+        DataCategory parent = DataCategory.of("content.public");
+        DataCategory child = DataCategory.of("content.public.video");
+        DataCategory item = DataCategory.of("content.public.video.clip");
+
+        VersionRules parentFirst = rules(PolicyVersion.builder("v1", Instant.EPOCH).allow(parent, child)
+                .neverAllow(parent, child));
+        VersionRules childFirst = rules(PolicyVersion.builder("v1", Instant.EPOCH).allow(child, parent)
+                .neverAllow(child, parent));
+
+        assertEquals(child, parentFirst.allowedMatch(item));
+        assertEquals(child, parentFirst.neverAllowedMatch(item));
+        assertEquals(child, childFirst.allowedMatch(item));
+        assertEquals(child, childFirst.neverAllowedMatch(item));
+        assertEquals(parent, parentFirst.allowedMatch(DataCategory.of("content.public.text")));
     }
 
     private static Purpose purpose(int i) {
