@@ -117,24 +117,6 @@ public final class KernelTime {
     }
 
     /**
-     * A question's instant, in nanoseconds, for tests "{@code stored < t}", as
-     * {@link #before(Instant, long)} with nanoseconds.
-     *
-     * @param t any instant
-     * @return the converted instant
-     */
-    public static long beforeNanos(Instant t) {
-        long seconds = t.getEpochSecond();
-        if (seconds < MIN_SECONDS) {
-            return ALWAYS + 1;
-        }
-        if (seconds > MAX_SECONDS) {
-            return NEVER;
-        }
-        return seconds * NANOS_PER_SECOND + t.getNano();
-    }
-
-    /**
      * A question's instant in units of {@code nanosPerUnit} nanoseconds, for tests
      * "{@code value <= t}": for any value {@code v} of a column in that unit,
      * {@code v <= notAfter(t, u)} exactly when the instant {@code v} stands for is at or before

@@ -52,7 +52,7 @@ public final class VersionRules {
         this.leapDayOnMarchFirst = version.leapDayBirthday() == LeapDayBirthday.MARCH_1;
         this.gpcSignalsObject = version.gpcSignalsObject();
         this.itemsCreatedFrom = version.itemsCreatedFrom().orElse(null);
-        this.scopeFromNanos = itemsCreatedFrom == null ? KernelTime.ALWAYS : KernelTime.beforeNanos(itemsCreatedFrom);
+        this.scopeFromNanos = itemsCreatedFrom == null ? KernelTime.ALWAYS : KernelTime.before(itemsCreatedFrom, 1);
         this.itemsFromChoice = version.itemsFromMembersChoice();
     }
 

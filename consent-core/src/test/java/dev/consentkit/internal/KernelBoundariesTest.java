@@ -47,13 +47,14 @@ class KernelBoundariesTest {
         long last = KernelTime.nanos(KernelTime.LAST);
 
         assertEquals(first, KernelTime.notAfterNanos(KernelTime.FIRST));
-        assertEquals(first, KernelTime.beforeNanos(KernelTime.FIRST));
+        assertEquals(first, KernelTime.before(KernelTime.FIRST, 1));
         assertEquals(last, KernelTime.notAfterNanos(KernelTime.LAST));
-        assertEquals(last, KernelTime.beforeNanos(KernelTime.LAST));
+        assertEquals(last, KernelTime.before(KernelTime.LAST, 1));
         assertEquals(KernelTime.ALWAYS, KernelTime.notAfterNanos(KernelTime.FIRST.minusSeconds(1)));
-        assertEquals(KernelTime.ALWAYS + 1, KernelTime.beforeNanos(KernelTime.FIRST.minusSeconds(1)));
+        assertEquals(first - 1, KernelTime.before(KernelTime.FIRST.minusNanos(1), 1));
+        assertEquals(KernelTime.ALWAYS + 1, KernelTime.before(KernelTime.FIRST.minusSeconds(1), 1));
         assertEquals(KernelTime.LATEST, KernelTime.notAfterNanos(KernelTime.LAST.plusSeconds(1)));
-        assertEquals(KernelTime.NEVER, KernelTime.beforeNanos(KernelTime.LAST.plusSeconds(1)));
+        assertEquals(KernelTime.NEVER, KernelTime.before(KernelTime.LAST.plusSeconds(1), 1));
     }
 
     @Test
@@ -229,6 +230,71 @@ class KernelBoundariesTest {
         assertEquals(child, childFirst.allowedMatch(item));
         assertEquals(child, childFirst.neverAllowedMatch(item));
         assertEquals(parent, parentFirst.allowedMatch(DataCategory.of("content.public.text")));
+    }
+
+    @Test
+    void shouldTakeTheFirstEventOfAHistoryAsTheChoicePointWhenItIsTheEarliestOptIn() {
+        Instant first = Instant.parse("2025-01-01T00:00:00Z");
+        ConsentLookup.Index alone = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optIn("e0", Purpose.of("a"), first, ConsentChannel.API)));
+        ConsentLookup.Index withLaterOptIn = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optIn("e0", Purpose.of("a"), first, ConsentChannel.API),
+                ConsentEvent.optIn("e1", Purpose.of("b"), Instant.parse("2025-02-01T00:00:00Z"), ConsentChannel.API)));
+        // Equal purposes that are other instances than the history's: groups are matched by equality.
+        Purpose[] covering = {Purpose.of("a"), Purpose.of("b")};
+
+        // A covering group with no opt-in after the last opt-out (b) after one that has it (a).
+        ConsentLookup.Index afterAnOptOut = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optOut("e0", Purpose.of("b"), first, ConsentChannel.API),
+                ConsentEvent.optIn("e1", Purpose.of("a"), Instant.parse("2025-02-01T00:00:00Z"), ConsentChannel.API)));
+
+        assertEquals(0, alone.choicePoint(covering, false, alone.choiceAt(covering, ASOF, KernelTime.LATEST),
+                KernelTime.LATEST));
+        int point = afterAnOptOut.choicePoint(covering, false, afterAnOptOut.choiceAt(covering, ASOF, KernelTime.LATEST),
+                KernelTime.LATEST);
+        assertEquals(1 << 1, afterAnOptOut.code(point));
+        assertEquals(0, withLaterOptIn.choicePoint(covering, false,
+                withLaterOptIn.choiceAt(covering, ASOF, KernelTime.LATEST), KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldRefuseAChoicePointForAChoiceThatIsNotAnOptInOfTheHistory() {
+        ConsentLookup.Index index = ConsentLookup.Index.of(List.of(
+                ConsentEvent.optOut("e0", Purpose.of("a"), Instant.parse("2025-01-01T00:00:00Z"), ConsentChannel.API)));
+        Purpose[] covering = {Purpose.of("a")};
+
+        assertThrows(IllegalArgumentException.class, () -> index.choicePoint(covering, false, 0 << 1 | 1,
+                KernelTime.LATEST));
+        assertThrows(IllegalArgumentException.class, () -> index.choicePoint(covering, false, 1 << 1,
+                KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldSearchTheCoveringGroupsForAChoiceJustBeyondTheEventsStepOverFirst() {
+        // The covering opt-in first, then 16 events of another purpose: stepping back from the last
+        // event stops just before it, and the search of the covering groups must find it.
+        List<ConsentEvent> events = new ArrayList<>();
+        events.add(ConsentEvent.optIn("e0", Purpose.of("a"), Instant.EPOCH, ConsentChannel.API));
+        for (int i = 1; i <= 16; i++) {
+            events.add(ConsentEvent.optOut("e" + i, Purpose.of("other"), Instant.EPOCH.plusSeconds(i), ConsentChannel.API));
+        }
+        ConsentLookup.Index index = ConsentLookup.Index.of(events);
+
+        assertEquals(0, index.choiceAt(new Purpose[] {Purpose.of("a")}, ASOF, KernelTime.LATEST));
+    }
+
+    @Test
+    void shouldSearchEveryGroupOfAMemberWithAsManyPurposesAsTheMaskHolds() {
+        // 64 purposes, one opt-in each: the first purpose's only event is far behind the last one.
+        List<ConsentEvent> events = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            events.add(ConsentEvent.optIn("e" + i, purpose(i), Instant.EPOCH.plusSeconds(i), ConsentChannel.API));
+        }
+        ConsentLookup.Index index = ConsentLookup.Index.of(events);
+
+        assertEquals(64, index.groupCount());
+        assertEquals(0, index.choiceAt(new Purpose[] {purpose(0)}, ASOF, KernelTime.LATEST));
+        assertEquals(63 << 1, index.choiceAt(new Purpose[] {purpose(63)}, ASOF, KernelTime.LATEST));
     }
 
     private static Purpose purpose(int i) {
