@@ -3,7 +3,7 @@ package dev.consentkit.testkit.quicktheories;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.testkit.PolicySuite;
+import dev.consentkit.suite.PolicySuite;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;

@@ -5,7 +5,7 @@
  *
  * <ul>
  *   <li>Generators: {@link dev.consentkit.testkit.quicktheories.ConsentGenerators} has a QuickTheories
- *       {@code Gen} for every core type and for complete {@link dev.consentkit.testkit.Scenario scenarios}
+ *       {@code Gen} for every core type and for complete {@link dev.consentkit.suite.Scenario scenarios}
  *       (a policy, a member, an item they wrote, the instant of use and sometimes an audit instant), also
  *       around a policy of your own: choices for its purpose, items of its categories, instants on and
  *       next to its version starts.
@@ -20,8 +20,8 @@
  * {@code consent-testkit-quicktheories}, because QuickTheories has no module name: its last release,
  * 0.26, has neither a module descriptor nor an {@code Automatic-Module-Name}, so on the module path it
  * is an automatic module named after its jar file. The generators hand out QuickTheories types, so
- * whoever uses them depends on QuickTheories; kept apart, the suites of {@code consent-testkit} need
- * neither QuickTheories nor a module named after a file. For the same reason this artifact has no
+ * whoever uses them depends on QuickTheories; kept apart, the suites of {@code consent-suite} and
+ * {@code consent-testkit} need neither QuickTheories nor a module named after a file. For the same reason this artifact has no
  * module descriptor either: its jar declares the automatic module name
  * {@code dev.consentkit.testkit.quicktheories}, which a test module requires next to
  * {@code dev.consentkit.testkit}. As an automatic module it reads every other module, QuickTheories

@@ -15,7 +15,7 @@ import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.testkit.Scenario;
+import dev.consentkit.suite.Scenario;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
