@@ -13,7 +13,7 @@
  * is one complete question to the engine, as property tests ask it.
  *
  * <p>To run a suite as JUnit 5 tests, one test per case, use {@code PolicySuiteTests} in
- * {@code consent-testkit}; generators and the invariants every policy keeps are in
+ * {@code consent-testkit}; generators and the engine's conformance checks for property tests are in
  * {@code consent-testkit-quicktheories}. This module needs neither JUnit nor QuickTheories.
  *
  * <p>Nothing is {@code null} unless marked {@code @Nullable}; a {@code null} argument fails with a

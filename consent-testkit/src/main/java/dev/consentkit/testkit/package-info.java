@@ -8,9 +8,9 @@
  * whole decision. Reading and running a suite needs no test framework: that is {@code consent-suite},
  * which this module brings.
  *
- * <p>Generators for property tests and the invariants every policy keeps are in the add-on
- * {@code consent-testkit-quicktheories}, package {@code dev.consentkit.testkit.quicktheories}, so that
- * this module needs no QuickTheories.
+ * <p>Generators for property tests and the checks of the engine's conformance on a policy are in the
+ * add-on {@code consent-testkit-quicktheories}, package {@code dev.consentkit.testkit.quicktheories}, so
+ * that this module needs no QuickTheories.
  *
  * <p>Nothing is {@code null} unless marked {@code @Nullable}; a {@code null} argument fails with a
  * {@link java.lang.NullPointerException} naming the parameter.

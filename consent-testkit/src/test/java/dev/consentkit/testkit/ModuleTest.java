@@ -73,7 +73,7 @@ class ModuleTest {
 
     @Test
     void shouldRequireNoModuleNamedAfterAJarFile() throws IOException, URISyntaxException {
-        // QuickTheories has no module name; the generators and invariants that need it live in
+        // QuickTheories has no module name; the generators and conformance checks that need it live in
         // consent-testkit-quicktheories, so that requiring this module needs no automatic module.
         Set<String> required = descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
                 .collect(Collectors.toSet());

@@ -9,9 +9,10 @@
  *       (a policy, a member, an item they wrote, the instant of use and sometimes an audit instant), also
  *       around a policy of your own: choices for its purpose, items of its categories, instants on and
  *       next to its version starts.
- *   <li>Invariants:
- *       {@link dev.consentkit.testkit.quicktheories.PolicyInvariants#check(dev.consentkit.TrainingPolicy)}
- *       checks, on generated members, items and instants, the properties every policy keeps, such as
+ *   <li>Conformance:
+ *       {@link dev.consentkit.testkit.quicktheories.PolicyConformance#check(dev.consentkit.TrainingPolicy)}
+ *       checks the engine's conformance on a policy: on generated members, items and instants, that its
+ *       decisions keep the invariants every policy keeps, such as
  *       "an opt-out never makes anything more trainable", and shows the smallest counterexample and the
  *       seed that replays it when one does not hold.
  * </ul>

@@ -352,6 +352,6 @@ class InvariantsTest {
                 "a resumption never narrows", "isTrainable agrees with evaluate", "event order independence",
                 "replay as known at", "nothing before creation or from deletion", "nothing of minors",
                 "an opt-out in effect denies", "nothing while the account is closed"),
-                PolicyInvariants.invariants());
+                PolicyConformance.invariants());
     }
 }
