@@ -1,9 +1,9 @@
 package dev.consentkit.cli;
 
 import dev.consentkit.jackson.ConsentDocumentException;
-import dev.consentkit.testkit.CaseResult;
-import dev.consentkit.testkit.PolicySuite;
-import dev.consentkit.testkit.SuiteResult;
+import dev.consentkit.suite.CaseResult;
+import dev.consentkit.suite.PolicySuite;
+import dev.consentkit.suite.SuiteResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -87,7 +87,7 @@ class LauncherScriptIT {
     private Path skeleton(boolean buildSucceeds) throws IOException {
         Files.copy(ROOT.resolve("consent"), copy.resolve("consent"));
         Files.writeString(copy.resolve("pom.xml"), "<project/>\n");
-        for (String module : List.of("consent-core", "consent-jackson", "consent-testkit", "consent-cli")) {
+        for (String module : List.of("consent-core", "consent-jackson", "consent-suite", "consent-cli")) {
             Path source = copy.resolve(module + "/src/main/java/Source.java");
             Files.createDirectories(source.getParent());
             Files.writeString(source, "class Source {}\n");

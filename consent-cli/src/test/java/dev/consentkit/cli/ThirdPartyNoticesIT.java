@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * {@code META-INF/LICENSE} is ConsentKit's own licence, and the manifest names the entry point and the version.
  *
  * <p>The bundled libraries are found two ways: by the {@code META-INF/maven/<groupId>/<artifactId>/pom.properties}
- * entries that Maven-built libraries carry, and, for libraries built otherwise (JUnit and picocli carry none), by
+ * entries that Maven-built libraries carry, and, for libraries built otherwise (picocli carries none), by
  * the jars on this test's class path whose classes are in the executable jar.
  */
 class ThirdPartyNoticesIT {

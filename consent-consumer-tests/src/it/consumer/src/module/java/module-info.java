@@ -2,5 +2,5 @@
 module example.consumer {
     requires dev.consentkit.core;
     requires dev.consentkit.jackson;
-    requires dev.consentkit.testkit;
+    requires dev.consentkit.suite;
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.consentkit.testkit.PolicySuite;
 import dev.consentkit.cli.ConsentCli;
+import dev.consentkit.suite.PolicySuite;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

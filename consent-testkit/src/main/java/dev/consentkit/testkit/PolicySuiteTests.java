@@ -1,6 +1,9 @@
 package dev.consentkit.testkit;
 
 import dev.consentkit.jackson.ConsentDocumentException;
+import dev.consentkit.suite.CaseResult;
+import dev.consentkit.suite.PolicyCase;
+import dev.consentkit.suite.PolicySuite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -86,7 +89,7 @@ public final class PolicySuiteTests {
     }
 
     private static void check(PolicySuite suite, PolicyCase testCase) {
-        CaseResult result = new CaseResult(testCase, testCase.decide(suite.policy()));
+        CaseResult result = suite.run(testCase);
         if (!result.passed()) {
             throw new AssertionFailedError(result.explanation(), result.expected(), result.actual());
         }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.jackson.ConsentDocumentException;
+import dev.consentkit.suite.PolicyCase;
+import dev.consentkit.suite.PolicySuite;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

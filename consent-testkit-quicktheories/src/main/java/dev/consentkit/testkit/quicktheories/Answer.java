@@ -1,7 +1,7 @@
 package dev.consentkit.testkit.quicktheories;
 
 import dev.consentkit.Decision;
-import dev.consentkit.testkit.Scenario;
+import dev.consentkit.suite.Scenario;
 import java.util.Objects;
 
 /**

@@ -22,7 +22,7 @@ import dev.consentkit.StoredSpan;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.UnknownAge;
-import dev.consentkit.testkit.Scenario;
+import dev.consentkit.suite.Scenario;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;

@@ -29,7 +29,7 @@ import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.testkit.Scenario;
+import dev.consentkit.suite.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

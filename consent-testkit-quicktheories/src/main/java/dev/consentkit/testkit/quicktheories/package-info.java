@@ -5,13 +5,14 @@
  *
  * <ul>
  *   <li>Generators: {@link dev.consentkit.testkit.quicktheories.ConsentGenerators} has a QuickTheories
- *       {@code Gen} for every core type and for complete {@link dev.consentkit.testkit.Scenario scenarios}
+ *       {@code Gen} for every core type and for complete {@link dev.consentkit.suite.Scenario scenarios}
  *       (a policy, a member, an item they wrote, the instant of use and sometimes an audit instant), also
  *       around a policy of your own: choices for its purpose, items of its categories, instants on and
  *       next to its version starts.
- *   <li>Invariants:
- *       {@link dev.consentkit.testkit.quicktheories.PolicyInvariants#check(dev.consentkit.TrainingPolicy)}
- *       checks, on generated members, items and instants, the properties every policy keeps, such as
+ *   <li>Conformance:
+ *       {@link dev.consentkit.testkit.quicktheories.PolicyConformance#check(dev.consentkit.TrainingPolicy)}
+ *       checks the engine's conformance on a policy: on generated members, items and instants, that its
+ *       decisions keep the invariants every policy keeps, such as
  *       "an opt-out never makes anything more trainable", and shows the smallest counterexample and the
  *       seed that replays it when one does not hold.
  * </ul>
@@ -20,8 +21,8 @@
  * {@code consent-testkit-quicktheories}, because QuickTheories has no module name: its last release,
  * 0.26, has neither a module descriptor nor an {@code Automatic-Module-Name}, so on the module path it
  * is an automatic module named after its jar file. The generators hand out QuickTheories types, so
- * whoever uses them depends on QuickTheories; kept apart, the suites of {@code consent-testkit} need
- * neither QuickTheories nor a module named after a file. For the same reason this artifact has no
+ * whoever uses them depends on QuickTheories; kept apart, the suites of {@code consent-suite} and
+ * {@code consent-testkit} need neither QuickTheories nor a module named after a file. For the same reason this artifact has no
  * module descriptor either: its jar declares the automatic module name
  * {@code dev.consentkit.testkit.quicktheories}, which a test module requires next to
  * {@code dev.consentkit.testkit}. As an automatic module it reads every other module, QuickTheories

@@ -15,7 +15,7 @@ import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.testkit.Scenario;
+import dev.consentkit.suite.Scenario;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -352,6 +352,6 @@ class InvariantsTest {
                 "a resumption never narrows", "isTrainable agrees with evaluate", "event order independence",
                 "replay as known at", "nothing before creation or from deletion", "nothing of minors",
                 "an opt-out in effect denies", "nothing while the account is closed"),
-                PolicyInvariants.invariants());
+                PolicyConformance.invariants());
     }
 }

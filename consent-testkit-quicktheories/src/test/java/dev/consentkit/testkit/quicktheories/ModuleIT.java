@@ -74,12 +74,12 @@ class ModuleIT {
                 .resolve(modulePath(), ModuleFinder.of(), Set.of(NAME, "dev.consentkit.testkit"));
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(configuration, ClassLoader.getPlatformClassLoader());
 
-        Class<?> invariants = layer.findLoader(NAME).loadClass(PolicyInvariants.class.getName());
+        Class<?> conformance = layer.findLoader(NAME).loadClass(PolicyConformance.class.getName());
 
-        assertEquals(NAME, invariants.getModule().getName());
+        assertEquals(NAME, conformance.getModule().getName());
         assertFalse(layer.findModule("dev.consentkit.testkit").orElseThrow().getDescriptor().isAutomatic());
         assertTrue(configuration.findModule("quicktheories").isPresent());
         // Runs on the module path: the invariants' examples are built from QuickTheories' generators there.
-        assertEquals(PolicyInvariants.invariants(), invariants.getMethod("invariants").invoke(null));
+        assertEquals(PolicyConformance.invariants(), conformance.getMethod("invariants").invoke(null));
     }
 }

@@ -25,7 +25,7 @@ class NullHandlingTest {
                 .setDefault(Gen.class, instants);
 
         tester.testAllPublicStaticMethods(ConsentGenerators.class);
-        tester.testAllPublicStaticMethods(PolicyInvariants.class);
+        tester.testAllPublicStaticMethods(PolicyConformance.class);
     }
 
     @Test

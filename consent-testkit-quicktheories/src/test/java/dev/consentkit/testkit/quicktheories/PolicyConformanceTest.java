@@ -11,10 +11,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * Shows that the real programs keep every invariant, and that a violated invariant fails with an
- * {@link AssertionError} naming it and showing the counterexample and the seed that replays it.
+ * Shows that the engine conforms on the real programs, keeping every invariant, and that a violated
+ * invariant fails with an {@link AssertionError} naming it and showing the counterexample and the seed
+ * that replays it.
  */
-class PolicyInvariantsTest {
+class PolicyConformanceTest {
 
     private static final int EXAMPLES = 200;
 
@@ -25,34 +26,34 @@ class PolicyInvariantsTest {
 
     @Test
     void shouldHoldForLinkedInsProgram() {
-        PolicyInvariants.check(Fixtures.linkedIn());
+        PolicyConformance.check(Fixtures.linkedIn());
     }
 
     @Test
     void shouldHoldForMetasEuProgram() {
-        PolicyInvariants.check(Fixtures.metaEu(), EXAMPLES);
+        PolicyConformance.check(Fixtures.metaEu(), EXAMPLES);
     }
 
     @Test
     void shouldHoldForAnthropicsConsumerProgram() {
         // New or resumed chats from the member's own choice on (consumer terms from 28 August 2025).
-        PolicyInvariants.check(Fixtures.anthropicConsumer(), EXAMPLES, 20250828L);
+        PolicyConformance.check(Fixtures.anthropicConsumer(), EXAMPLES, 20250828L);
     }
 
     @Test
     void shouldHoldForAnthropicsConsumerProgramOnFreshSeeds() {
-        PolicyInvariants.check(Fixtures.anthropicConsumer(), EXAMPLES);
+        PolicyConformance.check(Fixtures.anthropicConsumer(), EXAMPLES);
     }
 
     @Test
     void shouldHoldForAPolicyAtTheEdgesOfTime() {
-        PolicyInvariants.check(Fixtures.edgesOfTime(), EXAMPLES);
+        PolicyConformance.check(Fixtures.edgesOfTime(), EXAMPLES);
     }
 
     @Test
     void shouldHoldForGeneratedPolicies() {
         qt().withExamples(20).forAll(ConsentGenerators.trainingPolicies())
-                .checkAssert(policy -> PolicyInvariants.check(policy, 50));
+                .checkAssert(policy -> PolicyConformance.check(policy, 50));
     }
 
     @Test
@@ -60,7 +61,7 @@ class PolicyInvariantsTest {
         TrainingPolicy linkedIn = Fixtures.linkedIn();
 
         AssertionError e = assertThrows(AssertionError.class,
-                () -> PolicyInvariants.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 42L));
+                () -> PolicyConformance.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 42L));
 
         String message = e.getMessage();
         assertTrue(message.startsWith("invariant \"nothing is trainable\" does not hold for policy linkedin-genai: no item is ever"
@@ -73,7 +74,7 @@ class PolicyInvariantsTest {
         assertTrue(message.contains("\n  asOf "), message);
         assertTrue(message.contains("\n  evaluate:    item-"), message);
         assertTrue(message.contains(": trainable ("), message);
-        assertTrue(message.endsWith("\nreplay it with PolicyInvariants.check(policy, 200, 42L)"), message);
+        assertTrue(message.endsWith("\nreplay it with PolicyConformance.check(policy, 200, 42L)"), message);
     }
 
     @Test
@@ -81,9 +82,9 @@ class PolicyInvariantsTest {
         TrainingPolicy linkedIn = Fixtures.linkedIn();
 
         AssertionError first = assertThrows(AssertionError.class,
-                () -> PolicyInvariants.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 7L));
+                () -> PolicyConformance.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 7L));
         AssertionError second = assertThrows(AssertionError.class,
-                () -> PolicyInvariants.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 7L));
+                () -> PolicyConformance.check(NOTHING_TRAINABLE, linkedIn, EXAMPLES, 7L));
 
         assertEquals(first.getMessage(), second.getMessage());
     }
@@ -96,7 +97,7 @@ class PolicyInvariantsTest {
                 });
 
         AssertionError e = assertThrows(AssertionError.class,
-                () -> PolicyInvariants.check(throwing, Fixtures.linkedIn(), EXAMPLES, 1L));
+                () -> PolicyConformance.check(throwing, Fixtures.linkedIn(), EXAMPLES, 1L));
 
         assertTrue(e.getMessage().contains("\nviolation: the check threw java.lang.IllegalStateException: boom\n"), e.getMessage());
         assertInstanceOf(IllegalStateException.class, e.getCause());
@@ -105,14 +106,14 @@ class PolicyInvariantsTest {
     @Test
     void shouldRefuseANumberOfExamplesThatIsNotPositive() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PolicyInvariants.check(Fixtures.linkedIn(), 0));
+                () -> PolicyConformance.check(Fixtures.linkedIn(), 0));
 
         assertEquals("the number of examples must be positive, not 0", e.getMessage());
     }
 
     @Test
     void shouldRefuseANullPolicy() {
-        NullPointerException e = assertThrows(NullPointerException.class, () -> PolicyInvariants.check(null));
+        NullPointerException e = assertThrows(NullPointerException.class, () -> PolicyConformance.check(null));
 
         assertEquals("policy", e.getMessage());
     }

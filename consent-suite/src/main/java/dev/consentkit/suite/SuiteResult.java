@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.suite;
 
 import java.util.List;
 import java.util.Objects;

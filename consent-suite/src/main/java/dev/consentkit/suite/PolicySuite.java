@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.suite;
 
 import dev.consentkit.ContentItem;
 import dev.consentkit.Member;
@@ -50,7 +50,7 @@ import java.util.Objects;
  * instants and everything {@code consent-jackson} rejects in a policy, member or item fail with a
  * {@link dev.consentkit.jackson.ConsentDocumentException} that names the field path, the bad value,
  * the line and column in the suite file and what was expected. The JSON Schema of the document ships
- * at the resource path {@code dev/consentkit/testkit/schema/suite-v1.schema.json}.
+ * at the resource path {@code dev/consentkit/suite/schema/suite-v1.schema.json}.
  *
  * <p>Immutable and thread-safe.
  */
@@ -129,9 +129,22 @@ public final class PolicySuite {
     public SuiteResult run() {
         List<CaseResult> results = new ArrayList<>(cases.size());
         for (PolicyCase c : cases) {
-            results.add(new CaseResult(c, c.decide(policy)));
+            results.add(run(c));
         }
         return new SuiteResult(this, results);
+    }
+
+    /**
+     * Evaluates one case against the policy: what a test runner that reports each case on its own asks,
+     * such as {@code PolicySuiteTests} in {@code consent-testkit}.
+     *
+     * @param testCase the case, usually one of {@link #cases()}
+     * @return the policy's decision for the case, and whether it is the answer expected
+     * @throws NullPointerException if {@code testCase} is null
+     */
+    public CaseResult run(PolicyCase testCase) {
+        Objects.requireNonNull(testCase, "testCase");
+        return new CaseResult(testCase, testCase.decide(policy));
     }
 
     /** The name, source and counts, such as {@code PolicySuite[linkedin-genai from suites/linkedin.suite.json, 9 cases]}. */

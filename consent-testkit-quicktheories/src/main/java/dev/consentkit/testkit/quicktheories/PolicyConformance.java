@@ -3,7 +3,7 @@ package dev.consentkit.testkit.quicktheories;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.testkit.PolicySuite;
+import dev.consentkit.suite.PolicySuite;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -13,13 +13,14 @@ import org.quicktheories.api.AsString;
 import org.quicktheories.core.Reporter;
 
 /**
- * Checks, in one call, the invariants that every training policy keeps, on members, items and
- * instants generated around your policy ({@link ConsentGenerators#scenarios(TrainingPolicy)}):
+ * Checks, in one call, the engine's conformance on your policy: that its decisions keep the invariants
+ * every training policy keeps, on members, items and instants generated around your policy
+ * ({@link ConsentGenerators#scenarios(TrainingPolicy)}):
  *
  * <pre>{@code
  * @Test
- * void myPolicyKeepsTheInvariants() {
- *     PolicyInvariants.check(myPolicy);
+ * void theEngineConformsOnMyPolicy() {
+ *     PolicyConformance.check(myPolicy);
  * }
  * }</pre>
  *
@@ -60,7 +61,7 @@ import org.quicktheories.core.Reporter;
  * takes about a second for a policy like a professional network's program. Without a seed, each call
  * draws a new one, so repeated builds cover more ground.
  */
-public final class PolicyInvariants {
+public final class PolicyConformance {
 
     /** How many examples each invariant is checked on by {@link #check(TrainingPolicy)}: {@value}. */
     public static final int DEFAULT_EXAMPLES = 500;
@@ -68,7 +69,7 @@ public final class PolicyInvariants {
     // Enough to make a counterexample smaller without letting a failing build run for minutes.
     private static final int SHRINK_CYCLES = 2_000;
 
-    private PolicyInvariants() {}
+    private PolicyConformance() {}
 
     /**
      * Checks every invariant on {@value #DEFAULT_EXAMPLES} examples each, with a new random seed.
@@ -149,7 +150,7 @@ public final class PolicyInvariants {
                 + invariant.statement() + "\nviolation: " + violation
                 + "\ncounterexample, the smallest found after " + examplesUsed + " example" + (examplesUsed == 1 ? "" : "s")
                 + ":\n  " + counterexample.toString().replace("\n", "\n  ")
-                + "\nreplay it with PolicyInvariants.check(policy, " + examples + ", " + seed + "L)";
+                + "\nreplay it with PolicyConformance.check(policy, " + examples + ", " + seed + "L)";
     }
 
     /** Turns QuickTheories' report of a falsified property into an {@link AssertionError} about the invariant. */

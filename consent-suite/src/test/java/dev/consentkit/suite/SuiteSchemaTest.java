@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +42,7 @@ class SuiteSchemaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-    private static final String PATH = "dev/consentkit/testkit/schema/suite-v1.schema.json";
+    private static final String PATH = "dev/consentkit/suite/schema/suite-v1.schema.json";
 
     @TempDir
     Path directory;

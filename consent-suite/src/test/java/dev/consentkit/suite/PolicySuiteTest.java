@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -143,6 +143,20 @@ class PolicySuiteTest {
         assertFalse(wrongReason.passed());
         assertEquals("not trainable (OPTED_OUT)", wrongReason.expected());
         assertEquals("not trainable (CATEGORY_EXCLUDED)", wrongReason.actual());
+    }
+
+    @Test
+    void shouldRunOneCaseAsTheWholeSuiteRunsIt() throws IOException {
+        PolicySuite suite = PolicySuite.read(Fixtures.failingSuite());
+        SuiteResult whole = suite.run();
+
+        for (int i = 0; i < suite.cases().size(); i++) {
+            CaseResult one = suite.run(suite.cases().get(i));
+
+            assertEquals(suite.cases().get(i), one.testCase());
+            assertEquals(whole.results().get(i).passed(), one.passed());
+            assertEquals(whole.results().get(i).explanation(), one.explanation());
+        }
     }
 
     @Test

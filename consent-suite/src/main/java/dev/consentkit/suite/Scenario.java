@@ -1,4 +1,4 @@
-package dev.consentkit.testkit;
+package dev.consentkit.suite;
 
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
