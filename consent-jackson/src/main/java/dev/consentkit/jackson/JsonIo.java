@@ -66,7 +66,7 @@ final class JsonIo {
             throw tooLong(json, ConsentDocuments.MAX_DOCUMENT_LENGTH, "characters");
         }
         try (JsonParser parser = FACTORY.createParser(json)) {
-            return reader.read(parse(parser));
+            return reader.read(parse(parser, Locator.DOCUMENT));
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (IOException cannotHappenOnAString) {
@@ -82,7 +82,7 @@ final class JsonIo {
             source.unread(first);
         }
         try (JsonParser parser = FACTORY.createParser(source)) {
-            return reader.read(parse(parser));
+            return reader.read(parse(parser, Locator.DOCUMENT));
         }
     }
 
@@ -99,24 +99,26 @@ final class JsonIo {
     /**
      * The value of a document: exactly one JSON value, and nothing but whitespace after it.
      *
+     * @param where how the parser's locations read as lines and columns: the parser's own for a
+     *     document, or those of one line of a stream
      * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit or goes on
      *     after the value
      */
-    static Node parse(JsonParser parser) throws IOException {
+    static Node parse(JsonParser parser, Locator where) throws IOException {
         Node root;
         try {
             parser.nextToken();
-            root = Node.read(parser, "$");
+            root = Node.read(parser, "$", where);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new ConsentDocumentException("$", parser.getText(), Math.max(1, at.getLineNr()),
-                        Math.max(1, at.getColumnNr()), "more content after the document", "the end of the input", null);
+                throw new ConsentDocumentException("$", parser.getText(), where.line(at), where.column(at),
+                        "more content after the document", "the end of the input", null);
             }
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw Node.fromParser(parser, e, "$");
+            throw Node.fromParser(parser, e, "$", where);
         }
         return root;
     }

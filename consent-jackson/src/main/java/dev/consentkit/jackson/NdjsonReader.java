@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Each line is one object in the same form as the single document ({@link ConsentDocuments}),
  * read as strictly; its {@code format} field may be left out, and is checked when present. Lines
  * holding only whitespace are skipped; a {@code \r} before the {@code \n} is dropped, and so is a
- * byte order mark at the start. A line that cannot be read does not end the stream: it comes back as
- * a {@link Line} holding the {@link ConsentDocumentException}, whose {@link
- * ConsentDocumentException#line() line} is the line of the stream, and reading goes on with the next
- * line.
+ * byte order mark at the start. Only {@code \n} ends a line: a {@code \r} anywhere else is part of
+ * its line, whitespace between JSON values. A line that cannot be read does not end the stream: it
+ * comes back as a {@link Line} holding the {@link ConsentDocumentException}, whose {@link
+ * ConsentDocumentException#line() line} is the line's {@link Line#number() number} in the stream and
+ * whose {@link ConsentDocumentException#column() column} is the position on that line, and reading
+ * goes on with the next line.
  *
  * <pre>{@code
  * try (NdjsonReader<ContentItem> items = NdjsonReader.items(path)) {
@@ -214,9 +216,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             }
             long number = lines.number();
             try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                return new Line<>(number, reader.read(JsonIo.parse(parser)), null);
+                return new Line<>(number, reader.read(JsonIo.parse(parser, Locator.onStreamLine(number))), null);
             } catch (ConsentDocumentException e) {
-                return new Line<>(number, null, e.onStreamLine(number));
+                return new Line<>(number, null, e);
             }
         }
     }

@@ -82,6 +82,38 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void shouldLocateAnErrorAfterABareCarriageReturnOnTheLineOfTheStream() throws IOException {
+        // Only \n ends a line; a \r inside one is whitespace there, though Jackson starts a new line at it.
+        String stream = String.join("\n", post(1), "{\"id\":\r\r\"post-2\" ]", post(3)) + "\n";
+
+        List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new StringReader(stream)));
+
+        ConsentDocumentException e = lines.get(1).error().orElseThrow();
+        assertEquals(2, lines.get(1).number());
+        assertEquals(2, e.line());
+        assertEquals(18, e.column());
+        assertTrue(e.getMessage().startsWith("$.id at line 2, column 18: Unexpected close marker ']'"), e.getMessage());
+        assertEquals("post-3", lines.get(2).value().id());
+    }
+
+    @Test
+    void shouldLocateAFieldAfterABareCarriageReturnOnTheLineOfTheStream() throws IOException {
+        String unknown = post(2).replace("\"reservations\"", "\r\"reservation\"");
+        String duplicate = post(3).replace("\"authorId\"", "\r\r\"id\":\"again\",\r\"authorId\"");
+        byte[] stream = String.join("\n", post(1), unknown, duplicate).getBytes(StandardCharsets.UTF_8);
+
+        List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new ByteArrayInputStream(stream)));
+
+        ConsentDocumentException unknownField = lines.get(1).error().orElseThrow();
+        assertEquals(2, unknownField.line());
+        assertEquals(unknown.indexOf("\"reservation\"") + 1, unknownField.column());
+        ConsentDocumentException duplicateField = lines.get(2).error().orElseThrow();
+        assertEquals(3, duplicateField.line());
+        assertEquals(duplicate.indexOf("\"id\":\"again\"") + 1, duplicateField.column());
+        assertTrue(duplicateField.problem().endsWith("(first at line 3, column 2)"), duplicateField.problem());
+    }
+
+    @Test
     void shouldSkipBlankLinesButCountThem() throws IOException {
         List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new StringReader("\n" + post(1) + "\n \t\n\n" + post(2))));
 
