@@ -55,7 +55,8 @@ final class JsonIo {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** The byte order mark, U+FEFF; in UTF-8 the bytes EF BB BF. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private JsonIo() {}
 

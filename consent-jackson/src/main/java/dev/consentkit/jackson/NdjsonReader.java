@@ -32,6 +32,15 @@ import org.jspecify.annotations.Nullable;
  * whose {@link ConsentDocumentException#column() column} is the position on that line, and reading
  * goes on with the next line.
  *
+ * <p>Lines are limited to {@link ConsentDocuments#MAX_DOCUMENT_LENGTH} (16 MiB), counted in characters
+ * for a {@link Reader} and in bytes for an {@link InputStream} or a file, as the input arrives: a longer
+ * line is reported as soon as it passes the limit, without being held in memory, and is then skipped to
+ * its end, so the lines after it are read. A line that goes on past
+ * {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} (64 MiB) without ending is input that is not
+ * newline-delimited at all, such as {@code /dev/zero}: {@link #read()} then throws a {@link
+ * ConsentDocumentException} that names the line and that bound, and reads nothing more. So reading
+ * always ends, and never holds more than one line of at most the limit.
+ *
  * <pre>{@code
  * try (NdjsonReader<ContentItem> items = NdjsonReader.items(path)) {
  *     for (NdjsonReader.Line<ContentItem> line : items) {
@@ -198,6 +207,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * Reads the next line that is not blank: its value, or why it cannot be read.
      *
      * @return the line, or {@code null} at the end of the stream
+     * @throws ConsentDocumentException if a line goes on past {@link
+     *     ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} without ending (the line was already returned as too
+     *     long); nothing more is read, and every later call throws it again
      * @throws IOException if the stream itself fails; a bad line is returned, not thrown
      */
     public @Nullable Line<T> read() throws IOException {
@@ -206,6 +218,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             try {
                 text = lines.next();
             } catch (ConsentDocumentException e) {
+                if (lines.stopped()) {
+                    throw e;
+                }
                 return new Line<>(lines.number(), null, e);
             }
             if (text == null) {
@@ -235,8 +250,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     }
 
     /**
-     * The lines that are not blank, in order. An {@link IOException} of the stream surfaces as an
-     * {@link UncheckedIOException}.
+     * The lines that are not blank, in order. An {@link IOException} of the stream, or the {@link
+     * ConsentDocumentException} of a line that never ends (see {@link #read()}), surfaces as an {@link
+     * UncheckedIOException}.
      *
      * @throws IllegalStateException if called a second time
      */
