@@ -51,7 +51,10 @@ import java.util.Objects;
  * it takes effect counts from when it was recorded and is written back as its document stated it.
  *
  * <p>Input is read as one JSON value with the limits below (Jackson's {@link StreamReadConstraints});
- * bytes must be UTF-8, and a leading byte order mark is skipped. Single documents are written in a
+ * bytes must be UTF-8. One byte order mark (U+FEFF; in UTF-8 the bytes EF BB BF) at the very start
+ * of the input is skipped, the same for a {@code String}, a {@code Reader}, bytes and a file; any other
+ * U+FEFF, a second one right after it included, is content, which outside a JSON string is not JSON
+ * and is reported at its line and column. Single documents are written in a
  * readable, indented form ending with a newline. Readers and streams passed in are read to their end
  * (a document is the whole input) and left open; files are opened and closed here. Every method is
  * thread-safe.

@@ -60,12 +60,17 @@ final class JsonIo {
 
     private JsonIo() {}
 
-    /** Reads one document from text, as a whole. */
+    /** Reads one document from text, as a whole, without one byte order mark at its start. */
     static <T> T read(String text, NodeReader<T> reader) throws ConsentDocumentException {
         String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         if (json.length() > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(json, ConsentDocuments.MAX_DOCUMENT_LENGTH, "characters");
         }
+        return readWhole(json, reader);
+    }
+
+    /** Reads one document from the whole of {@code json}, a byte order mark already dropped. */
+    private static <T> T readWhole(String json, NodeReader<T> reader) throws ConsentDocumentException {
         try (JsonParser parser = FACTORY.createParser(json)) {
             return reader.read(parse(parser, Locator.DOCUMENT));
         } catch (ConsentDocumentException e) {
@@ -75,7 +80,7 @@ final class JsonIo {
         }
     }
 
-    /** Reads one document from characters; the reader is left open. */
+    /** Reads one document from characters, without one byte order mark at their start; the reader is left open. */
     static <T> T read(Reader in, NodeReader<T> reader) throws IOException {
         PushbackReader source = new PushbackReader(in, 1);
         int first = source.read();
@@ -87,14 +92,14 @@ final class JsonIo {
         }
     }
 
-    /** Reads one UTF-8 document from bytes; the stream is left open. */
+    /** Reads one UTF-8 document from bytes, without one byte order mark at their start; the stream is left open. */
     static <T> T read(InputStream in, NodeReader<T> reader) throws IOException {
         byte[] bytes = in.readNBytes((int) ConsentDocuments.MAX_DOCUMENT_LENGTH + 1);
         if (bytes.length > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(new String(bytes, 0, (int) ConsentDocuments.MAX_DOCUMENT_LENGTH, StandardCharsets.UTF_8),
                     ConsentDocuments.MAX_DOCUMENT_LENGTH, "bytes");
         }
-        return read(decode(bytes, 0, bytes.length, 1, true), reader);
+        return readWhole(decode(bytes, 0, bytes.length, 1, true), reader);
     }
 
     /**

@@ -24,13 +24,16 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each line is one object in the same form as the single document ({@link ConsentDocuments}),
  * read as strictly; its {@code format} field may be left out, and is checked when present. Lines
- * holding only whitespace are skipped; a {@code \r} before the {@code \n} is dropped, and so is a
- * byte order mark at the start. Only {@code \n} ends a line: a {@code \r} anywhere else is part of
- * its line, whitespace between JSON values. A line that cannot be read does not end the stream: it
- * comes back as a {@link Line} holding the {@link ConsentDocumentException}, whose {@link
- * ConsentDocumentException#line() line} is the line's {@link Line#number() number} in the stream and
- * whose {@link ConsentDocumentException#column() column} is the position on that line, and reading
- * goes on with the next line.
+ * holding only whitespace are skipped. Only {@code \n} ends a line: a {@code \r} right before it is
+ * dropped, and a {@code \r} anywhere else is part of its line, whitespace between JSON values. One
+ * byte order mark at the very start of the stream is dropped, as for a single document and the same
+ * for characters, bytes and files; any other, a second one right after it or one at the start of a
+ * later line, is content, and so an error on its line.
+ *
+ * <p>A line that cannot be read does not end the stream: it comes back as a {@link Line} holding the
+ * {@link ConsentDocumentException}, whose {@link ConsentDocumentException#line() line} is the line's
+ * {@link Line#number() number} in the stream and whose {@link ConsentDocumentException#column()
+ * column} is the position on that line, and reading goes on with the next line.
  *
  * <p>Lines are limited to {@link ConsentDocuments#MAX_DOCUMENT_LENGTH} (16 MiB), counted in characters
  * for a {@link Reader} and in bytes for an {@link InputStream} or a file, as the input arrives: a longer

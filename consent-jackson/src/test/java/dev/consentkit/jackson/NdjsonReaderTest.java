@@ -153,6 +153,24 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void shouldReadAnyOtherByteOrderMarkAsContentWhateverTheInput() throws IOException {
+        String stream = "\uFEFF\uFEFF" + post(1) + "\n\uFEFF" + post(2) + "\n" + post(3) + "\n";
+        Path file = Files.writeString(directory.resolve("items.ndjson"), stream);
+
+        for (NdjsonReader<ContentItem> reader : List.of(NdjsonReader.items(new StringReader(stream)),
+                NdjsonReader.items(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8))),
+                NdjsonReader.items(file))) {
+            List<NdjsonReader.Line<ContentItem>> lines = readAll(reader);
+
+            assertTrue(lines.get(0).toString().startsWith("line 1: $ at line 1, column 1: Unexpected character ('\uFEFF'"),
+                    lines.get(0).toString());
+            assertTrue(lines.get(1).toString().startsWith("line 2: $ at line 2, column 1: Unexpected character ('\uFEFF'"),
+                    lines.get(1).toString());
+            assertEquals("post-3", lines.get(2).value().id());
+        }
+    }
+
+    @Test
     void shouldAcceptALineWithoutFormatAndCheckTheFormatWhenPresent() throws IOException {
         String stream = String.join("\n", post(1), post(2).replace("{\"id\"", "{\"format\":\"consentkit.item/v1.2\",\"id\""),
                 post(3).replace("{\"id\"", "{\"format\":\"consentkit.item/v2\",\"id\""),
