@@ -57,6 +57,7 @@ final class JsonIo {
 
     /** The byte order mark, U+FEFF; in UTF-8 the bytes EF BB BF. */
     static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private JsonIo() {}
 
@@ -130,7 +131,9 @@ final class JsonIo {
     }
 
     /**
-     * Decodes UTF-8 strictly.
+     * Decodes UTF-8 strictly. A malformed byte always decodes to U+FFFD when decoding replaces, so
+     * text without one is decoded in one fast pass; only text with one is decoded again, strictly, to
+     * tell a malformed byte from a U+FFFD written in the input.
      *
      * @param line the line {@code bytes} start on, for the location of a malformed byte
      * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
@@ -141,6 +144,10 @@ final class JsonIo {
         int start = offset;
         if (dropByteOrderMark && length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB && bytes[offset + 2] == (byte) 0xBF) {
             start += 3;
+        }
+        String text = new String(bytes, start, offset + length - start, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+            return text;
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -206,6 +206,14 @@ class NdjsonLinesTest {
     }
 
     @Test
+    void shouldReadAReplacementCharacterWrittenInTheInputAsText() throws IOException {
+        byte[] bytes = {'a', (byte) 0xEF, (byte) 0xBF, (byte) 0xBD, 'b', '\n', 'c', (byte) 0xEF, (byte) 0xBF, '\n', 'd'};
+
+        assertEquals(List.of("a\uFFFDb", "line 2, column 2: malformed UTF-8: byte 0xEF is not valid here", "d"),
+                all(NdjsonLines.of(new ByteArrayInputStream(bytes), MAX_LENGTH, MAX_SKIPPED)));
+    }
+
+    @Test
     void shouldCloseWhatItReads() throws IOException {
         boolean[] closed = {false, false};
         NdjsonLines.of(new StringReader("") {
