@@ -33,7 +33,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Members are read into memory first, keyed by id; items are streamed, so an export of any length
  * runs in the memory its members take. An item whose line cannot be read, or whose author is not in
- * the members file, gets an error record in the output and the run goes on.
+ * the members file, gets an error record in the output and the run goes on. Input with a line that
+ * goes on past {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} without ending, such as
+ * {@code /dev/zero}, is not NDJSON: the run ends there with exit code 2, naming the line.
  */
 @Command(name = "evaluate",
         sortOptions = false,
@@ -55,8 +57,13 @@ import picocli.CommandLine.Option;
                 "Instants are ISO-8601 UTC instants (2025-11-04T00:00:00Z) or dates (2025-11-04, meaning "
                         + "midnight UTC).",
                 "",
+                "A line of items or members longer than 16 MiB is reported as a malformed one as soon as it "
+                        + "passes that length; a line still going at 64 MiB ends the run, as input that is not NDJSON "
+                        + "(such as /dev/zero).",
+                "",
                 "Exit code 0 when every item was decided, 1 when there were error records or skipped "
-                        + "members, 2 for usage errors and for a policy or members file that cannot be read.",
+                        + "members, 2 for usage errors, for a policy or members file that cannot be read, and for "
+                        + "input with a line that never ends.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -154,6 +161,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
                 progress.tick(decided + errorLines.size());
             }
+        } catch (ConsentDocumentException e) {
+            throw CliException.invalid("items file", itemsFile, e);
         } catch (IOException e) {
             throw CliException.unreadable("items file", itemsFile, e);
         }
@@ -200,6 +209,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 members.put(member.id(), member);
                 adjusted += member.consent().events().stream().filter(ConsentEvent::isSkewAdjusted).count();
             }
+        } catch (ConsentDocumentException e) {
+            throw CliException.invalid("members file", membersFile.toString(), e);
         } catch (IOException e) {
             throw CliException.unreadable("members file", membersFile.toString(), e);
         }

@@ -3,6 +3,7 @@ package dev.consentkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
@@ -10,19 +11,24 @@ import dev.consentkit.Member;
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.NdjsonReader;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Shows {@code consent evaluate} deciding NDJSON exports, reporting bad lines, and failing cleanly on bad input. */
 class EvaluateCommandTest {
@@ -143,6 +149,54 @@ class EvaluateCommandTest {
 
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8));
         assertEquals(evaluate(fixture("items-clean.ndjson")).out(), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void shouldReportALineOverTheLimitAndEndTheRunWithExitTwoAtALineThatNeverEnds() throws IOException {
+        String first = Files.readAllLines(CliRun.fixtures().resolve("items-clean.ndjson")).get(0) + "\n";
+        InputStream zeros = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                Arrays.fill(buffer, offset, offset + length, (byte) 0);
+                return length;
+            }
+        };
+        InputStream items = new SequenceInputStream(new ByteArrayInputStream(first.getBytes(StandardCharsets.UTF_8)), zeros);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int code = ConsentCli.execute(new Invocation(CliRun.repositoryRoot(), items, out, err, false),
+                new String[] {"evaluate", "--policy", POLICY, "--members", MEMBERS, "--items", "-", "--as-of", "2025-11-04"});
+
+        assertEquals(2, code);
+        assertEquals(List.of(compact("post-us-1", "m-us", true, "ALLOWED_BY_DEFAULT"),
+                "{\"line\":2,\"error\":\"$ at line 2, column 16777217: the line is longer than 16777216 bytes; expected a "
+                        + "line of at most 16777216 bytes (ConsentDocuments.MAX_DOCUMENT_LENGTH)\"}"),
+                out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals("consent: the line goes on past 67108864 bytes without ending in the items file - at line 2, column "
+                + "67108865 ($); expected lines of at most 16777216 bytes, each ending with a newline; a line still going "
+                + "past 67108864 bytes stops the reading (ConsentDocuments.MAX_SKIPPED_LINE_LENGTH)\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void shouldEndTheRunWithExitTwoOnItemsFromDevZero() {
+        assumeTrue(Files.isReadable(Path.of("/dev/zero")), "no /dev/zero here");
+
+        CliRun run = evaluate("/dev/zero");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.out().startsWith("{\"line\":1,\"error\":\"$ at line 1, column 16777217: the line is longer than"),
+                run.out());
+        assertTrue(run.err().startsWith("consent: the line goes on past 67108864 bytes without ending in the items file "
+                + "/dev/zero at line 1, column 67108865 ($)"), run.err());
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The parts are also available on their own: {@link #fieldPath()} (a JSONPath from the document's
  * root {@code $}), {@link #badValue()}, {@link #line()} and {@link #column()} (1-based; in a stream,
- * the line of the stream), and {@link #expected()}.
+ * the line of the stream and the position on it), and {@link #expected()}.
  *
  * <p>It is a checked {@link java.io.IOException}, through Jackson's {@link JsonMappingException}:
  * reading a document is input, and a caller that reads a policy must decide what a broken one means
@@ -69,12 +69,6 @@ public final class ConsentDocumentException extends JsonMappingException {
         return value.length() <= MAX_SHOWN_VALUE_LENGTH ? value : value.substring(0, MAX_SHOWN_VALUE_LENGTH) + "…";
     }
 
-    /** The same problem, located on line {@code streamLine} of a stream rather than of a single document. */
-    ConsentDocumentException onStreamLine(long streamLine) {
-        return new ConsentDocumentException(fieldPath, badValue, streamLine + line - 1, column, problem, expected,
-                getCause());
-    }
-
     /**
      * {@return where the problem is, as a JSONPath from the document's root: {@code $} for the document itself,
      * {@code $.versions[1].effectiveFrom} for a field}
@@ -97,7 +91,7 @@ public final class ConsentDocumentException extends JsonMappingException {
         return line;
     }
 
-    /** {@return the 1-based column of the problem, in characters} */
+    /** {@return the 1-based column of the problem, in characters; in a newline-delimited stream, the position on the stream's line} */
     public int column() {
         return column;
     }

@@ -51,7 +51,10 @@ import java.util.Objects;
  * it takes effect counts from when it was recorded and is written back as its document stated it.
  *
  * <p>Input is read as one JSON value with the limits below (Jackson's {@link StreamReadConstraints});
- * bytes must be UTF-8, and a leading byte order mark is skipped. Single documents are written in a
+ * bytes must be UTF-8. One byte order mark (U+FEFF; in UTF-8 the bytes EF BB BF) at the very start
+ * of the input is skipped, the same for a {@code String}, a {@code Reader}, bytes and a file; any other
+ * U+FEFF, a second one right after it included, is content, which outside a JSON string is not JSON
+ * and is reported at its line and column. Single documents are written in a
  * readable, indented form ending with a newline. Readers and streams passed in are read to their end
  * (a document is the whole input) and left open; files are opened and closed here. Every method is
  * thread-safe.
@@ -63,6 +66,16 @@ public final class ConsentDocuments {
      * for each line of a newline-delimited stream.
      */
     public static final long MAX_DOCUMENT_LENGTH = 16L * 1024 * 1024;
+    /**
+     * The longest line of a newline-delimited stream that is skipped, in characters (in bytes for byte
+     * input): 64 MiB, four times {@link #MAX_DOCUMENT_LENGTH}. A line longer than
+     * {@code MAX_DOCUMENT_LENGTH} is reported as soon as it passes that length and skipped to its end,
+     * and reading goes on with the next line; a line that goes on past this length, as input that is
+     * not newline-delimited does ({@code /dev/zero}, a binary file), stops the reading with a
+     * {@link ConsentDocumentException} naming the line and this bound, so that a stream that never ends a
+     * line is never read forever.
+     */
+    public static final long MAX_SKIPPED_LINE_LENGTH = 4 * MAX_DOCUMENT_LENGTH;
     /** The deepest nesting of objects and arrays read: 32, several times what any document needs. */
     public static final int MAX_NESTING_DEPTH = 32;
     /** The longest string value read, in characters: 64 KiB. */

@@ -34,7 +34,7 @@ import java.util.Optional;
  *
  * <p>Reading checks what every ConsentKit document gets: well-formed JSON (RFC 8259) in UTF-8, one
  * value and nothing after it, no duplicate key anywhere, and the limits of {@link ConsentDocuments}
- * ({@code MAX_...}). Binding an embedded part is as strict as reading the document itself, except
+ * ({@code MAX_...}); one byte order mark at the very start of the input is skipped, as there. Binding an embedded part is as strict as reading the document itself, except
  * that its {@code format} field may be left out, as in a line of a newline-delimited stream; when it
  * is present it is checked. Instances are immutable and thread-safe.
  */

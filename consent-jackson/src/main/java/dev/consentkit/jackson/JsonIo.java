@@ -55,18 +55,25 @@ final class JsonIo {
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    /** The byte order mark, U+FEFF; in UTF-8 the bytes EF BB BF. */
+    static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
 
     private JsonIo() {}
 
-    /** Reads one document from text, as a whole. */
+    /** Reads one document from text, as a whole, without one byte order mark at its start. */
     static <T> T read(String text, NodeReader<T> reader) throws ConsentDocumentException {
         String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         if (json.length() > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(json, ConsentDocuments.MAX_DOCUMENT_LENGTH, "characters");
         }
+        return readWhole(json, reader);
+    }
+
+    /** Reads one document from the whole of {@code json}, a byte order mark already dropped. */
+    private static <T> T readWhole(String json, NodeReader<T> reader) throws ConsentDocumentException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            return reader.read(parse(parser));
+            return reader.read(parse(parser, Locator.DOCUMENT));
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (IOException cannotHappenOnAString) {
@@ -74,7 +81,7 @@ final class JsonIo {
         }
     }
 
-    /** Reads one document from characters; the reader is left open. */
+    /** Reads one document from characters, without one byte order mark at their start; the reader is left open. */
     static <T> T read(Reader in, NodeReader<T> reader) throws IOException {
         PushbackReader source = new PushbackReader(in, 1);
         int first = source.read();
@@ -82,47 +89,51 @@ final class JsonIo {
             source.unread(first);
         }
         try (JsonParser parser = FACTORY.createParser(source)) {
-            return reader.read(parse(parser));
+            return reader.read(parse(parser, Locator.DOCUMENT));
         }
     }
 
-    /** Reads one UTF-8 document from bytes; the stream is left open. */
+    /** Reads one UTF-8 document from bytes, without one byte order mark at their start; the stream is left open. */
     static <T> T read(InputStream in, NodeReader<T> reader) throws IOException {
         byte[] bytes = in.readNBytes((int) ConsentDocuments.MAX_DOCUMENT_LENGTH + 1);
         if (bytes.length > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(new String(bytes, 0, (int) ConsentDocuments.MAX_DOCUMENT_LENGTH, StandardCharsets.UTF_8),
                     ConsentDocuments.MAX_DOCUMENT_LENGTH, "bytes");
         }
-        return read(decode(bytes, 0, bytes.length, 1, true), reader);
+        return readWhole(decode(bytes, 0, bytes.length, 1, true), reader);
     }
 
     /**
      * The value of a document: exactly one JSON value, and nothing but whitespace after it.
      *
+     * @param where how the parser's locations read as lines and columns: the parser's own for a
+     *     document, or those of one line of a stream
      * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit or goes on
      *     after the value
      */
-    static Node parse(JsonParser parser) throws IOException {
+    static Node parse(JsonParser parser, Locator where) throws IOException {
         Node root;
         try {
             parser.nextToken();
-            root = Node.read(parser, "$");
+            root = Node.read(parser, "$", where);
             JsonToken extra = parser.nextToken();
             if (extra != null) {
                 JsonLocation at = parser.currentTokenLocation();
-                throw new ConsentDocumentException("$", parser.getText(), Math.max(1, at.getLineNr()),
-                        Math.max(1, at.getColumnNr()), "more content after the document", "the end of the input", null);
+                throw new ConsentDocumentException("$", parser.getText(), where.line(at), where.column(at),
+                        "more content after the document", "the end of the input", null);
             }
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw Node.fromParser(parser, e, "$");
+            throw Node.fromParser(parser, e, "$", where);
         }
         return root;
     }
 
     /**
-     * Decodes UTF-8 strictly.
+     * Decodes UTF-8 strictly. A malformed byte always decodes to U+FFFD when decoding replaces, so
+     * text without one is decoded in one fast pass; only text with one is decoded again, strictly, to
+     * tell a malformed byte from a U+FFFD written in the input.
      *
      * @param line the line {@code bytes} start on, for the location of a malformed byte
      * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
@@ -133,6 +144,10 @@ final class JsonIo {
         int start = offset;
         if (dropByteOrderMark && length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB && bytes[offset + 2] == (byte) 0xBF) {
             start += 3;
+        }
+        String text = new String(bytes, start, offset + length - start, StandardCharsets.UTF_8);
+        if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
+            return text;
         }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -24,11 +24,25 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each line is one object in the same form as the single document ({@link ConsentDocuments}),
  * read as strictly; its {@code format} field may be left out, and is checked when present. Lines
- * holding only whitespace are skipped; a {@code \r} before the {@code \n} is dropped, and so is a
- * byte order mark at the start. A line that cannot be read does not end the stream: it comes back as
- * a {@link Line} holding the {@link ConsentDocumentException}, whose {@link
- * ConsentDocumentException#line() line} is the line of the stream, and reading goes on with the next
- * line.
+ * holding only whitespace are skipped. Only {@code \n} ends a line: a {@code \r} right before it is
+ * dropped, and a {@code \r} anywhere else is part of its line, whitespace between JSON values. One
+ * byte order mark at the very start of the stream is dropped, as for a single document and the same
+ * for characters, bytes and files; any other, a second one right after it or one at the start of a
+ * later line, is content, and so an error on its line.
+ *
+ * <p>A line that cannot be read does not end the stream: it comes back as a {@link Line} holding the
+ * {@link ConsentDocumentException}, whose {@link ConsentDocumentException#line() line} is the line's
+ * {@link Line#number() number} in the stream and whose {@link ConsentDocumentException#column()
+ * column} is the position on that line, and reading goes on with the next line.
+ *
+ * <p>Lines are limited to {@link ConsentDocuments#MAX_DOCUMENT_LENGTH} (16 MiB), counted in characters
+ * for a {@link Reader} and in bytes for an {@link InputStream} or a file, as the input arrives: a longer
+ * line is reported as soon as it passes the limit, without being held in memory, and is then skipped to
+ * its end, so the lines after it are read. A line that goes on past
+ * {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} (64 MiB) without ending is input that is not
+ * newline-delimited at all, such as {@code /dev/zero}: {@link #read()} then throws a {@link
+ * ConsentDocumentException} that names the line and that bound, and reads nothing more. So reading
+ * always ends, and never holds more than one line of at most the limit.
  *
  * <pre>{@code
  * try (NdjsonReader<ContentItem> items = NdjsonReader.items(path)) {
@@ -196,6 +210,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * Reads the next line that is not blank: its value, or why it cannot be read.
      *
      * @return the line, or {@code null} at the end of the stream
+     * @throws ConsentDocumentException if a line goes on past {@link
+     *     ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} without ending (the line was already returned as too
+     *     long); nothing more is read, and every later call throws it again
      * @throws IOException if the stream itself fails; a bad line is returned, not thrown
      */
     public @Nullable Line<T> read() throws IOException {
@@ -204,6 +221,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             try {
                 text = lines.next();
             } catch (ConsentDocumentException e) {
+                if (lines.stopped()) {
+                    throw e;
+                }
                 return new Line<>(lines.number(), null, e);
             }
             if (text == null) {
@@ -214,9 +234,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             }
             long number = lines.number();
             try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                return new Line<>(number, reader.read(JsonIo.parse(parser)), null);
+                return new Line<>(number, reader.read(JsonIo.parse(parser, Locator.onStreamLine(number))), null);
             } catch (ConsentDocumentException e) {
-                return new Line<>(number, null, e.onStreamLine(number));
+                return new Line<>(number, null, e);
             }
         }
     }
@@ -233,8 +253,9 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     }
 
     /**
-     * The lines that are not blank, in order. An {@link IOException} of the stream surfaces as an
-     * {@link UncheckedIOException}.
+     * The lines that are not blank, in order. An {@link IOException} of the stream, or the {@link
+     * ConsentDocumentException} of a line that never ends (see {@link #read()}), surfaces as an {@link
+     * UncheckedIOException}.
      *
      * @throws IllegalStateException if called a second time
      */

@@ -59,16 +59,16 @@ final class Node {
     private final List<Node> elements;
 
     private Node(Type type, @Nullable Node parent, @Nullable String rootPath, @Nullable String name, int index,
-            JsonLocation at, @Nullable JsonLocation nameAt, String text, boolean integral) {
+            Locator where, JsonLocation at, @Nullable JsonLocation nameAt, String text, boolean integral) {
         this.type = type;
         this.parent = parent;
         this.rootPath = rootPath;
         this.name = name;
         this.index = index;
-        this.line = Math.max(1, at.getLineNr());
-        this.column = Math.max(1, at.getColumnNr());
-        this.nameLine = nameAt == null ? line : Math.max(1, nameAt.getLineNr());
-        this.nameColumn = nameAt == null ? column : Math.max(1, nameAt.getColumnNr());
+        this.line = where.line(at);
+        this.column = where.column(at);
+        this.nameLine = nameAt == null ? line : where.line(nameAt);
+        this.nameColumn = nameAt == null ? column : where.column(nameAt);
         this.text = text;
         this.integral = integral;
         this.fields = type == Type.OBJECT ? new LinkedHashMap<>() : Map.of();
@@ -78,7 +78,7 @@ final class Node {
     // ---------------------------------------------------------------- reading
 
     /**
-     * Reads the value the parser's current token starts, to its end.
+     * Reads the value the parser's current token starts, to its end, located as the parser locates it.
      *
      * @param rootPath the path of the value, {@code $} for a document
      * @throws ConsentDocumentException if the text is not well-formed JSON, breaks a stream read
@@ -86,31 +86,44 @@ final class Node {
      * @throws IOException if the underlying input fails
      */
     static Node read(JsonParser parser, String rootPath) throws IOException {
+        return read(parser, rootPath, Locator.DOCUMENT);
+    }
+
+    /**
+     * Reads the value the parser's current token starts, to its end.
+     *
+     * @param rootPath the path of the value, {@code $} for a document
+     * @param where how the parser's locations read as lines and columns of what is read
+     * @throws ConsentDocumentException if the text is not well-formed JSON, breaks a stream read
+     *     limit, or repeats a key
+     * @throws IOException if the underlying input fails
+     */
+    static Node read(JsonParser parser, String rootPath, Locator where) throws IOException {
         try {
             JsonToken token = parser.currentToken();
             if (token == null) {
                 JsonLocation at = parser.currentLocation();
-                throw new ConsentDocumentException(rootPath, null, at.getLineNr(), Math.max(1, at.getColumnNr()),
+                throw new ConsentDocumentException(rootPath, null, where.line(at), where.column(at),
                         "the document is empty", "a JSON object", null);
             }
             if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
                 // A caller that already consumed the object's '{' hands us its first field, or its '}'.
                 JsonLocation at = parser.currentTokenLocation();
-                Node object = new Node(Type.OBJECT, null, rootPath, null, -1, at, null, "", false);
-                readFields(parser, object, token);
+                Node object = new Node(Type.OBJECT, null, rootPath, null, -1, where, at, null, "", false);
+                readFields(parser, object, token, where);
                 return object;
             }
-            return readValue(parser, null, rootPath, null, -1, null);
+            return readValue(parser, null, rootPath, null, -1, null, where);
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (JsonProcessingException e) {
-            throw fromParser(parser, e, rootPath);
+            throw fromParser(parser, e, rootPath, where);
         }
     }
 
     /** A string written somewhere other than as a value, such as an object's key, at {@code path}. */
     static Node string(String text, String path, JsonLocation at) {
-        return new Node(Type.STRING, null, path, null, -1, at, null, text, false);
+        return new Node(Type.STRING, null, path, null, -1, Locator.DOCUMENT, at, null, text, false);
     }
 
     /**
@@ -152,47 +165,48 @@ final class Node {
     }
 
     private static Node readValue(JsonParser parser, @Nullable Node parent, @Nullable String rootPath,
-            @Nullable String name, int index, @Nullable JsonLocation nameAt) throws IOException {
+            @Nullable String name, int index, @Nullable JsonLocation nameAt, Locator where) throws IOException {
         JsonLocation at = parser.currentTokenLocation();
         JsonToken token = parser.currentToken();
         switch (token) {
             case START_OBJECT: {
-                Node object = new Node(Type.OBJECT, parent, rootPath, name, index, at, nameAt, "", false);
-                readFields(parser, object, parser.nextToken());
+                Node object = new Node(Type.OBJECT, parent, rootPath, name, index, where, at, nameAt, "", false);
+                readFields(parser, object, parser.nextToken(), where);
                 return object;
             }
             case START_ARRAY: {
-                Node array = new Node(Type.ARRAY, parent, rootPath, name, index, at, nameAt, "", false);
+                Node array = new Node(Type.ARRAY, parent, rootPath, name, index, where, at, nameAt, "", false);
                 for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
                     if (t == null) {
                         throw array.fail("the array is not closed", "']'");
                     }
-                    array.elements.add(readValue(parser, array, null, null, array.elements.size(), null));
+                    array.elements.add(readValue(parser, array, null, null, array.elements.size(), null, where));
                 }
                 return array;
             }
             case VALUE_STRING:
-                return new Node(Type.STRING, parent, rootPath, name, index, at, nameAt, parser.getText(), false);
+                return new Node(Type.STRING, parent, rootPath, name, index, where, at, nameAt, parser.getText(), false);
             case VALUE_NUMBER_INT:
-                return new Node(Type.NUMBER, parent, rootPath, name, index, at, nameAt, parser.getText(), true);
+                return new Node(Type.NUMBER, parent, rootPath, name, index, where, at, nameAt, parser.getText(), true);
             case VALUE_NUMBER_FLOAT:
-                return new Node(Type.NUMBER, parent, rootPath, name, index, at, nameAt, parser.getText(), false);
+                return new Node(Type.NUMBER, parent, rootPath, name, index, where, at, nameAt, parser.getText(), false);
             case VALUE_TRUE:
-                return new Node(Type.BOOLEAN, parent, rootPath, name, index, at, nameAt, "true", false);
+                return new Node(Type.BOOLEAN, parent, rootPath, name, index, where, at, nameAt, "true", false);
             case VALUE_FALSE:
-                return new Node(Type.BOOLEAN, parent, rootPath, name, index, at, nameAt, "false", false);
+                return new Node(Type.BOOLEAN, parent, rootPath, name, index, where, at, nameAt, "false", false);
             case VALUE_NULL:
-                return new Node(Type.NULL, parent, rootPath, name, index, at, nameAt, "null", false);
+                return new Node(Type.NULL, parent, rootPath, name, index, where, at, nameAt, "null", false);
             default: {
                 String path = parent == null ? (rootPath == null ? "$" : rootPath)
                         : name != null ? parent.childPath(name) : parent.path() + "[" + index + "]";
-                throw new ConsentDocumentException(path, null, Math.max(1, at.getLineNr()),
-                        Math.max(1, at.getColumnNr()), "unexpected " + token, "a JSON value", null);
+                throw new ConsentDocumentException(path, null, where.line(at), where.column(at),
+                        "unexpected " + token, "a JSON value", null);
             }
         }
     }
 
-    private static void readFields(JsonParser parser, Node object, @Nullable JsonToken first) throws IOException {
+    private static void readFields(JsonParser parser, Node object, @Nullable JsonToken first, Locator where)
+            throws IOException {
         for (JsonToken t = first; t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             if (t != JsonToken.FIELD_NAME) {
                 throw object.fail("the object is not closed", "'}'");
@@ -201,13 +215,13 @@ final class Node {
             JsonLocation nameAt = parser.currentTokenLocation();
             Node earlier = object.fields.get(fieldName);
             if (earlier != null) {
-                throw new ConsentDocumentException(object.childPath(fieldName), fieldName, nameAt.getLineNr(),
-                        Math.max(1, nameAt.getColumnNr()), "duplicate field \"" + ConsentDocumentException.shorten(fieldName)
+                throw new ConsentDocumentException(object.childPath(fieldName), fieldName, where.line(nameAt),
+                        where.column(nameAt), "duplicate field \"" + ConsentDocumentException.shorten(fieldName)
                                 + "\" (first at line " + earlier.nameLine + ", column " + earlier.nameColumn + ")",
                         "each field once", null);
             }
             parser.nextToken();
-            object.fields.put(fieldName, readValue(parser, object, null, fieldName, -1, nameAt));
+            object.fields.put(fieldName, readValue(parser, object, null, fieldName, -1, nameAt, where));
         }
     }
 
@@ -215,7 +229,8 @@ final class Node {
      * A parser's complaint about the text, as a document problem at the parser's location and path;
      * {@code rootPath} stands in if the parser cannot say where it is.
      */
-    static ConsentDocumentException fromParser(JsonParser parser, JsonProcessingException e, String rootPath) {
+    static ConsentDocumentException fromParser(JsonParser parser, JsonProcessingException e, String rootPath,
+            Locator where) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
         String path;
         try {
@@ -227,8 +242,7 @@ final class Node {
         String expected = e instanceof StreamConstraintsException
                 ? "a document within the limits of ConsentDocuments (see its MAX_... constants)"
                 : "well-formed JSON (RFC 8259)";
-        return new ConsentDocumentException(path, null, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()),
-                problem, expected, e);
+        return new ConsentDocumentException(path, null, where.line(at), where.column(at), problem, expected, e);
     }
 
     // ---------------------------------------------------------------- where

@@ -328,6 +328,31 @@ class ConsentDocumentsTest {
     }
 
     @Test
+    void shouldDropOneByteOrderMarkAtTheStartAndReadAnyOtherAsContentWhateverTheInput() throws IOException {
+        String[] rejected = {"\uFEFF\uFEFF" + ITEM_JSON, " \uFEFF" + ITEM_JSON};
+        String[] where = {"$ at line 1, column 1: Unexpected character ('\uFEFF' (code 65279 / 0xfeff))",
+            "$ at line 1, column 2: Unexpected character ('\uFEFF' (code 65279 / 0xfeff))"};
+        Path file = directory.resolve("item.json");
+
+        for (int i = 0; i < rejected.length; i++) {
+            String text = rejected[i];
+            Files.writeString(file, text);
+            List<ConsentDocumentException> errors = List.of(
+                    assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(text)),
+                    assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(new StringReader(text))),
+                    assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(
+                            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))),
+                    assertThrows(ConsentDocumentException.class, () -> ConsentDocuments.readItem(file)),
+                    assertThrows(ConsentDocumentException.class, () -> DocumentNode.read(text)));
+
+            for (ConsentDocumentException e : errors) {
+                assertTrue(e.getMessage().startsWith(where[i]), e.getMessage());
+            }
+        }
+        assertEquals("\uFEFFpost-1", ConsentDocuments.readItem(ITEM_JSON.replace("\"post-1\"", "\"\uFEFFpost-1\"")).id());
+    }
+
+    @Test
     void shouldReportBytesThatAreNotUtf8AtTheirLineAndColumn() {
         byte[] latin1 = ITEM_JSON.replace("post-1", "pöst-1").getBytes(StandardCharsets.ISO_8859_1);
 

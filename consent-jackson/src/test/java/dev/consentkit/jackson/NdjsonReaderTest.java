@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
@@ -21,10 +22,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -82,6 +86,38 @@ class NdjsonReaderTest {
     }
 
     @Test
+    void shouldLocateAnErrorAfterABareCarriageReturnOnTheLineOfTheStream() throws IOException {
+        // Only \n ends a line; a \r inside one is whitespace there, though Jackson starts a new line at it.
+        String stream = String.join("\n", post(1), "{\"id\":\r\r\"post-2\" ]", post(3)) + "\n";
+
+        List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new StringReader(stream)));
+
+        ConsentDocumentException e = lines.get(1).error().orElseThrow();
+        assertEquals(2, lines.get(1).number());
+        assertEquals(2, e.line());
+        assertEquals(18, e.column());
+        assertTrue(e.getMessage().startsWith("$.id at line 2, column 18: Unexpected close marker ']'"), e.getMessage());
+        assertEquals("post-3", lines.get(2).value().id());
+    }
+
+    @Test
+    void shouldLocateAFieldAfterABareCarriageReturnOnTheLineOfTheStream() throws IOException {
+        String unknown = post(2).replace("\"reservations\"", "\r\"reservation\"");
+        String duplicate = post(3).replace("\"authorId\"", "\r\r\"id\":\"again\",\r\"authorId\"");
+        byte[] stream = String.join("\n", post(1), unknown, duplicate).getBytes(StandardCharsets.UTF_8);
+
+        List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new ByteArrayInputStream(stream)));
+
+        ConsentDocumentException unknownField = lines.get(1).error().orElseThrow();
+        assertEquals(2, unknownField.line());
+        assertEquals(unknown.indexOf("\"reservation\"") + 1, unknownField.column());
+        ConsentDocumentException duplicateField = lines.get(2).error().orElseThrow();
+        assertEquals(3, duplicateField.line());
+        assertEquals(duplicate.indexOf("\"id\":\"again\"") + 1, duplicateField.column());
+        assertTrue(duplicateField.problem().endsWith("(first at line 3, column 2)"), duplicateField.problem());
+    }
+
+    @Test
     void shouldSkipBlankLinesButCountThem() throws IOException {
         List<NdjsonReader.Line<ContentItem>> lines = readAll(NdjsonReader.items(new StringReader("\n" + post(1) + "\n \t\n\n" + post(2))));
 
@@ -114,6 +150,24 @@ class NdjsonReaderTest {
 
         assertTrue(readAll(NdjsonReader.items(new ByteArrayInputStream(bytes.toByteArray()))).get(0).hasValue());
         assertTrue(readAll(NdjsonReader.items(new StringReader("\uFEFF" + post(1)))).get(0).hasValue());
+    }
+
+    @Test
+    void shouldReadAnyOtherByteOrderMarkAsContentWhateverTheInput() throws IOException {
+        String stream = "\uFEFF\uFEFF" + post(1) + "\n\uFEFF" + post(2) + "\n" + post(3) + "\n";
+        Path file = Files.writeString(directory.resolve("items.ndjson"), stream);
+
+        for (NdjsonReader<ContentItem> reader : List.of(NdjsonReader.items(new StringReader(stream)),
+                NdjsonReader.items(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8))),
+                NdjsonReader.items(file))) {
+            List<NdjsonReader.Line<ContentItem>> lines = readAll(reader);
+
+            assertTrue(lines.get(0).toString().startsWith("line 1: $ at line 1, column 1: Unexpected character ('\uFEFF'"),
+                    lines.get(0).toString());
+            assertTrue(lines.get(1).toString().startsWith("line 2: $ at line 2, column 1: Unexpected character ('\uFEFF'"),
+                    lines.get(1).toString());
+            assertEquals("post-3", lines.get(2).value().id());
+        }
     }
 
     @Test
@@ -171,6 +225,66 @@ class NdjsonReaderTest {
 
         assertTrue(lines.get(0).error().orElseThrow().getMessage().contains("the line is longer than 16777216 bytes"));
         assertEquals("post-2", lines.get(1).value().id());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void shouldStopAtALineThatNeverEndsNamingTheLineAndTheBound() throws IOException {
+        EndlessZeros zeros = new EndlessZeros((post(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        NdjsonReader<ContentItem> reader = NdjsonReader.items(zeros);
+        assertEquals("post-1", reader.read().value().id());
+        NdjsonReader.Line<ContentItem> tooLong = reader.read();
+
+        ConsentDocumentException stop = assertThrows(ConsentDocumentException.class, reader::read);
+
+        assertEquals(2, tooLong.number());
+        assertEquals("the line is longer than 16777216 bytes", tooLong.error().orElseThrow().problem());
+        assertEquals(2, stop.line());
+        assertEquals("$ at line 2, column 67108865: the line goes on past 67108864 bytes without ending; expected "
+                + "lines of at most 16777216 bytes, each ending with a newline; a line still going past 67108864 bytes "
+                + "stops the reading (ConsentDocuments.MAX_SKIPPED_LINE_LENGTH)", stop.getMessage());
+        long lineStart = post(1).length() + 1;
+        assertTrue(zeros.served() <= lineStart + ConsentDocuments.MAX_SKIPPED_LINE_LENGTH + 8192, () -> "read " + zeros.served());
+        assertSame(stop, assertThrows(ConsentDocumentException.class, reader::read));
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void shouldStopAtALineOfCharactersThatNeverEndsWhenIterating() {
+        Reader endless = new Reader() {
+            @Override
+            public int read(char[] buffer, int offset, int length) {
+                Arrays.fill(buffer, offset, offset + length, ' ');
+                return length;
+            }
+
+            @Override
+            public void close() {}
+        };
+        Iterator<NdjsonReader.Line<ContentItem>> lines = NdjsonReader.items(endless).iterator();
+        assertTrue(lines.next().error().orElseThrow().problem().endsWith("16777216 characters"));
+
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, lines::hasNext);
+
+        ConsentDocumentException stop = (ConsentDocumentException) e.getCause();
+        assertEquals(1, stop.line());
+        assertTrue(stop.problem().startsWith("the line goes on past 67108864 characters without ending"), stop.problem());
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails
+    void shouldStopReadingDevZero() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "no /dev/zero here");
+
+        try (NdjsonReader<ContentItem> reader = NdjsonReader.items(zero)) {
+            assertEquals(1, reader.read().error().orElseThrow().line());
+
+            ConsentDocumentException stop = assertThrows(ConsentDocumentException.class, reader::read);
+
+            assertEquals(1, stop.line());
+            assertTrue(stop.getMessage().contains("(ConsentDocuments.MAX_SKIPPED_LINE_LENGTH)"), stop.getMessage());
+        }
     }
 
     @Test
@@ -268,6 +382,38 @@ class NdjsonReaderTest {
         NdjsonReader.items(source).close();
 
         assertTrue(closed[0]);
+    }
+
+    /** A head, then zero bytes forever, as {@code /dev/zero} gives them; it counts what it has served. */
+    private static final class EndlessZeros extends InputStream {
+        private final byte[] head;
+        private long served;
+
+        EndlessZeros(byte[] head) {
+            this.head = head;
+        }
+
+        long served() {
+            return served;
+        }
+
+        @Override
+        public int read() {
+            int b = served < head.length ? head[(int) served] & 0xFF : 0;
+            served++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            int n = 0;
+            while (served < head.length && n < length) {
+                buffer[offset + n++] = head[(int) served++];
+            }
+            Arrays.fill(buffer, offset + n, offset + length, (byte) 0);
+            served += length - n;
+            return length;
+        }
     }
 
     /**
