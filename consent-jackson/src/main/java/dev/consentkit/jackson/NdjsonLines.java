@@ -4,7 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class NdjsonLines implements Closeable {
 
-    private final Units units;
+    private final Units<?> units;
     private final long maxLength;
     private final long maxSkipped;
 
@@ -35,7 +34,7 @@ final class NdjsonLines implements Closeable {
     private boolean ended;
     private @Nullable ConsentDocumentException stopped;
 
-    private NdjsonLines(Units units, long maxLength, long maxSkipped) {
+    private NdjsonLines(Units<?> units, long maxLength, long maxSkipped) {
         this.units = units;
         this.maxLength = maxLength;
         this.maxSkipped = maxSkipped;
@@ -187,10 +186,11 @@ final class NdjsonLines implements Closeable {
 
     /**
      * A buffer refilled from the input ({@code position} is the next unit to look at, {@code limit} the
-     * end of what was read) and the start of a line kept while the rest of it is read. The subclasses
-     * hold what differs between characters and bytes: the arrays, and making text of a line.
+     * end of what was read) and the start of a line kept while the rest of it is read, both arrays of
+     * type {@code A}. The subclasses hold what differs between characters and bytes: reading into an
+     * array, finding a newline, and making text of a line.
      */
-    private abstract static class Units implements Closeable {
+    private abstract static class Units<A> implements Closeable {
 
         static final int BUFFER = 8192;
         /** The longest kept array held on to after its line, so that one long line does not pin memory. */
@@ -201,14 +201,49 @@ final class NdjsonLines implements Closeable {
         /** How many units of the line are kept. */
         int length;
 
-        /** Reads the next units into the buffer, from its start; {@code false} at the end of the input. */
-        abstract boolean fill() throws IOException;
+        final A buffer;
+        A line;
+
+        Units(A buffer, A line) {
+            this.buffer = buffer;
+            this.line = line;
+        }
+
+        /** Reads units into {@code buffer} from its start: how many, 0 only if none are ready, -1 at the end. */
+        abstract int read(A buffer) throws IOException;
+
+        /** A new array of {@code length} units. */
+        abstract A newArray(int length);
+
+        /** The length of {@code array}. */
+        abstract int lengthOf(A array);
 
         /** The index of the first {@code \n} from {@code position} on, or {@code limit} if there is none. */
         abstract int endOfLine();
 
+        /** Reads the next units into the buffer, from its start; {@code false} at the end of the input. */
+        final boolean fill() throws IOException {
+            int n;
+            do {
+                n = read(buffer);
+            } while (n == 0);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        }
+
         /** Keeps the buffer's units from {@code position} to {@code end} as part of the line, and moves past them. */
-        abstract void keep(int end);
+        final void keep(int end) {
+            int count = end - position;
+            if (length + count > lengthOf(line)) {
+                A longer = newArray(Math.max(length + count, 2 * lengthOf(line)));
+                System.arraycopy(line, 0, longer, 0, length);
+                line = longer;
+            }
+            System.arraycopy(buffer, position, line, length, count);
+            length += count;
+            position = end;
+        }
 
         /** The unit at {@code index} of the kept units, or else of the buffer. */
         abstract int unit(boolean kept, int index);
@@ -224,7 +259,11 @@ final class NdjsonLines implements Closeable {
                 throws ConsentDocumentException;
 
         /** Lets go of a kept array longer than {@link #LARGEST_KEPT_ARRAY}. */
-        abstract void shrink();
+        final void shrink() {
+            if (lengthOf(line) > LARGEST_KEPT_ARRAY) {
+                line = newArray(256);
+            }
+        }
 
         /** What the units are called in messages. */
         abstract String name();
@@ -271,44 +310,37 @@ final class NdjsonLines implements Closeable {
     }
 
     /** Lines of characters. */
-    private static final class Chars extends Units {
+    private static final class Chars extends Units<char[]> {
         private final Reader in;
-        private final char[] buffer = new char[BUFFER];
-        private char[] line = new char[256];
 
         Chars(Reader in) {
+            super(new char[BUFFER], new char[256]);
             this.in = in;
         }
 
         @Override
-        boolean fill() throws IOException {
-            int n;
-            do {
-                n = in.read(buffer, 0, buffer.length);
-            } while (n == 0);
-            position = 0;
-            limit = Math.max(n, 0);
-            return n > 0;
+        int read(char[] into) throws IOException {
+            return in.read(into, 0, into.length);
+        }
+
+        @Override
+        char[] newArray(int length) {
+            return new char[length];
+        }
+
+        @Override
+        int lengthOf(char[] array) {
+            return array.length;
         }
 
         @Override
         int endOfLine() {
+            char[] units = buffer;
             int i = position;
-            while (i < limit && buffer[i] != '\n') {
+            while (i < limit && units[i] != '\n') {
                 i++;
             }
             return i;
-        }
-
-        @Override
-        void keep(int end) {
-            int count = end - position;
-            if (length + count > line.length) {
-                line = Arrays.copyOf(line, Math.max(length + count, 2 * line.length));
-            }
-            System.arraycopy(buffer, position, line, length, count);
-            length += count;
-            position = end;
         }
 
         @Override
@@ -324,13 +356,6 @@ final class NdjsonLines implements Closeable {
         }
 
         @Override
-        void shrink() {
-            if (line.length > LARGEST_KEPT_ARRAY) {
-                line = new char[256];
-            }
-        }
-
-        @Override
         String name() {
             return "characters";
         }
@@ -342,44 +367,37 @@ final class NdjsonLines implements Closeable {
     }
 
     /** Lines of UTF-8 bytes; a newline byte never occurs inside a multi-byte character. */
-    private static final class Bytes extends Units {
+    private static final class Bytes extends Units<byte[]> {
         private final InputStream in;
-        private final byte[] buffer = new byte[BUFFER];
-        private byte[] line = new byte[256];
 
         Bytes(InputStream in) {
+            super(new byte[BUFFER], new byte[256]);
             this.in = in;
         }
 
         @Override
-        boolean fill() throws IOException {
-            int n;
-            do {
-                n = in.read(buffer, 0, buffer.length);
-            } while (n == 0);
-            position = 0;
-            limit = Math.max(n, 0);
-            return n > 0;
+        int read(byte[] into) throws IOException {
+            return in.read(into, 0, into.length);
+        }
+
+        @Override
+        byte[] newArray(int length) {
+            return new byte[length];
+        }
+
+        @Override
+        int lengthOf(byte[] array) {
+            return array.length;
         }
 
         @Override
         int endOfLine() {
+            byte[] units = buffer;
             int i = position;
-            while (i < limit && buffer[i] != '\n') {
+            while (i < limit && units[i] != '\n') {
                 i++;
             }
             return i;
-        }
-
-        @Override
-        void keep(int end) {
-            int count = end - position;
-            if (length + count > line.length) {
-                line = Arrays.copyOf(line, Math.max(length + count, 2 * line.length));
-            }
-            System.arraycopy(buffer, position, line, length, count);
-            length += count;
-            position = end;
         }
 
         @Override
@@ -390,13 +408,6 @@ final class NdjsonLines implements Closeable {
         @Override
         String text(boolean kept, int from, int to, long number, boolean startOfInput) throws ConsentDocumentException {
             return JsonIo.decode(kept ? line : buffer, from, to - from, number, startOfInput);
-        }
-
-        @Override
-        void shrink() {
-            if (line.length > LARGEST_KEPT_ARRAY) {
-                line = new byte[256];
-            }
         }
 
         @Override
