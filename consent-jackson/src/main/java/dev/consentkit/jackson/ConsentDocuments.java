@@ -106,7 +106,7 @@ public final class ConsentDocuments {
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      */
     public static TrainingPolicy readPolicy(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -118,7 +118,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(Reader json) throws IOException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -130,7 +130,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(InputStream json) throws IOException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -218,7 +218,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(String json, ReadOptions options) throws ConsentDocumentException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -245,7 +245,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(Reader json, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -272,7 +272,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(InputStream json, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -359,7 +359,7 @@ public final class ConsentDocuments {
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      */
     public static ContentItem readItem(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -371,7 +371,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static ContentItem readItem(Reader json) throws IOException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -383,7 +383,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static ContentItem readItem(InputStream json) throws IOException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -457,7 +457,7 @@ public final class ConsentDocuments {
      *     including one that contradicts itself (a trainable flag that disagrees with the reason)
      */
     public static Decision readDecision(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**
@@ -469,7 +469,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static Decision readDecision(Reader json) throws IOException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**
@@ -481,7 +481,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static Decision readDecision(InputStream json) throws IOException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**

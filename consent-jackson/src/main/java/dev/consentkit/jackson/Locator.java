@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationContext;
 
 /**
  * Turns a parser's locations into the line and column a {@link ConsentDocumentException} reports: the
@@ -27,6 +28,11 @@ final class Locator {
     /** Locations on line {@code line} of a stream, whose text, without its terminator, the parser reads alone. */
     static Locator onStreamLine(long line) {
         return new Locator(line);
+    }
+
+    /** The locator a reading sets on its deserialization context, or {@link #DOCUMENT} when it sets none. */
+    static Locator of(DeserializationContext context) {
+        return context.getAttribute(Locator.class) instanceof Locator locator ? locator : DOCUMENT;
     }
 
     /** The 1-based line of {@code at}. */

@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
@@ -64,12 +65,14 @@ import org.jspecify.annotations.Nullable;
 public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.Line<T>> {
 
     private final NdjsonLines lines;
-    private final NodeReader<T> reader;
+    private final Class<T> type;
+    private final ObjectReader reader;
     private boolean iterated;
 
-    private NdjsonReader(NdjsonLines lines, NodeReader<T> reader) {
+    private NdjsonReader(NdjsonLines lines, Class<T> type, ReadOptions options) {
         this.lines = lines;
-        this.reader = reader;
+        this.type = type;
+        this.reader = JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      */
     public static NdjsonReader<Member> members(Reader in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Member.class, options);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      */
     public static NdjsonReader<Member> members(InputStream in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Member.class, options);
     }
 
     /**
@@ -151,7 +154,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the content items, one per line; close it to close the input
      */
     public static NdjsonReader<ContentItem> items(Reader in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), ContentItem.class, ReadOptions.defaults());
     }
 
     /**
@@ -161,7 +164,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the content items, one per line; close it to close the input
      */
     public static NdjsonReader<ContentItem> items(InputStream in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), ContentItem.class, ReadOptions.defaults());
     }
 
     /**
@@ -182,7 +185,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the decisions, one per line; close it to close the input
      */
     public static NdjsonReader<Decision> decisions(Reader in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Decision.class, ReadOptions.defaults());
     }
 
     /**
@@ -192,7 +195,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the decisions, one per line; close it to close the input
      */
     public static NdjsonReader<Decision> decisions(InputStream in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Decision.class, ReadOptions.defaults());
     }
 
     /**
@@ -234,7 +237,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             }
             long number = lines.number();
             try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                return new Line<>(number, reader.read(JsonIo.parse(parser, Locator.onStreamLine(number))), null);
+                return new Line<>(number, JsonIo.bind(parser, type, reader, Locator.onStreamLine(number)), null);
             } catch (ConsentDocumentException e) {
                 return new Line<>(number, null, e);
             }
