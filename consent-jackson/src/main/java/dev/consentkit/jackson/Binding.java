@@ -1,5 +1,6 @@
 package dev.consentkit.jackson;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +21,23 @@ record Binding(String path, long line, int column, ReadOptions options) {
             throw missing(field, expected);
         }
         return value;
+    }
+
+    /** The value of a field the form must have. */
+    <V> V value(@Nullable Located<V> field, String name, String expected) throws ConsentDocumentException {
+        return required(field, name, expected).value();
+    }
+
+    /** The elements of an array field the form must have, none of them {@code null}. */
+    <E> List<E> list(@Nullable Located<List<E>> array, String field, String expected) throws ConsentDocumentException {
+        Located<List<E>> located = required(array, field, expected);
+        List<E> elements = located.value();
+        int index = elements.indexOf(null);
+        if (index >= 0) {
+            throw new ConsentDocumentException(located.path() + "[" + index + "]", "null", located.line(), located.column(),
+                    "element " + index + " is null", expected, null);
+        }
+        return elements;
     }
 
     /** This object lacks a field it needs. */

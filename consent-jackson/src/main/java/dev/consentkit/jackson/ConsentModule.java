@@ -78,10 +78,12 @@ public final class ConsentModule extends SimpleModule {
         part(PolicyVersion.class, PolicyJson.VersionForm.class, options, PolicyJson::writeVersion);
         part(JurisdictionRule.class, PolicyJson.RuleForm.class, options, PolicyJson::writeRule);
         document(Member.class, MemberJson.MemberForm.class, DocumentFormat.MEMBER, options, MemberJson::writeDocument);
-        part(JurisdictionTimeline.class, MemberJson.TimelineForm.class, options, MemberJson::writeTimeline);
+        array(JurisdictionTimeline.class, MemberJson.ResidenceForm.class, MemberJson.TimelineForm::new, options,
+                MemberJson::writeTimeline);
         part(Residence.class, MemberJson.ResidenceForm.class, options, MemberJson::writeResidence);
         part(AccountClosure.class, MemberJson.ClosureForm.class, options, MemberJson::writeClosure);
-        part(ConsentHistory.class, MemberJson.HistoryForm.class, options, MemberJson::writeHistory);
+        array(ConsentHistory.class, MemberJson.EventForm.class, MemberJson.HistoryForm::new, options,
+                MemberJson::writeHistory);
         part(ConsentEvent.class, MemberJson.EventForm.class, options, MemberJson::writeEvent);
         document(ContentItem.class, ItemJson.ItemForm.class, DocumentFormat.ITEM, options, ItemJson::writeDocument);
         part(Reservation.class, ItemJson.ReservationForm.class, options, ItemJson::writeReservation);
@@ -95,17 +97,22 @@ public final class ConsentModule extends SimpleModule {
                 (purpose, json) -> json.writeFieldName(purpose.key()));
         key(Jurisdiction.class, Scalars.Key.jurisdiction(), (place, json) -> json.writeString(place.code()),
                 (place, json) -> json.writeFieldName(place.code()));
-        setDeserializerModifier(new StrictForms());
     }
 
     private <T> void document(Class<T> type, Class<? extends Form<T>> form, DocumentFormat kind, ReadOptions options,
             ValueWriter<T> writer) {
-        addDeserializer(type, new FormDeserializer<>(type, form, kind, options));
+        addDeserializer(type, FormDeserializer.of(type, form, kind, options));
         addSerializer(type, new ValueSerializer<>(type, writer));
     }
 
     private <T> void part(Class<T> type, Class<? extends Form<T>> form, ReadOptions options, ValueWriter<T> writer) {
-        addDeserializer(type, new FormDeserializer<>(type, form, null, options));
+        addDeserializer(type, FormDeserializer.of(type, form, null, options));
+        addSerializer(type, new ValueSerializer<>(type, writer));
+    }
+
+    private <T, E> void array(Class<T> type, Class<E> element, FormDeserializer.ArrayForm<T, E> form,
+            ReadOptions options, ValueWriter<T> writer) {
+        addDeserializer(type, FormDeserializer.ofArray(type, element, form, options));
         addSerializer(type, new ValueSerializer<>(type, writer));
     }
 

@@ -1,5 +1,6 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
@@ -91,28 +92,27 @@ final class DecisionJson {
             @JsonDeserialize(using = DocumentFormat.OfDecision.class) @Nullable Integer format,
             @Nullable Located<String> itemId,
             @Nullable Located<String> memberId,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant asOf,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant knownAt,
+            @Nullable Located<Instant> asOf,
+            @Nullable Located<Instant> knownAt,
             @Nullable Located<Boolean> trainable,
             @Nullable Located<Reason> reason,
             @Nullable Located<List<Reason>> failedChecks,
             @Nullable Located<String> policyId,
             @Nullable Located<String> policyVersion,
-            @Nullable Located<EvidenceForm> evidence)
+            @Nullable Located<EvidenceForm> evidence,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Decision> {
 
         @Override
         public Decision bind(Binding at) throws ConsentDocumentException {
             String item = at.required(itemId, "itemId", Scalars.ID).value();
             String member = at.required(memberId, "memberId", Scalars.ID).value();
-            Instant instant = at.required(asOf, "asOf", Scalars.INSTANT);
+            Instant instant = at.value(asOf, "asOf", Scalars.INSTANT);
             Located<Boolean> trainableField = at.required(trainable, "trainable", "true or false");
             Located<Reason> reasonField = at.required(reason, "reason", "a reason");
             Reason decided = reasonField.value();
             Located<List<Reason>> checks = at.required(failedChecks, "failedChecks", CHECKS);
-            if (checks.value().contains(null)) {
-                throw checks.fail("a failed check is null", CHECKS);
-            }
+            at.list(checks, "failedChecks", CHECKS);
             String policy = at.required(policyId, "policyId", Scalars.ID).value();
             Located<EvidenceForm> evidenceField = at.required(evidence, "evidence", EVIDENCE);
             EvidenceForm form = evidenceField.value();
@@ -133,7 +133,7 @@ final class DecisionJson {
             Decision.Builder builder = Decision.builder(item, member, instant).failedChecks(checks.value())
                     .policy(policy, policyVersion == null ? null : policyVersion.value()).evidence(explained);
             if (knownAt != null) {
-                builder.knownAt(knownAt);
+                builder.knownAt(knownAt.value());
             }
             try {
                 return builder.build();
@@ -191,7 +191,8 @@ final class DecisionJson {
             @Nullable Located<LocalDate> birthDate,
             @Nullable Located<Integer> minimumAge,
             @Nullable Located<LocalDate> comingOfAge,
-            @Nullable Located<Instant> reopenedAt)
+            @Nullable Located<Instant> reopenedAt,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<Evidence> {
 
         /** The facts of {@code v2} evidence, each with its field's name. */

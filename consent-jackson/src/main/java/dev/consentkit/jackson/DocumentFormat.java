@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -139,6 +140,13 @@ enum DocumentFormat {
         @Override
         public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             return kind.check(parser, context);
+        }
+
+        /** A document's format carries no type id, whatever the mapper's default typing. */
+        @Override
+        public Object deserializeWithType(JsonParser parser, DeserializationContext context, TypeDeserializer types)
+                throws IOException {
+            return deserialize(parser, context);
         }
     }
 

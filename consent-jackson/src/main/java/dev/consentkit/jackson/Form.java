@@ -15,6 +15,14 @@ package dev.consentkit.jackson;
 interface Form<T> {
 
     /**
+     * The name of the component every form that is an object ends with, collecting the fields it
+     * does not define: {@code @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class)
+     * @Nullable Map<String, Object> unknown}. {@link Refused} fails on the first such field where it
+     * is met, so the component is always empty.
+     */
+    String UNKNOWN = "unknown";
+
+    /**
      * The value this form describes.
      *
      * @param at where the form's object is, for problems that concern it as a whole or a missing field

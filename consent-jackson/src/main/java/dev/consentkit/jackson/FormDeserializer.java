@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
 import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -40,22 +44,58 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
     /** The attribute a reading sets to {@code false} where a document may leave out its {@code format}. */
     static final String FORMAT_OPTIONAL = "consentkit.formatOptional";
 
-    private final Class<? extends Form<T>> formType;
+    private final JavaType formType;
+    private final FormOf<T> wrap;
     private final @Nullable DocumentFormat kind;
     private final ReadOptions defaults;
     private transient @Nullable JsonDeserializer<Object> forms;
 
-    FormDeserializer(Class<T> type, Class<? extends Form<T>> formType, @Nullable DocumentFormat kind,
+    /** Makes the form of a value from what Jackson bound: the form itself, or the elements of an array. */
+    @FunctionalInterface
+    interface FormOf<T> extends Serializable {
+        Form<T> of(Object bound);
+    }
+
+    private FormDeserializer(Class<T> type, JavaType formType, FormOf<T> wrap, @Nullable DocumentFormat kind,
             ReadOptions defaults) {
         super(type);
         this.formType = formType;
+        this.wrap = wrap;
         this.kind = kind;
         this.defaults = defaults;
     }
 
+    /** Reads {@code type}, an object, through the record {@code form}; {@code kind} for a document, else {@code null}. */
+    static <T> FormDeserializer<T> of(Class<T> type, Class<? extends Form<T>> form, @Nullable DocumentFormat kind,
+            ReadOptions defaults) {
+        return new FormDeserializer<>(type, TypeFactory.defaultInstance().constructType(form), form::cast, kind, defaults);
+    }
+
+    /**
+     * Reads {@code type}, an array, whose elements Jackson binds as {@code element}; {@code form} makes its
+     * form from them, with where each was written.
+     */
+    static <T, E> FormDeserializer<T> ofArray(Class<T> type, Class<E> element, ArrayForm<T, E> form,
+            ReadOptions defaults) {
+        TypeFactory types = TypeFactory.defaultInstance();
+        JavaType list = types.constructCollectionType(List.class, types.constructParametricType(Located.class, element));
+        return new FormDeserializer<>(type, list, bound -> form.of(elements(bound)), null, defaults);
+    }
+
+    /** Makes the form of an array from its elements. */
+    @FunctionalInterface
+    interface ArrayForm<T, E> extends Serializable {
+        Form<T> of(List<Located<E>> elements);
+    }
+
+    @SuppressWarnings("unchecked") // Jackson bound a List<Located<E>>, as ofArray asked.
+    private static <E> List<Located<E>> elements(Object bound) {
+        return (List<Located<E>>) bound;
+    }
+
     @Override
     public void resolve(DeserializationContext context) throws JsonMappingException {
-        forms = context.findRootValueDeserializer(context.constructType(formType));
+        forms = context.findContextualValueDeserializer(formType, null);
     }
 
     @Override
@@ -70,7 +110,7 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
         }
         Form<T> form;
         try {
-            form = formType.cast(Objects.requireNonNull(forms, "resolved").deserialize(parser, context));
+            form = wrap.of(Objects.requireNonNull(forms, "resolved").deserialize(parser, context));
         } catch (JsonMappingException e) {
             ConsentDocumentException problem = Problems.translate(e, parser, path, where);
             if (kind != null && !(e.getCause() instanceof JsonProcessingException cause && !(cause instanceof JsonMappingException))) {

@@ -1,7 +1,6 @@
 package dev.consentkit.jackson;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.ContentItem;
@@ -12,6 +11,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,11 +48,12 @@ final class ItemJson {
             @JsonDeserialize(using = DocumentFormat.OfItem.class) @Nullable Integer format,
             @Nullable Located<String> id,
             @Nullable Located<String> authorId,
-            @Nullable DataCategory category,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant createdAt,
+            @Nullable Located<DataCategory> category,
+            @Nullable Located<Instant> createdAt,
             @Nullable Located<Instant> deletedAt,
             @Nullable Located<Instant> resumedAt,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Reservation> reservations)
+            @Nullable Located<List<Reservation>> reservations,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<ContentItem> {
 
         @Override
@@ -61,9 +62,9 @@ final class ItemJson {
             Located<String> author = at.required(authorId, "authorId", Scalars.ID);
             ContentItem read;
             try {
-                read = ContentItem.of(idField.value(), author.value(), at.required(category, "category", Scalars.CATEGORY),
-                        at.required(createdAt, "createdAt", Scalars.INSTANT), deletedAt == null ? null : deletedAt.value(),
-                        at.required(reservations, "reservations", RESERVATIONS));
+                read = ContentItem.of(idField.value(), author.value(), at.value(category, "category", Scalars.CATEGORY),
+                        at.value(createdAt, "createdAt", Scalars.INSTANT), deletedAt == null ? null : deletedAt.value(),
+                        at.list(reservations, "reservations", RESERVATIONS));
             } catch (IllegalArgumentException e) {
                 if (idField.value().isBlank() || author.value().isBlank()) {
                     throw (idField.value().isBlank() ? idField : author).fail(Scalars.problem(e), Scalars.ID, e);
@@ -86,14 +87,15 @@ final class ItemJson {
 
     /** The fields of a reservation. */
     record ReservationForm(
-            @Nullable ReservationSource source,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant effectiveFrom)
+            @Nullable Located<ReservationSource> source,
+            @Nullable Located<Instant> effectiveFrom,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<Reservation> {
 
         @Override
         public Reservation bind(Binding at) throws ConsentDocumentException {
-            return new Reservation(at.required(source, "source", "a reservation source"),
-                    at.required(effectiveFrom, "effectiveFrom", Scalars.INSTANT));
+            return new Reservation(at.value(source, "source", "a reservation source"),
+                    at.value(effectiveFrom, "effectiveFrom", Scalars.INSTANT));
         }
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -84,6 +85,16 @@ record Located<T>(T value, String path, long line, int column, String written) {
             return new Deserializer(context.findContextualValueDeserializer(type, property));
         }
 
+        /**
+         * Reads the value as written, without a type id: ConsentKit documents carry none, so a mapper
+         * with default typing reads them as they are.
+         */
+        @Override
+        public Object deserializeWithType(JsonParser parser, DeserializationContext context, TypeDeserializer types)
+                throws IOException {
+            return deserialize(parser, context);
+        }
+
         @Override
         public Located<?> deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (values == null) {
@@ -94,6 +105,11 @@ record Located<T>(T value, String path, long line, int column, String written) {
             String path = JsonPaths.ofValue(parser);
             String written = Scalars.written(parser);
             Object value = values.deserialize(parser, context);
+            if (value == null) {
+                // A mapper that coerces, say, an empty string to null: a located value is never null.
+                throw new ConsentDocumentException(path, written, where.line(at), where.column(at),
+                        "found " + Scalars.found(parser), "a value of type " + values.handledType().getSimpleName(), null);
+            }
             return new Located<>(value, path, where.line(at), where.column(at), written);
         }
     }

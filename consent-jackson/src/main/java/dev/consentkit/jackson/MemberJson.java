@@ -1,8 +1,6 @@
 package dev.consentkit.jackson;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
@@ -86,28 +84,29 @@ final class MemberJson {
     record MemberForm(
             @JsonDeserialize(using = DocumentFormat.OfMember.class) @Nullable Integer format,
             @Nullable Located<String> id,
-            @JsonDeserialize(using = Scalars.DateText.class) @Nullable LocalDate birthDate,
-            @Nullable TimelineForm jurisdictions,
+            @Nullable Located<LocalDate> birthDate,
+            @Nullable Located<List<Located<ResidenceForm>>> jurisdictions,
             @Nullable Located<Instant> closedAt,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Located<ClosureForm>> closures,
-            @Nullable HistoryForm consent)
+            @Nullable Located<List<Located<ClosureForm>>> closures,
+            @Nullable Located<List<Located<EventForm>>> consent,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Member> {
 
         @Override
         public Member bind(Binding at) throws ConsentDocumentException {
             Located<String> idField = at.required(id, "id", Scalars.ID);
-            JurisdictionTimeline timeline = at.required(jurisdictions, "jurisdictions", RESIDENCES).bind(at);
+            JurisdictionTimeline timeline = new TimelineForm(at.list(jurisdictions, "jurisdictions", RESIDENCES)).bind(at);
             if (closedAt != null && closures != null) {
-                throw closedAt.fail("a member has closedAt " + closedAt.written() + " and closures too",
+                throw closures.fail("a member has closedAt \"" + closedAt.written() + "\" and closures too",
                         "either \"closedAt\" for an account closed once and not reopened, or \"closures\", not both");
             }
-            ConsentHistory history = at.required(consent, "consent", EVENTS).bind(at);
+            ConsentHistory history = new HistoryForm(at.list(consent, "consent", EVENTS)).bind(at);
             try {
-                Member.Builder builder = Member.builder(idField.value()).birthDate(birthDate).jurisdictions(timeline);
+                Member.Builder builder = Member.builder(idField.value()).birthDate(birthDate == null ? null : birthDate.value()).jurisdictions(timeline);
                 if (closures == null) {
                     builder.closedAt(closedAt == null ? null : closedAt.value());
                 } else {
-                    builder.closures(closures(closures, at));
+                    builder.closures(closures(at.list(closures, "closures", CLOSURES), at));
                 }
                 return builder.consent(history).build();
             } catch (IllegalArgumentException e) {
@@ -138,7 +137,8 @@ final class MemberJson {
     }
 
     /** The fields of an account closure, {@code [closedAt, reopenedAt)}. */
-    record ClosureForm(@Nullable Located<Instant> closedAt, @Nullable Located<Instant> reopenedAt)
+    record ClosureForm(@Nullable Located<Instant> closedAt, @Nullable Located<Instant> reopenedAt,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<AccountClosure> {
 
         @Override
@@ -156,13 +156,11 @@ final class MemberJson {
     /** A member's residences, an array in the order they start. */
     record TimelineForm(List<Located<ResidenceForm>> residences) implements Form<JurisdictionTimeline> {
 
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        TimelineForm(@JsonSetter(contentNulls = Nulls.FAIL) List<Located<ResidenceForm>> residences) {
-            this.residences = residences;
-        }
-
         @Override
         public JurisdictionTimeline bind(Binding at) throws ConsentDocumentException {
+            if (residences.contains(null)) {
+                throw at.fail("a residence is null", RESIDENCES, null);
+            }
             List<Residence> read = new ArrayList<>();
             for (Located<ResidenceForm> r : residences) {
                 Residence residence = r.value().bind(new Binding(r.path(), r.line(), r.column(), at.options()));
@@ -187,7 +185,8 @@ final class MemberJson {
     }
 
     /** The fields of a residence; without {@code from}, as far back as known. */
-    record ResidenceForm(@Nullable Located<Jurisdiction> jurisdiction, @Nullable Located<Instant> from)
+    record ResidenceForm(@Nullable Located<Jurisdiction> jurisdiction, @Nullable Located<Instant> from,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<Residence> {
 
         @Override
@@ -204,13 +203,11 @@ final class MemberJson {
     /** A consent history, an array of events in any order, an event repeated as often as it was delivered. */
     record HistoryForm(List<Located<EventForm>> events) implements Form<ConsentHistory> {
 
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        HistoryForm(@JsonSetter(contentNulls = Nulls.FAIL) List<Located<EventForm>> events) {
-            this.events = events;
-        }
-
         @Override
         public ConsentHistory bind(Binding at) throws ConsentDocumentException {
+            if (events.contains(null)) {
+                throw at.fail("a consent event is null", EVENTS, null);
+            }
             List<ConsentEvent> read = new ArrayList<>(events.size());
             Map<String, ConsentEvent> byId = new HashMap<>();
             for (Located<EventForm> e : events) {
@@ -233,11 +230,12 @@ final class MemberJson {
     /** The fields of a consent event. */
     record EventForm(
             @Nullable Located<String> id,
-            @Nullable Purpose purpose,
-            @Nullable ConsentChoice choice,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant effectiveAt,
+            @Nullable Located<Purpose> purpose,
+            @Nullable Located<ConsentChoice> choice,
+            @Nullable Located<Instant> effectiveAt,
             @Nullable Located<Instant> recordedAt,
-            @Nullable ConsentChannel channel)
+            @Nullable Located<ConsentChannel> channel,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<ConsentEvent> {
 
         @Override
@@ -254,11 +252,11 @@ final class MemberJson {
         ConsentEvent bind(Binding at, @Nullable Duration clockSkewTolerance) throws ConsentDocumentException {
             Located<String> idField = at.required(id, "id", Scalars.ID);
             String eventId = idField.value();
-            Purpose eventPurpose = at.required(purpose, "purpose", Scalars.PURPOSE);
-            ConsentChoice eventChoice = at.required(choice, "choice", "a consent choice");
-            Instant effective = at.required(effectiveAt, "effectiveAt", Scalars.INSTANT);
+            Purpose eventPurpose = at.value(purpose, "purpose", Scalars.PURPOSE);
+            ConsentChoice eventChoice = at.value(choice, "choice", "a consent choice");
+            Instant effective = at.value(effectiveAt, "effectiveAt", Scalars.INSTANT);
             Located<Instant> recorded = at.required(recordedAt, "recordedAt", Scalars.INSTANT);
-            ConsentChannel eventChannel = at.required(channel, "channel", "a consent channel");
+            ConsentChannel eventChannel = at.value(channel, "channel", "a consent channel");
             try {
                 if (!recorded.value().isBefore(effective) || eventId.isBlank()) {
                     return new ConsentEvent(eventId, eventPurpose, eventChoice, effective, recorded.value(), eventChannel);

@@ -1,7 +1,6 @@
 package dev.consentkit.jackson;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.DataCategory;
@@ -81,8 +80,9 @@ final class PolicyJson {
     record PolicyForm(
             @JsonDeserialize(using = DocumentFormat.OfPolicy.class) @Nullable Integer format,
             @Nullable Located<String> id,
-            @Nullable Purpose purpose,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Located<VersionForm>> versions)
+            @Nullable Located<Purpose> purpose,
+            @Nullable Located<List<Located<VersionForm>>> versions,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<TrainingPolicy> {
 
         @Override
@@ -90,13 +90,13 @@ final class PolicyJson {
             Located<String> idField = at.required(id, "id", Scalars.ID);
             TrainingPolicy.Builder builder;
             try {
-                builder = TrainingPolicy.builder(idField.value(), at.required(purpose, "purpose", Scalars.PURPOSE));
+                builder = TrainingPolicy.builder(idField.value(), at.value(purpose, "purpose", Scalars.PURPOSE));
             } catch (IllegalArgumentException e) {
                 throw idField.fail(Scalars.problem(e), Scalars.ID, e);
             }
             PolicyVersion before = null;
             Map<String, Located<String>> versionIds = new HashMap<>();
-            for (Located<VersionForm> v : at.required(versions, "versions", VERSIONS)) {
+            for (Located<VersionForm> v : at.list(versions, "versions", VERSIONS)) {
                 VersionForm form = v.value();
                 PolicyVersion version = form.bind(new Binding(v.path(), v.line(), v.column(), at.options()));
                 if (before != null && !version.effectiveFrom().isAfter(before.effectiveFrom())) {
@@ -126,17 +126,18 @@ final class PolicyJson {
     record VersionForm(
             @Nullable Located<String> id,
             @Nullable Located<Instant> effectiveFrom,
-            @Nullable LegalBasis defaultBasis,
+            @Nullable Located<LegalBasis> defaultBasis,
             @Nullable Located<Boolean> excludedByDefault,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Located<RuleForm>> jurisdictionRules,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Located<DataCategory>> allowedCategories,
-            @JsonSetter(contentNulls = Nulls.FAIL) @Nullable List<Located<DataCategory>> neverAllowedCategories,
+            @Nullable Located<List<Located<RuleForm>>> jurisdictionRules,
+            @Nullable Located<List<Located<DataCategory>>> allowedCategories,
+            @Nullable Located<List<Located<DataCategory>>> neverAllowedCategories,
             @Nullable Located<Integer> minimumAge,
-            @Nullable UnknownAge unknownAge,
-            @Nullable LeapDayBirthday leapDayBirthday,
-            @Nullable Boolean gpcSignalsObject,
-            @JsonDeserialize(using = Scalars.InstantText.class) @Nullable Instant itemsCreatedFrom,
-            @Nullable Boolean itemsFromMembersChoice)
+            @Nullable Located<UnknownAge> unknownAge,
+            @Nullable Located<LeapDayBirthday> leapDayBirthday,
+            @Nullable Located<Boolean> gpcSignalsObject,
+            @Nullable Located<Instant> itemsCreatedFrom,
+            @Nullable Located<Boolean> itemsFromMembersChoice,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<PolicyVersion> {
 
         @Override
@@ -160,9 +161,9 @@ final class PolicyJson {
                 }
                 builder.excludedByDefault();
             } else {
-                builder.defaultBasis(at.required(defaultBasis, "defaultBasis", DEFAULT));
+                builder.defaultBasis(at.value(defaultBasis, "defaultBasis", DEFAULT));
             }
-            for (Located<RuleForm> r : at.required(jurisdictionRules, "jurisdictionRules", RULES)) {
+            for (Located<RuleForm> r : at.list(jurisdictionRules, "jurisdictionRules", RULES)) {
                 JurisdictionRule rule = r.value().bind(new Binding(r.path(), r.line(), r.column(), at.options()));
                 try {
                     builder.rule(rule);
@@ -171,22 +172,22 @@ final class PolicyJson {
                             "one rule per jurisdiction", e);
                 }
             }
-            unique(at.required(allowedCategories, "allowedCategories", CATEGORIES)).forEach(builder::allow);
-            unique(at.required(neverAllowedCategories, "neverAllowedCategories", CATEGORIES)).forEach(builder::neverAllow);
+            unique(at.list(allowedCategories, "allowedCategories", CATEGORIES)).forEach(builder::allow);
+            unique(at.list(neverAllowedCategories, "neverAllowedCategories", CATEGORIES)).forEach(builder::neverAllow);
             Located<Integer> age = at.required(minimumAge, "minimumAge", AGE);
             try {
                 builder.minimumAge(age.value());
             } catch (IllegalArgumentException e) {
                 throw age.fail(Scalars.problem(e), AGE, e);
             }
-            builder.unknownAge(at.required(unknownAge, "unknownAge", "what an unknown age means"));
+            builder.unknownAge(at.value(unknownAge, "unknownAge", "what an unknown age means"));
             // A version written before these fields existed keeps the meaning it was decided by.
-            builder.leapDayBirthday(leapDayBirthday == null ? LeapDayBirthday.FEBRUARY_28 : leapDayBirthday);
-            builder.gpcSignalsObject(Boolean.TRUE.equals(gpcSignalsObject));
+            builder.leapDayBirthday(leapDayBirthday == null ? LeapDayBirthday.FEBRUARY_28 : leapDayBirthday.value());
+            builder.gpcSignalsObject(gpcSignalsObject != null && gpcSignalsObject.value());
             if (itemsCreatedFrom != null) {
-                builder.itemsCreatedFrom(itemsCreatedFrom);
+                builder.itemsCreatedFrom(itemsCreatedFrom.value());
             }
-            builder.itemsFromMembersChoice(Boolean.TRUE.equals(itemsFromMembersChoice));
+            builder.itemsFromMembersChoice(itemsFromMembersChoice != null && itemsFromMembersChoice.value());
             try {
                 return builder.build();
             } catch (IllegalArgumentException e) {
@@ -209,8 +210,9 @@ final class PolicyJson {
     /** The fields of a jurisdiction rule. */
     record RuleForm(
             @Nullable Located<Jurisdiction> jurisdiction,
-            @Nullable LegalBasis basis,
-            @Nullable Located<Boolean> excluded)
+            @Nullable Located<LegalBasis> basis,
+            @Nullable Located<Boolean> excluded,
+            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
             implements Form<JurisdictionRule> {
 
         @Override
@@ -225,7 +227,7 @@ final class PolicyJson {
                 }
                 return JurisdictionRule.excluded(place);
             }
-            return JurisdictionRule.withBasis(place, at.required(basis, "basis", RULE));
+            return JurisdictionRule.withBasis(place, at.value(basis, "basis", RULE));
         }
     }
 

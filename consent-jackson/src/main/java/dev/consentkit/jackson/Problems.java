@@ -2,6 +2,7 @@ package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one translator from what Jackson reports into a {@link ConsentDocumentException}: the field's
@@ -32,8 +34,20 @@ final class Problems {
      * What went wrong in reading the value that starts at {@code basePath}, the parser still on the
      * token Jackson stopped at.
      */
-    static ConsentDocumentException translate(JsonMappingException e, JsonParser parser, String basePath, Locator where)
-            throws IOException {
+    static ConsentDocumentException translate(JsonMappingException e, JsonParser parser, String basePath, Locator where) {
+        try {
+            return describe(e, parser, basePath, where);
+        } catch (JsonProcessingException malformed) {
+            // The value Jackson stopped at is not even well-formed, such as a string with a raw line break.
+            return ofParser(parser, malformed, where);
+        } catch (IOException unreadable) {
+            return new ConsentDocumentException(basePath, null, 1, 1, String.valueOf(unreadable.getMessage()),
+                    "a readable document", unreadable);
+        }
+    }
+
+    private static ConsentDocumentException describe(JsonMappingException e, JsonParser parser, String basePath,
+            Locator where) throws IOException {
         if (e instanceof ConsentDocumentException problem) {
             return problem;
         }
@@ -47,6 +61,10 @@ final class Problems {
         JsonLocation at = parser.currentTokenLocation();
         long line = where.line(at);
         int column = where.column(at);
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return new ConsentDocumentException("$", readText(parser), line, column,
+                    "more content after the document", "the end of the input", e);
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new ConsentDocumentException(path, unknown.getPropertyName(), line, column,
                     "unknown field \"" + ConsentDocumentException.shorten(unknown.getPropertyName()) + "\"",
@@ -83,6 +101,11 @@ final class Problems {
             path = "$";
         }
         String message = String.valueOf(e.getOriginalMessage()).replace('\n', ' ').replace('\r', ' ');
+        if (e instanceof InputCoercionException tooLarge) {
+            String number = ConsentDocumentException.shorten(String.valueOf(readText(parser)));
+            return new ConsentDocumentException(path, number, where.line(at), where.column(at),
+                    "number " + number + " is out of range", expected(tooLarge.getTargetType()), e);
+        }
         if (message.startsWith("Duplicate field '")) {
             String name = message.substring("Duplicate field '".length(), message.length() - 1);
             return new ConsentDocumentException(path, name, where.line(at), where.column(at),
@@ -92,7 +115,15 @@ final class Problems {
                 e instanceof StreamConstraintsException ? WITHIN_LIMITS : WELL_FORMED, e);
     }
 
-    private static String expected(Class<?> target) {
+    private static @Nullable String readText(JsonParser parser) {
+        try {
+            return parser.getText();
+        } catch (IOException unreadable) {
+            return null;
+        }
+    }
+
+    private static String expected(@Nullable Class<?> target) {
         if (target == String.class) {
             return "a string";
         }
@@ -102,7 +133,7 @@ final class Problems {
         if (target == int.class || target == Integer.class) {
             return "a whole number";
         }
-        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+        if (target != null && (Collection.class.isAssignableFrom(target) || target.isArray())) {
             return "an array";
         }
         return "a JSON object";
@@ -118,10 +149,16 @@ final class Problems {
 
     /** An enum type's name in words, for a message: {@code LegalBasis} is "legal basis". */
     static String words(Class<?> type) {
-        String name = type.getSimpleName();
-        if (type.getEnclosingClass() != null) {
-            name = type.getEnclosingClass().getSimpleName() + name;
+        switch (type.getSimpleName()) {
+            case "LeapDayBirthday":
+                return "leap-day birthday reading";
+            case "UnknownAge":
+                return "unknown-age handling";
+            case "Kind":
+                return "evidence kind";
+            default:
+                break;
         }
-        return name.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }

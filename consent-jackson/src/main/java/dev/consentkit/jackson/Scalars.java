@@ -185,8 +185,8 @@ final class Scalars {
     }
 
     /**
-     * A data category, purpose or jurisdiction, written as its key or code; jurisdictions only in
-     * their normal, upper-case form, so a document reads the way the core writes it.
+     * A data category, purpose or jurisdiction, written as its key or code; a jurisdiction only in its
+     * normal, upper-case form in a value, so a document reads the way the core writes it.
      */
     static final class Key<T> extends StdScalarDeserializer<T> {
 
@@ -210,17 +210,23 @@ final class Scalars {
         }
 
         static Key<Jurisdiction> jurisdiction() {
-            return new Key<>(Jurisdiction.class, Scalars::normalJurisdiction, JURISDICTION);
+            return new Key<>(Jurisdiction.class, Jurisdiction::of, JURISDICTION);
         }
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = text(parser, context, expected);
+            T value;
             try {
-                return parse.parse(text);
+                value = parse.parse(text);
             } catch (IllegalArgumentException e) {
                 throw fail(parser, context, problem(e), expected, e);
             }
+            if (value instanceof Jurisdiction place && !place.code().equals(text)) {
+                throw fail(parser, context, "jurisdiction code \"" + ConsentDocumentException.shorten(text)
+                        + "\" is not in its normal form", "\"" + place.code() + "\"", null);
+            }
+            return value;
         }
 
         /** The same value used as a map key, as strictly. */
@@ -240,14 +246,5 @@ final class Scalars {
                 }
             };
         }
-    }
-
-    private static Jurisdiction normalJurisdiction(String code) {
-        Jurisdiction jurisdiction = Jurisdiction.of(code);
-        if (!jurisdiction.code().equals(code)) {
-            throw new IllegalArgumentException("jurisdiction code \"" + code + "\" is not in its normal form \""
-                    + jurisdiction.code() + "\"");
-        }
-        return jurisdiction;
     }
 }
