@@ -1,6 +1,7 @@
 /**
  * ConsentKit policy suites: a policy, the members and items it is asked about, and cases of expected
- * decisions, as a strict JSON document read and run against the engine, with its JSON Schema. It needs
+ * decisions, as a strict JSON document read and run against the engine, with its JSON Schema; and the
+ * review of a policy's meaning that {@code consent validate} prints. It needs
  * no test framework: {@code dev.consentkit.testkit} runs suites as JUnit 5 tests.
  */
 module dev.consentkit.suite {

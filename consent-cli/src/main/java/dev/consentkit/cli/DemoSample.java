@@ -102,13 +102,13 @@ final class DemoSample {
 
     /**
      * LinkedIn's "Data for Generative AI Improvement" program: legitimate interests, on by default;
-     * the EU, the EEA and Switzerland excluded at the launch on 18 September 2024, the United Kingdom
+     * the EEA (the EU among it) and Switzerland excluded at the launch on 18 September 2024, the United Kingdom
      * too from 20 September 2024, and every region included from 3 November 2025.
      */
     static TrainingPolicy linkedInPolicy() {
         PolicyVersion launch = PolicyVersion.builder("2024-09-18", LAUNCH)
                 .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
-                .exclude(Jurisdiction.EU, Jurisdiction.EEA, Jurisdiction.of("CH"))
+                .exclude(Jurisdiction.EEA, Jurisdiction.of("CH"))
                 .allow(DataCategory.PROFILE_DETAILS, DataCategory.PUBLIC_CONTENT, DataCategory.GROUP_CONTENT,
                         DataCategory.AI_INTERACTIONS, DataCategory.SAVED_JOB_DATA)
                 .neverAllow(DataCategory.PRIVATE_MESSAGES, DataCategory.CREDENTIALS, DataCategory.PAYMENT,

@@ -177,7 +177,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (ConsentDocumentException e) {
             CliException invalid = CliException.invalid("policy file", policyFile.toString(), e);
             throw new CliException(invalid.getMessage() + "; consent validate " + policyFile
-                    + " lists every problem", CliException.USAGE, e);
+                    + " checks its form and meaning", CliException.USAGE, e);
         } catch (IOException e) {
             throw CliException.unreadable("policy file", policyFile.toString(), e);
         }

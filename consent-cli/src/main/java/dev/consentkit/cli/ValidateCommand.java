@@ -9,6 +9,10 @@ import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.NdjsonReader;
 import dev.consentkit.jackson.ReadOptions;
+import dev.consentkit.suite.Finding;
+import dev.consentkit.suite.Location;
+import dev.consentkit.suite.PolicyLocations;
+import dev.consentkit.suite.PolicyReview;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.MalformedInputException;
@@ -16,8 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,17 +30,21 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code consent validate}: checks policy and member documents, their form and their meaning, and
  * members files, and prints one line per finding as
- * {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, then a summary line per file.
+ * {@code FILE:LINE:COLUMN: error|warning: message (how to fix)}, sorted by place, then a summary line per
+ * file.
  *
- * <p>The form is checked by reading the document as {@link ConsentDocuments#readPolicy(String)} or
- * {@link ConsentDocuments#readMember(String, ReadOptions)} does, which is as strict as the JSON Schema
- * shipped in consent-jackson and stricter. A document whose {@code format} names a member is checked as
- * a member, any other as a policy. The meaning is checked by {@link PolicyReview} and
- * {@link MemberReview}. Exit code 0 when every file is valid (warnings allowed); 1 when a file's meaning
- * is wrong (versions out of order, an unknown jurisdiction code, an allowed category that is never
- * allowed; account closures out of order or overlapping); 2 when a file cannot be read as a policy or
- * member document at all: missing, not JSON, another kind of document, or breaking the document's form
- * (an unknown or missing field, a value of the wrong type).
+ * <p>A text that is not one JSON object, or that declares the format of another kind of document, is
+ * told apart first, in one pass of Jackson's streaming parser. A document whose {@code format} names a
+ * member is then read as {@link ConsentDocuments#readMember(String, ReadOptions)} reads it, any other as
+ * {@link ConsentDocuments#readPolicy(String)} does: as strict as the JSON Schema shipped in consent-jackson
+ * and stricter. Reading stops at the document's first problem, which is the one error reported. A policy
+ * that reads is reviewed by {@link PolicyReview}, at the places {@link PolicyLocations} finds; a member by
+ * {@link MemberReview}, and each of its consent events counted from when it was recorded because of clock
+ * skew is a warning. Exit code 0 when every file is valid (warnings allowed); 1 when a policy that reads
+ * has an error of meaning (an allowed category that is never allowed); 2 when a file cannot be read as a
+ * policy or member document: missing, not JSON, another kind of document, or anything reading rejects
+ * (an unknown or missing field, a value of the wrong type, versions out of order, an unknown jurisdiction
+ * code, account closures out of order or overlapping).
  *
  * <p>A members file ({@code --members}, NDJSON, one member per line) is read as {@code consent evaluate}
  * reads it, with the same {@code --clock-skew} tolerance: each line that cannot be read is an error, and
@@ -52,22 +60,23 @@ import picocli.CommandLine.Parameters;
                 "Prints one line per finding, then a summary line per file:",
                 "  FILE:LINE:COLUMN: error|warning: message (how to fix)",
                 "",
-                "Errors: anything reading the policy rejects (unknown or missing fields, wrong types, "
-                        + "malformed instants or keys), versions out of order, a jurisdiction rule for a code "
-                        + "that does not exist, an allowed category that a never-allowed one makes unreachable; "
-                        + "a member's account closures out of order or overlapping.",
-                "Warnings: a category already covered by another entry of its list, a rule that says what "
-                        + "the broader rule or default it falls under already says, a version under which "
-                        + "nothing is trainable, a minimum age of 0, a version that changes nothing; a closure that "
-                        + "starts as the one before it is reopened, closures in a member/v1 document.",
+                "Errors: the first thing reading the document rejects (unknown or missing fields, wrong "
+                        + "types, malformed instants or keys, versions out of order, unknown jurisdiction codes, "
+                        + "account closures out of order or overlapping); in a policy that reads, an allowed "
+                        + "category that a never-allowed one makes unreachable.",
+                "Warnings: a category already covered by another entry of its list, a jurisdiction rule that says "
+                        + "what the broader rule or default it falls under already says (EU under EEA included), a "
+                        + "version under which nothing is trainable, a minimum age of 0, a version that changes "
+                        + "nothing; a closure that starts as the one before it is reopened, closures in a member/v1 "
+                        + "document.",
                 "",
                 "Members files (--members): a line that cannot be read is an error; a consent event recorded "
                         + "before it takes effect, but within --clock-skew, is a warning naming it: decisions count it "
                         + "from when it was recorded.",
                 "",
-                "Exit code 0 when valid (warnings allowed), 1 when the meaning is wrong or a member line cannot be "
-                        + "read, 2 when a file cannot be read as a policy or member document, or a members file not at "
-                        + "all.",
+                "Exit code 0 when valid (warnings allowed), 1 when a policy's meaning is wrong or a member line "
+                        + "cannot be read, 2 when a file cannot be read as a policy or member document, or a members "
+                        + "file not at all.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -141,15 +150,17 @@ final class ValidateCommand implements Callable<Integer> {
                 int number = (int) Math.min(Integer.MAX_VALUE, line.number());
                 if (!line.hasValue()) {
                     ConsentDocumentException e = line.error().orElseThrow();
-                    findings.add(new Finding(Finding.Severity.ERROR, number, e.column(),
-                            e.problem() + " at " + e.fieldPath(), "expected " + e.expected()));
+                    findings.add(Finding.of(Finding.Severity.ERROR, "line " + number, e.problem() + " at "
+                            + e.fieldPath(), "expected " + e.expected()).at(new Location(number, Math.max(1, e.column()),
+                                    e.fieldPath().startsWith("$") ? e.fieldPath() : "$")));
                     continue;
                 }
                 members++;
                 Member member = line.value();
                 for (ConsentEvent event : member.consent().events()) {
                     if (event.isSkewAdjusted()) {
-                        findings.add(new Finding(Finding.Severity.WARNING, number, 1, skewed(event, member), CHECK_CLOCKS));
+                        findings.add(Finding.of(Finding.Severity.WARNING, "consent event " + event.id(),
+                                skewed(event, member), CHECK_CLOCKS).at(new Location(number, 1, "$")));
                     }
                 }
             }
@@ -158,7 +169,7 @@ final class ValidateCommand implements Callable<Integer> {
             return UNREADABLE;
         }
         for (Finding finding : findings) {
-            out.println(finding.render(shown));
+            out.println(render(finding, shown));
         }
         long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         long warnings = findings.size() - errors;
@@ -185,9 +196,9 @@ final class ValidateCommand implements Callable<Integer> {
             invocation.err().println("consent: " + CliException.unreadable("file", shown, e).getMessage());
             return UNREADABLE;
         }
-        JsonTree tree;
+        DocumentKind kind;
         try {
-            tree = JsonTree.parse(text);
+            kind = DocumentKind.of(text);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             out.println(shown + ":" + (at == null ? 1 : Math.max(1, at.getLineNr())) + ":"
@@ -198,22 +209,24 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IOException cannotHappenOnAString) {
             throw new IllegalStateException(cannotHappenOnAString);
         }
-        Finding notADocument = notADocument(tree);
+        Finding notADocument = notADocument(kind);
         if (notADocument != null) {
-            out.println(notADocument.render(shown));
+            out.println(render(notADocument, shown));
             out.println(shown + ": not a policy or member document");
             return UNREADABLE;
         }
-        boolean isMember = tree.string("format") != null && tree.string("format").startsWith(MEMBER_FORMAT);
-        List<Finding> findings = new ArrayList<>(isMember ? MemberReview.review(tree) : PolicyReview.review(tree));
-        String summary = null;
-        boolean formBroken = false;
+        List<Finding> findings = new ArrayList<>();
+        String summary;
         try {
-            if (isMember) {
+            if (kind.format() != null && kind.format().startsWith(MEMBER_FORMAT)) {
                 Member member = ConsentDocuments.readMember(text, readOptions);
+                MemberLocations locations = MemberLocations.read(text);
+                findings.addAll(MemberReview.review(member, kind.format(), locations));
                 for (ConsentEvent event : member.consent().events()) {
                     if (event.isSkewAdjusted()) {
-                        findings.add(Finding.warning(eventNode(tree, event.id()), skewed(event, member), CHECK_CLOCKS));
+                        findings.add(Finding.of(Finding.Severity.WARNING, "consent event " + event.id(),
+                                skewed(event, member), CHECK_CLOCKS).at(locations.effectiveAt(event.id())
+                                        .orElse(kind.rootAt())));
                     }
                 }
                 int closures = member.closures().size();
@@ -221,54 +234,65 @@ final class ValidateCommand implements Callable<Integer> {
                         + (closures == 1 ? " account closure, " : " account closures, ");
             } else {
                 TrainingPolicy policy = ConsentDocuments.readPolicy(text);
+                findings.addAll(PolicyReview.review(policy, PolicyLocations.read(text)));
                 int versions = policy.versions().size();
                 summary = "policy " + policy.id() + " with " + versions + (versions == 1 ? " version, " : " versions, ");
             }
         } catch (ConsentDocumentException e) {
-            boolean alreadyFound = findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR
-                    && f.line() == e.line() && f.column() == e.column());
-            if (!alreadyFound) {
-                formBroken = true;
-                findings.add(new Finding(Finding.Severity.ERROR, (int) e.line(), e.column(),
-                        e.problem() + " at " + e.fieldPath(), "expected " + e.expected()));
-            }
+            // Reading stops at the document's first problem: the review needs a document that reads.
+            out.println(render(readingError(e), shown));
+            out.println(shown + ": invalid; 1 error, no warnings");
+            return UNREADABLE;
         }
-        findings.sort(Finding.BY_PLACE);
+        findings.sort(BY_PLACE);
         for (Finding finding : findings) {
-            out.println(finding.render(shown));
+            out.println(render(finding, shown));
         }
         long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
         long warnings = findings.size() - errors;
         String warningCount = warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings");
-        if (errors == 0 && summary != null) {
+        if (errors == 0) {
             out.println(shown + ": valid; " + summary + warningCount);
             return 0;
         }
         out.println(shown + ": invalid; " + errors + (errors == 1 ? " error, " : " errors, ") + warningCount);
-        return formBroken ? UNREADABLE : INVALID;
+        return INVALID;
+    }
+
+    /** How findings are listed: by place in the file; one without a place comes first. */
+    private static final Comparator<Finding> BY_PLACE = Comparator
+            .comparingInt((Finding f) -> f.location().map(Location::line).orElse(0))
+            .thenComparingInt(f -> f.location().map(Location::column).orElse(0));
+
+    /** A finding as one line of output about {@code file}: {@code FILE:LINE:COLUMN: severity: message (fix)}. */
+    private static String render(Finding finding, String file) {
+        Location at = finding.location().orElse(new Location(1, 1, "$"));
+        return file + ":" + at.line() + ":" + at.column() + ": " + finding.severity() + ": " + finding.message()
+                + " (" + finding.fix() + ")";
+    }
+
+    /** What reading a document or a line rejected, at the place it names. */
+    private static Finding readingError(ConsentDocumentException e) {
+        return Finding.of(Finding.Severity.ERROR, e.fieldPath(), e.problem() + " at " + e.fieldPath(),
+                "expected " + e.expected()).at(new Location((int) Math.max(1, Math.min(Integer.MAX_VALUE, e.line())),
+                        Math.max(1, e.column()), e.fieldPath().startsWith("$") ? e.fieldPath() : "$"));
     }
 
     /** Why the value cannot be a policy or member document at all, or null when it may be one. */
-    private static Finding notADocument(JsonTree tree) {
-        if (!tree.is(JsonTree.Type.OBJECT)) {
-            return Finding.error(tree, "a policy document is a JSON object, not " + tree.type().name().toLowerCase(Locale.ROOT),
-                    "write the policy as an object with \"format\": \"consentkit.policy/v1\"");
+    private static Finding notADocument(DocumentKind kind) {
+        if (!kind.isObject()) {
+            return Finding.of(Finding.Severity.ERROR, "the document", "a policy document is a JSON object, not "
+                    + kind.rootType(), "write the policy as an object with \"format\": \"consentkit.policy/v1\"")
+                    .at(kind.rootAt());
         }
-        String format = tree.string("format");
-        if (format != null && !format.startsWith("consentkit.policy/") && !format.startsWith(MEMBER_FORMAT)) {
-            return Finding.error(tree.field("format"), "this is a \"" + format + "\" document, not a policy or a member",
-                    "validate checks policies, whose format is consentkit.policy/v1, and members, consentkit.member/v1");
+        String format = kind.format();
+        Location formatAt = kind.formatAt();
+        if (format != null && formatAt != null && !format.startsWith("consentkit.policy/")
+                && !format.startsWith(MEMBER_FORMAT)) {
+            return Finding.of(Finding.Severity.ERROR, "format", "this is a \"" + format + "\" document, not a policy or"
+                    + " a member", "validate checks policies, whose format is consentkit.policy/v1, and members,"
+                            + " consentkit.member/v1").at(formatAt);
         }
         return null;
-    }
-
-    /** The {@code effectiveAt} of the consent event with this id in a member document, or the document. */
-    private static JsonTree eventNode(JsonTree member, String id) {
-        for (JsonTree event : member.elements("consent")) {
-            if (id.equals(event.string("id")) && event.field("effectiveAt") != null) {
-                return event.field("effectiveAt");
-            }
-        }
-        return member;
     }
 }

@@ -241,7 +241,7 @@ class EvaluateCommandTest {
                 + "column 7 ($.versions[0].neverAllowedCategory); expected one of id, effectiveFrom, defaultBasis, "
                 + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
                 + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice; consent "
-                + "validate bad-policy.json lists every problem\n", run.err());
+                + "validate bad-policy.json checks its form and meaning\n", run.err());
     }
 
     @Test

@@ -31,27 +31,59 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shouldReportEveryUnknownJurisdictionCodeNotOnlyTheFirst() {
+    void shouldExitTwoWithTheFirstUnknownJurisdictionCodeAsReadingReportsIt() {
         CliRun run = CliRun.inFixtures("validate", "unknown-codes.json");
 
-        assertEquals(1, run.exitCode());
+        assertEquals(2, run.exitCode());
         assertEquals(List.of(
-                "unknown-codes.json:10:46: error: no jurisdiction has the code \"UK\" (ISO 3166-1 codes the United "
-                        + "Kingdom as 'GB')",
-                "unknown-codes.json:20:46: error: no jurisdiction has the code \"XX\" (expected an ISO 3166-1 alpha-2 "
-                        + "country such as 'DE', a subdivision such as 'US-CA', or 'EU' or 'EEA')",
-                "unknown-codes.json: invalid; 2 errors, no warnings"), run.outLines());
+                "unknown-codes.json:10:46: error: unknown jurisdiction code 'UK': ISO 3166-1 codes the United Kingdom "
+                        + "as 'GB' at $.versions[0].jurisdictionRules[0].jurisdiction (expected an ISO 3166-1 alpha-2 "
+                        + "country such as DE, a subdivision such as US-CA, or EU or EEA)",
+                "unknown-codes.json: invalid; 1 error, no warnings"), run.outLines());
     }
 
     @Test
-    void shouldReportVersionsOutOfOrderAtTheLaterVersionsStart() {
+    void shouldExitTwoAtTheLaterVersionOfTwoOutOfOrderAsReadingReportsIt() {
+        CliRun run = CliRun.inFixtures("validate", "versions-out-of-order.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(
+                "versions-out-of-order.json:18:24: error: version v1 takes effect at 2025-01-01T00:00:00Z, not after "
+                        + "version v2 before it, which takes effect at 2025-06-01T00:00:00Z at "
+                        + "$.versions[1].effectiveFrom (expected versions in the order they take effect, each "
+                        + "effectiveFrom later than the one before)",
+                "versions-out-of-order.json: invalid; 1 error, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldReportOnlyTheFirstProblemOfTheDraftPolicyWhichDoesNotRead() {
         CliRun run = CliRun.inRepository("validate", "examples/linkedin/policy-draft.json");
 
-        assertEquals(1, run.exitCode());
-        assertTrue(run.outLines().contains("examples/linkedin/policy-draft.json:34:24: error: version 2025-06-01 takes "
-                + "effect at 2025-06-01T00:00:00Z, not after version 2025-11-03 listed before it, which takes effect at "
-                + "2025-11-03T00:00:00Z (list versions in the order they take effect, each effectiveFrom later than the "
-                + "one before)"), run.out());
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(
+                "examples/linkedin/policy-draft.json:13:26: error: unknown jurisdiction code 'UK': ISO 3166-1 codes "
+                        + "the United Kingdom as 'GB' at $.versions[0].jurisdictionRules[2].jurisdiction (expected an "
+                        + "ISO 3166-1 alpha-2 country such as DE, a subdivision such as US-CA, or EU or EEA)",
+                "examples/linkedin/policy-draft.json: invalid; 1 error, no warnings"), run.outLines());
+    }
+
+    @Test
+    void shouldReviewAPolicyThatReadsListingEveryFindingByPlace() {
+        CliRun run = CliRun.inRepository("validate", "examples/linkedin/policy-redundant.json");
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> lines = run.outLines();
+        assertEquals(7, lines.size(), run.out());
+        assertEquals("examples/linkedin/policy-redundant.json:12:26: warning: the rule for EU says what the rule for EEA at "
+                + "line 11, column 26 already says for it: excluded (remove it; it changes no decision)", lines.get(0));
+        assertEquals("examples/linkedin/policy-redundant.json:13:26: warning: the rule for FR says what the rule for EU at "
+                + "line 12, column 26 already says for it: excluded (remove it; it changes no decision within EU)",
+                lines.get(1));
+        assertTrue(lines.get(3).startsWith("examples/linkedin/policy-redundant.json:16:69: error: allowed category "
+                + "jobs.saved can never be used"), run.out());
+        // The EU rule of 2025-11-03 gives the default's basis, but overrides the EEA rule: no finding.
+        assertTrue(lines.stream().noneMatch(line -> line.contains(":27:")), run.out());
+        assertEquals("examples/linkedin/policy-redundant.json: invalid; 1 error, 5 warnings", lines.get(6));
     }
 
     @Test
@@ -87,6 +119,17 @@ class ValidateCommandTest {
                 "item.json: not a policy or member document"), run.outLines());
     }
 
+    @Test
+    void shouldExitTwoForJsonThatIsNotAnObject() {
+        CliRun run = CliRun.inFixtures("validate", "array.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals(List.of(
+                "array.json:1:1: error: a policy document is a JSON object, not array (write the policy as an object "
+                        + "with \"format\": \"consentkit.policy/v1\")",
+                "array.json: not a policy or member document"), run.outLines());
+    }
+
     // ---- members and their account closures
 
     @Test
@@ -106,20 +149,15 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shouldReportEveryClosureThatContradictsAnotherAtItsPlace() {
+    void shouldExitTwoAtTheFirstClosureThatContradictsAnotherAsReadingReportsIt() {
         CliRun run = CliRun.inFixtures("validate", "member-closures-overlap.json");
 
-        assertEquals(1, run.exitCode(), run.out() + run.err());
+        assertEquals(2, run.exitCode(), run.out() + run.err());
         assertEquals(List.of(
-                "member-closures-overlap.json:7:18: error: the closure from 2025-03-15T00:00:00Z starts before the "
-                        + "closure from 2025-03-01T00:00:00Z at line 6, column 18 is reopened at 2025-04-01T00:00:00Z "
-                        + "(list closures in the order they start, each at or after the reopening of the one before)",
-                "member-closures-overlap.json:7:56: error: the closure from 2025-03-15T00:00:00Z is reopened at "
-                        + "2025-03-10T00:00:00Z, not after it was closed (reopenedAt must be after closedAt)",
-                "member-closures-overlap.json:9:18: error: the closure from 2025-09-01T00:00:00Z follows the closure "
-                        + "from 2025-06-01T00:00:00Z at line 8, column 18, which is not reopened (give the earlier "
-                        + "closure its reopenedAt; only the last closure may stay closed)",
-                "member-closures-overlap.json: invalid; 3 errors, no warnings"), run.outLines());
+                "member-closures-overlap.json:7:56: error: account closure [2025-03-15T00:00:00Z, 2025-03-10T00:00:00Z) "
+                        + "is reopened before it is closed; reopenedAt must be after closedAt at $.closures[1].reopenedAt "
+                        + "(expected reopenedAt after closedAt 2025-03-15T00:00:00Z)",
+                "member-closures-overlap.json: invalid; 1 error, no warnings"), run.outLines());
     }
 
     @Test
@@ -152,7 +190,7 @@ class ValidateCommandTest {
         assertEquals(0, run.exitCode(), run.out());
         List<String> lines = run.outLines();
         assertTrue(lines.contains("warnings-only.json:12:26: warning: the rule for FR says what the rule for EU at "
-                + "line 11, column 26 already says for it: excluded (remove it; it changes no decision)"), run.out());
+                + "line 11, column 26 already says for it: excluded (remove it; it changes no decision within EU)"), run.out());
         assertTrue(lines.contains("warnings-only.json:13:26: warning: the rule for US says what the default of version "
                 + "v1 already says: under LEGITIMATE_INTERESTS (remove it; it changes no decision)"), run.out());
         assertTrue(lines.contains("warnings-only.json:15:40: warning: allowed category content.public is already allowed "

@@ -12,6 +12,13 @@
  * path {@code dev/consentkit/suite/schema/suite-v1.schema.json}. A {@link dev.consentkit.suite.Scenario}
  * is one complete question to the engine, as property tests ask it.
  *
+ * <p>{@link dev.consentkit.suite.PolicyReview} reviews a policy's meaning, as {@code consent validate}
+ * does: what a careful reviewer would ask about a policy that reads and runs, such as a jurisdiction rule
+ * that repeats the broader rule covering it, each a {@link dev.consentkit.suite.Finding} about a
+ * {@link dev.consentkit.suite.PolicyPart}. Given the {@link dev.consentkit.suite.PolicyLocations} of the
+ * document the policy was read from, each finding carries the {@link dev.consentkit.suite.Location} of
+ * its part.
+ *
  * <p>To run a suite as JUnit 5 tests, one test per case, use {@code PolicySuiteTests} in
  * {@code consent-testkit}; generators and the engine's conformance checks for property tests are in
  * {@code consent-testkit-quicktheories}. This module needs neither JUnit nor QuickTheories.

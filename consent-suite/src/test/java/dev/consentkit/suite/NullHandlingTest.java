@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.common.testing.NullPointerTester;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
+import dev.consentkit.Jurisdiction;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
@@ -27,7 +28,10 @@ class NullHandlingTest {
                 .setDefault(Purpose.class, Purpose.AI_TRAINING)
                 .setDefault(Instant.class, Instant.EPOCH)
                 .setDefault(Path.class, Fixtures.linkedInSuite())
-                .setDefault(String.class, "m-1");
+                .setDefault(String.class, "m-1")
+                .setDefault(Jurisdiction.class, Jurisdiction.EU)
+                .setDefault(Location.class, new Location(1, 1, "$"))
+                .setDefault(PolicyLocations.class, PolicyLocations.none());
     }
 
     @Test
@@ -36,6 +40,11 @@ class NullHandlingTest {
 
         tester.testAllPublicStaticMethods(PolicySuite.class);
         tester.testAllPublicStaticMethods(Scenario.class);
+        tester.testAllPublicStaticMethods(PolicyReview.class);
+        tester.testAllPublicStaticMethods(PolicyLocations.class);
+        tester.testAllPublicStaticMethods(PolicyPart.class);
+        tester.testAllPublicStaticMethods(Finding.class);
+        tester.testAllPublicConstructors(Location.class);
     }
 
     @Test
@@ -47,6 +56,8 @@ class NullHandlingTest {
         tester.testAllPublicInstanceMethods(suite.cases().get(0));
         tester.testAllPublicInstanceMethods(suite.run());
         tester.testAllPublicInstanceMethods(suite.run().results().get(0));
+        tester.testAllPublicInstanceMethods(PolicyLocations.none());
+        tester.testAllPublicInstanceMethods(PolicyReview.review(Fixtures.linkedIn()).get(0));
         tester.testAllPublicInstanceMethods(Scenario.of(Fixtures.linkedIn(), Member.builder("m-1").build(),
                 ContentItem.of("post-1", "m-1", DataCategory.PUBLIC_CONTENT, Instant.EPOCH), Instant.EPOCH, null));
     }
