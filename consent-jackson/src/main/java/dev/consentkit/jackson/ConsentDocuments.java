@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
@@ -541,6 +542,51 @@ public final class ConsentDocuments {
         try (OutputStream out = Files.newOutputStream(file)) {
             writeDecision(decision, out);
         }
+    }
+
+    // ---------------------------------------------------------------- formats of your own
+
+    /**
+     * Reads a JSON document of a format of your own that embeds ConsentKit documents, such as a policy
+     * suite, bound by Jackson to {@code type}, a record or class of yours, as strictly as ConsentKit's
+     * own documents: well-formed UTF-8 JSON, one value, no repeated key, the limits of this class, no
+     * coercion between JSON types; every problem is a {@link ConsentDocumentException} with its path,
+     * line and column in your document. ConsentKit values in it are read as their documents are, except
+     * that an embedded document may leave out its {@code format} (when present it is checked). Declare a
+     * field {@link Located} to report problems of your own at it, and collect unknown fields with
+     * {@link UnknownFields} to refuse them where they are met. The package of {@code type} must be open to
+     * {@code com.fasterxml.jackson.databind} on the module path.
+     *
+     * @param <T> the type of your document
+     * @param json the document's JSON text; one byte order mark at its start is skipped
+     * @param type the type to bind the document to
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     */
+    public static <T> T readEmbedding(String json, Class<T> type) throws ConsentDocumentException {
+        return JsonIo.read(Objects.requireNonNull(json, "json"), type, embedding(type));
+    }
+
+    /**
+     * Reads a UTF-8 file of a format of your own that embeds ConsentKit documents, as
+     * {@link #readEmbedding(String, Class)}.
+     *
+     * @param <T> the type of your document
+     * @param file the file to read
+     * @param type the type to bind the document to
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     * @throws IOException if the file cannot be read
+     */
+    public static <T> T readEmbedding(Path file, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return JsonIo.read(in, type, embedding(type));
+        }
+    }
+
+    private static ObjectReader embedding(Class<?> type) {
+        return JsonIo.reader(Objects.requireNonNull(type, "type"), ReadOptions.defaults())
+                .withAttribute(FormDeserializer.FORMAT_OPTIONAL, false);
     }
 
     private static <T> String toString(T value, ValueWriter<T> writer) {

@@ -100,7 +100,7 @@ final class DecisionJson {
             @Nullable Located<String> policyId,
             @Nullable Located<String> policyVersion,
             @Nullable Located<EvidenceForm> evidence,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Decision> {
 
         @Override
@@ -192,7 +192,7 @@ final class DecisionJson {
             @Nullable Located<Integer> minimumAge,
             @Nullable Located<LocalDate> comingOfAge,
             @Nullable Located<Instant> reopenedAt,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<Evidence> {
 
         /** The facts of {@code v2} evidence, each with its field's name. */

@@ -5,7 +5,9 @@ package dev.consentkit.jackson;
  * of its JSON form, in the order the form documents them, each read by Jackson's own deserializers
  * (instants, dates and identifiers through {@link Scalars}). {@link #bind(Binding)} then checks what
  * spans several fields and builds the value with the core's own factories, so that a changed core
- * signature breaks this module's build rather than a reader at run time.
+ * signature breaks this module's build rather than a reader at run time. Every form that is an object
+ * ends with a component that collects the fields it does not define, read with {@link UnknownFields},
+ * which refuses them where they are met.
  *
  * <p>A form is read through {@link FormDeserializer}, which makes it as strict in any mapper as in
  * {@link ConsentDocuments} and turns every problem into a located {@link ConsentDocumentException}.
@@ -14,13 +16,6 @@ package dev.consentkit.jackson;
  */
 interface Form<T> {
 
-    /**
-     * The name of the component every form that is an object ends with, collecting the fields it
-     * does not define: {@code @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class)
-     * @Nullable Map<String, Object> unknown}. {@link Refused} fails on the first such field where it
-     * is met, so the component is always empty.
-     */
-    String UNKNOWN = "unknown";
 
     /**
      * The value this form describes.

@@ -117,6 +117,8 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
                 kind.checkAhead(parser, context, depth);
             }
             throw problem;
+        } catch (JsonProcessingException malformed) {
+            throw Problems.ofParser(parser, malformed, where);
         } finally {
             if (!checksDuplicates) {
                 parser.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());

@@ -53,7 +53,7 @@ final class ItemJson {
             @Nullable Located<Instant> deletedAt,
             @Nullable Located<Instant> resumedAt,
             @Nullable Located<List<Reservation>> reservations,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<ContentItem> {
 
         @Override
@@ -89,7 +89,7 @@ final class ItemJson {
     record ReservationForm(
             @Nullable Located<ReservationSource> source,
             @Nullable Located<Instant> effectiveFrom,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<Reservation> {
 
         @Override

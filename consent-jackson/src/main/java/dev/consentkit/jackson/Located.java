@@ -13,16 +13,23 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
 import java.time.Instant;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A value of a document together with where it was written, for the rules that span several fields
- * (versions in order, a category listed twice, a closure overlapping the one before): such a rule is
- * only checked once the value's neighbours are read, and its problem is then still reported at the
- * value. A form declares a field {@code Located<T>} only where a rule needs that; Jackson reads the
- * value itself with the deserializer it would use for {@code T}, instants and dates in their strict
- * forms and strings as identifiers.
+ * A value of a JSON document together with where it was written, so that a problem found only once
+ * the value's neighbours are read (versions out of order, a category listed twice, a case naming a
+ * member the suite does not have) is still reported at the value.
+ *
+ * <p>Declare a field of a record of your own {@code Located<T>} and read the document with
+ * {@link ConsentDocuments#readEmbedding(Path, Class)}: Jackson reads the value itself with the
+ * deserializer it uses for {@code T} (instants and dates in the strict forms of ConsentKit documents,
+ * strings as identifiers, ConsentKit values as embedded documents), and {@link #fail(String, String)}
+ * turns a problem with it into a {@link ConsentDocumentException} at its place. A located value is never
+ * {@code null}; a field written as {@code null} is as absent as one left out. Every field of
+ * ConsentKit's own documents is read this way.
  *
  * @param value the value
  * @param path the value's JSONPath from the document's root
@@ -31,20 +38,50 @@ import org.jspecify.annotations.Nullable;
  * @param written the value as written, for a message: a string without quotes, {@code {…}} for an object
  */
 @JsonDeserialize(using = Located.Deserializer.class)
-record Located<T>(T value, String path, long line, int column, String written) {
+public record Located<T>(T value, String path, long line, int column, String written) {
 
-    /** A problem with this value. */
-    ConsentDocumentException fail(String problem, String expected) {
+    /**
+     * A located value.
+     *
+     * @throws NullPointerException if the value, the path or the written form is null
+     * @throws IllegalArgumentException if the line or column is not positive
+     */
+    public Located {
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(written, "written");
+        if (line < 1 || column < 1) {
+            throw new IllegalArgumentException("a location is 1-based, not line " + line + ", column " + column);
+        }
+    }
+
+    /**
+     * A problem with this value, for the caller to throw.
+     *
+     * @param problem what is wrong, such as {@code unknown member id "m-9"}
+     * @param expected what should be there, such as "the id of a member of the suite"
+     * @return the exception, located at this value
+     */
+    public ConsentDocumentException fail(String problem, String expected) {
         return fail(problem, expected, null);
     }
 
-    /** A problem with this value, caused by {@code cause}. */
-    ConsentDocumentException fail(String problem, String expected, @Nullable Throwable cause) {
-        return new ConsentDocumentException(path, written, line, column, problem, expected, cause);
+    /**
+     * A problem with this value caused by another exception, such as the failure to read a file the
+     * value names, for the caller to throw.
+     *
+     * @param problem what is wrong
+     * @param expected what should be there
+     * @param cause the exception that caused the problem, or {@code null}
+     * @return the exception, located at this value
+     */
+    public ConsentDocumentException fail(String problem, String expected, @Nullable Throwable cause) {
+        return new ConsentDocumentException(path, written, line, column, Objects.requireNonNull(problem, "problem"),
+                Objects.requireNonNull(expected, "expected"), cause);
     }
 
-    /** Where this value is, for a message about another one: {@code line 3, column 5}. */
-    String where() {
+    /** {@return where this value is, for a message about another value: {@code line 3, column 5}} */
+    public String where() {
         return "line " + line + ", column " + column;
     }
 

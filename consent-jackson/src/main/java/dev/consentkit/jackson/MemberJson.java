@@ -89,7 +89,7 @@ final class MemberJson {
             @Nullable Located<Instant> closedAt,
             @Nullable Located<List<Located<ClosureForm>>> closures,
             @Nullable Located<List<Located<EventForm>>> consent,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Member> {
 
         @Override
@@ -138,7 +138,7 @@ final class MemberJson {
 
     /** The fields of an account closure, {@code [closedAt, reopenedAt)}. */
     record ClosureForm(@Nullable Located<Instant> closedAt, @Nullable Located<Instant> reopenedAt,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<AccountClosure> {
 
         @Override
@@ -186,7 +186,7 @@ final class MemberJson {
 
     /** The fields of a residence; without {@code from}, as far back as known. */
     record ResidenceForm(@Nullable Located<Jurisdiction> jurisdiction, @Nullable Located<Instant> from,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<Residence> {
 
         @Override
@@ -235,7 +235,7 @@ final class MemberJson {
             @Nullable Located<Instant> effectiveAt,
             @Nullable Located<Instant> recordedAt,
             @Nullable Located<ConsentChannel> channel,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<ConsentEvent> {
 
         @Override

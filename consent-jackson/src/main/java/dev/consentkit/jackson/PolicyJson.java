@@ -82,7 +82,7 @@ final class PolicyJson {
             @Nullable Located<String> id,
             @Nullable Located<Purpose> purpose,
             @Nullable Located<List<Located<VersionForm>>> versions,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<TrainingPolicy> {
 
         @Override
@@ -137,7 +137,7 @@ final class PolicyJson {
             @Nullable Located<Boolean> gpcSignalsObject,
             @Nullable Located<Instant> itemsCreatedFrom,
             @Nullable Located<Boolean> itemsFromMembersChoice,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<PolicyVersion> {
 
         @Override
@@ -212,7 +212,7 @@ final class PolicyJson {
             @Nullable Located<Jurisdiction> jurisdiction,
             @Nullable Located<LegalBasis> basis,
             @Nullable Located<Boolean> excluded,
-            @JsonAnySetter @JsonDeserialize(contentUsing = Refused.class) @Nullable Map<String, Object> unknown)
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form<JurisdictionRule> {
 
         @Override
