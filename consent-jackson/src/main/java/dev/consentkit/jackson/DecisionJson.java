@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
@@ -100,6 +101,7 @@ final class DecisionJson {
             @Nullable Located<String> policyId,
             @Nullable Located<String> policyVersion,
             @Nullable Located<EvidenceForm> evidence,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
             @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Decision> {
 

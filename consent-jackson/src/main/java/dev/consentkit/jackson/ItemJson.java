@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.ContentItem;
@@ -53,6 +54,7 @@ final class ItemJson {
             @Nullable Located<Instant> deletedAt,
             @Nullable Located<Instant> resumedAt,
             @Nullable Located<List<Reservation>> reservations,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
             @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<ContentItem> {
 

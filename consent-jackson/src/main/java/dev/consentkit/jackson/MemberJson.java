@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
@@ -89,6 +90,7 @@ final class MemberJson {
             @Nullable Located<Instant> closedAt,
             @Nullable Located<List<Located<ClosureForm>>> closures,
             @Nullable Located<List<Located<EventForm>>> consent,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
             @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<Member> {
 

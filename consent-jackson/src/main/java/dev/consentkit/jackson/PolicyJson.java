@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.DataCategory;
@@ -82,6 +83,7 @@ final class PolicyJson {
             @Nullable Located<String> id,
             @Nullable Located<Purpose> purpose,
             @Nullable Located<List<Located<VersionForm>>> versions,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
             @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
             implements Form.OfDocument<TrainingPolicy> {
 

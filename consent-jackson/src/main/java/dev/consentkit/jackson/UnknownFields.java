@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.BeanProperty;
@@ -57,16 +58,15 @@ public final class UnknownFields extends StdDeserializer<Object> implements Cont
         if (form == null || !form.isRecord()) {
             return this;
         }
-        return new UnknownFields(Arrays.stream(form.getRecordComponents()).map(RecordComponent::getName)
-                .filter(name -> !collectsUnknownFields(form, name)).collect(Collectors.toUnmodifiableList()));
+        return new UnknownFields(Arrays.stream(form.getRecordComponents())
+                .filter(component -> !component.getAccessor().isAnnotationPresent(JsonAnySetter.class))
+                .map(UnknownFields::fieldName).collect(Collectors.toUnmodifiableList()));
     }
 
-    private static boolean collectsUnknownFields(Class<?> form, String component) {
-        try {
-            return form.getDeclaredField(component).isAnnotationPresent(JsonAnySetter.class);
-        } catch (NoSuchFieldException cannotHappenForARecordComponent) {
-            return false;
-        }
+    /** The JSON name of a record component: its {@code @JsonProperty} name, such as {@code $schema}, or its own. */
+    private static String fieldName(RecordComponent component) {
+        JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+        return renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
     }
 
     /** Refuses the field before any type id its value may carry is read. */

@@ -39,7 +39,8 @@ class DatabindingStrictnessTest {
 
         assertEquals("$.title", e.fieldPath());
         assertEquals("unknown field \"title\"", e.problem());
-        assertEquals("one of format, id, authorId, category, createdAt, deletedAt, resumedAt, reservations", e.expected());
+        assertEquals("one of format, id, authorId, category, createdAt, deletedAt, resumedAt, reservations, $schema",
+                e.expected());
     }
 
     @Test
@@ -68,6 +69,37 @@ class DatabindingStrictnessTest {
     @Test
     void shouldReadTheMemberItselfWithItsFormatLast() throws ConsentDocumentException {
         assertEquals("m-1", ConsentDocuments.readMember(MEMBER).id());
+    }
+
+    @Test
+    void shouldReadEveryDocumentThatNamesItsSchemaForEditors() throws ConsentDocumentException {
+        String schema = "\"$schema\": \"https://raw.githubusercontent.com/consentkit/consentkit/main/consent-jackson/"
+                + "src/main/resources/dev/consentkit/jackson/schema/item-v1.schema.json\", ";
+
+        ContentItem item = ConsentDocuments.readItem("{" + schema + ITEM.substring(1));
+
+        assertEquals(ConsentDocuments.readItem(ITEM), item);
+        assertEquals("m-1", ConsentDocuments.readMember("{" + schema + MEMBER.substring(1)).id());
+        // Written without it: the schema is where the document was edited, not part of the value.
+        assertEquals(false, ConsentDocuments.writeItem(item).contains("$schema"));
+    }
+
+    @Test
+    void shouldRejectASchemaThatIsNotAString() {
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readItem(ITEM.replace("{", "{\"$schema\": 5, ")));
+
+        assertEquals("$['$schema']", e.fieldPath());
+        assertEquals("found a number 5", e.problem());
+    }
+
+    @Test
+    void shouldListTheSchemaAmongTheFieldsADocumentMayHave() {
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> ConsentDocuments.readItem(ITEM.replace("{", "{\"schema\": \"x\", ")));
+
+        assertEquals("one of format, id, authorId, category, createdAt, deletedAt, resumedAt, reservations, $schema",
+                e.expected());
     }
 
     /** A format of one's own: a team's members, each with the line it was written on. */

@@ -1,6 +1,7 @@
 package dev.consentkit.suite;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -68,6 +69,7 @@ final class SuiteReader {
             @Nullable Located<List<Located<Member>>> members,
             @Nullable Located<List<Located<ContentItem>>> items,
             @Nullable Located<List<Located<CaseDocument>>> cases,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
             @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown) {}
 
     /** The fields of a case. */
