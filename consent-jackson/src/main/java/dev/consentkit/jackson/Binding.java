@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * to report a missing field or a problem with the object as a whole at the object, and to read
  * consent events with the reader's clock-skew tolerance.
  *
- * @param path the object's JSONPath from the document's root
- * @param line the 1-based line of the object's first character
- * @param column the 1-based column of the object's first character
+ * @param object the form's object, where it was written
  * @param options how the reading was asked to read, such as its clock-skew tolerance
  */
-record Binding(String path, long line, int column, ReadOptions options) {
+record Binding(Located<?> object, ReadOptions options) {
+
+    /** The binding of a form read inside this one, such as a version of a policy. */
+    Binding inside(Located<?> part) {
+        return new Binding(part, options);
+    }
 
     /** The field's value, which the form must have. */
     <V> V required(@Nullable V value, String field, String expected) throws ConsentDocumentException {
@@ -42,12 +45,12 @@ record Binding(String path, long line, int column, ReadOptions options) {
 
     /** This object lacks a field it needs. */
     ConsentDocumentException missing(String field, String expected) {
-        return new ConsentDocumentException(JsonPaths.field(path, field), null, line, column,
+        return new ConsentDocumentException(JsonPaths.field(object.path(), field), null, object.line(), object.column(),
                 "missing field \"" + field + "\"", expected, null);
     }
 
     /** A problem with the object as a whole, caused by {@code cause} when there is one. */
     ConsentDocumentException fail(String problem, String expected, @Nullable Throwable cause) {
-        return new ConsentDocumentException(path, "{…}", line, column, problem, expected, cause);
+        return object.fail(problem, expected, cause);
     }
 }

@@ -118,8 +118,7 @@ final class DecisionJson {
             String policy = at.required(policyId, "policyId", Scalars.ID).value();
             Located<EvidenceForm> evidenceField = at.required(evidence, "evidence", EVIDENCE);
             EvidenceForm form = evidenceField.value();
-            Binding evidenceAt = new Binding(evidenceField.path(), evidenceField.line(), evidenceField.column(),
-                    at.options());
+            Binding evidenceAt = at.inside(evidenceField);
             boolean v1 = format == null ? form.reason() == null : format == 1;
             Evidence explained = v1 ? form.recorded(evidenceAt, decided) : form.bind(evidenceAt);
             if (trainableField.value() != decided.isTrainable()) {
@@ -159,7 +158,7 @@ final class DecisionJson {
             }
             if ((decided == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
                 return policyVersion != null ? policyVersion
-                        : new Located<>("", at.path(), at.line(), at.column(), "{…}");
+                        : at.object();
             }
             if ((!decided.isTrainable() && !failed.isEmpty() && failed.get(0) == decided)
                     || (decided.isTrainable() && failed.isEmpty())) {
@@ -262,7 +261,7 @@ final class DecisionJson {
         }
 
         private static ConsentEvent event(Located<MemberJson.EventForm> event, Binding at) throws ConsentDocumentException {
-            return event.value().bind(new Binding(event.path(), event.line(), event.column(), at.options()), null);
+            return event.value().bind(at.inside(event), null);
         }
 
         @Override
@@ -294,8 +293,7 @@ final class DecisionJson {
             }
             if (jurisdiction != null) {
                 builder.jurisdiction(jurisdiction.value(), jurisdictionRule == null ? null : jurisdictionRule.value()
-                        .bind(new Binding(jurisdictionRule.path(), jurisdictionRule.line(), jurisdictionRule.column(),
-                                at.options())));
+                        .bind(at.inside(jurisdictionRule)));
             } else if (jurisdictionRule != null) {
                 throw jurisdictionRule.fail("a jurisdiction rule without the member's jurisdiction",
                         "\"jurisdiction\" beside \"jurisdictionRule\"");

@@ -102,7 +102,7 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
     public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
         Locator where = Locator.of(context);
         JsonLocation at = parser.currentTokenLocation();
-        String path = JsonPaths.ofValue(parser);
+        Object[] path = JsonPaths.segmentsOfValue(parser);
         int depth = parser.getParsingContext().getNestingDepth();
         boolean checksDuplicates = parser.isEnabled(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         if (!checksDuplicates && parser.currentToken() == JsonToken.START_OBJECT) {
@@ -112,7 +112,7 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
         try {
             form = wrap.of(Objects.requireNonNull(forms, "resolved").deserialize(parser, context));
         } catch (JsonMappingException e) {
-            ConsentDocumentException problem = Problems.translate(e, parser, path, where);
+            ConsentDocumentException problem = Problems.translate(e, parser, JsonPaths.render(path), where);
             if (kind != null && !(e.getCause() instanceof JsonProcessingException cause && !(cause instanceof JsonMappingException))) {
                 kind.checkAhead(parser, context, depth);
             }
@@ -124,7 +124,7 @@ final class FormDeserializer<T> extends StdDeserializer<T> implements Resolvable
                 parser.disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
             }
         }
-        Binding binding = new Binding(path, where.line(at), where.column(at), options(context));
+        Binding binding = new Binding(new Located<>(form, path, where.line(at), where.column(at), "{…}"), options(context));
         if (kind != null && ((Form.OfDocument<T>) form).format() == null
                 && !Boolean.FALSE.equals(context.getAttribute(FORMAT_OPTIONAL))) {
             throw binding.missing(DocumentFormat.FIELD, kind.expected());

@@ -137,6 +137,8 @@ final class JsonIo {
     /**
      * Binds the one value of a document: exactly one JSON value, and nothing but whitespace after it.
      *
+     * @param reader what binds the value; it carries {@code where} as its {@link Locator} attribute, unless
+     *     {@code where} is the parser's own
      * @param where how the parser's locations read as lines and columns: the parser's own for a
      *     document, or those of one line of a stream
      * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit, is not a valid
@@ -154,7 +156,7 @@ final class JsonIo {
                 throw new ConsentDocumentException("$", "null", where.line(at), where.column(at), "found null",
                         "a JSON object", null);
             }
-            T value = type.cast(reader.withAttribute(Locator.class, where).readValue(parser));
+            T value = type.cast(reader.readValue(parser));
             if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new ConsentDocumentException("$", parser.getText(), where.line(at), where.column(at),

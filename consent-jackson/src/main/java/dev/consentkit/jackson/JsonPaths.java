@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * JSONPaths from a document's root, {@code $}, as every {@link ConsentDocumentException} names them:
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
  */
 final class JsonPaths {
 
-    private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private JsonPaths() {}
 
@@ -24,13 +22,44 @@ final class JsonPaths {
      * whose opening brace its caller already consumed is on the object's first field or its closing brace.
      */
     static String ofValue(JsonParser parser) {
+        return render(segmentsOfValue(parser));
+    }
+
+    /**
+     * The path of the value whose first token the parser is on, as its fields' names and elements'
+     * indexes from the root, to be rendered only if a problem needs it: capturing them is cheaper than
+     * building the text for every value read.
+     */
+    static Object[] segmentsOfValue(JsonParser parser) {
         JsonToken token = parser.currentToken();
         JsonStreamContext context = parser.getParsingContext();
         if (context != null && (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY
                 || token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT)) {
             context = context.getParent();
         }
-        return of(context);
+        int depth = 0;
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            depth++;
+        }
+        Object[] segments = new Object[depth];
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            segments[--depth] = c.inObject() ? (c.getCurrentName() == null ? "" : c.getCurrentName())
+                    : Integer.valueOf(Math.max(0, c.getCurrentIndex()));
+        }
+        return segments;
+    }
+
+    /** The path that {@link #segmentsOfValue} captured. */
+    static String render(Object[] segments) {
+        StringBuilder path = new StringBuilder("$");
+        for (Object segment : segments) {
+            if (segment instanceof String name) {
+                appendName(path, name);
+            } else {
+                path.append('[').append(segment).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /** The path of the token the parser is on: of a field's name, the field. */
@@ -75,11 +104,26 @@ final class JsonPaths {
     }
 
     private static void appendName(StringBuilder path, String name) {
-        if (SIMPLE_NAME.matcher(name).matches()) {
+        if (isSimple(name)) {
             path.append('.').append(name);
         } else {
             path.append("['").append(ConsentDocumentException.shorten(name).replace("\\", "\\\\").replace("'", "\\'"))
                     .append("']");
         }
+    }
+
+    /** Whether a field's name can follow a dot in a path: a letter or underscore, then letters, digits, underscores. */
+    private static boolean isSimple(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

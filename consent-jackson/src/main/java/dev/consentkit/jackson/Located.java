@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.deser.ContextualDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
 import java.io.IOException;
-import java.time.Instant;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -31,28 +31,82 @@ import org.jspecify.annotations.Nullable;
  * {@code null}; a field written as {@code null} is as absent as one left out. Every field of
  * ConsentKit's own documents is read this way.
  *
- * @param value the value
- * @param path the value's JSONPath from the document's root
- * @param line the 1-based line of the value's first character
- * @param column the 1-based column of the value's first character
- * @param written the value as written, for a message: a string without quotes, {@code {…}} for an object
+ * <p>Instances are immutable and thread-safe.
+ *
+ * @param <T> the type of the value
  */
 @JsonDeserialize(using = Located.Deserializer.class)
-public record Located<T>(T value, String path, long line, int column, String written) {
+public final class Located<T> {
+
+    private final T value;
+    private final Object @Nullable [] segments;
+    private final long line;
+    private final int column;
+    private final String written;
+    /** The path, rendered from the segments the first time it is asked for. */
+    private volatile @Nullable String path;
 
     /**
      * A located value.
      *
+     * @param value the value
+     * @param path the value's JSONPath from the document's root, such as {@code $.cases[2].member}
+     * @param line the 1-based line of the value's first character
+     * @param column the 1-based column of the value's first character
+     * @param written the value as written, for a message: a string without quotes, {@code {…}} for an object
      * @throws NullPointerException if the value, the path or the written form is null
      * @throws IllegalArgumentException if the line or column is not positive
      */
-    public Located {
-        Objects.requireNonNull(value, "value");
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(written, "written");
+    public Located(T value, String path, long line, int column, String written) {
+        this(value, null, Objects.requireNonNull(path, "path"), line, column, written);
+    }
+
+    /** A value read by Jackson, its path kept as the names and indexes {@link JsonPaths} renders when asked. */
+    Located(T value, Object[] segments, long line, int column, String written) {
+        this(value, segments, null, line, column, written);
+    }
+
+    private Located(T value, Object @Nullable [] segments, @Nullable String path, long line, int column,
+            String written) {
         if (line < 1 || column < 1) {
             throw new IllegalArgumentException("a location is 1-based, not line " + line + ", column " + column);
         }
+        this.value = Objects.requireNonNull(value, "value");
+        this.segments = segments;
+        this.path = path;
+        this.line = line;
+        this.column = column;
+        this.written = Objects.requireNonNull(written, "written");
+    }
+
+    /** {@return the value} */
+    public T value() {
+        return value;
+    }
+
+    /** {@return the value's JSONPath from the document's root, such as {@code $.cases[2].member}} */
+    public String path() {
+        String rendered = path;
+        if (rendered == null) {
+            rendered = JsonPaths.render(Objects.requireNonNull(segments, "segments"));
+            path = rendered;
+        }
+        return rendered;
+    }
+
+    /** {@return the 1-based line of the value's first character} */
+    public long line() {
+        return line;
+    }
+
+    /** {@return the 1-based column of the value's first character} */
+    public int column() {
+        return column;
+    }
+
+    /** {@return the value as written, for a message: a string without quotes, {@code {…}} for an object} */
+    public String written() {
+        return written;
     }
 
     /**
@@ -76,13 +130,31 @@ public record Located<T>(T value, String path, long line, int column, String wri
      * @return the exception, located at this value
      */
     public ConsentDocumentException fail(String problem, String expected, @Nullable Throwable cause) {
-        return new ConsentDocumentException(path, written, line, column, Objects.requireNonNull(problem, "problem"),
+        return new ConsentDocumentException(path(), written, line, column, Objects.requireNonNull(problem, "problem"),
                 Objects.requireNonNull(expected, "expected"), cause);
     }
 
     /** {@return where this value is, for a message about another value: {@code line 3, column 5}} */
     public String where() {
         return "line " + line + ", column " + column;
+    }
+
+    /** Two located values are equal when their values, paths, places and written forms are. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Located<?> other && other.value.equals(value) && other.path().equals(path())
+                && other.line == line && other.column == column && other.written.equals(written);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value, path(), line, column, written);
+    }
+
+    /** The value and where it was written, such as {@code "m-9" at $.cases[0].member, line 12, column 52}. */
+    @Override
+    public String toString() {
+        return value + " at " + path() + ", " + where();
     }
 
     /** Reads a {@code Located<T>} with the deserializer of {@code T}. */
@@ -139,12 +211,12 @@ public record Located<T>(T value, String path, long line, int column, String wri
             }
             Locator where = Locator.of(context);
             JsonLocation at = parser.currentTokenLocation();
-            String path = JsonPaths.ofValue(parser);
+            Object[] path = JsonPaths.segmentsOfValue(parser);
             String written = Scalars.written(parser);
             Object value = values.deserialize(parser, context);
             if (value == null) {
                 // A mapper that coerces, say, an empty string to null: a located value is never null.
-                throw new ConsentDocumentException(path, written, where.line(at), where.column(at),
+                throw new ConsentDocumentException(JsonPaths.render(path), written, where.line(at), where.column(at),
                         "found " + Scalars.found(parser), "a value of type " + values.handledType().getSimpleName(), null);
             }
             return new Located<>(value, path, where.line(at), where.column(at), written);

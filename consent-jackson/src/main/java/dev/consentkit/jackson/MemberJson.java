@@ -120,7 +120,7 @@ final class MemberJson {
                 throws ConsentDocumentException {
             List<AccountClosure> closures = new ArrayList<>();
             for (Located<ClosureForm> c : forms) {
-                AccountClosure closure = c.value().bind(new Binding(c.path(), c.line(), c.column(), at.options()));
+                AccountClosure closure = c.value().bind(at.inside(c));
                 if (!closures.isEmpty()) {
                     AccountClosure before = closures.get(closures.size() - 1);
                     Instant reopened = before.reopenedAt();
@@ -165,7 +165,7 @@ final class MemberJson {
             }
             List<Residence> read = new ArrayList<>();
             for (Located<ResidenceForm> r : residences) {
-                Residence residence = r.value().bind(new Binding(r.path(), r.line(), r.column(), at.options()));
+                Residence residence = r.value().bind(at.inside(r));
                 if (!read.isEmpty()) {
                     Residence before = read.get(read.size() - 1);
                     if (!residence.from().isAfter(before.from())) {
@@ -176,7 +176,7 @@ final class MemberJson {
                                 + (before.from().equals(Instant.MIN) ? " (as far back as known)" : " from " + before.from());
                         String expected = "residences in the order they start, each from later than the one before;"
                                 + " only the first may leave out from";
-                        throw from == null ? new Binding(r.path(), r.line(), r.column(), at.options()).fail(problem,
+                        throw from == null ? at.inside(r).fail(problem,
                                 expected, null) : from.fail(problem, expected);
                     }
                 }
@@ -213,7 +213,7 @@ final class MemberJson {
             List<ConsentEvent> read = new ArrayList<>(events.size());
             Map<String, ConsentEvent> byId = new HashMap<>();
             for (Located<EventForm> e : events) {
-                ConsentEvent event = e.value().bind(new Binding(e.path(), e.line(), e.column(), at.options()));
+                ConsentEvent event = e.value().bind(at.inside(e));
                 ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
                 if (earlier != null && !earlier.equals(event)) {
                     try {

@@ -67,12 +67,14 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     private final NdjsonLines lines;
     private final Class<T> type;
     private final ObjectReader reader;
+    private final Locator where = Locator.onStream();
     private boolean iterated;
 
     private NdjsonReader(NdjsonLines lines, Class<T> type, ReadOptions options) {
         this.lines = lines;
         this.type = type;
-        this.reader = JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false);
+        this.reader = JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false)
+                .withAttribute(Locator.class, where);
     }
 
     /**
@@ -237,7 +239,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             }
             long number = lines.number();
             try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                return new Line<>(number, JsonIo.bind(parser, type, reader, Locator.onStreamLine(number)), null);
+                where.moveTo(number);
+                return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
             } catch (ConsentDocumentException e) {
                 return new Line<>(number, null, e);
             }

@@ -100,7 +100,7 @@ final class PolicyJson {
             Map<String, Located<String>> versionIds = new HashMap<>();
             for (Located<VersionForm> v : at.list(versions, "versions", VERSIONS)) {
                 VersionForm form = v.value();
-                PolicyVersion version = form.bind(new Binding(v.path(), v.line(), v.column(), at.options()));
+                PolicyVersion version = form.bind(at.inside(v));
                 if (before != null && !version.effectiveFrom().isAfter(before.effectiveFrom())) {
                     throw Objects.requireNonNull(form.effectiveFrom()).fail("version " + version.id() + " takes effect at "
                             + version.effectiveFrom() + ", not after version " + before.id() + " before it, which takes"
@@ -166,7 +166,7 @@ final class PolicyJson {
                 builder.defaultBasis(at.value(defaultBasis, "defaultBasis", DEFAULT));
             }
             for (Located<RuleForm> r : at.list(jurisdictionRules, "jurisdictionRules", RULES)) {
-                JurisdictionRule rule = r.value().bind(new Binding(r.path(), r.line(), r.column(), at.options()));
+                JurisdictionRule rule = r.value().bind(at.inside(r));
                 try {
                     builder.rule(rule);
                 } catch (IllegalArgumentException e) {

@@ -80,7 +80,7 @@ class PolicySuiteStrictReadingTest {
         ConsentDocumentException e = failure("\"policy\": \"policy.json\",", "\"policy\": \"policy.json\", \"owner\": \"legal\",");
 
         assertEquals("$.owner at line 3, column 37: unknown field \"owner\"; expected one of format, name, policy, members,"
-                + " items, cases", e.getMessage());
+                + " items, cases, $schema", e.getMessage());
     }
 
     @Test
