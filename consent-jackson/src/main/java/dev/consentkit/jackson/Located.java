@@ -183,10 +183,10 @@ public final class Located<T> {
             }
             JavaType type = located.containedTypeOrUnknown(0);
             if (type.hasRawClass(Instant.class)) {
-                return new Deserializer(new Scalars.InstantText());
+                return new Deserializer(Scalars.TimeText.instant());
             }
             if (type.hasRawClass(LocalDate.class)) {
-                return new Deserializer(new Scalars.DateText());
+                return new Deserializer(Scalars.TimeText.date());
             }
             if (type.hasRawClass(String.class)) {
                 return new Deserializer(new Scalars.Id());

@@ -117,49 +117,47 @@ final class Scalars {
         return message.substring(0, cut);
     }
 
-    /** An instant in the form {@link Instant#toString()} writes. */
-    static final class InstantText extends StdScalarDeserializer<Instant> {
+    /**
+     * An instant in the form {@link Instant#toString()} writes, or a date in the form
+     * {@link LocalDate#toString()} writes: the only forms of time in ConsentKit documents.
+     */
+    static final class TimeText<T> extends StdScalarDeserializer<T> {
 
         private static final long serialVersionUID = 1L;
 
-        InstantText() {
-            super(Instant.class);
+        private final Pattern form;
+        private final Parse<T> parse;
+        private final String what;
+        private final String expected;
+
+        private TimeText(Class<T> type, Pattern form, Parse<T> parse, String what, String expected) {
+            super(type);
+            this.form = form;
+            this.parse = parse;
+            this.what = what;
+            this.expected = expected;
+        }
+
+        static TimeText<Instant> instant() {
+            return new TimeText<>(Instant.class, INSTANT_FORM, Instant::parse, "instant", INSTANT);
+        }
+
+        static TimeText<LocalDate> date() {
+            return new TimeText<>(LocalDate.class, DATE_FORM, LocalDate::parse, "date", DATE);
         }
 
         @Override
-        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = text(parser, context, INSTANT);
-            if (INSTANT_FORM.matcher(text).matches()) {
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = text(parser, context, expected);
+            if (form.matcher(text).matches()) {
                 try {
-                    return Instant.parse(text);
+                    return parse.parse(text);
                 } catch (DateTimeException e) {
-                    throw fail(parser, context, "malformed instant \"" + text + "\": " + e.getMessage(), INSTANT, e);
+                    throw fail(parser, context, "malformed " + what + " \"" + text + "\": " + e.getMessage(), expected, e);
                 }
             }
-            throw fail(parser, context, "malformed instant \"" + ConsentDocumentException.shorten(text) + "\"", INSTANT, null);
-        }
-    }
-
-    /** A calendar date in the form {@link LocalDate#toString()} writes. */
-    static final class DateText extends StdScalarDeserializer<LocalDate> {
-
-        private static final long serialVersionUID = 1L;
-
-        DateText() {
-            super(LocalDate.class);
-        }
-
-        @Override
-        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            String text = text(parser, context, DATE);
-            if (DATE_FORM.matcher(text).matches()) {
-                try {
-                    return LocalDate.parse(text);
-                } catch (DateTimeException e) {
-                    throw fail(parser, context, "malformed date \"" + text + "\": " + e.getMessage(), DATE, e);
-                }
-            }
-            throw fail(parser, context, "malformed date \"" + ConsentDocumentException.shorten(text) + "\"", DATE, null);
+            throw fail(parser, context, "malformed " + what + " \"" + ConsentDocumentException.shorten(text) + "\"",
+                    expected, null);
         }
     }
 
@@ -178,7 +176,7 @@ final class Scalars {
         }
     }
 
-    /** Turns a key or code into its core value, or rejects it with the core's reason. */
+    /** Turns text into its value, or rejects it with the reason. */
     @FunctionalInterface
     interface Parse<T> extends Serializable {
         T parse(String text);
