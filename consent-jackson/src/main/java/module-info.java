@@ -11,6 +11,8 @@ module dev.consentkit.jackson {
     exports dev.consentkit.jackson;
     // The JSON Schemas are resources that users load by path; opening their package makes them visible.
     opens dev.consentkit.jackson.schema;
+    // Jackson binds the documents to records of this package.
+    opens dev.consentkit.jackson to com.fasterxml.jackson.databind;
 
     provides com.fasterxml.jackson.databind.Module with dev.consentkit.jackson.ConsentModule;
 }

@@ -12,4 +12,6 @@ module dev.consentkit.suite {
     exports dev.consentkit.suite;
     // The suite JSON Schema is a resource users load by path; opening its package makes it visible.
     opens dev.consentkit.suite.schema;
+    // Jackson binds suite documents to records of this package.
+    opens dev.consentkit.suite to com.fasterxml.jackson.databind;
 }

@@ -238,7 +238,7 @@ class EvaluateCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertEquals("consent: unknown field \"neverAllowedCategory\" in the policy file bad-policy.json at line 12, "
-                + "column 7 ($.versions[0].neverAllowedCategory); expected one of id, effectiveFrom, defaultBasis, "
+                + "column 31 ($.versions[0].neverAllowedCategory); expected one of id, effectiveFrom, defaultBasis, "
                 + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
                 + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice; consent "
                 + "validate bad-policy.json checks its form and meaning\n", run.err());

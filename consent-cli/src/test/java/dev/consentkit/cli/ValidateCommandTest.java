@@ -92,7 +92,7 @@ class ValidateCommandTest {
 
         assertEquals(2, run.exitCode());
         assertEquals(List.of(
-                "bad-policy.json:12:7: error: unknown field \"neverAllowedCategory\" at "
+                "bad-policy.json:12:31: error: unknown field \"neverAllowedCategory\" at "
                         + "$.versions[0].neverAllowedCategory (expected one of id, effectiveFrom, defaultBasis, "
                         + "excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, "
                         + "unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice)",

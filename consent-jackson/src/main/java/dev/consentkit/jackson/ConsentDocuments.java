@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
@@ -106,7 +107,7 @@ public final class ConsentDocuments {
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.policy/v1.x} document
      */
     public static TrainingPolicy readPolicy(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -118,7 +119,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(Reader json) throws IOException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -130,7 +131,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static TrainingPolicy readPolicy(InputStream json) throws IOException {
-        return JsonIo.read(json, PolicyJson::readDocument);
+        return JsonIo.read(json, TrainingPolicy.class, JsonIo.reader(TrainingPolicy.class, ReadOptions.defaults()));
     }
 
     /**
@@ -218,7 +219,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(String json, ReadOptions options) throws ConsentDocumentException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -245,7 +246,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(Reader json, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -272,7 +273,7 @@ public final class ConsentDocuments {
      */
     public static Member readMember(InputStream json, ReadOptions options) throws IOException {
         Objects.requireNonNull(options, "options");
-        return JsonIo.read(json, node -> MemberJson.readDocument(node, options));
+        return JsonIo.read(json, Member.class, JsonIo.reader(Member.class, options));
     }
 
     /**
@@ -359,7 +360,7 @@ public final class ConsentDocuments {
      * @throws ConsentDocumentException if it is not a valid {@code consentkit.item/v1} document
      */
     public static ContentItem readItem(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -371,7 +372,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static ContentItem readItem(Reader json) throws IOException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -383,7 +384,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static ContentItem readItem(InputStream json) throws IOException {
-        return JsonIo.read(json, ItemJson::readDocument);
+        return JsonIo.read(json, ContentItem.class, JsonIo.reader(ContentItem.class, ReadOptions.defaults()));
     }
 
     /**
@@ -457,7 +458,7 @@ public final class ConsentDocuments {
      *     including one that contradicts itself (a trainable flag that disagrees with the reason)
      */
     public static Decision readDecision(String json) throws ConsentDocumentException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**
@@ -469,7 +470,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static Decision readDecision(Reader json) throws IOException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**
@@ -481,7 +482,7 @@ public final class ConsentDocuments {
      * @throws IOException if reading fails
      */
     public static Decision readDecision(InputStream json) throws IOException {
-        return JsonIo.read(json, DecisionJson::readDocument);
+        return JsonIo.read(json, Decision.class, JsonIo.reader(Decision.class, ReadOptions.defaults()));
     }
 
     /**
@@ -541,6 +542,51 @@ public final class ConsentDocuments {
         try (OutputStream out = Files.newOutputStream(file)) {
             writeDecision(decision, out);
         }
+    }
+
+    // ---------------------------------------------------------------- formats of your own
+
+    /**
+     * Reads a JSON document of a format of your own that embeds ConsentKit documents, such as a policy
+     * suite, bound by Jackson to {@code type}, a record or class of yours, as strictly as ConsentKit's
+     * own documents: well-formed UTF-8 JSON, one value, no repeated key, the limits of this class, no
+     * coercion between JSON types; every problem is a {@link ConsentDocumentException} with its path,
+     * line and column in your document. ConsentKit values in it are read as their documents are, except
+     * that an embedded document may leave out its {@code format} (when present it is checked). Declare a
+     * field {@link Located} to report problems of your own at it, and collect unknown fields with
+     * {@link UnknownFields} to refuse them where they are met. The package of {@code type} must be open to
+     * {@code com.fasterxml.jackson.databind} on the module path.
+     *
+     * @param <T> the type of your document
+     * @param json the document's JSON text; one byte order mark at its start is skipped
+     * @param type the type to bind the document to
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     */
+    public static <T> T readEmbedding(String json, Class<T> type) throws ConsentDocumentException {
+        return JsonIo.read(Objects.requireNonNull(json, "json"), type, embedding(type));
+    }
+
+    /**
+     * Reads a UTF-8 file of a format of your own that embeds ConsentKit documents, as
+     * {@link #readEmbedding(String, Class)}.
+     *
+     * @param <T> the type of your document
+     * @param file the file to read
+     * @param type the type to bind the document to
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     * @throws IOException if the file cannot be read
+     */
+    public static <T> T readEmbedding(Path file, Class<T> type) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return JsonIo.read(in, type, embedding(type));
+        }
+    }
+
+    private static ObjectReader embedding(Class<?> type) {
+        return JsonIo.reader(Objects.requireNonNull(type, "type"), ReadOptions.defaults())
+                .withAttribute(FormDeserializer.FORMAT_OPTIONAL, false);
     }
 
     private static <T> String toString(T value, ValueWriter<T> writer) {

@@ -2,8 +2,7 @@ package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.consentkit.ConsentChannel;
-import dev.consentkit.ConsentChoice;
+import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.ConsentHistory;
 import dev.consentkit.ContentItem;
@@ -13,17 +12,12 @@ import dev.consentkit.Evidence;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
 import dev.consentkit.JurisdictionTimeline;
-import dev.consentkit.LegalBasis;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
-import dev.consentkit.Reason;
 import dev.consentkit.Reservation;
-import dev.consentkit.ReservationSource;
 import dev.consentkit.Residence;
 import dev.consentkit.TrainingPolicy;
-import dev.consentkit.UnknownAge;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -79,49 +73,54 @@ public final class ConsentModule extends SimpleModule {
     public ConsentModule(ReadOptions options) {
         super(NAME, PackageVersion.VERSION);
         Objects.requireNonNull(options, "options");
-        Duration tolerance = options.clockSkewTolerance();
-        both(TrainingPolicy.class, PolicyJson::readDocument, PolicyJson::writeDocument);
-        both(PolicyVersion.class, PolicyJson::readVersion, PolicyJson::writeVersion);
-        both(JurisdictionRule.class, PolicyJson::readRule, PolicyJson::writeRule);
-        both(Member.class, node -> MemberJson.readDocument(node, options), MemberJson::writeDocument);
-        both(JurisdictionTimeline.class, MemberJson::readTimeline, MemberJson::writeTimeline);
-        both(Residence.class, MemberJson::readResidence, MemberJson::writeResidence);
-        both(ConsentHistory.class, node -> MemberJson.readHistory(node, options), MemberJson::writeHistory);
-        both(ConsentEvent.class, node -> MemberJson.readEvent(node, tolerance), MemberJson::writeEvent);
-        both(ContentItem.class, ItemJson::readDocument, ItemJson::writeDocument);
-        both(Reservation.class, ItemJson::readReservation, ItemJson::writeReservation);
-        both(Decision.class, DecisionJson::readDocument, DecisionJson::writeDocument);
-        both(Evidence.class, DecisionJson::readEvidence, DecisionJson::writeEvidence);
+        document(TrainingPolicy.class, PolicyJson.PolicyForm.class, DocumentFormat.POLICY, options,
+                PolicyJson::writeDocument);
+        part(PolicyVersion.class, PolicyJson.VersionForm.class, options, PolicyJson::writeVersion);
+        part(JurisdictionRule.class, PolicyJson.RuleForm.class, options, PolicyJson::writeRule);
+        document(Member.class, MemberJson.MemberForm.class, DocumentFormat.MEMBER, options, MemberJson::writeDocument);
+        array(JurisdictionTimeline.class, MemberJson.ResidenceForm.class, MemberJson.TimelineForm::new, options,
+                MemberJson::writeTimeline);
+        part(Residence.class, MemberJson.ResidenceForm.class, options, MemberJson::writeResidence);
+        part(AccountClosure.class, MemberJson.ClosureForm.class, options, MemberJson::writeClosure);
+        array(ConsentHistory.class, MemberJson.EventForm.class, MemberJson.HistoryForm::new, options,
+                MemberJson::writeHistory);
+        part(ConsentEvent.class, MemberJson.EventForm.class, options, MemberJson::writeEvent);
+        document(ContentItem.class, ItemJson.ItemForm.class, DocumentFormat.ITEM, options, ItemJson::writeDocument);
+        part(Reservation.class, ItemJson.ReservationForm.class, options, ItemJson::writeReservation);
+        document(Decision.class, DecisionJson.DecisionForm.class, DocumentFormat.DECISION, options,
+                DecisionJson::writeDocument);
+        part(Evidence.class, DecisionJson.EvidenceForm.class, options, DecisionJson::writeEvidence);
 
-        key(DataCategory.class, Scalars::category, (category, json) -> json.writeString(category.key()),
+        key(DataCategory.class, Scalars.Key.category(), (category, json) -> json.writeString(category.key()),
                 (category, json) -> json.writeFieldName(category.key()));
-        key(Purpose.class, Scalars::purpose, (purpose, json) -> json.writeString(purpose.key()),
+        key(Purpose.class, Scalars.Key.purpose(), (purpose, json) -> json.writeString(purpose.key()),
                 (purpose, json) -> json.writeFieldName(purpose.key()));
-        key(Jurisdiction.class, Scalars::jurisdiction, (place, json) -> json.writeString(place.code()),
+        key(Jurisdiction.class, Scalars.Key.jurisdiction(), (place, json) -> json.writeString(place.code()),
                 (place, json) -> json.writeFieldName(place.code()));
-
-        enumeration(LegalBasis.class, "legal basis");
-        enumeration(UnknownAge.class, "unknown-age handling");
-        enumeration(ConsentChoice.class, "consent choice");
-        enumeration(ConsentChannel.class, "consent channel");
-        enumeration(ReservationSource.class, "reservation source");
-        enumeration(Reason.class, "reason");
-        enumeration(Evidence.Kind.class, "evidence kind");
     }
 
-    private <T> void both(Class<T> type, NodeReader<T> reader, ValueWriter<T> writer) {
-        addDeserializer(type, new NodeDeserializer<>(type, reader));
+    private <T> void document(Class<T> type, Class<? extends Form<T>> form, DocumentFormat kind, ReadOptions options,
+            ValueWriter<T> writer) {
+        addDeserializer(type, FormDeserializer.of(type, form, kind, options));
         addSerializer(type, new ValueSerializer<>(type, writer));
     }
 
-    private <T> void key(Class<T> type, NodeReader<T> reader, ValueWriter<T> writer, ValueWriter<T> keyWriter) {
-        both(type, reader, writer);
-        addKeyDeserializer(type, new KeyDeserializerOf<>(reader));
-        addKeySerializer(type, new ValueSerializer<>(type, keyWriter));
+    private <T> void part(Class<T> type, Class<? extends Form<T>> form, ReadOptions options, ValueWriter<T> writer) {
+        addDeserializer(type, FormDeserializer.of(type, form, null, options));
+        addSerializer(type, new ValueSerializer<>(type, writer));
     }
 
-    private <E extends Enum<E>> void enumeration(Class<E> type, String what) {
-        both(type, node -> node.enumValue(type, what), (value, json) -> json.writeString(value.name()));
+    private <T, E> void array(Class<T> type, Class<E> element, FormDeserializer.ArrayForm<T, E> form,
+            ReadOptions options, ValueWriter<T> writer) {
+        addDeserializer(type, FormDeserializer.ofArray(type, element, form, options));
+        addSerializer(type, new ValueSerializer<>(type, writer));
+    }
+
+    private <T> void key(Class<T> type, Scalars.Key<T> reader, ValueWriter<T> writer, ValueWriter<T> keyWriter) {
+        addDeserializer(type, reader);
+        addSerializer(type, new ValueSerializer<>(type, writer));
+        addKeyDeserializer(type, reader.asMapKey());
+        addKeySerializer(type, new ValueSerializer<>(type, keyWriter));
     }
 
     /** {@value #NAME}: stable across releases, and the id Jackson uses to skip a second registration. */

@@ -1,6 +1,9 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentEvent;
 import dev.consentkit.DataCategory;
@@ -10,6 +13,9 @@ import dev.consentkit.LeapDayBirthday;
 import dev.consentkit.LegalBasis;
 import dev.consentkit.Reason;
 import java.io.IOException;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.Reservation;
+import java.util.Map;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,269 +80,290 @@ import org.jspecify.annotations.Nullable;
  */
 final class DecisionJson {
 
-    static final List<String> FIELDS = List.of("format", "itemId", "memberId", "asOf", "knownAt", "trainable", "reason",
-            "failedChecks", "policyId", "policyVersion", "evidence");
-    static final List<String> EVIDENCE_FIELDS = List.of("reason", "kind", "description", "recorded", "at", "policyId",
-            "policyVersion", "itemId", "memberId", "consentEvent", "jurisdiction", "jurisdictionRule", "basis",
-            "category", "categoryRule", "reservation", "birthDate", "minimumAge", "comingOfAge", "reopenedAt");
+    /** The fields evidence of a {@code v1} document may have. */
     static final List<String> V1_EVIDENCE_FIELDS = List.of("kind", "description", "at", "consentEvent");
 
     private static final String CHECKS = "an array of the failed checks in evaluation order, empty when trainable";
     private static final String EVIDENCE = "the evidence: {\"reason\": ..., \"at\": ..., and its facts}";
-    private static final String V1_EVIDENCE = "the evidence: {\"kind\": ..., \"description\": ..., \"at\": ...}";
 
     private DecisionJson() {}
 
-    static Decision read(Node node, boolean formatRequired) throws ConsentDocumentException {
-        int major = DocumentFormat.DECISION.check(node, formatRequired);
-        Node decision = node.object(FIELDS);
-        String itemId = Scalars.id(decision.required("itemId", Scalars.ID));
-        String memberId = Scalars.id(decision.required("memberId", Scalars.ID));
-        Instant asOf = Scalars.instant(decision.required("asOf", Scalars.INSTANT));
-        Node knownNode = decision.optional("knownAt");
-        Node trainableNode = decision.required("trainable", "true or false");
-        boolean trainable = trainableNode.bool("true or false");
-        Node reasonNode = decision.required("reason", "a reason");
-        Reason reason = reasonNode.enumValue(Reason.class, "reason");
-        Node checksNode = decision.required("failedChecks", CHECKS);
-        List<Reason> failedChecks = new ArrayList<>();
-        for (Node check : checksNode.array(CHECKS)) {
-            failedChecks.add(check.enumValue(Reason.class, "reason"));
-        }
-        String policyId = Scalars.id(decision.required("policyId", Scalars.ID));
-        Node versionNode = decision.optional("policyVersion");
-        String policyVersion = versionNode == null ? null : Scalars.id(versionNode);
-        Node evidenceNode = decision.required("evidence", major == 1 ? V1_EVIDENCE : EVIDENCE);
-        boolean v1 = major == 1 || (major == 0 && evidenceNode.type == Node.Type.OBJECT
-                && evidenceNode.field("reason") == null);
-        Evidence evidence = v1 ? readRecorded(evidenceNode, reason) : readEvidence(evidenceNode);
-        if (trainable != reason.isTrainable()) {
-            throw trainableNode.fail("\"trainable\" is " + trainable + " but reason " + reason + " is "
-                    + (reason.isTrainable() ? "a permission" : "a denial"), String.valueOf(reason.isTrainable()));
-        }
-        if (evidence.reason() != reason) {
-            Node evidenceReason = evidenceNode.field("reason");
-            throw (evidenceReason != null ? evidenceReason : evidenceNode).fail("the evidence explains " + evidence.reason()
-                    + ", the decision's reason is " + reason, "\"" + reason + "\"");
-        }
-        Decision.Builder builder = Decision.builder(itemId, memberId, asOf).failedChecks(failedChecks)
-                .policy(policyId, policyVersion).evidence(evidence);
-        if (knownNode != null) {
-            builder.knownAt(Scalars.instant(knownNode));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw culprit(decision, reason, failedChecks, policyVersion).fail(Node.problem(e),
-                    "failed checks in evaluation order starting with the reason, a policy version unless the"
-                            + " reason is POLICY_NOT_IN_FORCE, and evidence about this item, member and policy",
-                    e);
-        }
-    }
+    /** The fields of a decision document, in the order it is written. */
+    record DecisionForm(
+            @JsonDeserialize(using = DocumentFormat.OfDecision.class) @Nullable Integer format,
+            @Nullable Located<String> itemId,
+            @Nullable Located<String> memberId,
+            @Nullable Located<Instant> asOf,
+            @Nullable Located<Instant> knownAt,
+            @Nullable Located<Boolean> trainable,
+            @Nullable Located<Reason> reason,
+            @Nullable Located<List<Reason>> failedChecks,
+            @Nullable Located<String> policyId,
+            @Nullable Located<String> policyVersion,
+            @Nullable Located<EvidenceForm> evidence,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form.OfDocument<Decision> {
 
-    /** The field a contradiction the core found is best reported at. */
-    private static Node culprit(Node decision, Reason reason, List<Reason> failedChecks, @Nullable String policyVersion) {
-        boolean checksWellFormed = true;
-        for (int i = 0; i < failedChecks.size(); i++) {
-            Reason failed = failedChecks.get(i);
-            if (failed.isTrainable() || (i > 0 && failed.ordinal() <= failedChecks.get(i - 1).ordinal())) {
-                checksWellFormed = false;
+        @Override
+        public Decision bind(Binding at) throws ConsentDocumentException {
+            String item = at.required(itemId, "itemId", Scalars.ID).value();
+            String member = at.required(memberId, "memberId", Scalars.ID).value();
+            Instant instant = at.value(asOf, "asOf", Scalars.INSTANT);
+            Located<Boolean> trainableField = at.required(trainable, "trainable", "true or false");
+            Located<Reason> reasonField = at.required(reason, "reason", "a reason");
+            Reason decided = reasonField.value();
+            Located<List<Reason>> checks = at.required(failedChecks, "failedChecks", CHECKS);
+            at.list(checks, "failedChecks", CHECKS);
+            String policy = at.required(policyId, "policyId", Scalars.ID).value();
+            Located<EvidenceForm> evidenceField = at.required(evidence, "evidence", EVIDENCE);
+            EvidenceForm form = evidenceField.value();
+            Binding evidenceAt = at.inside(evidenceField);
+            boolean v1 = format == null ? form.reason() == null : format == 1;
+            Evidence explained = v1 ? form.recorded(evidenceAt, decided) : form.bind(evidenceAt);
+            if (trainableField.value() != decided.isTrainable()) {
+                throw trainableField.fail("\"trainable\" is " + trainableField.value() + " but reason " + decided + " is "
+                        + (decided.isTrainable() ? "a permission" : "a denial"), String.valueOf(decided.isTrainable()));
             }
-        }
-        if (!checksWellFormed) {
-            return required(decision.field("failedChecks"));
-        }
-        if ((reason == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
-            Node version = decision.field("policyVersion");
-            return version != null ? version : decision;
-        }
-        if ((!reason.isTrainable() && !failedChecks.isEmpty() && failedChecks.get(0) == reason)
-                || (reason.isTrainable() && failedChecks.isEmpty())) {
-            return required(decision.field("evidence"));
-        }
-        return required(decision.field("reason"));
-    }
-
-    private static Node required(@Nullable Node node) {
-        if (node == null) {
-            throw new AssertionError("the field was read before");
-        }
-        return node;
-    }
-
-    static Decision readDocument(Node node) throws ConsentDocumentException {
-        return read(node, true);
-    }
-
-    /** Evidence of a {@code v1} document: prose for people, its instant, and the consent event when one decided. */
-    static Evidence readRecorded(Node node, Reason reason) throws ConsentDocumentException {
-        Node evidence = node.object(V1_EVIDENCE_FIELDS);
-        Node kindNode = evidence.required("kind", "an evidence kind");
-        Evidence.Kind kind = kindNode.enumValue(Evidence.Kind.class, "evidence kind");
-        if (kind != Evidence.Kind.of(reason)) {
-            throw kindNode.fail("evidence of kind " + kind + " cannot explain " + reason, "\"" + Evidence.Kind.of(reason) + "\"");
-        }
-        Node descriptionNode = evidence.required("description", "a non-blank description");
-        String description = descriptionNode.string("a non-blank description");
-        Node atNode = evidence.optional("at");
-        Instant at = atNode == null ? null : Scalars.instant(atNode);
-        Node eventNode = evidence.optional("consentEvent");
-        ConsentEvent event = null;
-        if (kind == Evidence.Kind.CONSENT_EVENT) {
-            if (eventNode == null) {
-                throw evidence.missing("consentEvent", "the consent event that decided");
+            if (explained.reason() != decided) {
+                Located<Reason> evidenceReason = form.reason();
+                String problem = "the evidence explains " + explained.reason() + ", the decision's reason is " + decided;
+                throw evidenceReason != null ? evidenceReason.fail(problem, "\"" + decided + "\"")
+                        : evidenceAt.fail(problem, "\"" + decided + "\"", null);
             }
-            event = MemberJson.readEvent(eventNode, null);
-            if (atNode == null || !event.effectiveAt().equals(at)) {
-                Node culprit = atNode == null ? evidence : atNode;
-                throw culprit.fail("the evidence's instant is not the consent event's effectiveAt",
-                        "\"at\": \"" + event.effectiveAt() + "\"");
-            }
-        } else if (eventNode != null) {
-            throw eventNode.fail("evidence of kind " + kind + " has no consent event",
-                    "no \"consentEvent\" unless the kind is CONSENT_EVENT");
-        }
-        try {
-            return Evidence.recorded(reason, description, at, event);
-        } catch (IllegalArgumentException e) {
-            throw descriptionNode.fail(Node.problem(e), "a non-blank description", e);
-        }
-    }
-
-    /** Evidence of a {@code v2} document, or evidence on its own: its reason and the facts that decided. */
-    static Evidence readEvidence(Node node) throws ConsentDocumentException {
-        Node evidence = node.object(EVIDENCE_FIELDS);
-        Node reasonNode = evidence.required("reason", "the reason the evidence explains");
-        Reason reason = reasonNode.enumValue(Reason.class, "reason");
-        Node kindNode = evidence.optional("kind");
-        if (kindNode != null && kindNode.enumValue(Evidence.Kind.class, "evidence kind") != Evidence.Kind.of(reason)) {
-            throw kindNode.fail("evidence for " + reason + " is of kind " + Evidence.Kind.of(reason),
-                    "\"" + Evidence.Kind.of(reason) + "\"");
-        }
-        Node descriptionNode = evidence.optional("description");
-        String description = descriptionNode == null ? null : descriptionNode.string("a description for people");
-        Node recordedNode = evidence.optional("recorded");
-        if (recordedNode != null && recordedNode.bool("true, for evidence carried over from a v1 document")) {
-            return readCarriedOver(evidence, reason, descriptionNode, description);
-        }
-        Evidence.Builder builder = Evidence.builder(reason);
-        Node atNode = evidence.optional("at");
-        Instant declaredAt = atNode == null ? null : Scalars.instant(atNode);
-        builder.at(declaredAt);
-        Node n = evidence.optional("policyId");
-        if (n != null) {
-            builder.policyId(Scalars.id(n));
-        }
-        n = evidence.optional("policyVersion");
-        if (n != null) {
-            builder.policyVersion(Scalars.id(n));
-        }
-        n = evidence.optional("itemId");
-        if (n != null) {
-            builder.itemId(Scalars.id(n));
-        }
-        n = evidence.optional("memberId");
-        if (n != null) {
-            builder.memberId(Scalars.id(n));
-        }
-        n = evidence.optional("consentEvent");
-        if (n != null) {
-            builder.consentEvent(MemberJson.readEvent(n, null));
-        }
-        Node placeNode = evidence.optional("jurisdiction");
-        Node ruleNode = evidence.optional("jurisdictionRule");
-        if (placeNode != null) {
-            builder.jurisdiction(Scalars.jurisdiction(placeNode), ruleNode == null ? null : PolicyJson.readRule(ruleNode));
-        } else if (ruleNode != null) {
-            throw ruleNode.fail("a jurisdiction rule without the member's jurisdiction",
-                    "\"jurisdiction\" beside \"jurisdictionRule\"");
-        }
-        n = evidence.optional("basis");
-        if (n != null) {
-            builder.basis(n.enumValue(LegalBasis.class, "legal basis"));
-        }
-        Node categoryNode = evidence.optional("category");
-        Node categoryRuleNode = evidence.optional("categoryRule");
-        if (categoryNode != null) {
-            builder.category(Scalars.category(categoryNode),
-                    categoryRuleNode == null ? null : Scalars.category(categoryRuleNode));
-        } else if (categoryRuleNode != null) {
-            throw categoryRuleNode.fail("a category rule without the item's category",
-                    "\"category\" beside \"categoryRule\"");
-        }
-        n = evidence.optional("reservation");
-        if (n != null) {
-            builder.reservation(ItemJson.readReservation(n));
-        }
-        Node birthNode = evidence.optional("birthDate");
-        Node ageNode = evidence.optional("minimumAge");
-        if (birthNode != null || ageNode != null) {
-            if (birthNode == null || ageNode == null) {
-                throw evidence.missing(birthNode == null ? "birthDate" : "minimumAge",
-                        "a birth date and a minimum age together");
-            }
-            LocalDate born = Scalars.date(birthNode);
-            Node declared = evidence.optional("comingOfAge");
-            // The document states the coming-of-age date; of the two readings of a 29 February
-            // birthday, the one it names is the one it was decided by, and any other date is refused below.
-            boolean marchFirst = declared != null && born.getMonthValue() == 2 && born.getDayOfMonth() == 29
-                    && Scalars.date(declared).getMonthValue() == 3;
-            builder.age(born, ageNode.integer("a minimum age from 1 to 150"),
-                    marchFirst ? LeapDayBirthday.MARCH_1 : LeapDayBirthday.FEBRUARY_28);
-        }
-        Node reopenedNode = evidence.optional("reopenedAt");
-        if (reopenedNode != null) {
-            Instant reopenedAt = Scalars.instant(reopenedNode);
-            if (reason != Reason.ACCOUNT_CLOSED || declaredAt == null) {
-                throw reopenedNode.fail("evidence for " + reason + (declaredAt == null ? " without \"at\"" : "")
-                        + " has no reopening", "\"reopenedAt\" only in evidence for ACCOUNT_CLOSED, beside its \"at\"");
+            Decision.Builder builder = Decision.builder(item, member, instant).failedChecks(checks.value())
+                    .policy(policy, policyVersion == null ? null : policyVersion.value()).evidence(explained);
+            if (knownAt != null) {
+                builder.knownAt(knownAt.value());
             }
             try {
-                builder.closure(new AccountClosure(declaredAt, reopenedAt));
+                return builder.build();
             } catch (IllegalArgumentException e) {
-                throw reopenedNode.fail(Node.problem(e), "reopenedAt after the closure's start " + declaredAt, e);
+                throw culprit(at, reasonField, checks, evidenceField).fail(Scalars.problem(e),
+                        "failed checks in evaluation order starting with the reason, a policy version unless the"
+                                + " reason is POLICY_NOT_IN_FORCE, and evidence about this item, member and policy",
+                        e);
             }
         }
-        Evidence built;
-        try {
-            built = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw evidence.fail(Node.problem(e), "the facts evidence for " + reason + " is explained by", e);
+
+        /** The field a decision the core refuses is most likely wrong in. */
+        private Located<?> culprit(Binding at, Located<Reason> reasonField, Located<List<Reason>> checks,
+                Located<EvidenceForm> evidenceField) {
+            List<Reason> failed = checks.value();
+            Reason decided = reasonField.value();
+            for (int i = 0; i < failed.size(); i++) {
+                if (failed.get(i).isTrainable() || (i > 0 && failed.get(i).ordinal() <= failed.get(i - 1).ordinal())) {
+                    return checks;
+                }
+            }
+            if ((decided == Reason.POLICY_NOT_IN_FORCE) != (policyVersion == null)) {
+                return policyVersion != null ? policyVersion
+                        : at.object();
+            }
+            if ((!decided.isTrainable() && !failed.isEmpty() && failed.get(0) == decided)
+                    || (decided.isTrainable() && failed.isEmpty())) {
+                return evidenceField;
+            }
+            return reasonField;
         }
-        if (atNode != null && !built.at().map(at -> at.equals(declaredAt)).orElse(false)) {
-            throw atNode.fail("the evidence's instant is not the one its facts give",
-                    built.at().map(at -> "\"at\": \"" + at + "\"").orElse("no \"at\""));
-        }
-        Node comingNode = evidence.optional("comingOfAge");
-        LocalDate declaredComingOfAge = comingNode == null ? null : Scalars.date(comingNode);
-        if (comingNode != null && !built.comingOfAge().map(day -> day.equals(declaredComingOfAge)).orElse(false)) {
-            throw comingNode.fail("the coming-of-age date is not the one the birth date and minimum age give",
-                    built.comingOfAge().map(day -> "\"" + day + "\"").orElse("no \"comingOfAge\""));
-        }
-        return built;
     }
 
-    /** Evidence a {@code v2} document carried over from a {@code v1} one: words, instant and consent event. */
-    private static Evidence readCarriedOver(Node evidence, Reason reason, @Nullable Node descriptionNode,
-            @Nullable String description) throws ConsentDocumentException {
-        if (descriptionNode == null || description == null) {
-            throw evidence.missing("description", "the recorded words of evidence carried over from a v1 document");
+    /**
+     * The fields of evidence, as {@code consentkit.decision/v2} writes them; evidence of a {@code v1}
+     * document has the first four only.
+     */
+    record EvidenceForm(
+            @Nullable Located<Reason> reason,
+            @Nullable Located<Evidence.Kind> kind,
+            @Nullable Located<String> description,
+            @Nullable Located<Boolean> recorded,
+            @Nullable Located<Instant> at,
+            @Nullable Located<String> policyId,
+            @Nullable Located<String> policyVersion,
+            @Nullable Located<String> itemId,
+            @Nullable Located<String> memberId,
+            @Nullable Located<MemberJson.EventForm> consentEvent,
+            @Nullable Located<Jurisdiction> jurisdiction,
+            @Nullable Located<PolicyJson.RuleForm> jurisdictionRule,
+            @Nullable Located<LegalBasis> basis,
+            @Nullable Located<DataCategory> category,
+            @Nullable Located<DataCategory> categoryRule,
+            @Nullable Located<Reservation> reservation,
+            @Nullable Located<LocalDate> birthDate,
+            @Nullable Located<Integer> minimumAge,
+            @Nullable Located<LocalDate> comingOfAge,
+            @Nullable Located<Instant> reopenedAt,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<Evidence> {
+
+        /** The facts of {@code v2} evidence, each with its field's name. */
+        private List<Map.Entry<String, Located<?>>> facts() {
+            List<Map.Entry<String, Located<?>>> facts = new ArrayList<>();
+            add(facts, "policyId", policyId);
+            add(facts, "policyVersion", policyVersion);
+            add(facts, "itemId", itemId);
+            add(facts, "memberId", memberId);
+            add(facts, "jurisdiction", jurisdiction);
+            add(facts, "jurisdictionRule", jurisdictionRule);
+            add(facts, "basis", basis);
+            add(facts, "category", category);
+            add(facts, "categoryRule", categoryRule);
+            add(facts, "reservation", reservation);
+            add(facts, "birthDate", birthDate);
+            add(facts, "minimumAge", minimumAge);
+            add(facts, "comingOfAge", comingOfAge);
+            add(facts, "reopenedAt", reopenedAt);
+            return facts;
         }
-        for (String fact : EVIDENCE_FIELDS) {
-            if (!List.of("reason", "kind", "description", "recorded", "at", "consentEvent").contains(fact)
-                    && evidence.field(fact) != null) {
-                throw required(evidence.field(fact)).fail("evidence carried over from a v1 document has no " + fact,
-                        "only reason, kind, description, recorded, at and consentEvent");
+
+        private static void add(List<Map.Entry<String, Located<?>>> facts, String name, @Nullable Located<?> fact) {
+            if (fact != null) {
+                facts.add(Map.entry(name, fact));
             }
         }
-        Node atNode = evidence.optional("at");
-        Node eventNode = evidence.optional("consentEvent");
-        try {
-            return Evidence.recorded(reason, description, atNode == null ? null : Scalars.instant(atNode),
-                    eventNode == null ? null : MemberJson.readEvent(eventNode, null));
-        } catch (IllegalArgumentException e) {
-            throw evidence.fail(Node.problem(e), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN",
-                    e);
+
+        /** Evidence of a {@code v1} document: the recorded words, instant and consent event of {@code decided}. */
+        Evidence recorded(Binding at, Reason decided) throws ConsentDocumentException {
+            List<Map.Entry<String, Located<?>>> beyond = facts();
+            add(beyond, "reason", reason);
+            add(beyond, "recorded", recorded);
+            if (!beyond.isEmpty()) {
+                Map.Entry<String, Located<?>> first = beyond.get(0);
+                throw new ConsentDocumentException(first.getValue().path(), first.getKey(), first.getValue().line(),
+                        first.getValue().column(), "unknown field \"" + first.getKey() + "\" in v1 evidence",
+                        "one of " + String.join(", ", V1_EVIDENCE_FIELDS), null);
+            }
+            Located<Evidence.Kind> kindField = at.required(kind, "kind", "an evidence kind");
+            if (kindField.value() != Evidence.Kind.of(decided)) {
+                throw kindField.fail("evidence of kind " + kindField.value() + " cannot explain " + decided,
+                        "\"" + Evidence.Kind.of(decided) + "\"");
+            }
+            Located<String> words = at.required(description, "description", "a non-blank description");
+            ConsentEvent event = null;
+            if (kindField.value() == Evidence.Kind.CONSENT_EVENT) {
+                Located<MemberJson.EventForm> eventField = at.required(consentEvent, "consentEvent",
+                        "the consent event that decided");
+                event = event(eventField, at);
+                if (this.at == null || !event.effectiveAt().equals(this.at.value())) {
+                    String problem = "the evidence's instant is not the consent event's effectiveAt";
+                    String expected = "\"at\": \"" + event.effectiveAt() + "\"";
+                    throw this.at == null ? at.fail(problem, expected, null) : this.at.fail(problem, expected);
+                }
+            } else if (consentEvent != null) {
+                throw consentEvent.fail("evidence of kind " + kindField.value() + " has no consent event",
+                        "no \"consentEvent\" unless the kind is CONSENT_EVENT");
+            }
+            try {
+                return Evidence.recorded(decided, words.value(), this.at == null ? null : this.at.value(), event);
+            } catch (IllegalArgumentException e) {
+                throw words.fail(Scalars.problem(e), "a non-blank description", e);
+            }
+        }
+
+        private static ConsentEvent event(Located<MemberJson.EventForm> event, Binding at) throws ConsentDocumentException {
+            return event.value().bind(at.inside(event), null);
+        }
+
+        @Override
+        public Evidence bind(Binding at) throws ConsentDocumentException {
+            Reason explains = at.required(reason, "reason", "the reason the evidence explains").value();
+            if (kind != null && kind.value() != Evidence.Kind.of(explains)) {
+                throw kind.fail("evidence for " + explains + " is of kind " + Evidence.Kind.of(explains),
+                        "\"" + Evidence.Kind.of(explains) + "\"");
+            }
+            if (recorded != null && recorded.value()) {
+                return carriedOver(at, explains);
+            }
+            Instant declaredAt = this.at == null ? null : this.at.value();
+            Evidence.Builder builder = Evidence.builder(explains).at(declaredAt);
+            if (policyId != null) {
+                builder.policyId(policyId.value());
+            }
+            if (policyVersion != null) {
+                builder.policyVersion(policyVersion.value());
+            }
+            if (itemId != null) {
+                builder.itemId(itemId.value());
+            }
+            if (memberId != null) {
+                builder.memberId(memberId.value());
+            }
+            if (consentEvent != null) {
+                builder.consentEvent(event(consentEvent, at));
+            }
+            if (jurisdiction != null) {
+                builder.jurisdiction(jurisdiction.value(), jurisdictionRule == null ? null : jurisdictionRule.value()
+                        .bind(at.inside(jurisdictionRule)));
+            } else if (jurisdictionRule != null) {
+                throw jurisdictionRule.fail("a jurisdiction rule without the member's jurisdiction",
+                        "\"jurisdiction\" beside \"jurisdictionRule\"");
+            }
+            if (basis != null) {
+                builder.basis(basis.value());
+            }
+            if (category != null) {
+                builder.category(category.value(), categoryRule == null ? null : categoryRule.value());
+            } else if (categoryRule != null) {
+                throw categoryRule.fail("a category rule without the item's category", "\"category\" beside \"categoryRule\"");
+            }
+            if (reservation != null) {
+                builder.reservation(reservation.value());
+            }
+            if (birthDate != null || minimumAge != null) {
+                if (birthDate == null || minimumAge == null) {
+                    throw at.missing(birthDate == null ? "birthDate" : "minimumAge", "a birth date and a minimum age together");
+                }
+                LocalDate born = birthDate.value();
+                // The document states the coming-of-age date; of the two readings of a 29 February
+                // birthday, the one it names is the one it was decided by, and any other date is refused below.
+                boolean marchFirst = comingOfAge != null && born.getMonthValue() == 2 && born.getDayOfMonth() == 29
+                        && comingOfAge.value().getMonthValue() == 3;
+                builder.age(born, minimumAge.value(), marchFirst ? LeapDayBirthday.MARCH_1 : LeapDayBirthday.FEBRUARY_28);
+            }
+            if (reopenedAt != null) {
+                if (explains != Reason.ACCOUNT_CLOSED || declaredAt == null) {
+                    throw reopenedAt.fail("evidence for " + explains + (declaredAt == null ? " without \"at\"" : "")
+                            + " has no reopening", "\"reopenedAt\" only in evidence for ACCOUNT_CLOSED, beside its \"at\"");
+                }
+                try {
+                    builder.closure(new AccountClosure(declaredAt, reopenedAt.value()));
+                } catch (IllegalArgumentException e) {
+                    throw reopenedAt.fail(Scalars.problem(e), "reopenedAt after the closure's start " + declaredAt, e);
+                }
+            }
+            Evidence built;
+            try {
+                built = builder.build();
+            } catch (IllegalArgumentException e) {
+                throw at.fail(Scalars.problem(e), "the facts evidence for " + explains + " is explained by", e);
+            }
+            if (this.at != null && !built.at().map(instant -> instant.equals(declaredAt)).orElse(false)) {
+                throw this.at.fail("the evidence's instant is not the one its facts give",
+                        built.at().map(instant -> "\"at\": \"" + instant + "\"").orElse("no \"at\""));
+            }
+            if (comingOfAge != null && !built.comingOfAge().map(day -> day.equals(comingOfAge.value())).orElse(false)) {
+                throw comingOfAge.fail("the coming-of-age date is not the one the birth date and minimum age give",
+                        built.comingOfAge().map(day -> "\"" + day + "\"").orElse("no \"comingOfAge\""));
+            }
+            return built;
+        }
+
+        /** Evidence a {@code v2} document carried over from a {@code v1} one: words, instant and consent event. */
+        private Evidence carriedOver(Binding at, Reason explains) throws ConsentDocumentException {
+            Located<String> words = at.required(description, "description",
+                    "the recorded words of evidence carried over from a v1 document");
+            List<Map.Entry<String, Located<?>>> facts = facts();
+            if (!facts.isEmpty()) {
+                Map.Entry<String, Located<?>> first = facts.get(0);
+                throw first.getValue().fail("evidence carried over from a v1 document has no " + first.getKey(),
+                        "only reason, kind, description, recorded, at and consentEvent");
+            }
+            try {
+                return Evidence.recorded(explains, words.value(), this.at == null ? null : this.at.value(),
+                        consentEvent == null ? null : event(consentEvent, at));
+            } catch (IllegalArgumentException e) {
+                throw at.fail(Scalars.problem(e), "a consent event exactly when the reason is OPTED_OUT or ALLOWED_OPTED_IN", e);
+            }
         }
     }
 

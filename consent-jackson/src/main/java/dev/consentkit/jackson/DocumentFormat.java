@@ -1,5 +1,11 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.jsontype.TypeDeserializer;
+import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,44 +64,125 @@ enum DocumentFormat {
         return major;
     }
 
-    private String expected() {
+    /** What a document of this kind declares, for a message. */
+    String expected() {
         return "\"" + current() + "\" or a minor version of it such as \"" + current() + ".1\"";
     }
 
     /**
-     * Checks the document's {@code format} field, before anything else in the document is looked at.
+     * Checks a document's {@code format}, the parser on its value.
      *
-     * @param required whether the field must be present: in a single document it must, in a line of
-     *     a newline-delimited stream it may be left out
-     * @return the major version the document declares, or 0 when it declares none
-     * @throws ConsentDocumentException if the document is not an object, or the format is missing
-     *     when required, malformed, of another kind of document or of a major version not read
+     * @return the major version the document declares
+     * @throws ConsentDocumentException if the format is not a string, is malformed, of another kind of
+     *     document or of a major version not read
      */
-    int check(Node document, boolean required) throws ConsentDocumentException {
-        if (document.type != Node.Type.OBJECT) {
-            throw document.wrongType("a " + current() + " document, a JSON object");
-        }
-        Node format = document.field(FIELD);
-        if (format == null) {
-            if (required) {
-                throw document.missing(FIELD, expected());
-            }
-            return 0;
-        }
-        String value = format.string(expected());
+    int check(JsonParser parser, DeserializationContext context) throws IOException {
+        String value = Scalars.text(parser, context, expected());
         Matcher m = FORMAT.matcher(value);
         if (!m.matches()) {
-            throw format.fail("malformed document format " + format.quoted(), expected());
+            throw Scalars.fail(parser, context, "malformed document format \"" + ConsentDocumentException.shorten(value)
+                    + "\"", expected(), null);
         }
         if (!m.group(1).equals(name)) {
-            throw format.fail("this is a " + m.group(1) + " document, not a " + name + " document", expected());
+            throw Scalars.fail(parser, context, "this is a " + m.group(1) + " document, not a " + name + " document",
+                    expected(), null);
         }
         int declared = Integer.parseInt(m.group(2));
         if (declared < oldestMajor || declared > major) {
-            throw format.fail("unsupported major version " + m.group(2) + " of " + name + "; this library reads major "
-                    + (oldestMajor == major ? "version " + major + " only" : "versions " + oldestMajor + " to " + major),
-                    expected());
+            throw Scalars.fail(parser, context, "unsupported major version " + m.group(2) + " of " + name
+                    + "; this library reads major " + (oldestMajor == major ? "version " + major + " only"
+                            : "versions " + oldestMajor + " to " + major), expected(), null);
         }
         return declared;
+    }
+
+    /**
+     * After a document failed to read, looks for its {@code format} in the rest of its object and
+     * reports a wrong one instead: a document of another kind or version is reported as such, whatever
+     * the order of its fields. A format already read was checked when it was met; text that is not
+     * JSON ends the search.
+     *
+     * @param depth the nesting depth of the document's object
+     * @throws ConsentDocumentException if the format found is wrong
+     */
+    void checkAhead(JsonParser parser, DeserializationContext context, int depth) throws ConsentDocumentException {
+        try {
+            for (JsonToken t = parser.currentToken(); t != null; t = parser.nextToken()) {
+                int at = parser.getParsingContext().getNestingDepth();
+                if (at < depth) {
+                    return;
+                }
+                if (t == JsonToken.FIELD_NAME && at == depth && FIELD.equals(parser.currentName())) {
+                    parser.nextToken();
+                    check(parser, context);
+                    return;
+                }
+            }
+        } catch (ConsentDocumentException e) {
+            throw e;
+        } catch (IOException notJson) {
+            // The failure already reported comes first.
+        }
+    }
+
+    /** Reads a document's {@code format} as the major version it declares, checked when met. */
+    abstract static class Check extends StdDeserializer<Integer> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final DocumentFormat kind;
+
+        Check(DocumentFormat kind) {
+            super(Integer.class);
+            this.kind = kind;
+        }
+
+        @Override
+        public Integer deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return kind.check(parser, context);
+        }
+
+        /** A document's format carries no type id, whatever the mapper's default typing. */
+        @Override
+        public Object deserializeWithType(JsonParser parser, DeserializationContext context, TypeDeserializer types)
+                throws IOException {
+            return deserialize(parser, context);
+        }
+    }
+
+    /** The {@code format} of a policy. */
+    static final class OfPolicy extends Check {
+        private static final long serialVersionUID = 1L;
+
+        OfPolicy() {
+            super(POLICY);
+        }
+    }
+
+    /** The {@code format} of a member. */
+    static final class OfMember extends Check {
+        private static final long serialVersionUID = 1L;
+
+        OfMember() {
+            super(MEMBER);
+        }
+    }
+
+    /** The {@code format} of an item. */
+    static final class OfItem extends Check {
+        private static final long serialVersionUID = 1L;
+
+        OfItem() {
+            super(ITEM);
+        }
+    }
+
+    /** The {@code format} of a decision. */
+    static final class OfDecision extends Check {
+        private static final long serialVersionUID = 1L;
+
+        OfDecision() {
+            super(DECISION);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Reservation;
@@ -9,6 +12,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of a content item, the {@code consentkit.item/v1} document ({@code v1.1} when it
@@ -35,58 +40,65 @@ import java.util.List;
  */
 final class ItemJson {
 
-    static final List<String> FIELDS =
-            List.of("format", "id", "authorId", "category", "createdAt", "deletedAt", "resumedAt",
-                    "reservations");
-    static final List<String> RESERVATION_FIELDS = List.of("source", "effectiveFrom");
-
     private static final String RESERVATIONS = "an array of reservations, possibly empty";
 
     private ItemJson() {}
 
-    static ContentItem read(Node node, boolean formatRequired) throws ConsentDocumentException {
-        DocumentFormat.ITEM.check(node, formatRequired);
-        Node item = node.object(FIELDS);
-        Node idNode = item.required("id", Scalars.ID);
-        String id = Scalars.id(idNode);
-        Node authorNode = item.required("authorId", Scalars.ID);
-        String authorId = Scalars.id(authorNode);
-        DataCategory category = Scalars.category(item.required("category", Scalars.CATEGORY));
-        Instant createdAt = Scalars.instant(item.required("createdAt", Scalars.INSTANT));
-        Node deletedNode = item.optional("deletedAt");
-        Instant deletedAt = deletedNode == null ? null : Scalars.instant(deletedNode);
-        Node resumedNode = item.optional("resumedAt");
-        Instant resumedAt = resumedNode == null ? null : Scalars.instant(resumedNode);
-        List<Reservation> reservations = new ArrayList<>();
-        for (Node r : item.required("reservations", RESERVATIONS).array(RESERVATIONS)) {
-            reservations.add(readReservation(r));
-        }
-        try {
-            ContentItem read = ContentItem.of(id, authorId, category, createdAt, deletedAt, reservations);
-            if (resumedNode == null) {
+    /** The fields of an item document, in the order it is written. */
+    record ItemForm(
+            @JsonDeserialize(using = DocumentFormat.OfItem.class) @Nullable Integer format,
+            @Nullable Located<String> id,
+            @Nullable Located<String> authorId,
+            @Nullable Located<DataCategory> category,
+            @Nullable Located<Instant> createdAt,
+            @Nullable Located<Instant> deletedAt,
+            @Nullable Located<Instant> resumedAt,
+            @Nullable Located<List<Reservation>> reservations,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form.OfDocument<ContentItem> {
+
+        @Override
+        public ContentItem bind(Binding at) throws ConsentDocumentException {
+            Located<String> idField = at.required(id, "id", Scalars.ID);
+            Located<String> author = at.required(authorId, "authorId", Scalars.ID);
+            ContentItem read;
+            try {
+                read = ContentItem.of(idField.value(), author.value(), at.value(category, "category", Scalars.CATEGORY),
+                        at.value(createdAt, "createdAt", Scalars.INSTANT), deletedAt == null ? null : deletedAt.value(),
+                        at.list(reservations, "reservations", RESERVATIONS));
+            } catch (IllegalArgumentException e) {
+                if (idField.value().isBlank() || author.value().isBlank()) {
+                    throw (idField.value().isBlank() ? idField : author).fail(Scalars.problem(e), Scalars.ID, e);
+                }
+                if (deletedAt != null) {
+                    throw deletedAt.fail(Scalars.problem(e), "deletedAt at or after createdAt", e);
+                }
+                throw at.fail(Scalars.problem(e), "a valid item", e);
+            }
+            if (resumedAt == null) {
                 return read;
             }
             try {
-                return read.withResumedAt(resumedAt);
+                return read.withResumedAt(resumedAt.value());
             } catch (IllegalArgumentException e) {
-                throw resumedNode.fail(Node.problem(e), "resumedAt at or after createdAt", e);
+                throw resumedAt.fail(Scalars.problem(e), "resumedAt at or after createdAt", e);
             }
-        } catch (IllegalArgumentException e) {
-            Node culprit = id.isBlank() ? idNode : authorId.isBlank() ? authorNode : deletedNode != null ? deletedNode : item;
-            throw culprit.fail(Node.problem(e), culprit == deletedNode ? "deletedAt at or after createdAt" : Scalars.ID, e);
         }
     }
 
-    static ContentItem readDocument(Node node) throws ConsentDocumentException {
-        return read(node, true);
-    }
+    /** The fields of a reservation. */
+    record ReservationForm(
+            @Nullable Located<ReservationSource> source,
+            @Nullable Located<Instant> effectiveFrom,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<Reservation> {
 
-    static Reservation readReservation(Node node) throws ConsentDocumentException {
-        Node reservation = node.object(RESERVATION_FIELDS);
-        ReservationSource source = reservation.required("source", "a reservation source")
-                .enumValue(ReservationSource.class, "reservation source");
-        Instant effectiveFrom = Scalars.instant(reservation.required("effectiveFrom", Scalars.INSTANT));
-        return new Reservation(source, effectiveFrom);
+        @Override
+        public Reservation bind(Binding at) throws ConsentDocumentException {
+            return new Reservation(at.value(source, "source", "a reservation source"),
+                    at.value(effectiveFrom, "effectiveFrom", Scalars.INSTANT));
+        }
     }
 
     static void write(ContentItem item, JsonGenerator json, boolean withFormat) throws IOException {

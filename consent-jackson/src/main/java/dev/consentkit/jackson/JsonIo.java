@@ -5,14 +5,22 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,9 +51,27 @@ final class JsonIo {
 
     static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(CONSTRAINTS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    /**
+     * The mapper every reading here binds with: the {@link ConsentModule}, and none of Jackson's
+     * lenience (no scalar coercion, no numbers for enums or floats for whole numbers, no null for a
+     * primitive).
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .withCoercionConfigDefaults(coercions -> coercions.setAcceptBlankAsEmpty(false)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+            .addModule(new ConsentModule())
             .build();
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(Separators.createDefaultInstance()
@@ -61,19 +87,24 @@ final class JsonIo {
 
     private JsonIo() {}
 
+    /** What reads a document of {@code type} with {@code options}, its {@code format} required. */
+    static ObjectReader reader(Class<?> type, ReadOptions options) {
+        return MAPPER.readerFor(type).withAttribute(ReadOptions.class, options);
+    }
+
     /** Reads one document from text, as a whole, without one byte order mark at its start. */
-    static <T> T read(String text, NodeReader<T> reader) throws ConsentDocumentException {
+    static <T> T read(String text, Class<T> type, ObjectReader reader) throws ConsentDocumentException {
         String json = !text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK ? text.substring(1) : text;
         if (json.length() > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(json, ConsentDocuments.MAX_DOCUMENT_LENGTH, "characters");
         }
-        return readWhole(json, reader);
+        return readWhole(json, type, reader);
     }
 
     /** Reads one document from the whole of {@code json}, a byte order mark already dropped. */
-    private static <T> T readWhole(String json, NodeReader<T> reader) throws ConsentDocumentException {
+    private static <T> T readWhole(String json, Class<T> type, ObjectReader reader) throws ConsentDocumentException {
         try (JsonParser parser = FACTORY.createParser(json)) {
-            return reader.read(parse(parser, Locator.DOCUMENT));
+            return bind(parser, type, reader, Locator.DOCUMENT);
         } catch (ConsentDocumentException e) {
             throw e;
         } catch (IOException cannotHappenOnAString) {
@@ -82,52 +113,63 @@ final class JsonIo {
     }
 
     /** Reads one document from characters, without one byte order mark at their start; the reader is left open. */
-    static <T> T read(Reader in, NodeReader<T> reader) throws IOException {
+    static <T> T read(Reader in, Class<T> type, ObjectReader reader) throws IOException {
         PushbackReader source = new PushbackReader(in, 1);
         int first = source.read();
         if (first >= 0 && first != BYTE_ORDER_MARK) {
             source.unread(first);
         }
         try (JsonParser parser = FACTORY.createParser(source)) {
-            return reader.read(parse(parser, Locator.DOCUMENT));
+            return bind(parser, type, reader, Locator.DOCUMENT);
         }
     }
 
     /** Reads one UTF-8 document from bytes, without one byte order mark at their start; the stream is left open. */
-    static <T> T read(InputStream in, NodeReader<T> reader) throws IOException {
+    static <T> T read(InputStream in, Class<T> type, ObjectReader reader) throws IOException {
         byte[] bytes = in.readNBytes((int) ConsentDocuments.MAX_DOCUMENT_LENGTH + 1);
         if (bytes.length > ConsentDocuments.MAX_DOCUMENT_LENGTH) {
             throw tooLong(new String(bytes, 0, (int) ConsentDocuments.MAX_DOCUMENT_LENGTH, StandardCharsets.UTF_8),
                     ConsentDocuments.MAX_DOCUMENT_LENGTH, "bytes");
         }
-        return readWhole(decode(bytes, 0, bytes.length, 1, true), reader);
+        return readWhole(decode(bytes, 0, bytes.length, 1, true), type, reader);
     }
 
     /**
-     * The value of a document: exactly one JSON value, and nothing but whitespace after it.
+     * Binds the one value of a document: exactly one JSON value, and nothing but whitespace after it.
      *
+     * @param reader what binds the value; it carries {@code where} as its {@link Locator} attribute, unless
+     *     {@code where} is the parser's own
      * @param where how the parser's locations read as lines and columns: the parser's own for a
      *     document, or those of one line of a stream
-     * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit or goes on
-     *     after the value
+     * @throws ConsentDocumentException if the text is empty, not JSON, breaks a limit, is not a valid
+     *     value or goes on after it
      */
-    static Node parse(JsonParser parser, Locator where) throws IOException {
-        Node root;
+    static <T> T bind(JsonParser parser, Class<T> type, ObjectReader reader, Locator where) throws IOException {
         try {
-            parser.nextToken();
-            root = Node.read(parser, "$", where);
-            JsonToken extra = parser.nextToken();
-            if (extra != null) {
+            if (parser.nextToken() == null) {
+                JsonLocation at = parser.currentLocation();
+                throw new ConsentDocumentException("$", null, where.line(at), where.column(at), "the document is empty",
+                        "a JSON object", null);
+            }
+            if (parser.currentToken() == JsonToken.VALUE_NULL) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new ConsentDocumentException("$", "null", where.line(at), where.column(at), "found null",
+                        "a JSON object", null);
+            }
+            T value = type.cast(reader.readValue(parser));
+            if (parser.nextToken() != null) {
                 JsonLocation at = parser.currentTokenLocation();
                 throw new ConsentDocumentException("$", parser.getText(), where.line(at), where.column(at),
                         "more content after the document", "the end of the input", null);
             }
+            return value;
         } catch (ConsentDocumentException e) {
             throw e;
+        } catch (JsonMappingException e) {
+            throw Problems.translate(e, parser, "$", where);
         } catch (JsonProcessingException e) {
-            throw Node.fromParser(parser, e, "$", where);
+            throw Problems.ofParser(parser, e, where);
         }
-        return root;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.DeserializationContext;
 
 /**
  * Turns a parser's locations into the line and column a {@link ConsentDocumentException} reports: the
@@ -18,15 +19,32 @@ final class Locator {
     static final Locator DOCUMENT = new Locator(0);
 
     /** The line of the stream, or 0 for a document read whole. */
-    private final long streamLine;
+    private long streamLine;
 
     private Locator(long streamLine) {
         this.streamLine = streamLine;
     }
 
-    /** Locations on line {@code line} of a stream, whose text, without its terminator, the parser reads alone. */
-    static Locator onStreamLine(long line) {
-        return new Locator(line);
+    /**
+     * Locations on the lines of a stream, each line's text, without its terminator, read by a parser of
+     * its own; {@link #moveTo(long)} says which line is read. One reader of a stream uses it, from one
+     * thread, and sets it on its Jackson reader once rather than for every line.
+     */
+    static Locator onStream() {
+        return new Locator(1);
+    }
+
+    /** Locations from now on are on line {@code line} of the stream. */
+    void moveTo(long line) {
+        if (streamLine == 0 || line < 1) {
+            throw new IllegalStateException("only a stream's locator moves, to a line from 1, not " + line);
+        }
+        streamLine = line;
+    }
+
+    /** The locator a reading sets on its deserialization context, or {@link #DOCUMENT} when it sets none. */
+    static Locator of(DeserializationContext context) {
+        return context.getAttribute(Locator.class) instanceof Locator locator ? locator : DOCUMENT;
     }
 
     /** The 1-based line of {@code at}. */

@@ -1,6 +1,9 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentChoice;
@@ -19,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -67,14 +71,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemberJson {
 
-    static final List<String> FIELDS =
-            List.of("format", "id", "birthDate", "jurisdictions", "closedAt", "closures", "consent");
-    static final List<String> CLOSURE_FIELDS = List.of("closedAt", "reopenedAt");
     /** The minor version of {@code consentkit.member/v1} that added {@code closures}. */
     static final int CLOSURES_MINOR = 1;
-    static final List<String> RESIDENCE_FIELDS = List.of("jurisdiction", "from");
-    static final List<String> EVENT_FIELDS =
-            List.of("id", "purpose", "choice", "effectiveAt", "recordedAt", "channel");
 
     private static final String RESIDENCES = "an array of residences in the order they start, possibly empty";
     private static final String EVENTS = "an array of consent events, possibly empty";
@@ -83,163 +81,202 @@ final class MemberJson {
 
     private MemberJson() {}
 
-    static Member read(Node node, boolean formatRequired, ReadOptions options) throws ConsentDocumentException {
-        DocumentFormat.MEMBER.check(node, formatRequired);
-        Node member = node.object(FIELDS);
-        Node idNode = member.required("id", Scalars.ID);
-        String id = Scalars.id(idNode);
-        Node birthNode = member.optional("birthDate");
-        LocalDate birthDate = birthNode == null ? null : Scalars.date(birthNode);
-        JurisdictionTimeline jurisdictions = readTimeline(member.required("jurisdictions", RESIDENCES));
-        Node closedNode = member.optional("closedAt");
-        Instant closedAt = closedNode == null ? null : Scalars.instant(closedNode);
-        Node closuresNode = member.optional("closures");
-        if (closedNode != null && closuresNode != null) {
-            throw closuresNode.fail("a member has closedAt " + closedNode.quoted() + " and closures too",
-                    "either \"closedAt\" for an account closed once and not reopened, or \"closures\", not both");
-        }
-        List<AccountClosure> closures = closuresNode == null ? null : readClosures(closuresNode);
-        ConsentHistory consent = readHistory(member.required("consent", EVENTS), options);
-        try {
-            Member.Builder builder = Member.builder(id).birthDate(birthDate).jurisdictions(jurisdictions);
-            if (closures == null) {
-                builder.closedAt(closedAt);
-            } else {
-                builder.closures(closures);
-            }
-            return builder.consent(consent).build();
-        } catch (IllegalArgumentException e) {
-            throw idNode.fail(Node.problem(e), Scalars.ID, e);
-        }
-    }
+    /** The fields of a member document, in the order it is written. */
+    record MemberForm(
+            @JsonDeserialize(using = DocumentFormat.OfMember.class) @Nullable Integer format,
+            @Nullable Located<String> id,
+            @Nullable Located<LocalDate> birthDate,
+            @Nullable Located<List<Located<ResidenceForm>>> jurisdictions,
+            @Nullable Located<Instant> closedAt,
+            @Nullable Located<List<Located<ClosureForm>>> closures,
+            @Nullable Located<List<Located<EventForm>>> consent,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form.OfDocument<Member> {
 
-    static List<AccountClosure> readClosures(Node node) throws ConsentDocumentException {
-        List<AccountClosure> closures = new ArrayList<>();
-        for (Node c : node.array(CLOSURES)) {
-            AccountClosure closure = readClosure(c);
-            if (!closures.isEmpty()) {
-                AccountClosure before = closures.get(closures.size() - 1);
-                Instant reopened = before.reopenedAt();
-                if (reopened == null || closure.closedAt().isBefore(reopened)) {
-                    throw c.required("closedAt", Scalars.INSTANT).fail("account closure " + closure
-                            + (reopened == null ? " follows the closure " + before + ", which is not reopened"
-                                    : closure.closedAt().isBefore(before.closedAt()) ? " is out of order after " + before
-                                    : " overlaps the closure " + before + " before it"),
-                            CLOSURES);
+        @Override
+        public Member bind(Binding at) throws ConsentDocumentException {
+            Located<String> idField = at.required(id, "id", Scalars.ID);
+            JurisdictionTimeline timeline = new TimelineForm(at.list(jurisdictions, "jurisdictions", RESIDENCES)).bind(at);
+            if (closedAt != null && closures != null) {
+                throw closures.fail("a member has closedAt \"" + closedAt.written() + "\" and closures too",
+                        "either \"closedAt\" for an account closed once and not reopened, or \"closures\", not both");
+            }
+            ConsentHistory history = new HistoryForm(at.list(consent, "consent", EVENTS)).bind(at);
+            try {
+                Member.Builder builder = Member.builder(idField.value()).birthDate(birthDate == null ? null : birthDate.value()).jurisdictions(timeline);
+                if (closures == null) {
+                    builder.closedAt(closedAt == null ? null : closedAt.value());
+                } else {
+                    builder.closures(closures(at.list(closures, "closures", CLOSURES), at));
                 }
+                return builder.consent(history).build();
+            } catch (IllegalArgumentException e) {
+                throw idField.fail(Scalars.problem(e), Scalars.ID, e);
             }
-            closures.add(closure);
         }
-        return closures;
-    }
 
-    static AccountClosure readClosure(Node node) throws ConsentDocumentException {
-        Node closure = node.object(CLOSURE_FIELDS);
-        Instant closedAt = Scalars.instant(closure.required("closedAt", Scalars.INSTANT));
-        Node reopenedNode = closure.optional("reopenedAt");
-        Instant reopenedAt = reopenedNode == null ? null : Scalars.instant(reopenedNode);
-        try {
-            return new AccountClosure(closedAt, reopenedAt);
-        } catch (IllegalArgumentException e) {
-            throw (reopenedNode == null ? closure.required("closedAt", Scalars.INSTANT) : reopenedNode)
-                    .fail(Node.problem(e), "reopenedAt after closedAt " + closedAt, e);
-        }
-    }
-
-    static Member readDocument(Node node, ReadOptions options) throws ConsentDocumentException {
-        return read(node, true, options);
-    }
-
-    static JurisdictionTimeline readTimeline(Node node) throws ConsentDocumentException {
-        List<Residence> residences = new ArrayList<>();
-        for (Node r : node.array(RESIDENCES)) {
-            Residence residence = readResidence(r);
-            if (!residences.isEmpty()) {
-                Residence before = residences.get(residences.size() - 1);
-                if (!residence.from().isAfter(before.from())) {
-                    Node from = r.optional("from");
-                    throw (from == null ? r : from).fail("residence in " + residence.jurisdiction()
-                            + (from == null ? " has no start" : " starts at " + residence.from())
-                            + ", not after the residence before it in " + before.jurisdiction()
-                            + (before.from().equals(Instant.MIN) ? " (as far back as known)" : " from " + before.from()),
-                            "residences in the order they start, each from later than the one before;"
-                                    + " only the first may leave out from");
+        private static List<AccountClosure> closures(List<Located<ClosureForm>> forms, Binding at)
+                throws ConsentDocumentException {
+            List<AccountClosure> closures = new ArrayList<>();
+            for (Located<ClosureForm> c : forms) {
+                AccountClosure closure = c.value().bind(at.inside(c));
+                if (!closures.isEmpty()) {
+                    AccountClosure before = closures.get(closures.size() - 1);
+                    Instant reopened = before.reopenedAt();
+                    if (reopened == null || closure.closedAt().isBefore(reopened)) {
+                        throw Objects.requireNonNull(c.value().closedAt()).fail("account closure " + closure
+                                + (reopened == null ? " follows the closure " + before + ", which is not reopened"
+                                        : closure.closedAt().isBefore(before.closedAt()) ? " is out of order after " + before
+                                        : " overlaps the closure " + before + " before it"),
+                                CLOSURES);
+                    }
                 }
+                closures.add(closure);
             }
-            residences.add(residence);
-        }
-        return JurisdictionTimeline.of(residences);
-    }
-
-    static Residence readResidence(Node node) throws ConsentDocumentException {
-        Node residence = node.object(RESIDENCE_FIELDS);
-        Node placeNode = residence.required("jurisdiction", Scalars.PLACE);
-        Jurisdiction place = Scalars.jurisdiction(placeNode);
-        Node fromNode = residence.optional("from");
-        Instant from = fromNode == null ? Instant.MIN : Scalars.instant(fromNode);
-        try {
-            return new Residence(from, place);
-        } catch (IllegalArgumentException e) {
-            throw placeNode.fail(Node.problem(e), Scalars.PLACE, e);
+            return closures;
         }
     }
 
-    static ConsentHistory readHistory(Node node, ReadOptions options) throws ConsentDocumentException {
-        List<Node> nodes = node.array(EVENTS);
-        List<ConsentEvent> events = new ArrayList<>(nodes.size());
-        Map<String, ConsentEvent> byId = new HashMap<>();
-        for (Node e : nodes) {
-            ConsentEvent event = readEvent(e, options.clockSkewTolerance());
-            ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
-            if (earlier != null && !earlier.equals(event)) {
-                try {
-                    ConsentHistory.of(earlier, event);
-                } catch (IllegalArgumentException conflict) {
-                    throw e.fail(Node.problem(conflict), "each event id used for one event only (repeating the same event is fine)",
-                            conflict);
+    /** The fields of an account closure, {@code [closedAt, reopenedAt)}. */
+    record ClosureForm(@Nullable Located<Instant> closedAt, @Nullable Located<Instant> reopenedAt,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<AccountClosure> {
+
+        @Override
+        public AccountClosure bind(Binding at) throws ConsentDocumentException {
+            Located<Instant> closed = at.required(closedAt, "closedAt", Scalars.INSTANT);
+            try {
+                return new AccountClosure(closed.value(), reopenedAt == null ? null : reopenedAt.value());
+            } catch (IllegalArgumentException e) {
+                throw (reopenedAt == null ? closed : reopenedAt).fail(Scalars.problem(e),
+                        "reopenedAt after closedAt " + closed.value(), e);
+            }
+        }
+    }
+
+    /** A member's residences, an array in the order they start. */
+    record TimelineForm(List<Located<ResidenceForm>> residences) implements Form<JurisdictionTimeline> {
+
+        @Override
+        public JurisdictionTimeline bind(Binding at) throws ConsentDocumentException {
+            if (residences.contains(null)) {
+                throw at.fail("a residence is null", RESIDENCES, null);
+            }
+            List<Residence> read = new ArrayList<>();
+            for (Located<ResidenceForm> r : residences) {
+                Residence residence = r.value().bind(at.inside(r));
+                if (!read.isEmpty()) {
+                    Residence before = read.get(read.size() - 1);
+                    if (!residence.from().isAfter(before.from())) {
+                        Located<Instant> from = r.value().from();
+                        String problem = "residence in " + residence.jurisdiction()
+                                + (from == null ? " has no start" : " starts at " + residence.from())
+                                + ", not after the residence before it in " + before.jurisdiction()
+                                + (before.from().equals(Instant.MIN) ? " (as far back as known)" : " from " + before.from());
+                        String expected = "residences in the order they start, each from later than the one before;"
+                                + " only the first may leave out from";
+                        throw from == null ? at.inside(r).fail(problem,
+                                expected, null) : from.fail(problem, expected);
+                    }
                 }
+                read.add(residence);
             }
-            events.add(event);
-        }
-        try {
-            return ConsentHistory.of(events);
-        } catch (IllegalArgumentException e) {
-            throw node.fail(Node.problem(e), "each event id used for one event only", e);
+            return JurisdictionTimeline.of(read);
         }
     }
 
-    /**
-     * Reads a consent event.
-     *
-     * @param clockSkewTolerance how much later than {@code recordedAt} the document may state
-     *     {@code effectiveAt}, the event then counted from when it was recorded; {@code null} for any
-     *     gap, as in a decision's evidence, where the tolerance was applied when the member was read
-     */
-    static ConsentEvent readEvent(Node node, @Nullable Duration clockSkewTolerance) throws ConsentDocumentException {
-        Node event = node.object(EVENT_FIELDS);
-        Node idNode = event.required("id", Scalars.ID);
-        String id = Scalars.id(idNode);
-        Purpose purpose = Scalars.purpose(event.required("purpose", Scalars.PURPOSE));
-        ConsentChoice choice = event.required("choice", "a consent choice").enumValue(ConsentChoice.class, "consent choice");
-        Instant effectiveAt = Scalars.instant(event.required("effectiveAt", Scalars.INSTANT));
-        Node recordedNode = event.required("recordedAt", Scalars.INSTANT);
-        Instant recordedAt = Scalars.instant(recordedNode);
-        ConsentChannel channel = event.required("channel", "a consent channel").enumValue(ConsentChannel.class, "consent channel");
-        try {
-            if (!recordedAt.isBefore(effectiveAt) || id.isBlank()) {
-                return new ConsentEvent(id, purpose, choice, effectiveAt, recordedAt, channel);
+    /** The fields of a residence; without {@code from}, as far back as known. */
+    record ResidenceForm(@Nullable Located<Jurisdiction> jurisdiction, @Nullable Located<Instant> from,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<Residence> {
+
+        @Override
+        public Residence bind(Binding at) throws ConsentDocumentException {
+            Located<Jurisdiction> place = at.required(jurisdiction, "jurisdiction", Scalars.JURISDICTION);
+            try {
+                return new Residence(from == null ? Instant.MIN : from.value(), place.value());
+            } catch (IllegalArgumentException e) {
+                throw place.fail(Scalars.problem(e), "an ISO 3166-1 alpha-2 country such as DE or a subdivision such as US-CA", e);
             }
-            Duration gap = Duration.between(recordedAt, effectiveAt);
-            if (clockSkewTolerance != null && gap.compareTo(clockSkewTolerance) > 0) {
-                throw recordedNode.fail("consent event " + id + " is recorded at " + recordedAt + ", before it takes effect at "
-                        + effectiveAt + ": " + gap + " before, more than the clock-skew tolerance of " + clockSkewTolerance,
-                        "recordedAt at or after effectiveAt " + effectiveAt + ", or at most " + clockSkewTolerance
-                                + " before it (the reader's clock-skew tolerance)");
+        }
+    }
+
+    /** A consent history, an array of events in any order, an event repeated as often as it was delivered. */
+    record HistoryForm(List<Located<EventForm>> events) implements Form<ConsentHistory> {
+
+        @Override
+        public ConsentHistory bind(Binding at) throws ConsentDocumentException {
+            if (events.contains(null)) {
+                throw at.fail("a consent event is null", EVENTS, null);
             }
-            return ConsentEvent.effectiveWhenRecorded(id, purpose, choice, effectiveAt, recordedAt, channel);
-        } catch (IllegalArgumentException e) {
-            throw id.isBlank() ? idNode.fail(Node.problem(e), Scalars.ID, e)
-                    : recordedNode.fail(Node.problem(e), "recordedAt at or after effectiveAt " + effectiveAt, e);
+            List<ConsentEvent> read = new ArrayList<>(events.size());
+            Map<String, ConsentEvent> byId = new HashMap<>();
+            for (Located<EventForm> e : events) {
+                ConsentEvent event = e.value().bind(at.inside(e));
+                ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
+                if (earlier != null && !earlier.equals(event)) {
+                    try {
+                        ConsentHistory.of(earlier, event);
+                    } catch (IllegalArgumentException conflict) {
+                        throw e.fail(Scalars.problem(conflict),
+                                "each event id used for one event only (repeating the same event is fine)", conflict);
+                    }
+                }
+                read.add(event);
+            }
+            return ConsentHistory.of(read);
+        }
+    }
+
+    /** The fields of a consent event. */
+    record EventForm(
+            @Nullable Located<String> id,
+            @Nullable Located<Purpose> purpose,
+            @Nullable Located<ConsentChoice> choice,
+            @Nullable Located<Instant> effectiveAt,
+            @Nullable Located<Instant> recordedAt,
+            @Nullable Located<ConsentChannel> channel,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<ConsentEvent> {
+
+        @Override
+        public ConsentEvent bind(Binding at) throws ConsentDocumentException {
+            return bind(at, at.options().clockSkewTolerance());
+        }
+
+        /**
+         * The event, read with a clock-skew tolerance: how much later than {@code recordedAt} the
+         * document may state {@code effectiveAt}, the event then counted from when it was recorded;
+         * {@code null} for any gap, as in a decision's evidence, where the tolerance was applied when
+         * the member was read.
+         */
+        ConsentEvent bind(Binding at, @Nullable Duration clockSkewTolerance) throws ConsentDocumentException {
+            Located<String> idField = at.required(id, "id", Scalars.ID);
+            String eventId = idField.value();
+            Purpose eventPurpose = at.value(purpose, "purpose", Scalars.PURPOSE);
+            ConsentChoice eventChoice = at.value(choice, "choice", "a consent choice");
+            Instant effective = at.value(effectiveAt, "effectiveAt", Scalars.INSTANT);
+            Located<Instant> recorded = at.required(recordedAt, "recordedAt", Scalars.INSTANT);
+            ConsentChannel eventChannel = at.value(channel, "channel", "a consent channel");
+            try {
+                if (!recorded.value().isBefore(effective) || eventId.isBlank()) {
+                    return new ConsentEvent(eventId, eventPurpose, eventChoice, effective, recorded.value(), eventChannel);
+                }
+                Duration gap = Duration.between(recorded.value(), effective);
+                if (clockSkewTolerance != null && gap.compareTo(clockSkewTolerance) > 0) {
+                    throw recorded.fail("consent event " + eventId + " is recorded at " + recorded.value()
+                            + ", before it takes effect at " + effective + ": " + gap
+                            + " before, more than the clock-skew tolerance of " + clockSkewTolerance,
+                            "recordedAt at or after effectiveAt " + effective + ", or at most " + clockSkewTolerance
+                                    + " before it (the reader's clock-skew tolerance)");
+                }
+                return ConsentEvent.effectiveWhenRecorded(eventId, eventPurpose, eventChoice, effective, recorded.value(),
+                        eventChannel);
+            } catch (IllegalArgumentException e) {
+                throw eventId.isBlank() ? idField.fail(Scalars.problem(e), Scalars.ID, e)
+                        : recorded.fail(Scalars.problem(e), "recordedAt at or after effectiveAt " + effective, e);
+            }
         }
     }
 
@@ -262,13 +299,7 @@ final class MemberJson {
             json.writeFieldName("closures");
             json.writeStartArray();
             for (AccountClosure closure : closures) {
-                json.writeStartObject();
-                json.writeStringField("closedAt", closure.closedAt().toString());
-                Instant reopened = closure.reopenedAt();
-                if (reopened != null) {
-                    json.writeStringField("reopenedAt", reopened.toString());
-                }
-                json.writeEndObject();
+                writeClosure(closure, json);
             }
             json.writeEndArray();
         } else if (member.closedAt().isPresent()) {
@@ -281,6 +312,16 @@ final class MemberJson {
 
     static void writeDocument(Member member, JsonGenerator json) throws IOException {
         write(member, json, true);
+    }
+
+    static void writeClosure(AccountClosure closure, JsonGenerator json) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("closedAt", closure.closedAt().toString());
+        Instant reopened = closure.reopenedAt();
+        if (reopened != null) {
+            json.writeStringField("reopenedAt", reopened.toString());
+        }
+        json.writeEndObject();
     }
 
     static void writeTimeline(JurisdictionTimeline timeline, JsonGenerator json) throws IOException {

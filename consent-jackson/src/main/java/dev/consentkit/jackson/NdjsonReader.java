@@ -1,6 +1,7 @@
 package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
@@ -64,12 +65,16 @@ import org.jspecify.annotations.Nullable;
 public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.Line<T>> {
 
     private final NdjsonLines lines;
-    private final NodeReader<T> reader;
+    private final Class<T> type;
+    private final ObjectReader reader;
+    private final Locator where = Locator.onStream();
     private boolean iterated;
 
-    private NdjsonReader(NdjsonLines lines, NodeReader<T> reader) {
+    private NdjsonReader(NdjsonLines lines, Class<T> type, ReadOptions options) {
         this.lines = lines;
-        this.reader = reader;
+        this.type = type;
+        this.reader = JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false)
+                .withAttribute(Locator.class, where);
     }
 
     /**
@@ -95,7 +100,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      */
     public static NdjsonReader<Member> members(Reader in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Member.class, options);
     }
 
     /**
@@ -117,7 +122,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      */
     public static NdjsonReader<Member> members(InputStream in, ReadOptions options) {
         Objects.requireNonNull(options, "options");
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> MemberJson.read(node, false, options));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Member.class, options);
     }
 
     /**
@@ -151,7 +156,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the content items, one per line; close it to close the input
      */
     public static NdjsonReader<ContentItem> items(Reader in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), ContentItem.class, ReadOptions.defaults());
     }
 
     /**
@@ -161,7 +166,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the content items, one per line; close it to close the input
      */
     public static NdjsonReader<ContentItem> items(InputStream in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> ItemJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), ContentItem.class, ReadOptions.defaults());
     }
 
     /**
@@ -182,7 +187,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the decisions, one per line; close it to close the input
      */
     public static NdjsonReader<Decision> decisions(Reader in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Decision.class, ReadOptions.defaults());
     }
 
     /**
@@ -192,7 +197,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * @return a reader of the decisions, one per line; close it to close the input
      */
     public static NdjsonReader<Decision> decisions(InputStream in) {
-        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), node -> DecisionJson.read(node, false));
+        return new NdjsonReader<>(NdjsonLines.of(Objects.requireNonNull(in, "in")), Decision.class, ReadOptions.defaults());
     }
 
     /**
@@ -234,7 +239,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             }
             long number = lines.number();
             try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                return new Line<>(number, reader.read(JsonIo.parse(parser, Locator.onStreamLine(number))), null);
+                where.moveTo(number);
+                return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
             } catch (ConsentDocumentException e) {
                 return new Line<>(number, null, e);
             }

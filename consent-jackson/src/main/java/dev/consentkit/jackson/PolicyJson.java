@@ -1,6 +1,9 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.JurisdictionRule;
@@ -16,6 +19,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of a training policy, the {@code consentkit.policy/v1.1} document (read also as
@@ -63,12 +68,6 @@ import java.util.Map;
  */
 final class PolicyJson {
 
-    static final List<String> FIELDS = List.of("format", "id", "purpose", "versions");
-    static final List<String> VERSION_FIELDS = List.of("id", "effectiveFrom", "defaultBasis", "excludedByDefault",
-            "jurisdictionRules", "allowedCategories", "neverAllowedCategories", "minimumAge", "unknownAge",
-            "leapDayBirthday", "gpcSignalsObject", "itemsCreatedFrom", "itemsFromMembersChoice");
-    static final List<String> RULE_FIELDS = List.of("jurisdiction", "basis", "excluded");
-
     private static final String VERSIONS = "an array of policy versions in the order they take effect";
     private static final String DEFAULT = "either \"defaultBasis\" with a legal basis, or \"excludedByDefault\": true";
     private static final String RULE = "either \"basis\" with a legal basis, or \"excluded\": true";
@@ -78,159 +77,160 @@ final class PolicyJson {
 
     private PolicyJson() {}
 
-    static TrainingPolicy read(Node node, boolean formatRequired) throws ConsentDocumentException {
-        DocumentFormat.POLICY.check(node, formatRequired);
-        Node policy = node.object(FIELDS);
-        Node idNode = policy.required("id", Scalars.ID);
-        String id = Scalars.id(idNode);
-        Purpose purpose = Scalars.purpose(policy.required("purpose", Scalars.PURPOSE));
-        TrainingPolicy.Builder builder;
-        try {
-            builder = TrainingPolicy.builder(id, purpose);
-        } catch (IllegalArgumentException e) {
-            throw idNode.fail(Node.problem(e), Scalars.ID, e);
-        }
-        Node versionsNode = policy.required("versions", VERSIONS);
-        PolicyVersion before = null;
-        Map<String, Node> versionIds = new HashMap<>();
-        for (Node v : versionsNode.array(VERSIONS)) {
-            PolicyVersion version = readVersion(v);
-            if (before != null && !version.effectiveFrom().isAfter(before.effectiveFrom())) {
-                throw v.object(VERSION_FIELDS).required("effectiveFrom", Scalars.INSTANT).fail("version "
-                        + version.id() + " takes effect at " + version.effectiveFrom() + ", not after version "
-                        + before.id() + " before it, which takes effect at " + before.effectiveFrom(),
-                        "versions in the order they take effect, each effectiveFrom later than the one before");
-            }
-            Node sameId = versionIds.putIfAbsent(version.id(), v);
-            if (sameId != null) {
-                throw v.object(VERSION_FIELDS).required("id", Scalars.ID).fail("policy " + id + " has two versions with id "
-                        + version.id() + " (the other at line " + sameId.line + ", column " + sameId.column + ")",
-                        "a version id used once in the policy");
-            }
-            builder.version(version);
-            before = version;
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw versionsNode.fail(Node.problem(e), "at least one version", e);
-        }
-    }
+    /** The fields of a policy document, in the order it is written. */
+    record PolicyForm(
+            @JsonDeserialize(using = DocumentFormat.OfPolicy.class) @Nullable Integer format,
+            @Nullable Located<String> id,
+            @Nullable Located<Purpose> purpose,
+            @Nullable Located<List<Located<VersionForm>>> versions,
+            @JsonProperty("$schema") @Nullable Located<String> schema,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form.OfDocument<TrainingPolicy> {
 
-    static TrainingPolicy readDocument(Node node) throws ConsentDocumentException {
-        return read(node, true);
-    }
-
-    static PolicyVersion readVersion(Node node) throws ConsentDocumentException {
-        Node version = node.object(VERSION_FIELDS);
-        Node idNode = version.required("id", Scalars.ID);
-        String id = Scalars.id(idNode);
-        Instant effectiveFrom = Scalars.instant(version.required("effectiveFrom", Scalars.INSTANT));
-        PolicyVersion.Builder builder;
-        try {
-            builder = PolicyVersion.builder(id, effectiveFrom);
-        } catch (IllegalArgumentException e) {
-            throw idNode.fail(Node.problem(e), Scalars.ID, e);
-        }
-
-        Node basisNode = version.field("defaultBasis");
-        Node excludedNode = version.field("excludedByDefault");
-        if (basisNode != null && excludedNode != null) {
-            throw excludedNode.fail("a version has either a default basis or is excluded by default, not both", DEFAULT);
-        }
-        if (excludedNode != null) {
-            if (!excludedNode.bool(DEFAULT)) {
-                throw excludedNode.fail("\"excludedByDefault\" is false: that says nothing about the default", DEFAULT);
-            }
-            builder.excludedByDefault();
-        } else if (basisNode != null) {
-            if (basisNode.type == Node.Type.NULL) {
-                throw basisNode.fail("\"defaultBasis\" is null, which could be read as excluded or as not set", DEFAULT);
-            }
-            builder.defaultBasis(basisNode.enumValue(LegalBasis.class, "legal basis"));
-        } else {
-            throw version.missing("defaultBasis", DEFAULT);
-        }
-
-        for (Node r : version.required("jurisdictionRules", RULES).array(RULES)) {
-            JurisdictionRule rule = readRule(r);
+        @Override
+        public TrainingPolicy bind(Binding at) throws ConsentDocumentException {
+            Located<String> idField = at.required(id, "id", Scalars.ID);
+            TrainingPolicy.Builder builder;
             try {
-                builder.rule(rule);
+                builder = TrainingPolicy.builder(idField.value(), at.value(purpose, "purpose", Scalars.PURPOSE));
             } catch (IllegalArgumentException e) {
-                throw r.object(RULE_FIELDS).required("jurisdiction", Scalars.JURISDICTION)
-                        .fail(Node.problem(e), "one rule per jurisdiction", e);
+                throw idField.fail(Scalars.problem(e), Scalars.ID, e);
             }
-        }
-        for (DataCategory category : readCategories(version.required("allowedCategories", CATEGORIES))) {
-            builder.allow(category);
-        }
-        for (DataCategory category : readCategories(version.required("neverAllowedCategories", CATEGORIES))) {
-            builder.neverAllow(category);
-        }
-        Node ageNode = version.required("minimumAge", AGE);
-        try {
-            builder.minimumAge(ageNode.integer(AGE));
-        } catch (IllegalArgumentException e) {
-            throw ageNode.fail(Node.problem(e), AGE, e);
-        }
-        builder.unknownAge(version.required("unknownAge", "what an unknown age means")
-                .enumValue(UnknownAge.class, "unknown-age handling"));
-        Node leapNode = version.optional("leapDayBirthday");
-        builder.leapDayBirthday(leapNode == null ? LeapDayBirthday.FEBRUARY_28
-                : leapNode.enumValue(LeapDayBirthday.class, "leap-day birthday reading"));
-        Node gpcNode = version.optional("gpcSignalsObject");
-        builder.gpcSignalsObject(gpcNode != null
-                && gpcNode.bool("whether Global Privacy Control signals object to training, true or false"));
-        Node scopeNode = version.optional("itemsCreatedFrom");
-        if (scopeNode != null) {
-            builder.itemsCreatedFrom(Scalars.instant(scopeNode));
-        }
-        Node choiceScopeNode = version.optional("itemsFromMembersChoice");
-        if (choiceScopeNode != null) {
-            builder.itemsFromMembersChoice(choiceScopeNode.bool("true or false: whether items count only from the"
-                    + " member's own opt-in"));
-        }
-        try {
-            return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw version.fail(Node.problem(e), DEFAULT, e);
+            PolicyVersion before = null;
+            Map<String, Located<String>> versionIds = new HashMap<>();
+            for (Located<VersionForm> v : at.list(versions, "versions", VERSIONS)) {
+                VersionForm form = v.value();
+                PolicyVersion version = form.bind(at.inside(v));
+                if (before != null && !version.effectiveFrom().isAfter(before.effectiveFrom())) {
+                    throw Objects.requireNonNull(form.effectiveFrom()).fail("version " + version.id() + " takes effect at "
+                            + version.effectiveFrom() + ", not after version " + before.id() + " before it, which takes"
+                            + " effect at " + before.effectiveFrom(),
+                            "versions in the order they take effect, each effectiveFrom later than the one before");
+                }
+                Located<String> versionId = Objects.requireNonNull(form.id());
+                Located<String> sameId = versionIds.putIfAbsent(version.id(), versionId);
+                if (sameId != null) {
+                    throw versionId.fail("policy " + idField.value() + " has two versions with id " + version.id()
+                            + " (the other at " + sameId.where() + ")", "a version id used once in the policy");
+                }
+                builder.version(version);
+                before = version;
+            }
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw at.fail(Scalars.problem(e), "at least one version in \"versions\"", e);
+            }
         }
     }
 
-    static JurisdictionRule readRule(Node node) throws ConsentDocumentException {
-        Node rule = node.object(RULE_FIELDS);
-        Jurisdiction jurisdiction = Scalars.jurisdiction(rule.required("jurisdiction", Scalars.JURISDICTION));
-        Node basisNode = rule.field("basis");
-        Node excludedNode = rule.field("excluded");
-        if (basisNode != null && excludedNode != null) {
-            throw excludedNode.fail("a rule either gives a basis or excludes, not both", RULE);
-        }
-        if (excludedNode != null) {
-            if (!excludedNode.bool(RULE)) {
-                throw excludedNode.fail("\"excluded\" is false: that says nothing about the jurisdiction", RULE);
+    /** The fields of a policy version, in the order it is written. */
+    record VersionForm(
+            @Nullable Located<String> id,
+            @Nullable Located<Instant> effectiveFrom,
+            @Nullable Located<LegalBasis> defaultBasis,
+            @Nullable Located<Boolean> excludedByDefault,
+            @Nullable Located<List<Located<RuleForm>>> jurisdictionRules,
+            @Nullable Located<List<Located<DataCategory>>> allowedCategories,
+            @Nullable Located<List<Located<DataCategory>>> neverAllowedCategories,
+            @Nullable Located<Integer> minimumAge,
+            @Nullable Located<UnknownAge> unknownAge,
+            @Nullable Located<LeapDayBirthday> leapDayBirthday,
+            @Nullable Located<Boolean> gpcSignalsObject,
+            @Nullable Located<Instant> itemsCreatedFrom,
+            @Nullable Located<Boolean> itemsFromMembersChoice,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<PolicyVersion> {
+
+        @Override
+        public PolicyVersion bind(Binding at) throws ConsentDocumentException {
+            Located<String> idField = at.required(id, "id", Scalars.ID);
+            PolicyVersion.Builder builder;
+            try {
+                builder = PolicyVersion.builder(idField.value(),
+                        at.required(effectiveFrom, "effectiveFrom", Scalars.INSTANT).value());
+            } catch (IllegalArgumentException e) {
+                throw idField.fail(Scalars.problem(e), Scalars.ID, e);
             }
-            return JurisdictionRule.excluded(jurisdiction);
+            if (excludedByDefault != null) {
+                if (defaultBasis != null) {
+                    throw excludedByDefault.fail("a version has either a default basis or is excluded by default, not both",
+                            DEFAULT);
+                }
+                if (!excludedByDefault.value()) {
+                    throw excludedByDefault.fail("\"excludedByDefault\" is false: that says nothing about the default",
+                            DEFAULT);
+                }
+                builder.excludedByDefault();
+            } else {
+                builder.defaultBasis(at.value(defaultBasis, "defaultBasis", DEFAULT));
+            }
+            for (Located<RuleForm> r : at.list(jurisdictionRules, "jurisdictionRules", RULES)) {
+                JurisdictionRule rule = r.value().bind(at.inside(r));
+                try {
+                    builder.rule(rule);
+                } catch (IllegalArgumentException e) {
+                    throw Objects.requireNonNull(r.value().jurisdiction()).fail(Scalars.problem(e),
+                            "one rule per jurisdiction", e);
+                }
+            }
+            unique(at.list(allowedCategories, "allowedCategories", CATEGORIES)).forEach(builder::allow);
+            unique(at.list(neverAllowedCategories, "neverAllowedCategories", CATEGORIES)).forEach(builder::neverAllow);
+            Located<Integer> age = at.required(minimumAge, "minimumAge", AGE);
+            try {
+                builder.minimumAge(age.value());
+            } catch (IllegalArgumentException e) {
+                throw age.fail(Scalars.problem(e), AGE, e);
+            }
+            builder.unknownAge(at.value(unknownAge, "unknownAge", "what an unknown age means"));
+            // A version written before these fields existed keeps the meaning it was decided by.
+            builder.leapDayBirthday(leapDayBirthday == null ? LeapDayBirthday.FEBRUARY_28 : leapDayBirthday.value());
+            builder.gpcSignalsObject(gpcSignalsObject != null && gpcSignalsObject.value());
+            if (itemsCreatedFrom != null) {
+                builder.itemsCreatedFrom(itemsCreatedFrom.value());
+            }
+            builder.itemsFromMembersChoice(itemsFromMembersChoice != null && itemsFromMembersChoice.value());
+            try {
+                return builder.build();
+            } catch (IllegalArgumentException e) {
+                throw at.fail(Scalars.problem(e), DEFAULT, e);
+            }
         }
-        if (basisNode == null) {
-            throw rule.missing("basis", RULE);
+
+        private static List<DataCategory> unique(List<Located<DataCategory>> categories) throws ConsentDocumentException {
+            Map<DataCategory, Located<DataCategory>> seen = new LinkedHashMap<>();
+            for (Located<DataCategory> c : categories) {
+                Located<DataCategory> earlier = seen.putIfAbsent(c.value(), c);
+                if (earlier != null) {
+                    throw c.fail("category " + c.value() + " is listed twice (first at " + earlier.where() + ")", CATEGORIES);
+                }
+            }
+            return List.copyOf(seen.keySet());
         }
-        if (basisNode.type == Node.Type.NULL) {
-            throw basisNode.fail("\"basis\" is null, which could be read as excluded or as not set", RULE);
-        }
-        return JurisdictionRule.withBasis(jurisdiction, basisNode.enumValue(LegalBasis.class, "legal basis"));
     }
 
-    private static List<DataCategory> readCategories(Node node) throws ConsentDocumentException {
-        Map<DataCategory, Node> seen = new LinkedHashMap<>();
-        for (Node c : node.array(CATEGORIES)) {
-            DataCategory category = Scalars.category(c);
-            Node earlier = seen.putIfAbsent(category, c);
-            if (earlier != null) {
-                throw c.fail("category " + category + " is listed twice (first at line " + earlier.line + ", column "
-                        + earlier.column + ")", CATEGORIES);
+    /** The fields of a jurisdiction rule. */
+    record RuleForm(
+            @Nullable Located<Jurisdiction> jurisdiction,
+            @Nullable Located<LegalBasis> basis,
+            @Nullable Located<Boolean> excluded,
+            @JsonAnySetter @JsonDeserialize(contentUsing = UnknownFields.class) @Nullable Map<String, Object> unknown)
+            implements Form<JurisdictionRule> {
+
+        @Override
+        public JurisdictionRule bind(Binding at) throws ConsentDocumentException {
+            Jurisdiction place = at.required(jurisdiction, "jurisdiction", Scalars.JURISDICTION).value();
+            if (excluded != null) {
+                if (basis != null) {
+                    throw excluded.fail("a rule either gives a basis or excludes, not both", RULE);
+                }
+                if (!excluded.value()) {
+                    throw excluded.fail("\"excluded\" is false: that says nothing about the jurisdiction", RULE);
+                }
+                return JurisdictionRule.excluded(place);
             }
+            return JurisdictionRule.withBasis(place, at.value(basis, "basis", RULE));
         }
-        return List.copyOf(seen.keySet());
     }
 
     static void write(TrainingPolicy policy, JsonGenerator json, boolean withFormat) throws IOException {

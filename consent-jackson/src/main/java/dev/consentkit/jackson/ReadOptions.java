@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * How a reader of ConsentKit documents treats input that services produce with imperfect clocks. An
  * immutable value: start from {@link #defaults()} and derive with {@code withX} methods, then give
  * it to {@link ConsentDocuments#readMember(String, ReadOptions)},
- * {@link NdjsonReader#members(java.io.Reader, ReadOptions)}, {@link ConsentModule#ConsentModule(ReadOptions)}
- * or {@link DocumentNode#toMember(ReadOptions)}. The methods without options read with the defaults.
+ * {@link NdjsonReader#members(java.io.Reader, ReadOptions)} or {@link ConsentModule#ConsentModule(ReadOptions)}.
+ * The methods without options read with the defaults.
  *
  * <p><b>Clock skew.</b> A consent event is never recorded before it takes effect, but the service
  * that stamps {@code effectiveAt} (a settings page, a browser signal, an import) and the consent log

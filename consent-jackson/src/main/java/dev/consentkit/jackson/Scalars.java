@@ -1,16 +1,27 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.KeyDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.Purpose;
+import java.io.IOException;
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The strict textual forms of instants, dates, keys and codes in documents, shared by every
- * document type and by the JSON Schemas, which carry the same patterns.
+ * The values with a grammar of their own, read as strictly in every document and in a mapper with the
+ * {@link ConsentModule}: instants and dates in the one form {@link Instant#toString()} and
+ * {@link LocalDate#toString()} write, identifiers, and the keys and codes of data categories, purposes
+ * and jurisdictions, also as map keys. The JSON Schemas carry the same patterns.
  */
 final class Scalars {
 
@@ -19,7 +30,6 @@ final class Scalars {
     static final String CATEGORY = "a data category key such as content.public";
     static final String PURPOSE = "a purpose key such as ai-training.generative";
     static final String JURISDICTION = "an ISO 3166-1 alpha-2 country such as DE, a subdivision such as US-CA, or EU or EEA";
-    static final String PLACE = "an ISO 3166-1 alpha-2 country such as DE or a subdivision such as US-CA";
     static final String ID = "a non-blank string";
 
     // What Instant.toString writes: a 4-digit year (signed and longer only beyond 0000-9999), 'T', a time
@@ -30,74 +40,61 @@ final class Scalars {
 
     private Scalars() {}
 
-    /** The node as an instant in the form {@link Instant#toString()} writes. */
-    static Instant instant(Node node) throws ConsentDocumentException {
-        String text = node.string(INSTANT);
-        if (INSTANT_FORM.matcher(text).matches()) {
-            try {
-                return Instant.parse(text);
-            } catch (DateTimeException e) {
-                throw node.fail("malformed instant " + node.quoted() + ": " + e.getMessage(), INSTANT, e);
-            }
+    /** The value the parser is on as written, for a message: a string without quotes, containers elided. */
+    static String written(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT || token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT) {
+            return "{…}";
         }
-        throw node.fail("malformed instant " + node.quoted(), INSTANT);
+        return token == JsonToken.START_ARRAY ? "[…]" : token == null ? "" : parser.getText();
     }
 
-    /** The node as a calendar date in the form {@link LocalDate#toString()} writes. */
-    static LocalDate date(Node node) throws ConsentDocumentException {
-        String text = node.string(DATE);
-        if (DATE_FORM.matcher(text).matches()) {
-            try {
-                return LocalDate.parse(text);
-            } catch (DateTimeException e) {
-                throw node.fail("malformed date " + node.quoted() + ": " + e.getMessage(), DATE, e);
-            }
-        }
-        throw node.fail("malformed date " + node.quoted(), DATE);
+    /** A problem with the value the parser is on. */
+    static ConsentDocumentException fail(JsonParser parser, DeserializationContext context, String problem,
+            String expected, @Nullable Throwable cause) throws IOException {
+        Locator where = Locator.of(context);
+        JsonLocation at = parser.currentTokenLocation();
+        return new ConsentDocumentException(JsonPaths.ofValue(parser), written(parser), where.line(at), where.column(at),
+                problem, expected, cause);
     }
 
-    /** The node as a data category key. */
-    static DataCategory category(Node node) throws ConsentDocumentException {
-        String key = node.string(CATEGORY);
-        try {
-            return DataCategory.of(key);
-        } catch (IllegalArgumentException e) {
-            throw node.fail(problem(e), CATEGORY, e);
+    /** The value the parser is on is of the wrong JSON type: "found a number 1759320000". */
+    static ConsentDocumentException wrongType(JsonParser parser, DeserializationContext context, String expected)
+            throws IOException {
+        return fail(parser, context, "found " + found(parser), expected, null);
+    }
+
+    /** What the parser is on, in words: "an object", "a number 5". */
+    static String found(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            return "nothing";
+        }
+        switch (token) {
+            case START_OBJECT:
+            case FIELD_NAME:
+            case END_OBJECT:
+                return "an object";
+            case START_ARRAY:
+                return "an array";
+            case VALUE_NULL:
+                return "null";
+            case VALUE_STRING:
+                return "a string \"" + ConsentDocumentException.shorten(parser.getText()) + "\"";
+            case VALUE_TRUE:
+            case VALUE_FALSE:
+                return "a boolean " + parser.getText();
+            default:
+                return "a number " + ConsentDocumentException.shorten(parser.getText());
         }
     }
 
-    /** The node as a purpose key. */
-    static Purpose purpose(Node node) throws ConsentDocumentException {
-        String key = node.string(PURPOSE);
-        try {
-            return Purpose.of(key);
-        } catch (IllegalArgumentException e) {
-            throw node.fail(problem(e), PURPOSE, e);
+    /** The string the parser is on, or a problem naming what is there instead. */
+    static String text(JsonParser parser, DeserializationContext context, String expected) throws IOException {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+            throw wrongType(parser, context, expected);
         }
-    }
-
-    /**
-     * The node as a jurisdiction code in its normal, upper-case form: a document reads the way the
-     * core writes it, so {@code de} is rejected although the core would accept it.
-     */
-    static Jurisdiction jurisdiction(Node node) throws ConsentDocumentException {
-        String code = node.string(JURISDICTION);
-        Jurisdiction jurisdiction;
-        try {
-            jurisdiction = Jurisdiction.of(code);
-        } catch (IllegalArgumentException e) {
-            throw node.fail(problem(e), JURISDICTION, e);
-        }
-        if (!jurisdiction.code().equals(code)) {
-            throw node.fail("jurisdiction code " + node.quoted() + " is not in its normal form",
-                    "\"" + jurisdiction.code() + "\"");
-        }
-        return jurisdiction;
-    }
-
-    /** The node as an identifier: a string the core then checks is not blank. */
-    static String id(Node node) throws ConsentDocumentException {
-        return node.string(ID);
+        return parser.getText();
     }
 
     /**
@@ -105,8 +102,11 @@ final class Scalars {
      * it, without the core's own "expected" clause: the document's message adds the expectation in
      * document terms.
      */
-    private static String problem(IllegalArgumentException e) {
-        String message = String.valueOf(e.getMessage());
+    static String problem(Throwable rejection) {
+        String message = rejection.getMessage();
+        if (message == null) {
+            return rejection.getClass().getName();
+        }
         int cut = message.length();
         for (String clause : new String[] {"; expected", ": expected"}) {
             int at = message.indexOf(clause);
@@ -115,5 +115,134 @@ final class Scalars {
             }
         }
         return message.substring(0, cut);
+    }
+
+    /**
+     * An instant in the form {@link Instant#toString()} writes, or a date in the form
+     * {@link LocalDate#toString()} writes: the only forms of time in ConsentKit documents.
+     */
+    static final class TimeText<T> extends StdScalarDeserializer<T> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Pattern form;
+        private final Parse<T> parse;
+        private final String what;
+        private final String expected;
+
+        private TimeText(Class<T> type, Pattern form, Parse<T> parse, String what, String expected) {
+            super(type);
+            this.form = form;
+            this.parse = parse;
+            this.what = what;
+            this.expected = expected;
+        }
+
+        static TimeText<Instant> instant() {
+            return new TimeText<>(Instant.class, INSTANT_FORM, Instant::parse, "instant", INSTANT);
+        }
+
+        static TimeText<LocalDate> date() {
+            return new TimeText<>(LocalDate.class, DATE_FORM, LocalDate::parse, "date", DATE);
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = text(parser, context, expected);
+            if (form.matcher(text).matches()) {
+                try {
+                    return parse.parse(text);
+                } catch (DateTimeException e) {
+                    throw fail(parser, context, "malformed " + what + " \"" + text + "\": " + e.getMessage(), expected, e);
+                }
+            }
+            throw fail(parser, context, "malformed " + what + " \"" + ConsentDocumentException.shorten(text) + "\"",
+                    expected, null);
+        }
+    }
+
+    /** An identifier: a string, which the core then checks is not blank. */
+    static final class Id extends StdScalarDeserializer<String> {
+
+        private static final long serialVersionUID = 1L;
+
+        Id() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            return text(parser, context, ID);
+        }
+    }
+
+    /** Turns text into its value, or rejects it with the reason. */
+    @FunctionalInterface
+    interface Parse<T> extends Serializable {
+        T parse(String text);
+    }
+
+    /**
+     * A data category, purpose or jurisdiction, written as its key or code; a jurisdiction only in its
+     * normal, upper-case form in a value, so a document reads the way the core writes it.
+     */
+    static final class Key<T> extends StdScalarDeserializer<T> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Parse<T> parse;
+        private final String expected;
+
+        private Key(Class<T> type, Parse<T> parse, String expected) {
+            super(type);
+            this.parse = parse;
+            this.expected = expected;
+        }
+
+        static Key<DataCategory> category() {
+            return new Key<>(DataCategory.class, DataCategory::of, CATEGORY);
+        }
+
+        static Key<Purpose> purpose() {
+            return new Key<>(Purpose.class, Purpose::of, PURPOSE);
+        }
+
+        static Key<Jurisdiction> jurisdiction() {
+            return new Key<>(Jurisdiction.class, Jurisdiction::of, JURISDICTION);
+        }
+
+        @Override
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = text(parser, context, expected);
+            T value;
+            try {
+                value = parse.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(parser, context, problem(e), expected, e);
+            }
+            if (value instanceof Jurisdiction place && !place.code().equals(text)) {
+                throw fail(parser, context, "jurisdiction code \"" + ConsentDocumentException.shorten(text)
+                        + "\" is not in its normal form", "\"" + place.code() + "\"", null);
+            }
+            return value;
+        }
+
+        /** The same value used as a map key, as strictly. */
+        KeyDeserializer asMapKey() {
+            return new KeyDeserializer() {
+                @Override
+                public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+                    try {
+                        return parse.parse(key);
+                    } catch (IllegalArgumentException e) {
+                        JsonParser parser = context.getParser();
+                        Locator where = Locator.of(context);
+                        JsonLocation at = parser == null ? JsonLocation.NA : parser.currentTokenLocation();
+                        throw new ConsentDocumentException(parser == null ? "$" : JsonPaths.ofToken(parser), key,
+                                where.line(at), where.column(at), problem(e), expected, e);
+                    }
+                }
+            };
+        }
     }
 }

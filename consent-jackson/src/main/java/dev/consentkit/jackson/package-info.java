@@ -8,9 +8,11 @@
  * {@link dev.consentkit.jackson.NdjsonReader} and {@link dev.consentkit.jackson.NdjsonWriter} stream
  * members, items and decisions as newline-delimited JSON, reporting a bad line with its number and
  * going on with the next. {@link dev.consentkit.jackson.ConsentModule} gives a Jackson
- * {@code ObjectMapper} the same forms. {@link dev.consentkit.jackson.DocumentNode} reads a JSON
- * document of your own as strictly and binds the ConsentKit documents embedded in it, as the test
- * kit's policy suites do. Every problem with a document is a
+ * {@code ObjectMapper} the same forms, Jackson binding every document through its own databinding.
+ * {@link dev.consentkit.jackson.ConsentDocuments#readEmbedding(java.nio.file.Path, Class)} reads a JSON
+ * document of a format of your own as strictly, with the ConsentKit documents embedded in it, as the
+ * policy suites do; {@link dev.consentkit.jackson.Located} and {@link dev.consentkit.jackson.UnknownFields}
+ * let its records report problems at their fields. Every problem with a document is a
  * {@link dev.consentkit.jackson.ConsentDocumentException} naming the field path, the bad value, the
  * line and column and what was expected. {@link dev.consentkit.jackson.ReadOptions} holds what a
  * reader tolerates: how long before it takes effect a consent event may be recorded, as clocks of

