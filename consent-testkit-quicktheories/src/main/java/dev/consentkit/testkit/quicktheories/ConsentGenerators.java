@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -113,6 +114,20 @@ public final class ConsentGenerators {
     private static final List<Jurisdiction> RULE_JURISDICTIONS = List.of(Jurisdiction.EU, Jurisdiction.EEA,
             Jurisdiction.of("DE"), Jurisdiction.of("FR"), Jurisdiction.of("FR-75"), Jurisdiction.of("NO"),
             Jurisdiction.of("CH"), Jurisdiction.of("GB"), Jurisdiction.of("US"), Jurisdiction.of("US-CA"));
+    // The first and last instants a long count of nanoseconds since the epoch holds.
+    private static final Instant FIRST_NANOS = Instant.EPOCH.plusNanos(Long.MIN_VALUE);
+    private static final Instant LAST_NANOS = Instant.EPOCH.plusNanos(Long.MAX_VALUE);
+    // The ends of time, centuries outside the stored span, the edges of that span, and the edges of a
+    // long count of nanoseconds with their neighbours.
+    private static final List<Instant> FAR_INSTANTS = List.of(Instant.MIN, Instant.MAX,
+            Instant.parse("-1000000-01-01T00:00:00Z"), Instant.parse("1600-01-01T00:00:00Z"),
+            Instant.parse("2300-01-01T00:00:00Z"), Instant.parse("+1000000-01-01T00:00:00Z"),
+            StoredSpan.FIRST, StoredSpan.LAST,
+            FIRST_NANOS, FIRST_NANOS.minusNanos(1), FIRST_NANOS.plusNanos(1), FIRST_NANOS.minusSeconds(1),
+            FIRST_NANOS.plusSeconds(1), LAST_NANOS, LAST_NANOS.plusNanos(1), LAST_NANOS.minusNanos(1),
+            LAST_NANOS.plusSeconds(1), LAST_NANOS.minusSeconds(1));
+    // Member id stems: ASCII, Latin-1 beyond ASCII, beyond Latin-1, and a surrogate pair.
+    private static final List<String> ID_STEMS = List.of("m-", "m-", "m-", "\u00e9-", "\u6210\u5458-", "\uD83D\uDE00-");
     private static final List<Integer> MINIMUM_AGES = List.of(0, 13, 16, 18, 18, 21);
     private static final int MAX_KEY_LENGTH = 200;
 
@@ -162,6 +177,19 @@ public final class ConsentGenerators {
                 .map(at -> at.isBefore(first) ? first : at.isAfter(last) ? last : at);
         return Generate.frequency(Pair.of(6, seconds), Pair.of(1, Generate.constant(first)),
                 Pair.of(1, Generate.constant(last)));
+    }
+
+    /**
+     * {@return instants far from the window, where conversions of time overflow if they can:
+     * {@link Instant#MIN} and {@link Instant#MAX}, years centuries outside the span ConsentKit stores
+     * ({@link StoredSpan}), the two ends of that span, and the first and last instants a {@code long}
+     * count of nanoseconds since the epoch holds, with their neighbours one nanosecond and one second
+     * away} Ask about them (as {@code asOf} or {@code knownAt}, or as an item
+     * scope) to test that a decision holds at the ends of time; values such as items and choices cannot
+     * hold the instants outside the span.
+     */
+    public static Gen<Instant> farInstants() {
+        return Generate.pick(FAR_INSTANTS);
     }
 
     /**
@@ -325,20 +353,49 @@ public final class ConsentGenerators {
         };
     }
 
-    /** {@return a member's consent histories of any events ({@link #consentEvents()}): none, a few, or up to seven} */
+    /**
+     * {@return a member's consent histories of any events ({@link #consentEvents()}): none, a few, up to
+     * seven, or a long history of 17 to 40} As {@link #consentEventLists(Gen)} draws them.
+     */
     public static Gen<ConsentHistory> consentHistories() {
         return consentHistories(consentEvents());
     }
 
     /**
-     * Consent histories of none, one to three, or four to seven of these events, renamed {@code e-1},
-     * {@code e-2}, ... so that they form a valid history.
+     * Consent histories of these events, as many and named as {@link #consentEventLists(Gen)} draws them.
      *
      * @param events the consent events a history is drawn from; their ids are replaced
-     * @return a generator of valid consent histories, empty in about two of nine
+     * @return a generator of valid consent histories, empty in about one in five
      */
     public static Gen<ConsentHistory> consentHistories(Gen<ConsentEvent> events) {
         return consentEventLists(Objects.requireNonNull(events, "events")).map(list -> ConsentHistory.of(list));
+    }
+
+    /**
+     * Lists of these events as a platform's log of one member's choices: none, one to three, four to
+     * seven, or, in about one in ten, 17 to 40, more than a history looks through one by one before it
+     * searches. The events are renamed {@code e-1}, {@code e-2}, ... in order, so that every list is a
+     * valid history ({@link ConsentHistory#of}) in any order and split in any way, as two systems'
+     * logs of the same member are.
+     *
+     * @param events the consent events a list is drawn from; their ids are replaced
+     * @return a generator of lists of consent events with distinct ids, empty in about one in five
+     */
+    public static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
+        Objects.requireNonNull(events, "events");
+        Gen<Integer> sizes = Generate.frequency(
+                Pair.of(2, Generate.constant(0)),
+                Pair.of(5, Generate.range(1, 3)),
+                Pair.of(2, Generate.range(4, 7)),
+                Pair.of(1, Generate.range(17, 40)));
+        return SourceDSL.lists().of(events).ofSizes(sizes).map(list -> {
+            List<ConsentEvent> renamed = new ArrayList<>(list.size());
+            for (ConsentEvent event : list) {
+                renamed.add(new ConsentEvent("e-" + (renamed.size() + 1), event.purpose(), event.choice(),
+                        event.effectiveAt(), event.recordedAt(), event.channel(), event.statedEffectiveAt()));
+            }
+            return renamed;
+        });
     }
 
     // ---------------------------------------------------------------- members
@@ -602,6 +659,68 @@ public final class ConsentGenerators {
         return scenarios().map(s -> s.replay());
     }
 
+    // ---------------------------------------------------------------- batches
+
+    /**
+     * {@return batches under any generated policy: many questions at one instant, as
+     * {@link #batches(Gen)} draws them}
+     */
+    public static Gen<Batch> batches() {
+        return batches(trainingPolicies());
+    }
+
+    /**
+     * Batches under these policies, as a batch job asks: one to six members with distinct ids (some
+     * of them beyond ASCII or beyond Latin-1) whose choices mostly concern the policy's purpose or a
+     * broader one, and one to forty items they authored, named {@code item-1}, {@code item-2}, ...,
+     * of categories the policy mostly allows, created around the instants that matter to the policy
+     * and to their author (coming of age, item scopes, choices) and sometimes resumed next to a
+     * choice. The policies' versions sometimes get an item scope at any instant, often one that is
+     * not a whole microsecond, second or hour, or far from the window, and a policy sometimes gets a
+     * first version {@code v0} in force since long before the span ConsentKit stores. {@code asOf} is
+     * often on or next to an instant that matters, or after the creation of one item or of every
+     * item, sometimes anywhere in the window and sometimes far from it ({@link #farInstants()}); in
+     * about four batches of ten a {@code knownAt} is chosen the same way.
+     *
+     * @param policies the training policies a batch's policy is drawn from, before item scopes and an
+     *     early first version are added
+     * @return a generator of batches, each a set of questions the policy answers at one instant
+     */
+    public static Gen<Batch> batches(Gen<TrainingPolicy> policies) {
+        Objects.requireNonNull(policies, "policies");
+        Gen<TrainingPolicy> batchPolicies = withItemScopesAndEarlyStarts(policies);
+        Gen<Integer> itemCounts = Generate.frequency(Pair.of(1, Generate.range(1, 3)), Pair.of(3, Generate.range(4, 40)));
+        return in -> {
+            TrainingPolicy policy = batchPolicies.generate(in);
+            List<Member> members = new ArrayList<>();
+            for (String id : memberIds().generate(in)) {
+                members.add(members(id, policy.purpose()).generate(in));
+            }
+            Gen<Member> authors = Generate.pick(members);
+            Gen<DataCategory> categories = categoriesAround(policy);
+            int count = itemCounts.generate(in);
+            List<ContentItem> items = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                Member author = authors.generate(in);
+                ContentItem drawn = contentItems(author.id(), categories, creationsInBatch(policy, author)).generate(in);
+                items.add(ContentItem.of("item-" + i, drawn.authorId(), drawn.category(), drawn.createdAt(),
+                        drawn.deletedAt().orElse(null), drawn.reservations())
+                        .withResumedAt(resumptionsAround(author, drawn).generate(in).orElse(null)));
+            }
+            Gen<Instant> moments = in2 -> momentsOf(policy, authors.generate(in2), Generate.pick(items).generate(in2))
+                    .generate(in2);
+            Gen<Instant> afterCreation = in2 -> plus(Generate.pick(items).generate(in2).createdAt(),
+                    nonNegativeDurations().generate(in2));
+            Instant lastCreation = items.stream().map(ContentItem::createdAt).max(Comparator.naturalOrder()).orElseThrow();
+            Gen<Instant> afterEveryCreation = nonNegativeDurations().map(age -> plus(lastCreation, age));
+            Instant asOf = Generate.frequency(Pair.of(3, moments), Pair.of(2, afterCreation),
+                    Pair.of(3, afterEveryCreation), Pair.of(1, instants()), Pair.of(1, farInstants())).generate(in);
+            Instant knownAt = sometimes(40, Generate.frequency(Pair.of(4, moments), Pair.of(1, farInstants())))
+                    .generate(in).orElse(null);
+            return Batch.of(policy, members, items, asOf, knownAt);
+        };
+    }
+
     // ---------------------------------------------------------------- around a policy
 
     /** Categories a policy allows or never allows, categories under them, and any other category. */
@@ -686,6 +805,63 @@ public final class ConsentGenerators {
         return List.copyOf(instants);
     }
 
+    /**
+     * These policies, whose versions sometimes get an item scope at any instant, often one that is not
+     * a whole microsecond, second or hour, or far from the window; and sometimes a first version
+     * {@code v0} in force since long before the span of stored instants, when that is before every
+     * version and the id is free.
+     */
+    private static Gen<TrainingPolicy> withItemScopesAndEarlyStarts(Gen<TrainingPolicy> policies) {
+        Gen<Optional<Instant>> scopes = sometimes(30, Generate.frequency(
+                Pair.of(2, instants()),
+                Pair.of(3, nudged(instants()).map(at -> at.plusNanos(1))),
+                Pair.of(1, farInstants())));
+        Gen<Optional<Instant>> earlyStarts = sometimes(15,
+                Generate.pick(List.of(Instant.MIN, Instant.parse("1600-01-01T00:00:00Z"), FIRST_NANOS)));
+        return in -> {
+            TrainingPolicy policy = policies.generate(in);
+            TrainingPolicy.Builder builder = TrainingPolicy.builder(policy.id(), policy.purpose());
+            for (PolicyVersion version : policy.versions()) {
+                Optional<Instant> scope = scopes.generate(in);
+                builder.version(scope.isEmpty() ? version
+                        : version.toBuilder(version.id(), version.effectiveFrom()).itemsCreatedFrom(scope.get()).build());
+            }
+            Optional<Instant> earlyStart = earlyStarts.generate(in);
+            // A first version: before every other, under an id none of them has.
+            if (earlyStart.isPresent() && policy.versions().stream()
+                    .allMatch(v -> v.effectiveFrom().isAfter(earlyStart.get()) && !v.id().equals("v0"))) {
+                builder.version(policyVersions().generate(in).toBuilder("v0", earlyStart.get()).build());
+            }
+            return builder.build();
+        };
+    }
+
+    /** One to six distinct member ids, some of them with characters beyond ASCII or beyond Latin-1. */
+    private static Gen<List<String>> memberIds() {
+        return in -> {
+            int count = Generate.range(1, 6).generate(in);
+            List<String> ids = new ArrayList<>(count);
+            for (int i = 1; i <= count; i++) {
+                ids.add(Generate.pick(ID_STEMS).generate(in) + i);
+            }
+            return ids;
+        };
+    }
+
+    /**
+     * Creation instants as {@link #creationsAround}, and on or next to the start of a version's item
+     * scope inside the window.
+     */
+    private static Gen<Instant> creationsInBatch(TrainingPolicy policy, Member author) {
+        List<Instant> scopes = policy.versions().stream().flatMap(version -> version.itemsCreatedFrom().stream())
+                .filter(from -> !from.isBefore(WINDOW_START) && from.isBefore(WINDOW_END))
+                .collect(Collectors.toUnmodifiableList());
+        if (scopes.isEmpty()) {
+            return creationsAround(policy, author);
+        }
+        return Generate.frequency(Pair.of(4, creationsAround(policy, author)), Pair.of(1, nudged(Generate.pick(scopes))));
+    }
+
     /** The purpose a policy governs and every broader one: the purposes whose choices count for it. */
     static List<Purpose> coveringPurposes(Purpose governed) {
         return governed.coveringPurposes();
@@ -761,22 +937,6 @@ public final class ConsentGenerators {
         return categories.zip(Generate.pick(SUB_SEGMENTS), (parent, segment) -> {
             String key = parent.key() + "." + segment;
             return key.length() > MAX_KEY_LENGTH ? parent : DataCategory.of(key);
-        });
-    }
-
-    /** Up to seven events renamed {@code e-1}, {@code e-2}, ... so that they form a valid history. */
-    private static Gen<List<ConsentEvent>> consentEventLists(Gen<ConsentEvent> events) {
-        Gen<Integer> sizes = Generate.frequency(
-                Pair.of(2, Generate.constant(0)),
-                Pair.of(5, Generate.range(1, 3)),
-                Pair.of(2, Generate.range(4, 7)));
-        return SourceDSL.lists().of(events).ofSizes(sizes).map(list -> {
-            List<ConsentEvent> renamed = new ArrayList<>(list.size());
-            for (ConsentEvent event : list) {
-                renamed.add(new ConsentEvent("e-" + (renamed.size() + 1), event.purpose(), event.choice(),
-                        event.effectiveAt(), event.recordedAt(), event.channel(), event.statedEffectiveAt()));
-            }
-            return renamed;
         });
     }
 

@@ -8,7 +8,8 @@
  *       {@code Gen} for every core type and for complete {@link dev.consentkit.suite.Scenario scenarios}
  *       (a policy, a member, an item they wrote, the instant of use and sometimes an audit instant), also
  *       around a policy of your own: choices for its purpose, items of its categories, instants on and
- *       next to its version starts.
+ *       next to its version starts; and {@link dev.consentkit.testkit.quicktheories.Batch batches}, many
+ *       items of several members asked at one instant, for a batch pipeline.
  *   <li>Conformance:
  *       {@link dev.consentkit.testkit.quicktheories.PolicyConformance#check(dev.consentkit.TrainingPolicy)}
  *       checks the engine's conformance on a policy: on generated members, items and instants, that its

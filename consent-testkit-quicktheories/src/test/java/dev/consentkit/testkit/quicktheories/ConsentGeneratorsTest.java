@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 
 import dev.consentkit.ConsentEvent;
+import dev.consentkit.ConsentHistory;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Decision;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
+import dev.consentkit.StoredSpan;
 import dev.consentkit.TrainingPolicy;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Shows that the generators never throw, also around policies at the edges of time and with keys as
@@ -41,12 +44,14 @@ class ConsentGeneratorsTest {
                 ConsentGenerators.purposesAround(Purpose.GENERATIVE_AI_TRAINING), ConsentGenerators.places(),
                 ConsentGenerators.ruleJurisdictions(), ConsentGenerators.jurisdictions(), ConsentGenerators.legalBases(),
                 ConsentGenerators.consentChoices(), ConsentGenerators.consentChannels(), ConsentGenerators.reservationSources(),
-                ConsentGenerators.unknownAges(), ConsentGenerators.consentEvents(), ConsentGenerators.consentHistories(),
+                ConsentGenerators.farInstants(), ConsentGenerators.unknownAges(), ConsentGenerators.consentEvents(),
+                ConsentGenerators.consentEventLists(ConsentGenerators.consentEvents()), ConsentGenerators.consentHistories(),
                 ConsentGenerators.residences(), ConsentGenerators.jurisdictionTimelines(), ConsentGenerators.accountClosures(),
                 ConsentGenerators.members("m-9"),
                 ConsentGenerators.members("m-9", Purpose.AI_TRAINING), ConsentGenerators.reservations(),
                 ConsentGenerators.contentItems("m-9"), ConsentGenerators.jurisdictionRules(), ConsentGenerators.policyVersions(),
-                ConsentGenerators.trainingPolicies(), ConsentGenerators.scenarios(), ConsentGenerators.decisions());
+                ConsentGenerators.trainingPolicies(), ConsentGenerators.scenarios(), ConsentGenerators.decisions(),
+                ConsentGenerators.batches());
         for (Gen<?> generator : generators) {
             qt().withExamples(EXAMPLES).forAll(generator).check(value -> value != null);
         }
@@ -57,6 +62,8 @@ class ConsentGeneratorsTest {
         TrainingPolicy edges = Fixtures.edgesOfTime();
 
         qt().withExamples(EXAMPLES).forAll(ConsentGenerators.scenarios(edges)).checkAssert(s -> s.replay());
+        qt().withExamples(EXAMPLES / 3).forAll(ConsentGenerators.batches(Generate.constant(edges)))
+                .checkAssert(batch -> batch.trainableRows());
         for (Invariant<?> invariant : Invariants.ALL) {
             qt().withExamples(EXAMPLES / 3).forAll(invariant.examples(edges)).check(example -> example != null);
         }
@@ -66,6 +73,19 @@ class ConsentGeneratorsTest {
     void shouldKeepInstantsInTheWindow() {
         qt().withExamples(EXAMPLES).forAll(ConsentGenerators.instants()).check(at ->
                 !at.isBefore(ConsentGenerators.WINDOW_START) && !at.isAfter(ConsentGenerators.WINDOW_END));
+    }
+
+    @Test
+    void shouldDrawFarInstantsOutsideTheWindowAtTheEndsOfTimeAndOfTheStoredSpan() {
+        Set<Instant> drawn = new HashSet<>();
+        qt().withExamples(EXAMPLES).forAll(ConsentGenerators.farInstants()).checkAssert(at -> {
+            assertTrue(at.isBefore(ConsentGenerators.WINDOW_START) || at.isAfter(ConsentGenerators.WINDOW_END), at.toString());
+            drawn.add(at);
+        });
+
+        assertTrue(drawn.containsAll(List.of(Instant.MIN, Instant.MAX, StoredSpan.FIRST, StoredSpan.LAST,
+                Instant.EPOCH.plusNanos(Long.MIN_VALUE), Instant.EPOCH.plusNanos(Long.MAX_VALUE))), drawn.toString());
+        assertTrue(drawn.stream().anyMatch(at -> !StoredSpan.contains(at)), drawn.toString());
     }
 
     @Test
@@ -119,6 +139,47 @@ class ConsentGeneratorsTest {
     void shouldRecordEveryEventNoEarlierThanItTakesEffect() {
         qt().withExamples(EXAMPLES).forAll(ConsentGenerators.consentHistories()).check(history -> history.events().stream()
                 .noneMatch(e -> e.recordedAt().isBefore(e.effectiveAt())));
+    }
+
+    @Test
+    void shouldDrawEventListsThatAreValidHistoriesShortAndLong() {
+        Set<Integer> sizes = new HashSet<>();
+        qt().withExamples(EXAMPLES).forAll(ConsentGenerators.consentEventLists(ConsentGenerators.consentEvents()))
+                .checkAssert(events -> {
+                    for (int i = 0; i < events.size(); i++) {
+                        assertEquals("e-" + (i + 1), events.get(i).id());
+                    }
+                    assertEquals(events.size(), ConsentHistory.of(events).size());
+                    assertTrue(events.size() <= 7 || events.size() >= 17 && events.size() <= 40, events.toString());
+                    sizes.add(events.size());
+                });
+
+        assertTrue(sizes.contains(0), sizes.toString());
+        assertTrue(sizes.stream().anyMatch(size -> size >= 1 && size <= 7), sizes.toString());
+        assertTrue(sizes.stream().anyMatch(size -> size >= 17), sizes.toString());
+    }
+
+    @Test
+    void shouldDrawBatchesOfSeveralMembersAndTheirItemsAtOneInstant() {
+        Set<Boolean> audits = new HashSet<>();
+        Set<Boolean> farFromTheWindow = new HashSet<>();
+        Set<Boolean> beyondAscii = new HashSet<>();
+        Set<Boolean> earlyFirstVersions = new HashSet<>();
+        qt().withExamples(EXAMPLES).forAll(ConsentGenerators.batches()).checkAssert(batch -> {
+            assertTrue(batch.members().size() >= 1 && batch.members().size() <= 6, batch.members().toString());
+            assertTrue(batch.items().size() >= 1 && batch.items().size() <= 40, batch.items().toString());
+            for (int i = 0; i < batch.items().size(); i++) {
+                assertEquals("item-" + (i + 1), batch.items().get(i).id());
+            }
+            audits.add(batch.knownAt().isPresent());
+            farFromTheWindow.add(!StoredSpan.contains(batch.asOf()));
+            beyondAscii.add(batch.members().stream().anyMatch(m -> m.id().chars().anyMatch(c -> c > 127)));
+            earlyFirstVersions.add(batch.policy().versions().stream().anyMatch(v -> v.id().equals("v0")));
+        });
+
+        for (Set<Boolean> seen : List.of(audits, farFromTheWindow, beyondAscii, earlyFirstVersions)) {
+            assertEquals(Set.of(true, false), seen);
+        }
     }
 
     @Test

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.common.testing.NullPointerTester;
+import dev.consentkit.Member;
 import dev.consentkit.Purpose;
 import dev.consentkit.TrainingPolicy;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -26,6 +28,14 @@ class NullHandlingTest {
 
         tester.testAllPublicStaticMethods(ConsentGenerators.class);
         tester.testAllPublicStaticMethods(PolicyConformance.class);
+        tester.testAllPublicStaticMethods(Batch.class);
+    }
+
+    @Test
+    void shouldRejectNullArgumentsOfABatch() {
+        Batch batch = Batch.of(Fixtures.linkedIn(), List.of(Member.builder("m-1").build()), List.of(), Instant.EPOCH, null);
+
+        new NullPointerTester().testAllPublicInstanceMethods(batch);
     }
 
     @Test

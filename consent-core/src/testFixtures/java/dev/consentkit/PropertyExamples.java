@@ -4,7 +4,9 @@ package dev.consentkit;
  * How many examples a property test draws. Each property states the count that gives it confidence in
  * an ordinary test run; the system property {@value #PERCENT_PROPERTY} scales every count by a
  * percentage, so that a run that repeats the tests many times (mutation testing runs them once per
- * mutant) can draw fewer while still drawing at least one example per property.
+ * mutant) can draw fewer while still drawing at least one example per property. A test fixture: the
+ * property tests of consent-core and those of the engine in consent-testkit-quicktheories, which run
+ * together under mutation testing, all state their counts through it.
  */
 public final class PropertyExamples {
 

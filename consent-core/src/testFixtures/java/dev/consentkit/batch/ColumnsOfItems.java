@@ -15,8 +15,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Content items laid out as {@link ItemColumns}, as a pipeline reading them from a columnar file holds
  * them: author indexes in a {@link MemberStore}, a category dictionary, and instants in a {@link TimeUnit}.
+ * A test fixture: the batch evaluator's unit tests in consent-core and its property tests in
+ * consent-testkit-quicktheories both lay items out with it.
  */
-final class ColumnsOfItems {
+public final class ColumnsOfItems {
 
     private ColumnsOfItems() {}
 
@@ -28,7 +30,7 @@ final class ColumnsOfItems {
      * @throws IllegalArgumentException if an author is not in the store or an instant is not a whole
      *     number of {@code unit}s
      */
-    static ItemColumns of(MemberStore store, List<ContentItem> items, TimeUnit unit) {
+    public static ItemColumns of(MemberStore store, List<ContentItem> items, TimeUnit unit) {
         return of(store, items, unit, items.size());
     }
 
@@ -37,7 +39,7 @@ final class ColumnsOfItems {
      * {@code r} holds item {@code r % items.size()}. Each item is converted once, so a few hundred
      * thousand rows cost little.
      */
-    static ItemColumns of(MemberStore store, List<ContentItem> items, TimeUnit unit, int rows) {
+    public static ItemColumns of(MemberStore store, List<ContentItem> items, TimeUnit unit, int rows) {
         int n = items.size();
         int[] memberOf = new int[n];
         int[] categoryOf = new int[n];
@@ -79,7 +81,7 @@ final class ColumnsOfItems {
     }
 
     /** The instant as a count of {@code unit}s since the epoch. */
-    static long count(Instant instant, TimeUnit unit) {
+    public static long count(Instant instant, TimeUnit unit) {
         BigInteger nanos = BigInteger.valueOf(instant.getEpochSecond()).multiply(BigInteger.valueOf(1_000_000_000L))
                 .add(BigInteger.valueOf(instant.getNano()));
         BigInteger[] quotientAndRemainder = nanos.divideAndRemainder(BigInteger.valueOf(unit.toNanos(1)));
@@ -90,7 +92,7 @@ final class ColumnsOfItems {
     }
 
     /** The instant truncated to a whole number of {@code unit}s, towards the past. */
-    static Instant truncated(Instant instant, TimeUnit unit) {
+    public static Instant truncated(Instant instant, TimeUnit unit) {
         long nanosPerUnit = unit.toNanos(1);
         if (nanosPerUnit >= 1_000_000_000L) {
             long secondsPerUnit = nanosPerUnit / 1_000_000_000L;
@@ -100,7 +102,7 @@ final class ColumnsOfItems {
     }
 
     /** The item with every instant truncated to a whole number of {@code unit}s. */
-    static ContentItem truncated(ContentItem item, TimeUnit unit) {
+    public static ContentItem truncated(ContentItem item, TimeUnit unit) {
         List<Reservation> reservations = new ArrayList<>();
         for (Reservation reservation : item.reservations()) {
             reservations.add(new Reservation(reservation.source(), truncated(reservation.effectiveFrom(), unit)));

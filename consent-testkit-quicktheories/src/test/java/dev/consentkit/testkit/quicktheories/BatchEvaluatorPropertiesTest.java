@@ -1,17 +1,20 @@
-package dev.consentkit.batch;
+package dev.consentkit.testkit.quicktheories;
 
-import static dev.consentkit.CoreGenerators.batches;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.batches;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.consentkit.ContentItem;
-import dev.consentkit.CoreGenerators.Batch;
-import dev.consentkit.CoreGenerators;
 import dev.consentkit.Member;
 import dev.consentkit.PropertyExamples;
 import dev.consentkit.Reason;
+import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.ColumnsOfItems;
+import dev.consentkit.batch.ItemColumns;
+import dev.consentkit.batch.MemberStore;
+import dev.consentkit.suite.Scenario;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
@@ -23,10 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.generators.Generate;
 
 /**
- * Property tests showing that the batch evaluator, over item objects, lists, streams and columns in any unit,
- * on one thread or many, answers exactly as the policy does for any generated policy, members, items
- * and instants: policies that count items only from the member's own choice and items with
- * resumptions included.
+ * Property tests showing that the batch evaluator ({@link BatchEvaluator}, in consent-core), over item
+ * objects, lists, streams and columns in any unit, on one thread or many, answers exactly as the policy
+ * does for any generated batch ({@link ConsentGenerators#batches()}): policies that count items only
+ * from the member's own choice and items with resumptions included.
  */
 class BatchEvaluatorPropertiesTest {
 
@@ -50,7 +53,7 @@ class BatchEvaluatorPropertiesTest {
         qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
             BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
             for (ContentItem item : batch.items()) {
-                assertEquals(batch.isTrainable(item), evaluator.isTrainable(item), item::toString);
+                assertEquals(isTrainable(batch.scenario(item)), evaluator.isTrainable(item), item::toString);
             }
         });
     }
@@ -62,7 +65,7 @@ class BatchEvaluatorPropertiesTest {
             BatchEvaluator evaluator = batch.evaluator(store);
             List<Reason> expected = new ArrayList<>();
             for (ContentItem item : batch.items()) {
-                expected.add(batch.reason(item));
+                expected.add(batch.scenario(item).replay().reason());
                 assertEquals(expected.get(expected.size() - 1), evaluator.reason(item), item::toString);
             }
 
@@ -169,7 +172,8 @@ class BatchEvaluatorPropertiesTest {
     void shouldKeepExactlyTheTrainableItemsOfAStreamInOrder() {
         qt().withExamples(EXAMPLES).forAll(batches()).checkAssert(batch -> {
             BatchEvaluator evaluator = batch.evaluator(MemberStore.of(batch.members()));
-            List<ContentItem> expected = batch.items().stream().filter(batch::isTrainable).collect(Collectors.toList());
+            List<ContentItem> expected = batch.items().stream().filter(item -> isTrainable(batch.scenario(item)))
+                    .collect(Collectors.toList());
 
             assertEquals(expected, evaluator.trainable(batch.items().stream()).collect(Collectors.toList()));
         });
@@ -182,7 +186,8 @@ class BatchEvaluatorPropertiesTest {
             // Enough items for a parallel stream to split them between threads.
             List<ContentItem> items = new ArrayList<>();
             Collections.nCopies(50, batch.items()).forEach(items::addAll);
-            List<ContentItem> expected = items.stream().filter(batch::isTrainable).collect(Collectors.toList());
+            List<ContentItem> expected = items.stream().filter(item -> isTrainable(batch.scenario(item)))
+                    .collect(Collectors.toList());
 
             assertEquals(expected, evaluator.trainable(items.parallelStream()).collect(Collectors.toList()));
         });
@@ -209,10 +214,16 @@ class BatchEvaluatorPropertiesTest {
                     ContentItem copy = ContentItem.of(item.id(), author.id(), item.category(), item.createdAt(),
                             item.deletedAt().orElse(null), item.reservations())
                             .withResumedAt(item.resumedAt().orElse(null));
-                    assertEquals(batch.isTrainable(copy, author), evaluator.isTrainable(copy), copy::toString);
+                    Scenario question = Scenario.of(batch.policy(), author, copy, batch.asOf(), batch.knownAt().orElse(null));
+                    assertEquals(isTrainable(question), evaluator.isTrainable(copy), copy::toString);
                 }
             }
         });
+    }
+
+    /** The reference answer to one question: the fast answer, or the replay's when it has an audit instant. */
+    private static boolean isTrainable(Scenario question) {
+        return question.knownAt().isPresent() ? question.replay().trainable() : question.isTrainable();
     }
 
     private static Member renamed(Member member, String id) {

@@ -1,10 +1,10 @@
-package dev.consentkit;
+package dev.consentkit.testkit.quicktheories;
 
-import static dev.consentkit.CoreGenerators.consentEventLists;
-import static dev.consentkit.CoreGenerators.consentEvents;
-import static dev.consentkit.CoreGenerators.instants;
-import static dev.consentkit.CoreGenerators.nudged;
-import static dev.consentkit.CoreGenerators.purposes;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.consentEventLists;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.consentEvents;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.instants;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.nudged;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.purposes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import dev.consentkit.ConsentChoice;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ConsentHistory;
+import dev.consentkit.PropertyExamples;
+import dev.consentkit.Purpose;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +32,8 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Property tests showing that a consent history keeps every event once, whatever the order given, and
- * finds the choice in effect.
+ * Property tests showing that a consent history ({@link ConsentHistory}, in consent-core) keeps every
+ * event once, whatever the order given, and finds the choice in effect.
  */
 class ConsentHistoryPropertiesTest {
 

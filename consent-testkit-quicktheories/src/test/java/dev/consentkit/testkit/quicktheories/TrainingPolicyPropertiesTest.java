@@ -1,19 +1,19 @@
-package dev.consentkit;
+package dev.consentkit.testkit.quicktheories;
 
-import static dev.consentkit.CoreGenerators.birthDates;
-import static dev.consentkit.CoreGenerators.consentChannels;
-import static dev.consentkit.CoreGenerators.consentChoices;
-import static dev.consentkit.CoreGenerators.consentEvents;
-import static dev.consentkit.CoreGenerators.coveringPurposes;
-import static dev.consentkit.CoreGenerators.instants;
-import static dev.consentkit.CoreGenerators.nonNegativeDurations;
-import static dev.consentkit.CoreGenerators.nudged;
-import static dev.consentkit.CoreGenerators.positiveDurations;
-import static dev.consentkit.CoreGenerators.purposesAround;
-import static dev.consentkit.CoreGenerators.recordingLags;
-import static dev.consentkit.CoreGenerators.scenarios;
-import static dev.consentkit.CoreGenerators.trainingPolicies;
-import static dev.consentkit.CoreGenerators.utcMidnight;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.birthDates;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.consentChannels;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.consentChoices;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.consentEvents;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.coveringPurposes;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.instants;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.momentsOf;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.nonNegativeDurations;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.nudged;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.positiveDurations;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.purposesAround;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.recordingLags;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.trainingPolicies;
+import static dev.consentkit.testkit.quicktheories.ConsentGenerators.utcMidnight;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,20 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.longs;
 
-import dev.consentkit.CoreGenerators.Scenario;
+import dev.consentkit.ConsentChoice;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.ConsentHistory;
+import dev.consentkit.ContentItem;
+import dev.consentkit.DataCategory;
+import dev.consentkit.Decision;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.Member;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.PropertyExamples;
+import dev.consentkit.Purpose;
+import dev.consentkit.Reason;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.suite.Scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,14 +42,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
-/** Property tests showing that the engine's invariants hold for any generated policy, member, item and instant. */
+/**
+ * Property tests showing that the engine's invariants ({@link TrainingPolicy}, in consent-core) hold for any
+ * generated policy, member, item and instant.
+ */
 class TrainingPolicyPropertiesTest {
 
     private static final int EXAMPLES = PropertyExamples.scaled(500);
@@ -122,14 +137,14 @@ class TrainingPolicyPropertiesTest {
     void shouldReplayAsKnownAt() {
         qt().withExamples(EXAMPLES).forAll(scenarios()).checkAssert(s -> {
             Decision replayed = s.replay();
-            Member asKnown = s.member().withConsent(s.member().consent().knownAt(s.knownAt()));
+            Member asKnown = s.member().withConsent(s.member().consent().knownAt(s.knownAt().orElseThrow()));
             Decision expected = s.withMember(asKnown).evaluate();
             assertEquals(expected.trainable(), replayed.trainable());
             assertEquals(expected.reason(), replayed.reason());
             assertEquals(expected.failedChecks(), replayed.failedChecks());
             assertEquals(expected.policyVersion(), replayed.policyVersion());
             assertEquals(expected.evidence(), replayed.evidence());
-            assertEquals(Optional.of(s.knownAt()), replayed.knownAt());
+            assertEquals(s.knownAt(), replayed.knownAt());
         });
     }
 
@@ -144,10 +159,10 @@ class TrainingPolicyPropertiesTest {
     @Test
     void shouldNeverTrainWhatAMinorCreated() {
         qt().withExamples(EXAMPLES).forAll(itemsCreatedAroundComingOfAge()).checkAssert(s -> {
-            PolicyVersion version = s.version().orElseThrow();
+            PolicyVersion version = s.versionInForce().orElseThrow();
             LocalDate born = s.member().birthDate().orElseThrow();
             LocalDate created = LocalDate.ofInstant(s.item().createdAt(), ZoneOffset.UTC);
-            boolean createdWhileMinor = version.minimumAge() > 0 && created.isBefore(CoreGenerators.comingOfAge(born, version));
+            boolean createdWhileMinor = version.minimumAge() > 0 && created.isBefore(Invariants.comingOfAge(born, version));
             assertEquals(createdWhileMinor, s.evaluate().failed(Reason.CREATED_WHILE_MINOR));
             assertFalse(createdWhileMinor && s.isTrainable(), "an item created while its author was a minor is trainable");
         });
@@ -181,6 +196,25 @@ class TrainingPolicyPropertiesTest {
 
     // ---- derived scenarios ----
 
+    /** Scenarios under any generated policy, each with a {@code knownAt}: see {@link #scenarios(Gen)}. */
+    private static Gen<Scenario> scenarios() {
+        return scenarios(trainingPolicies());
+    }
+
+    /**
+     * Scenarios as the test kit draws them under these policies, each with a {@code knownAt}, so that
+     * every property checks the replay too: where the kit draws none, one on or next to an instant that
+     * matters to the decision, as the kit draws them.
+     */
+    private static Gen<Scenario> scenarios(Gen<TrainingPolicy> policies) {
+        Gen<Scenario> drawn = ConsentGenerators.scenarios(policies);
+        return in -> {
+            Scenario s = drawn.generate(in);
+            return s.knownAt().isPresent() ? s
+                    : s.withKnownAt(momentsOf(s.policy(), s.member(), s.item()).generate(in));
+        };
+    }
+
     /** A scenario and consent events supplied with it or added to it. */
     record WithEvents(Scenario scenario, List<ConsentEvent> events) {
 
@@ -198,7 +232,7 @@ class TrainingPolicyPropertiesTest {
     private static Gen<Scenario> itemsUnderANeverAllowedCategoryOfTheVersionInForce() {
         return in -> {
             Scenario s = withVersionInForce(scenarios().generate(in));
-            PolicyVersion version = s.version().orElseThrow();
+            PolicyVersion version = s.versionInForce().orElseThrow();
             if (version.neverAllowedCategories().isEmpty()) {
                 PolicyVersion excluding = version.toBuilder(version.id(), version.effectiveFrom())
                         .neverAllow(DataCategory.PRIVATE_MESSAGES).build();
@@ -338,7 +372,7 @@ class TrainingPolicyPropertiesTest {
                 Pair.of(2, Generate.range(-4000, 2000).map(days -> Duration.ofDays(days))));
         return in -> {
             Scenario s = withVersionInForce(scenarios().generate(in));
-            PolicyVersion version = s.version().orElseThrow();
+            PolicyVersion version = s.versionInForce().orElseThrow();
             if (version.minimumAge() == 0) {
                 PolicyVersion adultsOnly = version.toBuilder(version.id(), version.effectiveFrom()).minimumAge(18).build();
                 s = s.withPolicy(replacing(s.policy(), version, adultsOnly));
@@ -353,7 +387,7 @@ class TrainingPolicyPropertiesTest {
 
     /** The scenario, asking at the first version's start when no version is in force at its asOf. */
     private static Scenario withVersionInForce(Scenario s) {
-        return s.version().isPresent() ? s : s.withAsOf(s.policy().versions().get(0).effectiveFrom());
+        return s.versionInForce().isPresent() ? s : s.withAsOf(s.policy().versions().get(0).effectiveFrom());
     }
 
     private static TrainingPolicy replacing(TrainingPolicy policy, PolicyVersion old, PolicyVersion replacement) {
