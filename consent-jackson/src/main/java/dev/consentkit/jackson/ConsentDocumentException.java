@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The message names all of it in one line, for example:
  *
  * <pre>{@code
- * $.versions[0].allowedCategorys at line 9, column 7: unknown field "allowedCategorys"; expected one of id, effectiveFrom, defaultBasis, excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, unknownAge, itemsCreatedFrom
+ * $.versions[0].allowedCategorys at line 9, column 27: unknown field "allowedCategorys"; expected one of id, effectiveFrom, defaultBasis, excludedByDefault, jurisdictionRules, allowedCategories, neverAllowedCategories, minimumAge, unknownAge, leapDayBirthday, gpcSignalsObject, itemsCreatedFrom, itemsFromMembersChoice
  * }</pre>
  *
  * <p>The parts are also available on their own: {@link #fieldPath()} (a JSONPath from the document's

@@ -32,10 +32,11 @@ import java.util.Objects;
  * <p>{@link TrainingPolicy}, {@link Member}, {@link ContentItem} and {@link Decision} are documents:
  * they are written with their {@code format} field and read only with it, also when nested in a
  * value of your own. Their parts ({@link PolicyVersion}, {@link JurisdictionRule}, {@link Residence},
- * {@link JurisdictionTimeline}, {@link ConsentEvent}, {@link ConsentHistory}, {@link Reservation},
+ * {@link JurisdictionTimeline}, {@link AccountClosure}, {@link ConsentEvent}, {@link ConsentHistory}, {@link Reservation},
  * {@link Evidence}) are read and written in the same form without one; {@link DataCategory},
  * {@link Purpose} and {@link Jurisdiction} as their keys and codes, also as map keys; the core's enums
- * by their names. A document that cannot be read fails with {@link ConsentDocumentException}.
+ * by their names. Jackson binds every document to the module's own records of its shape, which call
+ * the core's factories. A document that cannot be read fails with {@link ConsentDocumentException}.
  *
  * <p>The module changes nothing else in the mapper, and so it cannot set the mapper's stream read
  * limits: give a mapper that reads untrusted input {@link ConsentDocuments#streamReadConstraints()}

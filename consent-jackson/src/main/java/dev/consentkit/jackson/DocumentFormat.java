@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * {@code ITEM_BEFORE_CHOICE} or a reopened closure: {@code v2.1}; policies always {@code v1.1}, as
  * every version writes its {@code leapDayBirthday} and {@code gpcSignalsObject}), and reads it and any
  * minor version {@code vM.N} of it: a minor
- * version adds nothing that changes what the fields known here mean. Fields this version does not
+ * version adds nothing that changes what the fields known here mean. The minor versions that added
+ * {@code "$schema"}, the address of a document's JSON Schema for editors ({@code consentkit.policy/v1.2},
+ * {@code member/v1.2}, {@code item/v1.2}, {@code decision/v2.2}), are never written: this library
+ * reads the key in any minor version and does not write it. Fields this version does not
  * know are still rejected, so a newer document that relies on them fails loudly instead of being half
  * read. Decisions of the previous major version, {@code consentkit.decision/v1}, are still read. Any
  * other major version is rejected.

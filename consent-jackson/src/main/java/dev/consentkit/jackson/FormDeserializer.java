@@ -32,9 +32,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>a document of the wrong kind or version is reported as such, even when the {@code format}
  *       field comes after the field that failed: on a failure the rest of the object is scanned for
  *       its {@code format}, and a wrong one is reported instead;
- *   <li>a repeated key fails even in a mapper whose parser does not look for them, and an unknown
- *       field fails even in a mapper that ignores them ({@link ConsentModule} makes forms refuse
- *       unknown fields).
+ *   <li>a repeated key fails even in a mapper whose parser does not look for them (the check is
+ *       turned on for the form's object), and an unknown field even in a mapper that ignores them
+ *       (every form refuses them with {@link UnknownFields}).
  * </ul>
  */
 final class FormDeserializer<T> extends StdDeserializer<T> implements ResolvableDeserializer {
