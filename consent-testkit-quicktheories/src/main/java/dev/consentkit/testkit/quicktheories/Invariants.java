@@ -95,7 +95,7 @@ final class Invariants {
     static final Invariant<Answer> OPT_OUT_DENIES = new Invariant<>("an opt-out in effect denies",
             "while the member's latest choice in effect for the policy's purpose, or a broader one, is an OPT_OUT,"
                     + " nothing of theirs is trainable",
-            policy -> answers(asOfAfterAnOptOutWithoutLaterOptIn(policy)), Invariants::optOutViolation);
+            policy -> answers(asOfAfterAnOptOutWithoutLaterOptIn(scenarios(policy))), Invariants::optOutViolation);
 
     static final Invariant<Answer> CLOSED_ACCOUNTS = new Invariant<>("nothing while the account is closed",
             "while a closure of the member's account is in effect (closedAt <= asOf < reopenedAt) nothing of theirs is"
@@ -522,13 +522,14 @@ final class Invariants {
     }
 
     /**
-     * Scenarios whose member opted out, for the policy's purpose or a broader one, at or before asOf,
-     * and has no opt-in covering that purpose effective after the opt-out.
+     * Scenarios drawn from {@code scenarios} whose member opted out, for the policy's purpose or a
+     * broader one, at or before asOf, and has no opt-in covering that purpose effective after the
+     * opt-out. The engine's own property tests draw them over random policies too.
      */
-    private static Gen<Scenario> asOfAfterAnOptOutWithoutLaterOptIn(TrainingPolicy policy) {
-        Purpose governed = policy.purpose();
+    static Gen<Scenario> asOfAfterAnOptOutWithoutLaterOptIn(Gen<Scenario> scenarios) {
         return in -> {
-            Scenario s = scenarios(policy).generate(in);
+            Scenario s = scenarios.generate(in);
+            Purpose governed = s.policy().purpose();
             Instant optedOutAt = stored(plus(s.asOf(), nonNegativeDurations().generate(in).negated()));
             if (optedOutAt.isAfter(s.asOf())) {
                 // Asked before any instant a value can hold: ask at the opt-out instead.

@@ -80,7 +80,7 @@ class TrainingPolicyPropertiesTest {
 
     @Test
     void shouldNeverTrainAfterAnOptOutWithoutLaterOptIn() {
-        qt().withExamples(EXAMPLES).forAll(asOfAfterAnOptOutWithoutLaterOptIn()).checkAssert(s -> {
+        qt().withExamples(EXAMPLES).forAll(Invariants.asOfAfterAnOptOutWithoutLaterOptIn(scenarios())).checkAssert(s -> {
             assertFalse(s.isTrainable());
             assertTrue(s.evaluate().failed(Reason.OPTED_OUT));
         });
@@ -257,29 +257,6 @@ class TrainingPolicyPropertiesTest {
                     ? item.deletedAt().get()
                     : item.createdAt().plus(nonNegativeDurations().generate(in));
             return s.withItem(item.withDeletedAt(deletedAt)).withAsOf(deletedAt.plus(nonNegativeDurations().generate(in)));
-        };
-    }
-
-    /**
-     * Scenarios whose member opted out, for the policy's purpose or a broader one, at or before asOf,
-     * and has no opt-in covering that purpose effective after the opt-out.
-     */
-    private static Gen<Scenario> asOfAfterAnOptOutWithoutLaterOptIn() {
-        return in -> {
-            Scenario s = scenarios().generate(in);
-            Purpose governed = s.policy().purpose();
-            Instant optedOutAt = s.asOf().minus(nonNegativeDurations().generate(in));
-            ConsentEvent optOut = ConsentEvent.optOut("opt-out", Generate.pick(coveringPurposes(governed)).generate(in),
-                    optedOutAt, optedOutAt.plus(recordingLags().generate(in)), consentChannels().generate(in));
-            List<ConsentEvent> events = new ArrayList<>(List.of(optOut));
-            for (ConsentEvent event : s.member().consent().events()) {
-                boolean laterOptIn = !event.isOptOut() && event.purpose().covers(governed)
-                        && event.effectiveAt().isAfter(optedOutAt);
-                if (!laterOptIn) {
-                    events.add(event);
-                }
-            }
-            return s.withMember(s.member().withConsent(ConsentHistory.of(events)));
         };
     }
 
