@@ -39,6 +39,7 @@ public final class UnknownFields extends StdDeserializer<Object> implements Cont
 
     private static final long serialVersionUID = 1L;
 
+    /** The names of the fields the record defines, in the order it declares them, for the message. */
     private final List<String> known;
 
     /** A refusal that lists no known fields until Jackson hands it the record it serves. */
