@@ -17,6 +17,12 @@ final class CliException extends RuntimeException {
     /** The exit code of a usage or input error. */
     static final int USAGE = 2;
 
+    /**
+     * The exit code of a run the tool itself could not finish, such as one that ran out of memory:
+     * never 0 or 1, so that a pipeline cannot take an incomplete output for a finished run.
+     */
+    static final int STOPPED = 3;
+
     private final int exitCode;
 
     CliException(String message, int exitCode, Throwable cause) {

@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -92,7 +93,22 @@ public final class ConsentCli implements Callable<Integer> {
         boolean terminal = Boolean.parseBoolean(
                 System.getProperty("consent.stderr.terminal", String.valueOf(consoleIsTerminal())));
         OutputStream stdout = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        System.exit(execute(new Invocation(Path.of(""), System.in, stdout, System.err, terminal), args));
+        int code;
+        try {
+            code = execute(new Invocation(Path.of(""), System.in, stdout, System.err, terminal, true), args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("consent: stopped: out of memory (" + e.getMessage() + "); the output is incomplete. "
+                    + "Give Java more memory, such as JAVA_TOOL_OPTIONS=-Xmx2g, or split the input");
+            code = CliException.STOPPED;
+        } catch (Throwable e) {
+            System.err.println("consent: stopped by an unexpected " + e + "; the output is incomplete. Run it again "
+                    + "with --debug and report the output");
+            if (Arrays.asList(args).contains("--debug")) {
+                e.printStackTrace();
+            }
+            code = CliException.STOPPED;
+        }
+        System.exit(code);
     }
 
     /**
@@ -156,6 +172,9 @@ public final class ConsentCli implements Callable<Integer> {
         try {
             invocation.flush();
         } catch (IOException e) {
+            if (RecordOutput.closedPipe(e)) {
+                return RecordOutput.CLOSED_PIPE;
+            }
             invocation.err().println("consent: cannot write the output: " + e.getMessage()
                     + "; check that standard output goes to a writable file or pipe");
             return CliException.USAGE;
@@ -192,7 +211,9 @@ public final class ConsentCli implements Callable<Integer> {
             message = "unexpected " + cause + " in " + command.getCommandSpec().qualifiedName()
                     + "; run it again with --debug and report the output";
         }
-        invocation.err().println("consent: " + message);
+        if (!message.isEmpty()) {
+            invocation.err().println("consent: " + message);
+        }
         if (debug) {
             cause.printStackTrace(invocation.err());
         }

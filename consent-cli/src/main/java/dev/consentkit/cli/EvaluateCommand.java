@@ -1,29 +1,30 @@
 package dev.consentkit.cli;
 
-import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.batch.BatchEvaluator;
 import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.NdjsonReader;
 import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,11 +45,11 @@ import picocli.CommandLine.Option;
                 "Decides every item of an NDJSON export at one instant.",
                 "",
                 "Writes one NDJSON line per item to standard output, a compact record such as",
-                "  {\"item\":\"post-1\",\"member\":\"m-1\",\"trainable\":true,\"reason\":\"...\"}",
+                "  {\"itemId\":\"post-1\",\"memberId\":\"m-1\",\"trainable\":true,\"reason\":\"...\"}",
                 "or, with --explain, the full decision document without its format field. An item whose "
                         + "line is malformed, or whose author is not in the members file, gets an error record "
                         + "with its line number instead, and the run goes on:",
-                "  {\"line\":12,\"item\":\"post-9\",\"member\":\"m-404\",\"error\":\"...\"}",
+                "  {\"line\":12,\"itemId\":\"post-9\",\"memberId\":\"m-404\",\"error\":\"...\"}",
                 "A malformed line of the members file is reported on standard error and that member is "
                         + "skipped. A consent event recorded up to --clock-skew before it takes effect counts from "
                         + "when it was recorded; one recorded longer before makes its member's line malformed. A summary (counts by reason, errors, items per second) goes to standard "
@@ -75,8 +76,8 @@ import picocli.CommandLine.Option;
                 "      < items.ndjson > decisions.ndjson"})
 final class EvaluateCommand implements Callable<Integer> {
 
-    /** How many error lines the summary lists by number. */
-    private static final int LISTED_ERRORS = 10;
+    /** Item lines per batch that a worker reads and decides at once. */
+    private static final int BATCH_LINES = 1024;
 
     private final Invocation invocation;
 
@@ -128,47 +129,106 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrainingPolicy policy = readPolicy();
-        Map<String, Member> members = new HashMap<>();
-        int skippedMembers = readMembers(members);
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread worker = new Thread(runnable, "consent-evaluate");
+            worker.setDaemon(true);
+            return worker;
+        });
+        try {
+            return evaluate(policy, workers, threads);
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    private int evaluate(TrainingPolicy policy, ExecutorService workers, int threads) {
+        int inFlight = 2 * threads + 2;
+        MemberFile members = MemberFile.read(invocation.resolve(membersFile), membersFile.toString(), readOptions,
+                explain, workers, inFlight, invocation.err());
+        BatchEvaluator.Builder resolving = BatchEvaluator.builder(policy, members.store()).resolveOn(workers);
+        BatchEvaluator batch = (knownAt == null ? resolving : resolving.knownAt(knownAt)).build(asOf);
+        Instant replayAt = knownAt;
+        BiFunction<ContentItem, Member, Decision> deciding = replayAt == null
+                ? (item, author) -> policy.evaluate(item, author, asOf)
+                : (item, author) -> policy.asKnownAt(replayAt).evaluate(item, author, asOf);
         long started = System.nanoTime();
-        long[] counts = new long[Reason.values().length];
-        long decided = 0;
-        List<Long> errorLines = new ArrayList<>();
+        RunTally tally = new RunTally();
         Progress progress = new Progress(invocation.err(), invocation.errIsTerminal(), started);
-        try (NdjsonReader<ContentItem> items = openItems();
-                DecisionStream out = new DecisionStream(invocation.stdout(), explain)) {
-            for (NdjsonReader.Line<ContentItem> line = items.read(); line != null; line = items.read()) {
-                if (!line.hasValue()) {
-                    errorLines.add(line.number());
-                    out.error(line.number(), null, null, line.error().orElseThrow().getMessage());
-                } else {
-                    ContentItem item = line.value();
-                    Member author = members.get(item.authorId());
-                    if (author == null) {
-                        errorLines.add(line.number());
-                        out.error(line.number(), item.id(), item.authorId(), "member " + item.authorId()
-                                + ", the author of item " + item.id() + ", is not in the members file " + membersFile
-                                + "; add the member to it, or leave the item out");
-                    } else {
-                        Decision decision = knownAt == null ? policy.evaluate(item, author, asOf)
-                                : policy.asKnownAt(knownAt).evaluate(item, author, asOf);
-                        counts[decision.reason().ordinal()]++;
-                        decided++;
-                        if (only == null || (only == Only.trainable) == decision.trainable()) {
-                            out.decision(decision);
-                        }
-                    }
+        RecordOutput out = new RecordOutput(invocation.stdout());
+        Thread hook = invocation.isProcess() ? out.onInterrupt(invocation.err()) : null;
+        if (hook != null) {
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        try (NdjsonReader<ContentItem> items = openItems()) {
+            items.readInBatches(BATCH_LINES, inFlight, workers, lines -> decide(lines, members, batch, deciding), done -> {
+                try {
+                    out.write(done.finish(), done.tally().lines());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                progress.tick(decided + errorLines.size());
-            }
+                tally.add(done.tally());
+                progress.tick(tally.lines());
+            });
+            out.flush();
+        } catch (UncheckedIOException e) {
+            throw outputFailed(e.getCause());
+        } catch (RecordOutput.Closed e) {
+            throw outputFailed(e);
         } catch (ConsentDocumentException e) {
             throw CliException.invalid("items file", itemsFile, e);
         } catch (IOException e) {
             throw CliException.unreadable("items file", itemsFile, e);
+        } finally {
+            if (hook != null) {
+                removeHook(hook);
+            }
         }
         progress.clear();
-        summarize(policy, counts, decided, errorLines, System.nanoTime() - started);
-        return errorLines.isEmpty() && skippedMembers == 0 ? 0 : 1;
+        summarize(policy, tally, System.nanoTime() - started);
+        return tally.errors() == 0 && members.skipped() == 0 ? 0 : 1;
+    }
+
+    /** Decides a batch of item lines, on a worker thread. */
+    private ItemOutcomes decide(List<NdjsonReader.Line<ContentItem>> lines, MemberFile members, BatchEvaluator batch,
+            BiFunction<ContentItem, Member, Decision> deciding) {
+        ItemOutcomes outcomes = new ItemOutcomes(explain);
+        Map<String, Member> byId = members.byId();
+        for (NdjsonReader.Line<ContentItem> line : lines) {
+            if (!line.hasValue()) {
+                outcomes.error(line.number(), null, null, line.error().orElseThrow().getMessage());
+                continue;
+            }
+            ContentItem item = line.value();
+            if (!members.store().contains(item.authorId())) {
+                outcomes.error(line.number(), item.id(), item.authorId(), "member " + item.authorId()
+                        + ", the author of item " + item.id() + ", is not in the members file " + membersFile
+                        + "; add the member to it, or leave the item out");
+                continue;
+            }
+            Reason reason = batch.reason(item);
+            boolean written = only == null || (only == Only.trainable) == reason.isTrainable();
+            Decision decision = explain && written && byId != null
+                    ? deciding.apply(item, Objects.requireNonNull(byId.get(item.authorId()))) : null;
+            outcomes.decided(reason, written, decision, item.id(), item.authorId());
+        }
+        return outcomes;
+    }
+
+    private static RuntimeException outputFailed(IOException e) {
+        if (e instanceof RecordOutput.Closed || RecordOutput.closedPipe(e)) {
+            return new CliException("", RecordOutput.CLOSED_PIPE, e);
+        }
+        return new CliException("cannot write the decisions to standard output: " + e.getMessage()
+                + "; check that it goes to a writable file or pipe", CliException.USAGE, e);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running: the process is being interrupted.
+        }
     }
 
     private TrainingPolicy readPolicy() {
@@ -183,85 +243,33 @@ final class EvaluateCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads the members into {@code members} and returns how many lines were skipped. */
-    private int readMembers(Map<String, Member> members) {
-        int skipped = 0;
-        long adjusted = 0;
-        Map<String, Long> lineOf = new HashMap<>();
-        try (NdjsonReader<Member> reader = NdjsonReader.members(invocation.resolve(membersFile), readOptions)) {
-            for (NdjsonReader.Line<Member> line = reader.read(); line != null; line = reader.read()) {
-                if (!line.hasValue()) {
-                    skipped++;
-                    invocation.err().println("consent: skipped line " + line.number() + " of the members file "
-                            + membersFile + ": " + line.error().orElseThrow().getMessage()
-                            + "; items of that member get error records until the line is fixed");
-                    continue;
-                }
-                Member member = line.value();
-                Long first = lineOf.putIfAbsent(member.id(), line.number());
-                if (first != null) {
-                    skipped++;
-                    invocation.err().println("consent: skipped line " + line.number() + " of the members file "
-                            + membersFile + ": member " + member.id() + " is already on line " + first
-                            + "; keep one line per member");
-                    continue;
-                }
-                members.put(member.id(), member);
-                adjusted += member.consent().events().stream().filter(ConsentEvent::isSkewAdjusted).count();
-            }
-        } catch (ConsentDocumentException e) {
-            throw CliException.invalid("members file", membersFile.toString(), e);
-        } catch (IOException e) {
-            throw CliException.unreadable("members file", membersFile.toString(), e);
-        }
-        if (adjusted > 0) {
-            invocation.err().println("consent: " + adjusted + (adjusted == 1 ? " consent event" : " consent events")
-                    + " of the members file " + membersFile + " recorded before taking effect, within the clock-skew"
-                    + " tolerance of " + readOptions.clockSkewTolerance()
-                    + (adjusted == 1 ? ", counts from when it was recorded;" : ", count from when they were recorded;")
-                    + " consent validate --members " + membersFile + " lists them");
-        }
-        return skipped;
-    }
-
     private NdjsonReader<ContentItem> openItems() {
-        if (itemsFile.equals("-")) {
-            InputStream in = invocation.stdin();
-            return NdjsonReader.items(in);
-        }
-        Path file = invocation.resolve(Path.of(itemsFile));
         try {
+            if (itemsFile.equals("-")) {
+                return NdjsonReader.items(Inputs.open(invocation.stdin()));
+            }
+            Path file = invocation.resolve(Path.of(itemsFile));
             if (Files.isDirectory(file)) {
                 throw new IOException("it is a directory");
             }
-            return NdjsonReader.items(file);
+            return NdjsonReader.items(Inputs.open(Files.newInputStream(file)));
         } catch (IOException e) {
             throw CliException.unreadable("items file", itemsFile, e);
         }
     }
 
-    private void summarize(TrainingPolicy policy, long[] counts, long decided, List<Long> errorLines, long nanos) {
+    private void summarize(TrainingPolicy policy, RunTally tally, long nanos) {
         PrintWriter err = invocation.err();
-        long trainable = counts[Reason.ALLOWED_BY_DEFAULT.ordinal()] + counts[Reason.ALLOWED_OPTED_IN.ordinal()];
-        long items = decided + errorLines.size();
-        StringBuilder head = new StringBuilder().append(String.format(Locale.ROOT, "%,d items: %,d trainable, %,d not trainable",
-                items, trainable, decided - trainable));
-        head.append(String.format(Locale.ROOT, ", %,d error%s", errorLines.size(), errorLines.size() == 1 ? "" : "s"));
-        if (!errorLines.isEmpty()) {
-            head.append(" (line").append(errorLines.size() == 1 ? " " : "s ")
-                    .append(errorLines.stream().limit(LISTED_ERRORS).map(String::valueOf).collect(Collectors.joining(", ")))
-                    .append(errorLines.size() > LISTED_ERRORS ? ", ..." : "").append(')');
-        }
-        err.println(head);
+        err.println(tally.headline());
         for (Reason reason : Reason.values()) {
-            if (counts[reason.ordinal()] > 0) {
-                err.println(String.format(Locale.ROOT, "  %-22s %,9d", reason, counts[reason.ordinal()]));
+            if (tally.count(reason) > 0) {
+                err.println(String.format(Locale.ROOT, "  %-22s %,9d", reason, tally.count(reason)));
             }
         }
         String version = policy.versionAt(asOf).map(PolicyVersion::id).map(v -> "@" + v).orElse(" (no version in force)");
         double seconds = nanos / 1e9;
         err.println("as of " + asOf + (knownAt == null ? "" : " as known at " + knownAt) + " under " + policy.id()
                 + version + String.format(Locale.ROOT, ", in %.2f s (%,.0f items/s)", seconds,
-                        items / Math.max(seconds, 1e-9)));
+                        tally.lines() / Math.max(seconds, 1e-9)));
     }
 }

@@ -24,14 +24,30 @@ final class Invocation {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean errIsTerminal;
+    private final boolean process;
 
     Invocation(Path workingDirectory, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean errIsTerminal) {
+        this(workingDirectory, stdin, stdout, stderr, errIsTerminal, false);
+    }
+
+    /**
+     * A run; {@code process} when it is the whole process, started from {@link ConsentCli#main}, which
+     * may then react to being interrupted.
+     */
+    Invocation(Path workingDirectory, InputStream stdin, OutputStream stdout, OutputStream stderr, boolean errIsTerminal,
+            boolean process) {
         this.workingDirectory = workingDirectory.toAbsolutePath();
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.stdout = Objects.requireNonNull(stdout, "stdout");
         this.out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), false);
         this.err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
         this.errIsTerminal = errIsTerminal;
+        this.process = process;
+    }
+
+    /** Whether the run is the whole process, so that it may hook into the process's shutdown. */
+    boolean isProcess() {
+        return process;
     }
 
     /** A path the user gave, resolved against the directory the tool was started in. */

@@ -52,7 +52,7 @@ class EvaluateCommandTest {
     }
 
     private static String compact(String item, String member, boolean trainable, String reason) {
-        return "{\"item\":\"" + item + "\",\"member\":\"" + member + "\",\"trainable\":" + trainable + ",\"reason\":\""
+        return "{\"itemId\":\"" + item + "\",\"memberId\":\"" + member + "\",\"trainable\":" + trainable + ",\"reason\":\""
                 + reason + "\"}";
     }
 
@@ -105,7 +105,7 @@ class EvaluateCommandTest {
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(List.of(
                 compact("post-us-1", "m-us", true, "ALLOWED_BY_DEFAULT"),
-                "{\"line\":2,\"item\":\"post-nobody-1\",\"member\":\"m-nobody\",\"error\":\"member m-nobody, the author "
+                "{\"line\":2,\"itemId\":\"post-nobody-1\",\"memberId\":\"m-nobody\",\"error\":\"member m-nobody, the author "
                         + "of item post-nobody-1, is not in the members file " + MEMBERS
                         + "; add the member to it, or leave the item out\"}",
                 compact("post-de-1", "m-de", true, "ALLOWED_BY_DEFAULT")), run.outLines());
@@ -134,7 +134,7 @@ class EvaluateCommandTest {
         List<String> lines = run.outLines();
         assertEquals(3, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith("{\"itemId\":\"post-us-1\","), lines.get(0));
-        assertTrue(lines.get(1).startsWith("{\"line\":2,\"item\":\"post-nobody-1\","), lines.get(1));
+        assertTrue(lines.get(1).startsWith("{\"line\":2,\"itemId\":\"post-nobody-1\","), lines.get(1));
         assertTrue(lines.get(2).startsWith("{\"itemId\":\"post-de-1\","), lines.get(2));
     }
 
@@ -262,7 +262,7 @@ class EvaluateCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("consent: skipped line 2 of the members file members-malformed-line.ndjson: "
                 + "$.jurisdictions[0].jurisdiction at line 2, column "), run.err());
-        assertTrue(run.outLines().get(2).startsWith("{\"line\":3,\"item\":\"post-de-1\",\"member\":\"m-de\""), run.out());
+        assertTrue(run.outLines().get(2).startsWith("{\"line\":3,\"itemId\":\"post-de-1\",\"memberId\":\"m-de\""), run.out());
     }
 
     @Test
@@ -272,8 +272,8 @@ class EvaluateCommandTest {
 
         assertEquals(1, run.exitCode(), run.err());
         assertEquals(List.of(
-                "{\"item\":\"post-api-1\",\"member\":\"m-api\",\"trainable\":false,\"reason\":\"OPTED_OUT\"}",
-                "{\"item\":\"post-us-1\",\"member\":\"m-us\",\"trainable\":true,\"reason\":\"ALLOWED_BY_DEFAULT\"}"),
+                "{\"itemId\":\"post-api-1\",\"memberId\":\"m-api\",\"trainable\":false,\"reason\":\"OPTED_OUT\"}",
+                "{\"itemId\":\"post-us-1\",\"memberId\":\"m-us\",\"trainable\":true,\"reason\":\"ALLOWED_BY_DEFAULT\"}"),
                 run.outLines());
         assertTrue(run.err().startsWith("consent: skipped line 2 of the members file members-clock-skew.ndjson: "
                 + "$.consent[0].recordedAt at line 2, column 213: consent event e-late-1 is recorded at "
@@ -286,12 +286,43 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void shouldStopAtOnceWhenTheMembersFileIsAPolicyDocument() {
+        CliRun run = CliRun.inRepository("evaluate", "--policy", "examples/linkedin/policy.json", "--members",
+                "examples/linkedin/policy.json", "--items", "examples/linkedin/items.ndjson", "--as-of", "2025-11-04");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("", run.out());
+        assertEquals("consent: the members file examples/linkedin/policy.json is not a members file: it looks like a JSON "
+                + "document over several lines, not one member per line; give --members a file of members, one JSON "
+                + "object per line\n", run.err());
+    }
+
+    @Test
+    void shouldStopAtOnceWhenTheMembersFileHoldsDecisions() throws IOException {
+        Path decisions = Files.createTempFile("decisions", ".ndjson");
+        try {
+            CliRun explained = CliRun.inRepository("evaluate", "--policy", "examples/linkedin/policy.json", "--members",
+                    "examples/linkedin/members.ndjson", "--items", "examples/linkedin/items.ndjson", "--as-of", "2025-11-04",
+                    "--explain", "--only", "trainable");
+            Files.writeString(decisions, explained.out());
+            CliRun run = CliRun.inRepository("evaluate", "--policy", "examples/linkedin/policy.json", "--members", decisions.toString(),
+                    "--items", "examples/linkedin/items.ndjson", "--as-of", "2025-11-04");
+
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains("is not a members file: it looks like a decisions file: its line 1 is a decision"),
+                    run.err());
+        } finally {
+            Files.delete(decisions);
+        }
+    }
+
+    @Test
     void shouldSkipTheMemberOfAnEventRecordedBeforeItTakesEffectWithZeroClockSkew() {
         CliRun run = CliRun.inFixtures("evaluate", "--policy", "policy.json", "--members", "members-clock-skew.ndjson",
                 "--items", "items-clock-skew.ndjson", "--as-of", "2025-11-10T00:00:00Z", "--clock-skew", "PT0S");
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.outLines().get(0).startsWith("{\"line\":1,\"item\":\"post-api-1\",\"member\":\"m-api\","
+        assertTrue(run.outLines().get(0).startsWith("{\"line\":1,\"itemId\":\"post-api-1\",\"memberId\":\"m-api\","
                 + "\"error\":\"member m-api, the author of item post-api-1, is not in the members file"), run.out());
         assertTrue(run.err().startsWith("consent: skipped line 1 of the members file members-clock-skew.ndjson: "), run.err());
     }

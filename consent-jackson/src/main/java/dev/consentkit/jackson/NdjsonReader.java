@@ -12,10 +12,18 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -237,18 +245,126 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             if (isBlank(text)) {
                 continue;
             }
-            long number = lines.number();
-            try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-                where.moveTo(number);
-                return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
-            } catch (ConsentDocumentException e) {
-                return new Line<>(number, null, e);
+            return parse(text, lines.number(), type, reader, where);
+        }
+    }
+
+    /**
+     * Reads the rest of the stream in batches of lines on {@code executor}, and hands each batch's result
+     * to {@code inOrder} on the calling thread, in the order of the lines: the way to read a long export
+     * on several cores without giving up its order.
+     *
+     * <p>The calling thread reads the lines and passes on the results; the executor's threads read the
+     * lines' JSON and run {@code work} on each batch, a list of the batch's lines that are not blank, in
+     * order, each with its value or its error exactly as {@link #read()} would return it. At most
+     * {@code inFlight} batches are read or waiting to be passed on at a time, so memory stays bounded
+     * however long the stream and however slow {@code inOrder}. A batch ends after {@code batchLines}
+     * lines, or sooner once it holds about a mebibyte of text.
+     *
+     * <p>When {@code work} or {@code inOrder} throws, no further batch is started, the batches not yet
+     * handed on are cancelled (one already running finishes on its thread, its result unused), and the
+     * exception is thrown here; an unchecked exception or error of {@code work} is thrown as it is, not
+     * wrapped.
+     *
+     * <pre>{@code
+     * ExecutorService pool = Executors.newFixedThreadPool(2);
+     * try (NdjsonReader<ContentItem> items = NdjsonReader.items(path)) {
+     *     items.readInBatches(4096, 8, pool,
+     *             lines -> lines.stream().filter(NdjsonReader.Line::hasValue).count(),
+     *             count -> total.add(count));
+     * } finally {
+     *     pool.shutdown();
+     * }
+     * }</pre>
+     *
+     * @param batchLines the most lines in a batch, at least 1
+     * @param inFlight the most batches read or waiting at once, at least 1
+     * @param executor runs the reading of each batch and {@code work}
+     * @param work turns a batch's lines into a result; called on the executor's threads, one batch at a time each
+     * @param inOrder takes the results, on the calling thread, in the order of the batches
+     * @param <R> what {@code work} makes of a batch
+     * @throws ConsentDocumentException as {@link #read()}, if a line goes on past {@link
+     *     ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} without ending, after the results of the lines before
+     *     it were passed on
+     * @throws IOException if the stream itself fails
+     * @throws IllegalArgumentException if {@code batchLines} or {@code inFlight} is less than 1
+     * @throws IllegalStateException if the calling thread is interrupted while waiting for a batch
+     */
+    public <R> void readInBatches(int batchLines, int inFlight, Executor executor, Function<List<Line<T>>, R> work,
+            Consumer<? super R> inOrder) throws IOException {
+        if (batchLines < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("batches need at least 1 line and 1 in flight, not " + batchLines
+                    + " and " + inFlight);
+        }
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(inOrder, "inOrder");
+        ArrayDeque<Future<R>> pending = new ArrayDeque<>();
+        try {
+            ConsentDocumentException stop = null;
+            boolean more = true;
+            while (more && stop == null) {
+                LineBatch batch = new LineBatch();
+                try {
+                    more = batch.fill(lines, batchLines);
+                } catch (ConsentDocumentException neverEnds) {
+                    stop = neverEnds;
+                }
+                if (!batch.isEmpty()) {
+                    FutureTask<R> task = new FutureTask<>(() -> work.apply(batch.parse(type, reader)));
+                    executor.execute(task);
+                    pending.add(task);
+                }
+                while (pending.size() >= (more && stop == null ? inFlight : 1)) {
+                    inOrder.accept(result(pending.remove()));
+                }
+            }
+            if (stop != null) {
+                throw stop;
+            }
+        } finally {
+            for (Future<R> started : pending) {
+                started.cancel(false);
             }
         }
     }
 
+    private static <R> R result(Future<R> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a batch of lines", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** The line's value, or its error, with locations on line {@code number} of the stream. */
+    static <T> Line<T> parse(String text, long number, Class<T> type, ObjectReader reader, Locator where) {
+        Object common = type == ContentItem.class ? ItemLines.read(text) : type == Member.class ? MemberLines.read(text) : null;
+        if (common != null) {
+            return new Line<>(number, type.cast(common), null);
+        }
+        try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
+            where.moveTo(number);
+            return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
+        } catch (ConsentDocumentException e) {
+            return new Line<>(number, null, e);
+        } catch (IOException cannotHappenOnAString) {
+            throw new IllegalStateException(cannotHappenOnAString);
+        }
+    }
+
     /** Whether a line holds only JSON whitespace. */
-    private static boolean isBlank(String text) {
+    static boolean isBlank(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c != ' ' && c != '\t' && c != '\r') {

@@ -127,28 +127,35 @@ final class Scalars {
 
         private final Pattern form;
         private final Parse<T> parse;
+        private final Parse<T> common;
         private final String what;
         private final String expected;
 
-        private TimeText(Class<T> type, Pattern form, Parse<T> parse, String what, String expected) {
+        private TimeText(Class<T> type, Pattern form, Parse<T> parse, Parse<T> common, String what, String expected) {
             super(type);
             this.form = form;
             this.parse = parse;
+            this.common = common;
             this.what = what;
             this.expected = expected;
         }
 
         static TimeText<Instant> instant() {
-            return new TimeText<>(Instant.class, INSTANT_FORM, Instant::parse, "instant", INSTANT);
+            return new TimeText<>(Instant.class, INSTANT_FORM, Instant::parse, TimeForms::instant, "instant", INSTANT);
         }
 
         static TimeText<LocalDate> date() {
-            return new TimeText<>(LocalDate.class, DATE_FORM, LocalDate::parse, "date", DATE);
+            return new TimeText<>(LocalDate.class, DATE_FORM, LocalDate::parse, TimeForms::date, "date", DATE);
         }
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = text(parser, context, expected);
+            try {
+                return common.parse(text);
+            } catch (DateTimeException notCommon) {
+                // Another year range, or a mistake: the full grammar tells which.
+            }
             if (form.matcher(text).matches()) {
                 try {
                     return parse.parse(text);

@@ -385,7 +385,7 @@ class NdjsonReaderTest {
     }
 
     /** A head, then zero bytes forever, as {@code /dev/zero} gives them; it counts what it has served. */
-    private static final class EndlessZeros extends InputStream {
+    static final class EndlessZeros extends InputStream {
         private final byte[] head;
         private long served;
 

@@ -1,0 +1,110 @@
+package dev.consentkit.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import dev.consentkit.Decision;
+import dev.consentkit.Reason;
+import dev.consentkit.jackson.NdjsonWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@code consent evaluate} made of one batch of item lines: the NDJSON records to write, in the
+ * order of the lines, and the counts for the summary. Records are a compact
+ * {@code {"itemId":…,"memberId":…,"trainable":…,"reason":…}}, or with {@code --explain} the decision
+ * document without its {@code format} field, or for a line that could not be decided an error record
+ * {@code {"line":…,"itemId":…,"memberId":…,"error":…}}. The same field names name the item and the
+ * member in all three.
+ *
+ * <p>Made on a worker thread, then handed, whole, to the thread that writes the output: a batch's
+ * records are written in one piece, so output stops only between records.
+ */
+final class ItemOutcomes {
+
+    private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    private final JsonGenerator records;
+    private final @Nullable NdjsonWriter<Decision> decisions;
+    private final RunTally tally = new RunTally();
+
+    ItemOutcomes(boolean explain) {
+        try {
+            records = JSON.createGenerator(bytes, JsonEncoding.UTF8);
+            records.setRootValueSeparator(null);
+            decisions = explain ? NdjsonWriter.decisions(bytes) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts a decision for the summary, and writes it when {@code written}. */
+    void decided(Reason reason, boolean written, @Nullable Decision decision, String itemId, String memberId) {
+        tally.decided(reason);
+        if (!written) {
+            return;
+        }
+        try {
+            if (decisions != null && decision != null) {
+                decisions.write(decision);
+                return;
+            }
+            records.writeStartObject();
+            records.writeStringField("itemId", itemId);
+            records.writeStringField("memberId", memberId);
+            records.writeBooleanField("trainable", reason.isTrainable());
+            records.writeStringField("reason", reason.name());
+            records.writeEndObject();
+            records.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes an error record for stream line {@code line}, naming item and member when they are known. */
+    void error(long line, @Nullable String itemId, @Nullable String memberId, String message) {
+        tally.error(line);
+        try {
+            if (decisions != null) {
+                // The decision writer buffers on its own: what it holds comes first.
+                decisions.flush();
+            }
+            records.writeStartObject();
+            records.writeNumberField("line", line);
+            if (itemId != null) {
+                records.writeStringField("itemId", itemId);
+            }
+            if (memberId != null) {
+                records.writeStringField("memberId", memberId);
+            }
+            records.writeStringField("error", message);
+            records.writeEndObject();
+            records.writeRaw('\n');
+            records.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the batch: the records' bytes, in order. */
+    byte[] finish() {
+        try {
+            records.flush();
+            if (decisions != null) {
+                decisions.flush();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The batch's counts. */
+    RunTally tally() {
+        return tally;
+    }
+}
