@@ -32,11 +32,21 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * The {@code consent} command: a demo on a bundled sample, evaluation of NDJSON exports against a
  * policy, policy test suites, and policy validation.
  *
- * <p>Exit codes: 0 when everything went well; 1 for failures the command exists to find (items that
- * could not be decided, failed test cases, a policy whose meaning is wrong); 2 for usage and input
- * errors (an unknown option, a missing or unreadable file, a policy that cannot be read). An error is
- * one line on standard error that says what was wrong, where, and how to fix it; {@code --debug}
- * adds the stack trace.
+ * <p>Exit codes:
+ * <ul>
+ *   <li>0: everything was decided, is valid, or passed;
+ *   <li>1: failures the command exists to find: items with error records, skipped or unreadable lines
+ *       of a members file, failed test cases, a policy whose meaning is wrong;
+ *   <li>2: usage and input errors: an unknown option or a malformed value, a file that cannot be read,
+ *       a size limit exceeded (a document or line longer than 16 MiB, a line still going at 64 MiB),
+ *       input that is not what the option expects;
+ *   <li>130: interrupted by Ctrl-C (SIGINT); the output ends on a record boundary;
+ *   <li>141: standard output closed early, as by {@code | head -1}: the run ends quietly, with the code
+ *       of a process killed by SIGPIPE.
+ * </ul>
+ * An error is one line on standard error that says what was wrong, where, and how to fix it;
+ * {@code --debug} adds the stack trace. Arguments are taken as typed: {@code @FILE} is not expanded
+ * into arguments read from a file.
  */
 @Command(name = "consent",
         mixinStandardHelpOptions = true,
@@ -56,8 +66,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "  ./consent test examples/linkedin/suite.json",
                 "  ./consent validate examples/linkedin/policy.json",
                 "",
-                "Exit codes: 0 ok; 1 failures (undecided items, failed cases, an invalid",
-                "policy); 2 usage or input errors. --debug adds stack traces to errors."})
+                "Exit codes: 0 ok: all decided, valid or passed; 1 failures the command",
+                "  exists to find (items with error records, skipped member lines, failed",
+                "  cases, a policy whose meaning is wrong); 2 usage or input errors (an",
+                "  unreadable file, a size limit exceeded, input not what an option",
+                "  expects); 130 interrupted (Ctrl-C); 141 standard output closed early",
+                "  (| head). --debug adds stack traces to errors."})
 public final class ConsentCli implements Callable<Integer> {
 
     private final Invocation invocation;
@@ -139,7 +153,7 @@ public final class ConsentCli implements Callable<Integer> {
      * @param out where the tool's results go, as standard output
      * @param err where the tool's diagnostics go, as standard error
      * @return the exit code: 0 when everything went well, 1 for failures the command exists to
-     *     find, 2 for usage and input errors
+     *     find, 2 for usage and input errors, as the class description lists them
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         return run(Path.of(""), args, out, err);
@@ -154,7 +168,7 @@ public final class ConsentCli implements Callable<Integer> {
      * @param out where the tool's results go, as standard output
      * @param err where the tool's diagnostics go, as standard error
      * @return the exit code: 0 when everything went well, 1 for failures the command exists to
-     *     find, 2 for usage and input errors
+     *     find, 2 for usage and input errors, as the class description lists them
      */
     public static int run(Path workingDirectory, String[] args, PrintStream out, PrintStream err) {
         return execute(new Invocation(workingDirectory, InputStream.nullInputStream(), out, err, false), args);
@@ -166,6 +180,9 @@ public final class ConsentCli implements Callable<Integer> {
                 .setOut(invocation.out())
                 .setErr(invocation.err())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                // An @FILE argument would be replaced by the words of the file, read whole and without any
+                // limit (@/dev/zero never ends); arguments are taken as typed instead.
+                .setExpandAtFiles(false)
                 .setParameterExceptionHandler(root::usageError)
                 .setExecutionExceptionHandler(root::failure);
         int code = cli.execute(args);

@@ -15,8 +15,6 @@ import dev.consentkit.suite.PolicyLocations;
 import dev.consentkit.suite.PolicyReview;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.MalformedInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +40,20 @@ import picocli.CommandLine.Parameters;
  * {@link MemberReview}, and each of its consent events counted from when it was recorded because of clock
  * skew is a warning. Exit code 0 when every file is valid (warnings allowed); 1 when a policy that reads
  * has an error of meaning (an allowed category that is never allowed); 2 when a file cannot be read as a
- * policy or member document: missing, not JSON, another kind of document, or anything reading rejects
- * (an unknown or missing field, a value of the wrong type, versions out of order, an unknown jurisdiction
- * code, account closures out of order or overlapping).
+ * policy or member document: missing, longer than {@link ConsentDocuments#MAX_DOCUMENT_LENGTH} (16 MiB,
+ * refused after reading one byte more, never read whole), not UTF-8, not JSON, another kind of document,
+ * or anything reading rejects (an unknown or missing field, a value of the wrong type, versions out of
+ * order, an unknown jurisdiction code, account closures out of order or overlapping).
  *
  * <p>A members file ({@code --members}, NDJSON, one member per line) is read as {@code consent evaluate}
  * reads it, with the same {@code --clock-skew} tolerance: each line that cannot be read is an error, and
  * each consent event recorded before it takes effect but within the tolerance, which decisions count from
  * when it was recorded, is a warning naming the event, so that a data owner sees whose clocks drift.
- * Exit code 1 when a line cannot be read, 2 when the file cannot be read at all.
+ * Findings are printed as they are found, so a file of any length is checked in the memory of one line.
+ * A line longer than 16 MiB is an error; a line still going at
+ * {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} (64 MiB) means the file is not NDJSON, and reading
+ * stops there. Exit code 1 when a line cannot be read, 2 when the file cannot be read at all or is not
+ * NDJSON.
  */
 @Command(name = "validate",
         sortOptions = false,
@@ -74,9 +77,12 @@ import picocli.CommandLine.Parameters;
                         + "before it takes effect, but within --clock-skew, is a warning naming it: decisions count it "
                         + "from when it was recorded.",
                 "",
+                "Limits: a document of at most 16 MiB, a members line of at most 16 MiB (a longer one is an "
+                        + "error); a line still going at 64 MiB ends the reading of a members file.",
+                "",
                 "Exit code 0 when valid (warnings allowed), 1 when a policy's meaning is wrong or a member line "
-                        + "cannot be read, 2 when a file cannot be read as a policy or member document, or a members "
-                        + "file not at all.",
+                        + "cannot be read, 2 when a file cannot be read as a policy or member document (missing, "
+                        + "over a limit, not UTF-8, not JSON, rejected by reading), or a members file not at all.",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
@@ -138,41 +144,45 @@ final class ValidateCommand implements Callable<Integer> {
 
     /**
      * Reads a members file as {@code consent evaluate} does and reports each line that cannot be read,
-     * and each consent event counted from when it was recorded because of clock skew.
+     * and each consent event counted from when it was recorded because of clock skew. Findings are printed
+     * as they are found, so that a file of any length is checked in the memory of one line; a line that goes
+     * on past {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} ends the reading.
      */
     private int validateMembers(Path file) {
         PrintWriter out = invocation.out();
         String shown = file.toString();
-        List<Finding> findings = new ArrayList<>();
         long members = 0;
+        long errors = 0;
+        long warnings = 0;
         try (NdjsonReader<Member> reader = NdjsonReader.members(invocation.resolve(file), readOptions)) {
             for (NdjsonReader.Line<Member> line = reader.read(); line != null; line = reader.read()) {
                 int number = (int) Math.min(Integer.MAX_VALUE, line.number());
                 if (!line.hasValue()) {
                     ConsentDocumentException e = line.error().orElseThrow();
-                    findings.add(Finding.of(Finding.Severity.ERROR, "line " + number, e.problem() + " at "
+                    errors++;
+                    out.println(render(Finding.of(Finding.Severity.ERROR, "line " + number, e.problem() + " at "
                             + e.fieldPath(), "expected " + e.expected()).at(new Location(number, Math.max(1, e.column()),
-                                    e.fieldPath().startsWith("$") ? e.fieldPath() : "$")));
+                                    e.fieldPath().startsWith("$") ? e.fieldPath() : "$")), shown));
                     continue;
                 }
                 members++;
                 Member member = line.value();
                 for (ConsentEvent event : member.consent().events()) {
                     if (event.isSkewAdjusted()) {
-                        findings.add(Finding.of(Finding.Severity.WARNING, "consent event " + event.id(),
-                                skewed(event, member), CHECK_CLOCKS).at(new Location(number, 1, "$")));
+                        warnings++;
+                        out.println(render(Finding.of(Finding.Severity.WARNING, "consent event " + event.id(),
+                                skewed(event, member), CHECK_CLOCKS).at(new Location(number, 1, "$")), shown));
                     }
                 }
             }
+        } catch (ConsentDocumentException e) {
+            // A line that never ends: the input is not NDJSON, and nothing after it is read.
+            invocation.err().println("consent: " + CliException.invalid("members file", shown, e).getMessage());
+            return UNREADABLE;
         } catch (IOException e) {
             invocation.err().println("consent: " + CliException.unreadable("members file", shown, e).getMessage());
             return UNREADABLE;
         }
-        for (Finding finding : findings) {
-            out.println(render(finding, shown));
-        }
-        long errors = findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).count();
-        long warnings = findings.size() - errors;
         String warningCount = warnings == 0 ? "no warnings" : warnings + (warnings == 1 ? " warning" : " warnings");
         if (errors == 0) {
             out.println(shown + ": valid; " + members + (members == 1 ? " member, " : " members, ") + warningCount);
@@ -187,13 +197,9 @@ final class ValidateCommand implements Callable<Integer> {
         String shown = file.toString();
         String text;
         try {
-            text = Files.readString(invocation.resolve(file));
-        } catch (MalformedInputException e) {
-            invocation.err().println("consent: cannot read the file " + shown
-                    + ": it is not UTF-8 text; save it as UTF-8");
-            return UNREADABLE;
-        } catch (IOException e) {
-            invocation.err().println("consent: " + CliException.unreadable("file", shown, e).getMessage());
+            text = DocumentText.read(invocation.resolve(file), "file", shown);
+        } catch (CliException e) {
+            invocation.err().println("consent: " + e.getMessage());
             return UNREADABLE;
         }
         DocumentKind kind;

@@ -37,7 +37,10 @@ class ConsentCliTest {
         assertEquals(0, run.exitCode());
         assertTrue(Stream.of("demo", "evaluate", "test", "validate")
                 .allMatch(command -> run.out().contains("\n  " + command + " ")), run.out());
-        assertTrue(run.out().contains("Exit codes: 0 ok; 1 failures"), run.out());
+        assertTrue(run.out().contains("Exit codes: 0 ok: all decided, valid or passed; 1 failures the command"),
+                run.out());
+        assertTrue(Stream.of("; 2 usage or input errors (", "130 interrupted (Ctrl-C)", "141 standard output closed early")
+                .allMatch(run.out()::contains), run.out());
     }
 
     @Test

@@ -334,8 +334,7 @@ class EvaluateCommandTest {
         assertEquals(2, run.exitCode());
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("consent: Invalid value for option '--as-of': '4 November 2025' is not an "
-                + "instant; give an ISO-8601 UTC instant such as 2025-11-04T00:00:00Z, or a date such as 2025-11-04 "
-                + "for midnight UTC\n"), run.err());
+                + "instant: it is in neither accepted form; " + InstantConverter.FORMS + "\n"), run.err());
         assertTrue(run.err().endsWith("Try 'consent evaluate --help' for usage and examples.\n"), run.err());
     }
 

@@ -14,10 +14,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Shows that the launcher script {@code ./consent} runs the packaged jar from any directory with the
@@ -73,6 +77,68 @@ class LauncherScriptIT {
         assertEquals(1, result.exitCode(), result.err());
         assertTrue(result.out().endsWith("examples/linkedin/policy-redundant.json: invalid; 1 error, 5 warnings\n"),
                 result.out());
+    }
+
+    // ------------------------------------------------------------------ input that never ends, options that are wrong
+
+    private static final String MEMBERS = "examples/linkedin/members.ndjson";
+    private static final String ITEMS = "examples/linkedin/items.ndjson";
+
+    /** Each command given {@code /dev/zero} where it reads a file, and the one line it ends with. */
+    static Stream<Arguments> endlessInputs() {
+        String document = "the document is longer than 16777216 bytes";
+        String limit = "expected a document of at most 16777216 bytes (ConsentDocuments.MAX_DOCUMENT_LENGTH)";
+        return Stream.of(
+                Arguments.of(List.of("validate", "/dev/zero"), "consent: cannot read the file /dev/zero: it is longer than "
+                        + "16777216 bytes (16 MiB), the limit of a document (ConsentDocuments.MAX_DOCUMENT_LENGTH); check "
+                        + "that it is the document you meant"),
+                Arguments.of(List.of("validate", "--members", "/dev/zero"), "consent: the line goes on past 67108864 bytes"
+                        + " without ending in the members file /dev/zero at line 1, column 67108865 ($); expected lines of"
+                        + " at most 16777216 bytes, each ending with a newline; a line still going past 67108864 bytes"
+                        + " stops the reading (ConsentDocuments.MAX_SKIPPED_LINE_LENGTH)"),
+                Arguments.of(List.of("test", "/dev/zero"), "consent: " + document + " in the suite /dev/zero or a file it"
+                        + " names at line 1, column 16777217 ($); " + limit),
+                Arguments.of(List.of("evaluate", "--policy", "/dev/zero", "--members", MEMBERS, "--items", ITEMS, "--as-of",
+                        "2025-11-04"), "consent: " + document + " in the policy file /dev/zero at line 1, column 16777217"
+                        + " ($); " + limit + "; consent validate /dev/zero checks its form and meaning"),
+                // An @FILE argument is a file name, not a file of arguments read whole.
+                Arguments.of(List.of("validate", "@/dev/zero"), "consent: cannot read the file @/dev/zero: no such file;"
+                        + " check the path; a relative path is resolved against the current directory"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endlessInputs")
+    void shouldStopAtTheLimitOfInputThatNeverEndsWithExitTwoAndOneLine(List<String> args, String line) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./consent"));
+        command.addAll(args);
+
+        Result result = run(ROOT, command.toArray(String[]::new));
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals(line + "\n", result.err());
+    }
+
+    @Test
+    void shouldRefuseAnInstantWithAnOffsetAsAUsageError() throws Exception {
+        Result result = run(ROOT, "./consent", "evaluate", "--policy", "examples/linkedin/policy.json", "--members",
+                MEMBERS, "--items", ITEMS, "--as-of", "2025-11-04T00:00:00+01:00");
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals("", result.out());
+        assertEquals("consent: Invalid value for option '--as-of': '2025-11-04T00:00:00+01:00' is not an instant: it has"
+                + " the offset +01:00; write the instant in UTC, ending in Z; " + InstantConverter.FORMS + "\n"
+                + "Try 'consent evaluate --help' for usage and examples.\n", result.err());
+    }
+
+    @Test
+    void shouldRefuseTheEndOfADayWrittenAs24AsAUsageError() throws Exception {
+        Result result = run(ROOT, "./consent", "evaluate", "--policy", "examples/linkedin/policy.json", "--members",
+                MEMBERS, "--items", ITEMS, "--as-of", "2025-11-04", "--known-at", "2025-11-04T24:00:00Z");
+
+        assertEquals(2, result.exitCode(), result.err());
+        assertEquals("", result.out());
+        assertTrue(result.err().startsWith("consent: Invalid value for option '--known-at': '2025-11-04T24:00:00Z' is"
+                + " not an instant: 24:00 is the end of the day"), result.err());
     }
 
     // ------------------------------------------------------------------ building, in a copy with a stand-in wrapper

@@ -3,8 +3,14 @@ package dev.consentkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.jackson.ConsentDocuments;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shows {@code consent test} passing a suite whose cases hold and failing one with a wrong expectation. */
 class TestCommandTest {
@@ -27,5 +33,21 @@ class TestCommandTest {
         assertTrue(lines.contains("  pass  a public post is used"), run.out());
         assertTrue(lines.contains("  FAIL  private messages are used (wrong)"), run.out());
         assertEquals("1 passed, 1 failed", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void shouldExitTwoInOneLineForASuiteLongerThanADocumentMayBe(@TempDir Path directory) throws IOException {
+        byte[] suite = new byte[Math.toIntExact(ConsentDocuments.MAX_DOCUMENT_LENGTH) + 1];
+        Arrays.fill(suite, (byte) ' ');
+        suite[0] = '{';
+        Files.write(directory.resolve("big.suite.json"), suite);
+
+        CliRun run = CliRun.of(directory, "test", "big.suite.json");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("consent: the document is longer than 16777216 bytes in the suite big.suite.json or a file it "
+                + "names at line 1, column 16777217 ($); expected a document of at most 16777216 bytes "
+                + "(ConsentDocuments.MAX_DOCUMENT_LENGTH)\n", run.err());
+        assertEquals("0 passed, 0 failed\n", run.out());
     }
 }

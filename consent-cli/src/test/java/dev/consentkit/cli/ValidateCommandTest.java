@@ -3,8 +3,16 @@ package dev.consentkit.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.jackson.ConsentDocuments;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Shows {@code consent validate} finding problems of form and meaning in policies, each with its line and column. */
 class ValidateCommandTest {
@@ -356,5 +364,61 @@ class ValidateCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().startsWith("consent: nothing to validate; give policy or member documents, or members files with --members"),
                 run.err());
+    }
+
+    // ---- size limits
+
+    @TempDir
+    Path directory;
+
+    /** The fixture policy followed by spaces up to {@code length} bytes. */
+    private Path paddedPolicy(String name, long length) throws IOException {
+        byte[] policy = Files.readAllBytes(CliRun.fixtures().resolve("policy.json"));
+        byte[] padded = Arrays.copyOf(policy, Math.toIntExact(length));
+        Arrays.fill(padded, policy.length, padded.length, (byte) ' ');
+        return Files.write(directory.resolve(name), padded);
+    }
+
+    @Test
+    void shouldAcceptAPolicyOfExactlyTheLongestDocumentLength() throws IOException {
+        paddedPolicy("at-limit.json", ConsentDocuments.MAX_DOCUMENT_LENGTH);
+
+        CliRun run = CliRun.of(directory, "validate", "at-limit.json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("at-limit.json: valid; policy linkedin-genai with 1 version, no warnings\n", run.out());
+    }
+
+    @Test
+    void shouldExitTwoInOneLineForAFileOneByteLongerThanADocumentMayBe() throws IOException {
+        paddedPolicy("over-limit.json", ConsentDocuments.MAX_DOCUMENT_LENGTH + 1);
+
+        CliRun run = CliRun.of(directory, "validate", "over-limit.json", "--members", "members.ndjson");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("consent: cannot read the file over-limit.json: it is longer than 16777216 bytes (16 MiB), the "
+                + "limit of a document (ConsentDocuments.MAX_DOCUMENT_LENGTH); check that it is the document you meant\n"
+                + "consent: cannot read the members file members.ndjson: no such file; check the path; a relative path "
+                + "is resolved against the current directory\n", run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void shouldReportAMembersLineLongerThanADocumentMayBeAndGoOn() throws IOException {
+        byte[] line = new byte[Math.toIntExact(ConsentDocuments.MAX_DOCUMENT_LENGTH) + 1];
+        Arrays.fill(line, (byte) ' ');
+        String member = Files.readString(CliRun.repositoryRoot().resolve("examples/linkedin/members.ndjson"))
+                .lines().findFirst().orElseThrow();
+        Path file = directory.resolve("members.ndjson");
+        Files.write(file, line);
+        Files.writeString(file, "\n" + member + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        CliRun run = CliRun.of(directory, "validate", "--members", "members.ndjson");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(List.of("members.ndjson:1:16777217: error: the line is longer than 16777216 bytes at $ (expected a "
+                        + "line of at most 16777216 bytes (ConsentDocuments.MAX_DOCUMENT_LENGTH))",
+                "members.ndjson: invalid; 1 error, no warnings"), run.outLines());
+        assertEquals("", run.err());
     }
 }

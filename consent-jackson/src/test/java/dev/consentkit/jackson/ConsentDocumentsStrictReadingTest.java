@@ -8,6 +8,8 @@ import dev.consentkit.ContentItem;
 import dev.consentkit.Decision;
 import dev.consentkit.Member;
 import dev.consentkit.TrainingPolicy;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -525,6 +527,33 @@ class ConsentDocumentsStrictReadingTest {
         ConsentDocumentException e = failure(() -> ConsentDocuments.readItem(ITEM + padding));
 
         assertMentions(e, "the document is longer than 16777216 characters");
+    }
+
+    @Test
+    void shouldStopReadingBytesThatNeverEndOneBytePastTheLimit() {
+        long[] read = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                read[0]++;
+                return ' ';
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) {
+                Arrays.fill(buffer, offset, offset + length, (byte) ' ');
+                read[0] += length;
+                return length;
+            }
+        };
+
+        // readPolicy(Path), readMember(Path), readItem(Path), readDecision(Path) and readEmbedding(Path)
+        // read their file through this same stream reading.
+        ConsentDocumentException e = failure(() -> ConsentDocuments.readPolicy(endless));
+
+        assertMentions(e, "the document is longer than 16777216 bytes",
+                "expected a document of at most 16777216 bytes (ConsentDocuments.MAX_DOCUMENT_LENGTH)");
+        assertEquals(ConsentDocuments.MAX_DOCUMENT_LENGTH + 1, read[0]);
     }
 
     @Test

@@ -17,7 +17,7 @@ import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.Located;
 import dev.consentkit.jackson.UnknownFields;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -58,6 +58,9 @@ final class SuiteReader {
     private static final String EXPECT = "an object with \"trainable\" and, optionally, \"reason\"";
     private static final String TRAINABLE = "true or false";
     private static final int MAX_LISTED_IDS = 10;
+    private static final JsonFactory LIMITED = JsonFactory.builder()
+            .streamReadConstraints(ConsentDocuments.streamReadConstraints())
+            .build();
 
     private SuiteReader() {}
 
@@ -156,10 +159,12 @@ final class SuiteReader {
 
     /**
      * A suite that cannot be read may be of another kind or version: its {@code format} is then the
-     * problem to report, wherever in the document it is written.
+     * problem to report, wherever in the document it is written. The file is parsed as it is read, within
+     * the limits of every document, so that a file too long to be a suite, or one that never ends, is
+     * reported as reading it reported it, not read whole.
      */
     private static Optional<ConsentDocumentException> formatProblem(Path file) {
-        try (JsonParser parser = new JsonFactory().createParser(Files.readString(file, StandardCharsets.UTF_8))) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = LIMITED.createParser(in)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }

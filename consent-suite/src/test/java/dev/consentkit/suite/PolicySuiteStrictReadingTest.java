@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.jackson.ConsentDocumentException;
+import dev.consentkit.jackson.ConsentDocuments;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -400,5 +405,27 @@ class PolicySuiteStrictReadingTest {
         IOException e = assertThrows(IOException.class, () -> PolicySuite.read(directory.resolve("absent.suite.json")));
 
         assertInstanceOf(NoSuchFileException.class, e);
+    }
+
+    @Test
+    void shouldRejectASuiteOneByteLongerThanADocumentMayBe() throws IOException {
+        byte[] suite = SUITE.getBytes(StandardCharsets.UTF_8);
+        byte[] padded = Arrays.copyOf(suite, Math.toIntExact(ConsentDocuments.MAX_DOCUMENT_LENGTH) + 1);
+        Arrays.fill(padded, suite.length, padded.length, (byte) ' ');
+        Path file = Files.write(directory.resolve("big.suite.json"), padded);
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class, () -> PolicySuite.read(file));
+
+        assertEquals("the document is longer than 16777216 bytes", e.problem());
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "reads /dev/zero")
+    void shouldStopReadingAFileThatNeverEndsAtTheLimitOfADocument() {
+        // Neither reading the suite nor looking for its format afterwards may read the file whole.
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class,
+                () -> PolicySuite.read(Path.of("/dev/zero")));
+
+        assertEquals("the document is longer than 16777216 bytes", e.problem());
     }
 }
