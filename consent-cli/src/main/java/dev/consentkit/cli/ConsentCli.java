@@ -40,6 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  *   <li>2: usage and input errors: an unknown option or a malformed value, a file that cannot be read,
  *       a size limit exceeded (a document or line longer than 16 MiB, a line still going at 64 MiB),
  *       input that is not what the option expects;
+ *   <li>3: the run stopped before its end for a reason of its own, such as running out of memory; its
+ *       output is incomplete;
  *   <li>130: interrupted by Ctrl-C (SIGINT); the output ends on a record boundary;
  *   <li>141: standard output closed early, as by {@code | head -1}: the run ends quietly, with the code
  *       of a process killed by SIGPIPE.
@@ -70,8 +72,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 "  exists to find (items with error records, skipped member lines, failed",
                 "  cases, a policy whose meaning is wrong); 2 usage or input errors (an",
                 "  unreadable file, a size limit exceeded, input not what an option",
-                "  expects); 130 interrupted (Ctrl-C); 141 standard output closed early",
-                "  (| head). --debug adds stack traces to errors."})
+                "  expects); 3 stopped early (out of memory); 130 interrupted (Ctrl-C);",
+                "  141 standard output closed early (| head). --debug adds stack traces",
+                "  to errors."})
 public final class ConsentCli implements Callable<Integer> {
 
     private final Invocation invocation;

@@ -39,7 +39,8 @@ class ConsentCliTest {
                 .allMatch(command -> run.out().contains("\n  " + command + " ")), run.out());
         assertTrue(run.out().contains("Exit codes: 0 ok: all decided, valid or passed; 1 failures the command"),
                 run.out());
-        assertTrue(Stream.of("; 2 usage or input errors (", "130 interrupted (Ctrl-C)", "141 standard output closed early")
+        assertTrue(Stream.of("; 2 usage or input errors (", "3 stopped early (out of memory)", "130 interrupted (Ctrl-C)",
+                "141 standard output closed early")
                 .allMatch(run.out()::contains), run.out());
     }
 
