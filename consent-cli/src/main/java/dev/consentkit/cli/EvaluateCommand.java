@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -189,24 +190,45 @@ final class EvaluateCommand implements Callable<Integer> {
         return tally.errors() == 0 && members.skipped() == 0 ? 0 : 1;
     }
 
-    /** Decides a batch of item lines, on a worker thread. */
+    /**
+     * Decides a batch of item lines, on a worker thread. The batch evaluator finds the authors of the
+     * whole batch at once, their lookups overlapping; a batch with an item whose author is not in the
+     * members file is decided item by item, so that the item gets its error record.
+     */
     private ItemOutcomes decide(List<NdjsonReader.Line<ContentItem>> lines, MemberFile members, BatchEvaluator batch,
             BiFunction<ContentItem, Member, Decision> deciding) {
+        List<ContentItem> items = new ArrayList<>(lines.size());
+        for (NdjsonReader.Line<ContentItem> line : lines) {
+            if (line.hasValue()) {
+                items.add(line.value());
+            }
+        }
+        List<Reason> reasons;
+        try {
+            reasons = batch.reasons(items);
+        } catch (IllegalArgumentException authorMissing) {
+            reasons = null;
+        }
         ItemOutcomes outcomes = new ItemOutcomes(explain);
         Map<String, Member> byId = members.byId();
+        int decided = 0;
         for (NdjsonReader.Line<ContentItem> line : lines) {
             if (!line.hasValue()) {
                 outcomes.error(line.number(), null, null, line.error().orElseThrow().getMessage());
                 continue;
             }
             ContentItem item = line.value();
-            if (!members.store().contains(item.authorId())) {
+            Reason reason;
+            if (reasons != null) {
+                reason = reasons.get(decided++);
+            } else if (members.store().contains(item.authorId())) {
+                reason = batch.reason(item);
+            } else {
                 outcomes.error(line.number(), item.id(), item.authorId(), "member " + item.authorId()
                         + ", the author of item " + item.id() + ", is not in the members file " + membersFile
                         + "; add the member to it, or leave the item out");
                 continue;
             }
-            Reason reason = batch.reason(item);
             boolean written = only == null || (only == Only.trainable) == reason.isTrainable();
             Decision decision = explain && written && byId != null
                     ? deciding.apply(item, Objects.requireNonNull(byId.get(item.authorId()))) : null;

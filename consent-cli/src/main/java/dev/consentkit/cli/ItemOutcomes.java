@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.consentkit.Decision;
 import dev.consentkit.Reason;
 import dev.consentkit.jackson.NdjsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,12 @@ import org.jspecify.annotations.Nullable;
 final class ItemOutcomes {
 
     private static final JsonFactory JSON = JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+    private static final SerializedString ITEM_ID = new SerializedString("itemId");
+    private static final SerializedString MEMBER_ID = new SerializedString("memberId");
+    private static final SerializedString TRAINABLE = new SerializedString("trainable");
+    private static final SerializedString REASON = new SerializedString("reason");
+    private static final SerializedString[] REASONS = Arrays.stream(Reason.values()).map(Reason::name)
+            .map(SerializedString::new).toArray(SerializedString[]::new);
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
     private final JsonGenerator records;
@@ -54,10 +62,14 @@ final class ItemOutcomes {
                 return;
             }
             records.writeStartObject();
-            records.writeStringField("itemId", itemId);
-            records.writeStringField("memberId", memberId);
-            records.writeBooleanField("trainable", reason.isTrainable());
-            records.writeStringField("reason", reason.name());
+            records.writeFieldName(ITEM_ID);
+            records.writeString(itemId);
+            records.writeFieldName(MEMBER_ID);
+            records.writeString(memberId);
+            records.writeFieldName(TRAINABLE);
+            records.writeBoolean(reason.isTrainable());
+            records.writeFieldName(REASON);
+            records.writeString(REASONS[reason.ordinal()]);
             records.writeEndObject();
             records.writeRaw('\n');
         } catch (IOException e) {

@@ -48,6 +48,24 @@ final class ItemLines {
         }
     }
 
+    /**
+     * The contentitem on a line of bytes in the common shape, or {@code null} when the line needs the
+     * databinding; only a line of ASCII bytes is read here, so that what is UTF-8 and what is not is
+     * decided in one place, {@code JsonIo.decode}.
+     *
+     * @param bytes the line, without its terminator
+     */
+    static @Nullable ContentItem read(byte[] bytes) {
+        if (!JsonIo.isAscii(bytes)) {
+            return null;
+        }
+        try (JsonParser parser = JsonIo.FACTORY.createParser(bytes)) {
+            return read(parser);
+        } catch (IOException | IllegalArgumentException | DateTimeException e) {
+            return null;
+        }
+    }
+
     private static @Nullable ContentItem read(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;

@@ -181,12 +181,25 @@ final class JsonIo {
      * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
      * @throws ConsentDocumentException at the first byte that is not UTF-8
      */
+    /** Whether every byte is ASCII, below 0x80. */
+    static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the {@code length} bytes from {@code offset} start with the UTF-8 byte order mark. */
+    static boolean startsWithByteOrderMark(byte[] bytes, int offset, int length) {
+        return length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+                && bytes[offset + 2] == (byte) 0xBF;
+    }
+
     static String decode(byte[] bytes, int offset, int length, long line, boolean dropByteOrderMark)
             throws ConsentDocumentException {
-        int start = offset;
-        if (dropByteOrderMark && length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB && bytes[offset + 2] == (byte) 0xBF) {
-            start += 3;
-        }
+        int start = dropByteOrderMark && startsWithByteOrderMark(bytes, offset, length) ? offset + 3 : offset;
         String text = new String(bytes, start, offset + length - start, StandardCharsets.UTF_8);
         if (text.indexOf(REPLACEMENT_CHARACTER) < 0) {
             return text;

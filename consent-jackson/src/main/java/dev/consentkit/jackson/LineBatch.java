@@ -18,7 +18,8 @@ final class LineBatch {
     /** About how much text a batch holds before it ends, in characters: a mebibyte. */
     static final int TEXT = 1 << 20;
 
-    private final List<@Nullable String> texts = new ArrayList<>();
+    // Per line: its bytes not yet decoded, its text when read from characters, or null for an error.
+    private final List<@Nullable Object> texts = new ArrayList<>();
     private final List<@Nullable ConsentDocumentException> errors = new ArrayList<>();
     private long[] numbers = new long[64];
 
@@ -32,9 +33,9 @@ final class LineBatch {
     boolean fill(NdjsonLines lines, int most) throws IOException {
         long size = 0;
         while (texts.size() < most && size < TEXT) {
-            String text;
+            Object line;
             try {
-                text = lines.next();
+                line = lines.nextRaw();
             } catch (ConsentDocumentException e) {
                 if (lines.stopped()) {
                     throw e;
@@ -42,18 +43,28 @@ final class LineBatch {
                 add(lines.number(), null, e);
                 continue;
             }
-            if (text == null) {
+            if (line == null) {
                 return false;
             }
-            if (!NdjsonReader.isBlank(text)) {
-                add(lines.number(), text, null);
-                size += text.length();
+            if (line instanceof byte[] bytes ? !isBlank(bytes) : !NdjsonReader.isBlank((String) line)) {
+                add(lines.number(), line, null);
+                size += line instanceof byte[] bytes ? bytes.length : ((String) line).length();
             }
         }
         return true;
     }
 
-    private void add(long number, @Nullable String text, @Nullable ConsentDocumentException error) {
+    /** Whether a line of bytes holds only JSON whitespace. */
+    private static boolean isBlank(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void add(long number, @Nullable Object text, @Nullable ConsentDocumentException error) {
         if (texts.size() == numbers.length) {
             numbers = Arrays.copyOf(numbers, 2 * numbers.length);
         }
@@ -72,10 +83,10 @@ final class LineBatch {
         ObjectReader located = reader.withAttribute(Locator.class, where);
         List<NdjsonReader.Line<T>> read = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            ConsentDocumentException error = errors.get(i);
-            read.add(text == null ? new NdjsonReader.Line<>(numbers[i], null, error)
-                    : NdjsonReader.parse(text, numbers[i], type, located, where));
+            Object text = texts.get(i);
+            read.add(text == null ? new NdjsonReader.Line<>(numbers[i], null, errors.get(i))
+                    : text instanceof byte[] bytes ? NdjsonReader.parse(bytes, numbers[i], type, located, where)
+                    : NdjsonReader.parse((String) text, numbers[i], type, located, where));
         }
         return read;
     }

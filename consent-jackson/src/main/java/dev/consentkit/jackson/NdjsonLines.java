@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,6 +70,19 @@ final class NdjsonLines implements Closeable {
      * @throws IOException if the stream fails
      */
     @Nullable String next() throws IOException {
+        return (String) next(false);
+    }
+
+    /**
+     * As {@link #next()}, but a line of bytes comes back as its bytes, not yet decoded: a
+     * {@code byte[]} without its terminator or a byte order mark, still to be checked for UTF-8; a line
+     * of characters comes back as a {@link String}. Reading on several threads decodes there.
+     */
+    @Nullable Object nextRaw() throws IOException {
+        return next(true);
+    }
+
+    private @Nullable Object next(boolean raw) throws IOException {
         if (stopped != null) {
             throw stopped;
         }
@@ -92,7 +106,7 @@ final class NdjsonLines implements Closeable {
                 throw tooLong();
             }
             if (ends) {
-                return take(end);
+                return take(end, raw);
             }
             units.keep(end);
         }
@@ -111,10 +125,10 @@ final class NdjsonLines implements Closeable {
     }
 
     /** The line ending at {@code end} of the buffer, where a newline is or the input ended. */
-    private String take(int end) throws ConsentDocumentException {
+    private Object take(int end, boolean raw) throws ConsentDocumentException {
         number++;
         try {
-            return units.take(end, number, number == 1);
+            return units.take(end, number, number == 1, raw);
         } finally {
             if (end < units.limit) {
                 units.position++;
@@ -258,6 +272,14 @@ final class NdjsonLines implements Closeable {
         abstract String text(boolean kept, int from, int to, long line, boolean startOfInput)
                 throws ConsentDocumentException;
 
+        /**
+         * The units from {@code from} to {@code to} as they are, for a line read on another thread: a
+         * copy of the bytes without a byte order mark at the start of the input, or the text of
+         * characters.
+         */
+        abstract Object raw(boolean kept, int from, int to, long line, boolean startOfInput)
+                throws ConsentDocumentException;
+
         /** Lets go of a kept array longer than {@link #LARGEST_KEPT_ARRAY}. */
         final void shrink() {
             if (lengthOf(line) > LARGEST_KEPT_ARRAY) {
@@ -284,7 +306,7 @@ final class NdjsonLines implements Closeable {
          *
          * @throws ConsentDocumentException if the line's bytes are not UTF-8
          */
-        final String take(int end, long line, boolean startOfInput) throws ConsentDocumentException {
+        final Object take(int end, long line, boolean startOfInput, boolean raw) throws ConsentDocumentException {
             boolean kept = length > 0;
             if (kept) {
                 keep(end);
@@ -296,7 +318,7 @@ final class NdjsonLines implements Closeable {
                 to--;
             }
             try {
-                return text(kept, from, to, line, startOfInput);
+                return raw ? raw(kept, from, to, line, startOfInput) : text(kept, from, to, line, startOfInput);
             } finally {
                 forget();
             }
@@ -356,6 +378,11 @@ final class NdjsonLines implements Closeable {
         }
 
         @Override
+        Object raw(boolean kept, int from, int to, long number, boolean startOfInput) {
+            return text(kept, from, to, number, startOfInput);
+        }
+
+        @Override
         String name() {
             return "characters";
         }
@@ -408,6 +435,13 @@ final class NdjsonLines implements Closeable {
         @Override
         String text(boolean kept, int from, int to, long number, boolean startOfInput) throws ConsentDocumentException {
             return JsonIo.decode(kept ? line : buffer, from, to - from, number, startOfInput);
+        }
+
+        @Override
+        Object raw(boolean kept, int from, int to, long number, boolean startOfInput) {
+            byte[] bytes = kept ? line : buffer;
+            int start = startOfInput && JsonIo.startsWithByteOrderMark(bytes, from, to - from) ? from + 3 : from;
+            return Arrays.copyOfRange(bytes, start, Math.max(start, to));
         }
 
         @Override

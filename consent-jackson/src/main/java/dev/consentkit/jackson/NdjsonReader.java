@@ -350,9 +350,29 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     /** The line's value, or its error, with locations on line {@code number} of the stream. */
     static <T> Line<T> parse(String text, long number, Class<T> type, ObjectReader reader, Locator where) {
         Object common = type == ContentItem.class ? ItemLines.read(text) : type == Member.class ? MemberLines.read(text) : null;
+        return common != null ? new Line<>(number, type.cast(common), null) : bind(text, number, type, reader, where);
+    }
+
+    /**
+     * The value or error of a line of bytes not yet decoded ({@link NdjsonLines#nextRaw()}), with
+     * locations on line {@code number} of the stream.
+     */
+    static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, ObjectReader reader, Locator where) {
+        Object common = type == ContentItem.class ? ItemLines.read(bytes) : type == Member.class ? MemberLines.read(bytes) : null;
         if (common != null) {
             return new Line<>(number, type.cast(common), null);
         }
+        String text;
+        try {
+            text = JsonIo.decode(bytes, 0, bytes.length, number, false);
+        } catch (ConsentDocumentException notUtf8) {
+            return new Line<>(number, null, notUtf8);
+        }
+        return bind(text, number, type, reader, where);
+    }
+
+    /** The line read by the databinding. */
+    private static <T> Line<T> bind(String text, long number, Class<T> type, ObjectReader reader, Locator where) {
         try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
             where.moveTo(number);
             return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
