@@ -11,6 +11,8 @@ import dev.consentkit.UnknownAge;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionRules {
 
+    /** How many categories' check results a version remembers. */
+    private static final int CATEGORIES_REMEMBERED = 256;
+
     private static final int EXCLUDED = RuleKernel.bit(Reason.CATEGORY_EXCLUDED);
     private static final int NOT_COVERED = RuleKernel.bit(Reason.CATEGORY_NOT_COVERED);
 
@@ -30,6 +35,9 @@ public final class VersionRules {
     private final JurisdictionRule[] rulesBySpecificity;
     private final DataCategory[] allowed;
     private final DataCategory[] neverAllowed;
+    // The category checks' failures of the categories met so far: a batch meets a few categories millions
+    // of times. Bounded, so that items of ever new categories cannot grow it; each entry is final once put.
+    private final Map<DataCategory, Integer> failuresByCategory = new ConcurrentHashMap<>();
     private final @Nullable LegalBasis defaultBasis;
     private final int minimumAge;
     private final boolean denyUnknownAge;
@@ -188,7 +196,16 @@ public final class VersionRules {
      * @return the failed checks' bits, 0 when the category may be used
      */
     public int categoryFailures(DataCategory category) {
-        return (neverAllowedMatch(category) != null ? EXCLUDED : 0) | (allowedMatch(category) == null ? NOT_COVERED : 0);
+        Integer known = failuresByCategory.get(category);
+        if (known != null) {
+            return known;
+        }
+        int failures = (neverAllowedMatch(category) != null ? EXCLUDED : 0)
+                | (allowedMatch(category) == null ? NOT_COVERED : 0);
+        if (failuresByCategory.size() < CATEGORIES_REMEMBERED) {
+            failuresByCategory.put(category, failures);
+        }
+        return failures;
     }
 
     /**

@@ -46,6 +46,21 @@ class VersionRulesTest {
     }
 
     @Test
+    void shouldAnswerTheSameForACategoryAskedAgainAndForMoreCategoriesThanItRemembers() {
+        VersionRules rules = VersionRules.of(PolicyVersion.builder("v3", Instant.EPOCH)
+                .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).allow(DataCategory.CONTENT)
+                .neverAllow(DataCategory.of("content.private-groups")).build());
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 600; i++) {
+                String under = i % 3 == 0 ? "content.private-groups" : i % 3 == 1 ? "content" : "ads";
+                assertEquals(i % 3 == 0 ? RuleKernel.bit(Reason.CATEGORY_EXCLUDED)
+                        : i % 3 == 1 ? 0 : RuleKernel.bit(Reason.CATEGORY_NOT_COVERED),
+                        rules.categoryFailures(DataCategory.of(under + ".kind-" + i)), under + ".kind-" + i);
+            }
+        }
+    }
+
+    @Test
     void shouldKeepTheScopeInAnyUnitAndNoneWithoutOne() {
         VersionRules scoped = VersionRules.of(PolicyVersion.builder("v2", Instant.EPOCH)
                 .defaultBasis(LegalBasis.CONSENT).itemsCreatedFrom(Instant.parse("2025-08-28T00:00:00.5Z")).build());

@@ -67,6 +67,19 @@ final class ItemLines {
     }
 
     private static @Nullable ContentItem read(JsonParser parser) throws IOException {
+        ContentItem read = object(parser);
+        return read != null && parser.nextToken() == null ? read : null;
+    }
+
+    /**
+     * The contentitem in the common shape that the parser reads next, one JSON object, leaving the parser
+     * on its end; or {@code null} when the object is not in the common shape.
+     *
+     * @throws IOException if the parser finds no well-formed JSON
+     * @throws IllegalArgumentException if the core refuses a value
+     * @throws DateTimeException if a time is not in the common form
+     */
+    static @Nullable ContentItem object(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -102,7 +115,7 @@ final class ItemLines {
                 default -> resumed = TimeForms.instant(value);
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || (seen & REQUIRED) != REQUIRED
+        if (parser.currentToken() != JsonToken.END_OBJECT || (seen & REQUIRED) != REQUIRED
                 || id == null || author == null || category == null || created == null) {
             return null;
         }

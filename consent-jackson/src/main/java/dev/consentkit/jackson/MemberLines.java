@@ -78,6 +78,19 @@ final class MemberLines {
     }
 
     private static @Nullable Member read(JsonParser parser) throws IOException {
+        Member read = object(parser);
+        return read != null && parser.nextToken() == null ? read : null;
+    }
+
+    /**
+     * The member in the common shape that the parser reads next, one JSON object, leaving the parser
+     * on its end; or {@code null} when the object is not in the common shape.
+     *
+     * @throws IOException if the parser finds no well-formed JSON
+     * @throws IllegalArgumentException if the core refuses a value
+     * @throws DateTimeException if a time is not in the common form
+     */
+    static @Nullable Member object(JsonParser parser) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             return null;
         }
@@ -117,7 +130,7 @@ final class MemberLines {
                 default -> closed = TimeForms.instant(value);
             }
         }
-        if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null || (seen & REQUIRED) != REQUIRED
+        if (parser.currentToken() != JsonToken.END_OBJECT || (seen & REQUIRED) != REQUIRED
                 || id == null || residences == null || events == null) {
             return null;
         }

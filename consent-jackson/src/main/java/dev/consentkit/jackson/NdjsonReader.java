@@ -359,9 +359,11 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      */
     static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, ObjectReader reader, Locator where) {
         Object common = type == ContentItem.class ? ItemLines.read(bytes) : type == Member.class ? MemberLines.read(bytes) : null;
-        if (common != null) {
-            return new Line<>(number, type.cast(common), null);
-        }
+        return common != null ? new Line<>(number, type.cast(common), null) : parseDecoding(bytes, number, type, reader, where);
+    }
+
+    /** The value or error of a line of bytes not yet decoded, read by the databinding. */
+    static <T> Line<T> parseDecoding(byte[] bytes, long number, Class<T> type, ObjectReader reader, Locator where) {
         String text;
         try {
             text = JsonIo.decode(bytes, 0, bytes.length, number, false);
