@@ -6,18 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
 
 import dev.consentkit.ContentItem;
 import dev.consentkit.Member;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +82,51 @@ class CommonLinesTest {
                     agrees(line, MemberLines::read, Member.class);
                     agrees(mutate(line, mutation, at), MemberLines::read, Member.class);
                 });
+    }
+
+    @Test
+    void batchesOfBrokenAndWholeLinesReadAsLineByLine() {
+        Gen<String> itemLine = CoreValues.items().zip(Generate.range(0, MUTATIONS.size() - 1), Generate.range(0, 10_000),
+                Generate.range(0, 3), (item, mutation, at, broken) -> {
+                    String line = line(item, NdjsonWriter::items);
+                    return broken == 0 ? mutate(line, mutation, at) : line;
+                });
+        Gen<String> memberLine = CoreValues.members().zip(Generate.range(0, MUTATIONS.size() - 1), Generate.range(0, 10_000),
+                Generate.range(0, 3), (member, mutation, at, broken) -> {
+                    String line = line(member, NdjsonWriter::members);
+                    return broken == 0 ? mutate(line, mutation, at) : line;
+                });
+        qt().withExamples(200).forAll(lists().of(itemLine).ofSizeBetween(1, 40), lists().of(memberLine).ofSizeBetween(1, 20))
+                .checkAssert((items, members) -> {
+                    String itemStream = String.join("\n", items) + "\n \n" + String.join("  \r\n", items);
+                    assertEquals(oneByOne(NdjsonReader::items, itemStream), inBatches(NdjsonReader::items, itemStream));
+                    String memberStream = String.join("\n", members) + "\n\n" + String.join("\t\n", members);
+                    assertEquals(oneByOne(NdjsonReader::members, memberStream),
+                            inBatches(NdjsonReader::members, memberStream));
+                });
+    }
+
+    private static <T> List<String> oneByOne(Function<InputStream, NdjsonReader<T>> open, String stream) {
+        List<String> lines = new ArrayList<>();
+        try (NdjsonReader<T> reader = open.apply(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)))) {
+            for (NdjsonReader.Line<T> line = reader.read(); line != null; line = reader.read()) {
+                lines.add(line.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
+    }
+
+    private static <T> List<String> inBatches(Function<InputStream, NdjsonReader<T>> open, String stream) {
+        List<String> lines = new ArrayList<>();
+        try (NdjsonReader<T> reader = open.apply(new ByteArrayInputStream(stream.getBytes(StandardCharsets.UTF_8)))) {
+            reader.readInBatches(7, 2, Runnable::run, batch -> batch.stream().map(NdjsonReader.Line::toString).toList(),
+                    lines::addAll);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return lines;
     }
 
     @Test
