@@ -23,6 +23,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -129,7 +131,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrainingPolicy policy = readPolicy();
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread worker = new Thread(runnable, "consent-evaluate");
@@ -137,16 +138,19 @@ final class EvaluateCommand implements Callable<Integer> {
             return worker;
         });
         try {
+            // The policy is read while the members are: neither needs the other.
+            CompletableFuture<TrainingPolicy> policy = CompletableFuture.supplyAsync(this::readPolicy, workers);
             return evaluate(policy, workers, threads);
         } finally {
             workers.shutdownNow();
         }
     }
 
-    private int evaluate(TrainingPolicy policy, ExecutorService workers, int threads) {
+    private int evaluate(CompletableFuture<TrainingPolicy> reading, ExecutorService workers, int threads) {
         int inFlight = 2 * threads + 2;
         MemberFile members = MemberFile.read(invocation.resolve(membersFile), membersFile.toString(), readOptions,
-                explain, workers, inFlight, invocation.err());
+                explain, workers, inFlight, invocation.err(), () -> reading.isCompletedExceptionally());
+        TrainingPolicy policy = policy(reading);
         BatchEvaluator.Builder resolving = BatchEvaluator.builder(policy, members.store()).resolveOn(workers);
         BatchEvaluator batch = (knownAt == null ? resolving : resolving.knownAt(knownAt)).build(asOf);
         Instant replayAt = knownAt;
@@ -250,6 +254,18 @@ final class EvaluateCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // The hook is running: the process is being interrupted.
+        }
+    }
+
+    /** The policy read, or the error that reading it ended with. */
+    private static TrainingPolicy policy(CompletableFuture<TrainingPolicy> reading) {
+        try {
+            return reading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

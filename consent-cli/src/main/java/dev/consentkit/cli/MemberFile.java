@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,7 +48,7 @@ record MemberFile(MemberStore store, @Nullable Map<String, Member> byId, long sk
      * @param keepMembers whether to keep the {@link Member} objects too
      */
     static MemberFile read(Path file, String shown, ReadOptions options, boolean keepMembers, Executor workers,
-            int inFlight, PrintWriter err) {
+            int inFlight, PrintWriter err, BooleanSupplier stop) {
         Loading loading = new Loading(shown, keepMembers, err);
         try (NdjsonReader<Member> reader = NdjsonReader.members(Inputs.open(Files.newInputStream(file)), options)) {
             NdjsonReader.Line<Member> first = reader.read();
@@ -63,13 +64,29 @@ record MemberFile(MemberStore store, @Nullable Map<String, Member> byId, long sk
                 }
             }
             loading.add(first);
-            reader.readInBatches(BATCH_LINES, inFlight, workers, lines -> lines, lines -> lines.forEach(loading::add));
+            reader.readInBatches(BATCH_LINES, inFlight, workers, lines -> lines, lines -> {
+                if (stop.getAsBoolean()) {
+                    throw new Stopped();
+                }
+                lines.forEach(loading::add);
+            });
+        } catch (Stopped stopped) {
+            return loading.done(options);
         } catch (ConsentDocumentException e) {
             throw CliException.invalid("members file", shown, e);
         } catch (IOException e) {
             throw CliException.unreadable("members file", shown, e);
         }
         return loading.done(options);
+    }
+
+    /** Reading stops early: what else the run needed failed. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("stopped", null, false, false);
+        }
     }
 
     /** The members as they are read, in the order of their lines. */
