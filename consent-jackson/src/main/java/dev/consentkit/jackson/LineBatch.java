@@ -36,6 +36,9 @@ final class LineBatch {
     private int[] ends = new int[64];
     private byte[] data = new byte[1 << 12];
     private int used;
+    // Where the line of bytes taken last lies in data.
+    private int takenFrom;
+    private int takenTo;
     // Characters of the lines of characters, which are not in data.
     private long characters;
 
@@ -50,32 +53,48 @@ final class LineBatch {
         while (texts.size() < most && used + characters < TEXT) {
             Object line;
             try {
-                line = lines.nextRaw();
+                line = lines.nextRaw(this::takeBytes);
             } catch (ConsentDocumentException e) {
                 if (lines.stopped()) {
                     throw e;
                 }
-                add(lines.number(), null, null, e);
+                add(lines.number(), null, e);
                 continue;
             }
             if (line == null) {
                 return false;
             }
-            if (line instanceof byte[] bytes) {
-                if (!isBlank(bytes)) {
-                    add(lines.number(), bytes, null, null);
+            if (line == NdjsonLines.HANDED_ON) {
+                if (isBlank(takenFrom, takenTo)) {
+                    used = takenFrom;
+                } else {
+                    add(lines.number(), null, null);
                 }
             } else if (!NdjsonReader.isBlank((String) line)) {
-                add(lines.number(), null, (String) line, null);
+                add(lines.number(), (String) line, null);
                 characters += ((String) line).length();
             }
         }
         return true;
     }
 
-    /** Whether a line of bytes holds only JSON whitespace. */
-    private static boolean isBlank(byte[] bytes) {
-        for (byte b : bytes) {
+    /** Copies a line's bytes to the end of {@code data}, followed by a newline. */
+    private void takeBytes(byte[] bytes, int from, int to) {
+        int length = to - from;
+        if (used + length + 1 > data.length) {
+            data = Arrays.copyOf(data, Math.max(2 * data.length, used + length + 1));
+        }
+        System.arraycopy(bytes, from, data, used, length);
+        takenFrom = used;
+        takenTo = used + length;
+        data[takenTo] = '\n';
+        used = takenTo + 1;
+    }
+
+    /** Whether the bytes of data from {@code from} to {@code to} are only JSON whitespace. */
+    private boolean isBlank(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = data[i];
             if (b != ' ' && b != '\t' && b != '\r') {
                 return false;
             }
@@ -83,7 +102,8 @@ final class LineBatch {
         return true;
     }
 
-    private void add(long number, byte @Nullable [] bytes, @Nullable String text, @Nullable ConsentDocumentException error) {
+    /** Adds a line: the bytes taken last when both are null, its text, or its error. */
+    private void add(long number, @Nullable String text, @Nullable ConsentDocumentException error) {
         int index = texts.size();
         if (index == numbers.length) {
             numbers = Arrays.copyOf(numbers, 2 * index);
@@ -93,16 +113,9 @@ final class LineBatch {
         numbers[index] = number;
         texts.add(text);
         errors.add(error);
-        starts[index] = used;
-        if (bytes != null) {
-            if (used + bytes.length + 1 > data.length) {
-                data = Arrays.copyOf(data, Math.max(2 * data.length, used + bytes.length + 1));
-            }
-            System.arraycopy(bytes, 0, data, used, bytes.length);
-            used += bytes.length;
-            data[used++] = '\n';
-        }
-        ends[index] = bytes == null ? starts[index] : used - 1;
+        boolean bytes = text == null && error == null;
+        starts[index] = bytes ? takenFrom : used;
+        ends[index] = bytes ? takenTo : used;
     }
 
     boolean isEmpty() {

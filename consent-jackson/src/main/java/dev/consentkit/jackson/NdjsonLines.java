@@ -4,7 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,12 +74,27 @@ final class NdjsonLines implements Closeable {
     }
 
     /**
-     * As {@link #next()}, but a line of bytes comes back as its bytes, not yet decoded: a
-     * {@code byte[]} without its terminator or a byte order mark, still to be checked for UTF-8; a line
-     * of characters comes back as a {@link String}. Reading on several threads decodes there.
+     * As {@link #next()}, but a line of bytes is handed to {@code into} as its bytes, not yet decoded,
+     * without its terminator or a byte order mark, still to be checked for UTF-8, and this returns
+     * {@link #HANDED_ON}; a line of characters comes back as its {@link String}. Reading on several
+     * threads decodes there.
      */
-    @Nullable Object nextRaw() throws IOException {
-        return next(true);
+    @Nullable Object nextRaw(RawBytes into) throws IOException {
+        units.into = into;
+        try {
+            return next(true);
+        } finally {
+            units.into = null;
+        }
+    }
+
+    /** What {@link #nextRaw} returns for a line of bytes handed on. */
+    static final Object HANDED_ON = new Object();
+
+    /** Takes the bytes of a line, valid only during the call. */
+    @FunctionalInterface
+    interface RawBytes {
+        void take(byte[] bytes, int from, int to);
     }
 
     private @Nullable Object next(boolean raw) throws IOException {
@@ -280,6 +295,9 @@ final class NdjsonLines implements Closeable {
         abstract Object raw(boolean kept, int from, int to, long line, boolean startOfInput)
                 throws ConsentDocumentException;
 
+        /** Where {@link #raw} hands a line of bytes, during {@link NdjsonLines#nextRaw}. */
+        @Nullable RawBytes into;
+
         /** Lets go of a kept array longer than {@link #LARGEST_KEPT_ARRAY}. */
         final void shrink() {
             if (lengthOf(line) > LARGEST_KEPT_ARRAY) {
@@ -441,7 +459,8 @@ final class NdjsonLines implements Closeable {
         Object raw(boolean kept, int from, int to, long number, boolean startOfInput) {
             byte[] bytes = kept ? line : buffer;
             int start = startOfInput && JsonIo.startsWithByteOrderMark(bytes, from, to - from) ? from + 3 : from;
-            return Arrays.copyOfRange(bytes, start, Math.max(start, to));
+            Objects.requireNonNull(into, "into").take(bytes, start, Math.max(start, to));
+            return HANDED_ON;
         }
 
         @Override
