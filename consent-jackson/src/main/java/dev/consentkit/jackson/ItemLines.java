@@ -2,12 +2,14 @@ package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -72,7 +74,7 @@ final class ItemLines {
     }
 
     /**
-     * The contentitem in the common shape that the parser reads next, one JSON object, leaving the parser
+     * The content item in the common shape that the parser reads next, one JSON object, leaving the parser
      * on its end; or {@code null} when the object is not in the common shape.
      *
      * @throws IOException if the parser finds no well-formed JSON
@@ -90,8 +92,24 @@ final class ItemLines {
         Instant created = null;
         Instant deleted = null;
         Instant resumed = null;
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            int field = field(name);
+        int expected = 0;
+        while (true) {
+            int field;
+            boolean inOrder;
+            if (expected < ORDER.length) {
+                inOrder = parser.nextFieldName(ORDER[expected]);
+            } else {
+                parser.nextToken();
+                inOrder = false;
+            }
+            if (inOrder) {
+                field = FIELDS[expected++];
+            } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+                field = field(parser.currentName());
+                expected = positionAfter(field);
+            } else {
+                break;
+            }
             if (field == 0 || (seen & field) != 0) {
                 return null;
             }
@@ -102,17 +120,16 @@ final class ItemLines {
                 }
                 continue;
             }
-            String value = parser.nextTextValue();
-            if (value == null) {
+            if (parser.nextToken() != JsonToken.VALUE_STRING) {
                 return null;
             }
             switch (field) {
-                case ID -> id = value;
-                case AUTHOR -> author = value;
-                case CATEGORY -> category = value;
-                case CREATED -> created = TimeForms.instant(value);
-                case DELETED -> deleted = TimeForms.instant(value);
-                default -> resumed = TimeForms.instant(value);
+                case ID -> id = parser.getText();
+                case AUTHOR -> author = parser.getText();
+                case CATEGORY -> category = parser.getText();
+                case CREATED -> created = TimeForms.instant(parser);
+                case DELETED -> deleted = TimeForms.instant(parser);
+                default -> resumed = TimeForms.instant(parser);
             }
         }
         if (parser.currentToken() != JsonToken.END_OBJECT || (seen & REQUIRED) != REQUIRED
@@ -121,6 +138,21 @@ final class ItemLines {
         }
         ContentItem item = ContentItem.of(id, author, DataCategory.of(category), created, deleted, List.of());
         return resumed == null ? item : item.withResumedAt(resumed);
+    }
+
+    /** The fields in the order the library writes them, tried first: a match costs no lookup. */
+    private static final SerializedString[] ORDER = Stream.of("id", "authorId", "category", "createdAt", "deletedAt",
+            "resumedAt", "reservations").map(SerializedString::new).toArray(SerializedString[]::new);
+    private static final int[] FIELDS = {ID, AUTHOR, CATEGORY, CREATED, DELETED, RESUMED, RESERVATIONS};
+
+    /** Where in {@link #ORDER} the field after {@code field} is. */
+    private static int positionAfter(int field) {
+        for (int i = 0; i < FIELDS.length; i++) {
+            if (FIELDS[i] == field) {
+                return i + 1;
+            }
+        }
+        return ORDER.length;
     }
 
     private static int field(String name) {

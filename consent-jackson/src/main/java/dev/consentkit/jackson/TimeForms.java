@@ -1,5 +1,7 @@
 package dev.consentkit.jackson;
 
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,25 +22,39 @@ final class TimeForms {
      * @throws DateTimeException if the text is in another form or names no such day or time
      */
     static Instant instant(String text) {
-        int length = text.length();
-        if (length < 20 || length > 30 || length == 21 || text.charAt(10) != 'T' || text.charAt(13) != ':'
-                || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z' || (length > 20 && text.charAt(19) != '.')) {
+        return instant(text.toCharArray(), 0, text.length());
+    }
+
+    /**
+     * The instant in the common form of the string value the parser is on, read from the parser's
+     * own characters, without making a {@link String} of them.
+     *
+     * @throws IOException if the parser cannot give its text
+     * @throws DateTimeException if the value is in another form or names no such day or time
+     */
+    static Instant instant(JsonParser parser) throws IOException {
+        return instant(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+    }
+
+    private static Instant instant(char[] text, int at, int length) {
+        if (length < 20 || length > 30 || length == 21 || text[at + 10] != 'T' || text[at + 13] != ':'
+                || text[at + 16] != ':' || text[at + length - 1] != 'Z' || (length > 20 && text[at + 19] != '.')) {
             throw new DateTimeException("not the instant form");
         }
-        int hour = digits(text, 11, 13);
-        int minute = digits(text, 14, 16);
-        int second = digits(text, 17, 19);
+        int hour = digits(text, at + 11, at + 13);
+        int minute = digits(text, at + 14, at + 16);
+        int second = digits(text, at + 17, at + 19);
         if (hour > 23 || minute > 59 || second > 59) {
             throw new DateTimeException("no such time");
         }
         int nanos = 0;
         if (length > 20) {
-            nanos = digits(text, 20, length - 1);
+            nanos = digits(text, at + 20, at + length - 1);
             for (int scale = length - 21; scale < 9; scale++) {
                 nanos *= 10;
             }
         }
-        return Instant.ofEpochSecond(day(text).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
+        return Instant.ofEpochSecond(day(text, at).toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
     }
 
     /**
@@ -50,20 +66,20 @@ final class TimeForms {
         if (text.length() != 10) {
             throw new DateTimeException("not the date form");
         }
-        return day(text);
+        return day(text.toCharArray(), 0);
     }
 
-    private static LocalDate day(String text) {
-        if (text.charAt(4) != '-' || text.charAt(7) != '-') {
+    private static LocalDate day(char[] text, int at) {
+        if (text[at + 4] != '-' || text[at + 7] != '-') {
             throw new DateTimeException("not the date form");
         }
-        return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+        return LocalDate.of(digits(text, at, at + 4), digits(text, at + 5, at + 7), digits(text, at + 8, at + 10));
     }
 
-    private static int digits(String text, int from, int to) {
+    private static int digits(char[] text, int from, int to) {
         int value = 0;
         for (int i = from; i < to; i++) {
-            int digit = text.charAt(i) - '0';
+            int digit = text[i] - '0';
             if (digit < 0 || digit > 9) {
                 throw new DateTimeException("not a digit");
             }
