@@ -9,6 +9,7 @@ import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -123,9 +124,9 @@ final class LineBatch {
     }
 
     /** Reads the lines' JSON into values of {@code type}, on the calling thread. */
-    <T> List<NdjsonReader.Line<T>> parse(Class<T> type, ObjectReader reader) {
+    <T> List<NdjsonReader.Line<T>> parse(Class<T> type, Supplier<ObjectReader> reader) {
         Locator where = Locator.onStream();
-        ObjectReader located = reader.withAttribute(Locator.class, where);
+        LazyReader located = new LazyReader(() -> reader.get().withAttribute(Locator.class, where));
         CommonShape common = type == ContentItem.class ? ItemLines::object : type == Member.class ? MemberLines::object : null;
         List<NdjsonReader.Line<T>> read = new ArrayList<>(texts.size());
         JsonParser shared = null;

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,15 +75,17 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
 
     private final NdjsonLines lines;
     private final Class<T> type;
-    private final ObjectReader reader;
+    // Without the stream's locator, for batches read on other threads; and with it, for read().
+    private final LazyReader reader;
+    private final LazyReader located;
     private final Locator where = Locator.onStream();
     private boolean iterated;
 
     private NdjsonReader(NdjsonLines lines, Class<T> type, ReadOptions options) {
         this.lines = lines;
         this.type = type;
-        this.reader = JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false)
-                .withAttribute(Locator.class, where);
+        this.reader = new LazyReader(() -> JsonIo.reader(type, options).withAttribute(FormDeserializer.FORMAT_OPTIONAL, false));
+        this.located = new LazyReader(() -> reader.get().withAttribute(Locator.class, where));
     }
 
     /**
@@ -245,7 +248,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
             if (isBlank(text)) {
                 continue;
             }
-            return parse(text, lines.number(), type, reader, where);
+            return parse(text, lines.number(), type, located, where);
         }
     }
 
@@ -348,7 +351,7 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     }
 
     /** The line's value, or its error, with locations on line {@code number} of the stream. */
-    static <T> Line<T> parse(String text, long number, Class<T> type, ObjectReader reader, Locator where) {
+    static <T> Line<T> parse(String text, long number, Class<T> type, Supplier<ObjectReader> reader, Locator where) {
         Object common = type == ContentItem.class ? ItemLines.read(text) : type == Member.class ? MemberLines.read(text) : null;
         return common != null ? new Line<>(number, type.cast(common), null) : bind(text, number, type, reader, where);
     }
@@ -357,13 +360,14 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * The value or error of a line of bytes not yet decoded ({@link NdjsonLines#nextRaw()}), with
      * locations on line {@code number} of the stream.
      */
-    static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, ObjectReader reader, Locator where) {
+    static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, Supplier<ObjectReader> reader, Locator where) {
         Object common = type == ContentItem.class ? ItemLines.read(bytes) : type == Member.class ? MemberLines.read(bytes) : null;
         return common != null ? new Line<>(number, type.cast(common), null) : parseDecoding(bytes, number, type, reader, where);
     }
 
     /** The value or error of a line of bytes not yet decoded, read by the databinding. */
-    static <T> Line<T> parseDecoding(byte[] bytes, long number, Class<T> type, ObjectReader reader, Locator where) {
+    static <T> Line<T> parseDecoding(byte[] bytes, long number, Class<T> type, Supplier<ObjectReader> reader,
+            Locator where) {
         String text;
         try {
             text = JsonIo.decode(bytes, 0, bytes.length, number, false);
@@ -374,10 +378,11 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
     }
 
     /** The line read by the databinding. */
-    private static <T> Line<T> bind(String text, long number, Class<T> type, ObjectReader reader, Locator where) {
+    private static <T> Line<T> bind(String text, long number, Class<T> type, Supplier<ObjectReader> reader,
+            Locator where) {
         try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
             where.moveTo(number);
-            return new Line<>(number, JsonIo.bind(parser, type, reader, where), null);
+            return new Line<>(number, JsonIo.bind(parser, type, reader.get(), where), null);
         } catch (ConsentDocumentException e) {
             return new Line<>(number, null, e);
         } catch (IOException cannotHappenOnAString) {
