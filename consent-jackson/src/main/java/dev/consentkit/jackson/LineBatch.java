@@ -2,8 +2,6 @@ package dev.consentkit.jackson;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.consentkit.ContentItem;
-import dev.consentkit.Member;
 import java.io.IOException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
@@ -127,7 +125,7 @@ final class LineBatch {
     <T> List<NdjsonReader.Line<T>> parse(Class<T> type, Supplier<ObjectReader> reader) {
         Locator where = Locator.onStream();
         LazyReader located = new LazyReader(() -> reader.get().withAttribute(Locator.class, where));
-        CommonShape common = type == ContentItem.class ? ItemLines::object : type == Member.class ? MemberLines::object : null;
+        CommonShape common = CommonShape.of(type);
         List<NdjsonReader.Line<T>> read = new ArrayList<>(texts.size());
         JsonParser shared = null;
         int sharedFrom = 0;
@@ -209,11 +207,5 @@ final class LineBatch {
                 throw new IllegalStateException(cannotHappenOnBytes);
             }
         }
-    }
-
-    /** Reads one object in the common shape of a kind of line. */
-    @FunctionalInterface
-    private interface CommonShape {
-        @Nullable Object object(JsonParser parser) throws IOException;
     }
 }

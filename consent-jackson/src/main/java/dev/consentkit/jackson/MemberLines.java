@@ -47,42 +47,6 @@ final class MemberLines {
     private MemberLines() {}
 
     /**
-     * The member on a line in the common shape, or {@code null} when the line needs the databinding.
-     *
-     * @param text the line, without its terminator
-     */
-    static @Nullable Member read(String text) {
-        try (JsonParser parser = JsonIo.FACTORY.createParser(text)) {
-            return read(parser);
-        } catch (IOException | IllegalArgumentException | DateTimeException e) {
-            return null;
-        }
-    }
-
-    /**
-     * The member on a line of bytes in the common shape, or {@code null} when the line needs the
-     * databinding; only a line of ASCII bytes is read here, so that what is UTF-8 and what is not is
-     * decided in one place, {@code JsonIo.decode}.
-     *
-     * @param bytes the line, without its terminator
-     */
-    static @Nullable Member read(byte[] bytes) {
-        if (!JsonIo.isAscii(bytes)) {
-            return null;
-        }
-        try (JsonParser parser = JsonIo.FACTORY.createParser(bytes)) {
-            return read(parser);
-        } catch (IOException | IllegalArgumentException | DateTimeException e) {
-            return null;
-        }
-    }
-
-    private static @Nullable Member read(JsonParser parser) throws IOException {
-        Member read = object(parser);
-        return read != null && parser.nextToken() == null ? read : null;
-    }
-
-    /**
      * The member in the common shape that the parser reads next, one JSON object, leaving the parser
      * on its end; or {@code null} when the object is not in the common shape.
      *

@@ -352,7 +352,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
 
     /** The line's value, or its error, with locations on line {@code number} of the stream. */
     static <T> Line<T> parse(String text, long number, Class<T> type, Supplier<ObjectReader> reader, Locator where) {
-        Object common = type == ContentItem.class ? ItemLines.read(text) : type == Member.class ? MemberLines.read(text) : null;
+        CommonShape shape = CommonShape.of(type);
+        Object common = shape == null ? null : shape.line(text);
         return common != null ? new Line<>(number, type.cast(common), null) : bind(text, number, type, reader, where);
     }
 
@@ -361,7 +362,8 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
      * locations on line {@code number} of the stream.
      */
     static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, Supplier<ObjectReader> reader, Locator where) {
-        Object common = type == ContentItem.class ? ItemLines.read(bytes) : type == Member.class ? MemberLines.read(bytes) : null;
+        CommonShape shape = CommonShape.of(type);
+        Object common = shape == null ? null : shape.line(bytes);
         return common != null ? new Line<>(number, type.cast(common), null) : parseDecoding(bytes, number, type, reader, where);
     }
 

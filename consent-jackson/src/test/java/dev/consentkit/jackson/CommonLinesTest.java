@@ -33,7 +33,7 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * The speed paths for the common shape of item and member lines ({@link ItemLines}, {@link MemberLines})
+ * The speed paths for the common shape of item and member lines ({@link CommonShape})
  * and of times ({@link TimeForms}) answer exactly as the databinding does whenever they answer at all:
  * on lines the library writes, and on those lines broken in every way a mutation can break them.
  */
@@ -69,8 +69,8 @@ class CommonLinesTest {
         qt().withExamples(3_000).forAll(CoreValues.items(), Generate.range(0, MUTATIONS.size() - 1), Generate.range(0, 10_000))
                 .checkAssert((item, mutation, at) -> {
                     String line = line(item, NdjsonWriter::items);
-                    agrees(line, ItemLines::read, ContentItem.class);
-                    agrees(mutate(line, mutation, at), ItemLines::read, ContentItem.class);
+                    agrees(line, CommonLinesTest::item, ContentItem.class);
+                    agrees(mutate(line, mutation, at), CommonLinesTest::item, ContentItem.class);
                 });
     }
 
@@ -79,8 +79,8 @@ class CommonLinesTest {
         qt().withExamples(3_000).forAll(CoreValues.members(), Generate.range(0, MUTATIONS.size() - 1), Generate.range(0, 10_000))
                 .checkAssert((member, mutation, at) -> {
                     String line = line(member, NdjsonWriter::members);
-                    agrees(line, MemberLines::read, Member.class);
-                    agrees(mutate(line, mutation, at), MemberLines::read, Member.class);
+                    agrees(line, CommonLinesTest::member, Member.class);
+                    agrees(mutate(line, mutation, at), CommonLinesTest::member, Member.class);
                 });
     }
 
@@ -135,25 +135,25 @@ class CommonLinesTest {
         long fast = 0;
         List<String> items = Files.readAllLines(examples.resolve("items.ndjson"));
         for (String line : items) {
-            agrees(line, ItemLines::read, ContentItem.class);
-            fast += ItemLines.read(line) == null ? 0 : 1;
+            agrees(line, CommonLinesTest::item, ContentItem.class);
+            fast += item(line) == null ? 0 : 1;
         }
         assertTrue(fast >= items.size() - 4, fast + " of " + items.size());
         for (String line : Files.readAllLines(examples.resolve("members.ndjson"))) {
-            assertEquals(databinding(line, Member.class), MemberLines.read(line), line);
+            assertEquals(databinding(line, Member.class), member(line), line);
         }
     }
 
     @Test
     void linesOutsideTheCommonShapeGoToTheDatabinding() {
-        assertNull(ItemLines.read("{\"format\":\"consentkit.item/v1\",\"id\":\"p\",\"authorId\":\"m\",\"category\":\"profile\","
+        assertNull(item("{\"format\":\"consentkit.item/v1\",\"id\":\"p\",\"authorId\":\"m\",\"category\":\"profile\","
                 + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"reservations\":[]}"));
-        assertNull(ItemLines.read("{\"id\":\"p\",\"authorId\":\"m\",\"category\":\"profile\","
+        assertNull(item("{\"id\":\"p\",\"authorId\":\"m\",\"category\":\"profile\","
                 + "\"createdAt\":\"2025-01-01T00:00:00Z\",\"deletedAt\":null,\"reservations\":[]}"));
-        assertNull(MemberLines.read("{\"id\":\"m\",\"jurisdictions\":[],\"consent\":[{\"id\":\"e\",\"purpose\":\"ai-training\","
+        assertNull(member("{\"id\":\"m\",\"jurisdictions\":[],\"consent\":[{\"id\":\"e\",\"purpose\":\"ai-training\","
                 + "\"choice\":\"OPT_OUT\",\"effectiveAt\":\"2025-01-01T00:00:02Z\",\"recordedAt\":\"2025-01-01T00:00:00Z\","
                 + "\"channel\":\"API\"}]}"), "recorded before it takes effect: the clock-skew tolerance decides");
-        assertNotNull(MemberLines.read("{\"id\":\"m\",\"jurisdictions\":[],\"consent\":[{\"id\":\"e\",\"purpose\":\"ai-training\","
+        assertNotNull(member("{\"id\":\"m\",\"jurisdictions\":[],\"consent\":[{\"id\":\"e\",\"purpose\":\"ai-training\","
                 + "\"choice\":\"OPT_OUT\",\"effectiveAt\":\"2025-01-01T00:00:00Z\",\"recordedAt\":\"2025-01-01T00:00:02Z\","
                 + "\"channel\":\"API\"}]}"));
     }
@@ -177,6 +177,14 @@ class CommonLinesTest {
         "２025-11-04T00:00:00Z"})
     void otherTextIsNotAnInstantInTheCommonForm(String text) {
         assertThrows(DateTimeException.class, () -> TimeForms.instant(text));
+    }
+
+    private static @Nullable ContentItem item(String line) {
+        return (ContentItem) CommonShape.ITEMS.line(line);
+    }
+
+    private static @Nullable Member member(String line) {
+        return (Member) CommonShape.MEMBERS.line(line);
     }
 
     /** Whenever the speed path reads a line, the databinding reads it to the same value. */
