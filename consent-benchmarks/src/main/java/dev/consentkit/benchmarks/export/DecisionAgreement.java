@@ -17,8 +17,8 @@ import java.util.Locale;
  * every item the same reason. Prints a one-line verdict, or the first differences, and exits with 1
  * when they differ or when {@code consent evaluate} wrote an error record.
  *
- * <p>A record is {@code {"itemId":..,"memberId":..,"trainable":..,"reason":..}}; the keys {@code item}
- * and {@code member} of the earlier compact form are read too. An error record has {@code error}.
+ * <p>A record is {@code {"itemId":..,"memberId":..,"trainable":..,"reason":..}}. An error record has
+ * {@code error}.
  */
 public final class DecisionAgreement {
 
@@ -69,7 +69,7 @@ public final class DecisionAgreement {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 number++;
                 JsonNode record = JSON.readTree(line);
-                String itemId = record.has("itemId") ? record.path("itemId").asText() : record.path("item").asText();
+                String itemId = record.path("itemId").asText();
                 if (record.has("error")) {
                     errors.add(new Row(number, itemId, false, "", record.path("error").asText()));
                 } else {
