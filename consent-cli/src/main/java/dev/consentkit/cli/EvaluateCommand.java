@@ -168,7 +168,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try (NdjsonReader<ContentItem> items = openItems()) {
             items.readInBatches(BATCH_LINES, inFlight, workers, lines -> decide(lines, members, batch, deciding), done -> {
                 try {
-                    out.write(done.finish(), done.tally().lines());
+                    out.write(done.finish(), done.recordCount());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

@@ -39,6 +39,7 @@ final class ItemOutcomes {
     private final JsonGenerator records;
     private final @Nullable NdjsonWriter<Decision> decisions;
     private final RunTally tally = new RunTally();
+    private long recordCount;
 
     ItemOutcomes(boolean explain) {
         try {
@@ -57,6 +58,7 @@ final class ItemOutcomes {
             return;
         }
         try {
+            recordCount++;
             if (decisions != null && decision != null) {
                 decisions.write(decision);
                 return;
@@ -80,6 +82,7 @@ final class ItemOutcomes {
     /** Writes an error record for stream line {@code line}, naming item and member when they are known. */
     void error(long line, @Nullable String itemId, @Nullable String memberId, String message) {
         tally.error(line);
+        recordCount++;
         try {
             if (decisions != null) {
                 // The decision writer buffers on its own: what it holds comes first.
@@ -113,6 +116,11 @@ final class ItemOutcomes {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    /** How many records the batch writes: its error records and the decisions {@code --only} keeps. */
+    long recordCount() {
+        return recordCount;
     }
 
     /** The batch's counts. */

@@ -50,24 +50,6 @@ interface CommonShape {
         }
     }
 
-    /**
-     * The value on a line of bytes in the common shape, or {@code null} when the line needs the
-     * databinding. Only a line of ASCII bytes is read here, so that what is UTF-8 and what is not is
-     * decided in one place, {@code JsonIo.decode}.
-     *
-     * @param bytes the line, without its terminator
-     */
-    default @Nullable Object line(byte[] bytes) {
-        if (!JsonIo.isAscii(bytes)) {
-            return null;
-        }
-        try (JsonParser parser = JsonIo.FACTORY.createParser(bytes)) {
-            return whole(parser);
-        } catch (IOException | IllegalArgumentException | DateTimeException notCommon) {
-            return null;
-        }
-    }
-
     private @Nullable Object whole(JsonParser parser) throws IOException {
         Object value = object(parser);
         return value != null && parser.nextToken() == null ? value : null;

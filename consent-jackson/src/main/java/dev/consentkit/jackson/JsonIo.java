@@ -181,16 +181,6 @@ final class JsonIo {
      * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
      * @throws ConsentDocumentException at the first byte that is not UTF-8
      */
-    /** Whether every byte is ASCII, below 0x80. */
-    static boolean isAscii(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Whether the {@code length} bytes from {@code offset} start with the UTF-8 byte order mark. */
     static boolean startsWithByteOrderMark(byte[] bytes, int offset, int length) {
         return length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB

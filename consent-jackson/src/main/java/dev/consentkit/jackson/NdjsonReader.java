@@ -357,16 +357,6 @@ public final class NdjsonReader<T> implements Closeable, Iterable<NdjsonReader.L
         return common != null ? new Line<>(number, type.cast(common), null) : bind(text, number, type, reader, where);
     }
 
-    /**
-     * The value or error of a line of bytes not yet decoded ({@link NdjsonLines#nextRaw()}), with
-     * locations on line {@code number} of the stream.
-     */
-    static <T> Line<T> parse(byte[] bytes, long number, Class<T> type, Supplier<ObjectReader> reader, Locator where) {
-        CommonShape shape = CommonShape.of(type);
-        Object common = shape == null ? null : shape.line(bytes);
-        return common != null ? new Line<>(number, type.cast(common), null) : parseDecoding(bytes, number, type, reader, where);
-    }
-
     /** The value or error of a line of bytes not yet decoded, read by the databinding. */
     static <T> Line<T> parseDecoding(byte[] bytes, long number, Class<T> type, Supplier<ObjectReader> reader,
             Locator where) {
