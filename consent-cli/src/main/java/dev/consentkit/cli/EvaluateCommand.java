@@ -35,8 +35,10 @@ import picocli.CommandLine.Option;
  * {@code consent evaluate}: decides every item of an NDJSON export at one instant and writes the
  * decisions as NDJSON, as a training pipeline would before using the items.
  *
- * <p>Members are read into memory first, keyed by id; items are streamed, so an export of any length
- * runs in the memory its members take. An item whose line cannot be read, or whose author is not in
+ * <p>Members are read first, their lines parsed on every core, into a compact
+ * {@code MemberStore} (and, with {@code --explain}, into {@code Member} objects);
+ * items are streamed in batches decided on every core and written in input order, so an export of any
+ * length runs in the memory its members take. An item whose line cannot be read, or whose author is not in
  * the members file, gets an error record in the output and the run goes on. Input with a line that
  * goes on past {@link ConsentDocuments#MAX_SKIPPED_LINE_LENGTH} without ending, such as
  * {@code /dev/zero}, is not NDJSON: the run ends there with exit code 2, naming the line.
