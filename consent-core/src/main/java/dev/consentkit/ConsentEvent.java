@@ -1,6 +1,7 @@
 package dev.consentkit;
 
 import dev.consentkit.internal.KernelTime;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -136,6 +137,48 @@ public record ConsentEvent(
                     + " counted from when it was recorded");
         }
         return new ConsentEvent(id, purpose, choice, recordedAt, recordedAt, channel, statedEffectiveAt);
+    }
+
+    /**
+     * The event a reader or a store builds from what its source states, allowing the source's clock to
+     * run ahead of the recording one by up to {@code clockSkewTolerance}: an event recorded at or after
+     * it takes effect is built as stated; one recorded before its stated effective instant, by at most
+     * the tolerance, is counted from when it was recorded ({@link #effectiveWhenRecorded}); a larger gap
+     * is refused, since the source then states something the platform cannot have recorded. Every
+     * ConsentKit reader of consent events outside JSON documents applies this rule through this factory.
+     *
+     * @param id the event's id, unique within the member's consent history
+     * @param purpose the purpose the choice is for; it also counts for every narrower purpose
+     * @param choice whether the member opted in or out
+     * @param statedEffectiveAt the instant the source states the choice takes effect
+     * @param recordedAt the instant the platform recorded the choice
+     * @param channel how the choice reached the platform, kept for audit
+     * @param clockSkewTolerance how much later than {@code recordedAt} the source may state
+     *     {@code statedEffectiveAt}; zero or more
+     * @return the event
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if the event is recorded more than {@code clockSkewTolerance}
+     *     before its stated effective instant, the tolerance is negative, or as the canonical
+     *     constructor; the message shows the instants and the tolerance
+     */
+    public static ConsentEvent asStated(String id, Purpose purpose, ConsentChoice choice, Instant statedEffectiveAt,
+            Instant recordedAt, ConsentChannel channel, Duration clockSkewTolerance) {
+        Objects.requireNonNull(statedEffectiveAt, "statedEffectiveAt");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(clockSkewTolerance, "clockSkewTolerance");
+        if (clockSkewTolerance.isNegative()) {
+            throw new IllegalArgumentException("the clock-skew tolerance is negative: " + clockSkewTolerance);
+        }
+        if (!recordedAt.isBefore(statedEffectiveAt)) {
+            return new ConsentEvent(id, purpose, choice, statedEffectiveAt, recordedAt, channel);
+        }
+        Duration gap = Duration.between(recordedAt, statedEffectiveAt);
+        if (gap.compareTo(clockSkewTolerance) > 0) {
+            throw new IllegalArgumentException("consent event " + id + " is recorded at " + recordedAt
+                    + ", before it takes effect at " + statedEffectiveAt + ": " + gap
+                    + " before, more than the clock-skew tolerance of " + clockSkewTolerance);
+        }
+        return effectiveWhenRecorded(id, purpose, choice, statedEffectiveAt, recordedAt, channel);
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -148,5 +149,42 @@ class ConsentEventTest {
                 ConsentChannel.API));
 
         assertTrue(e.getMessage().contains("statedEffectiveAt of consent event e-7"), e.getMessage());
+    }
+
+    @Test
+    void shouldBuildAnEventRecordedAtOrAfterItsStatedStartAsStated() {
+        ConsentEvent event = ConsentEvent.asStated("e-1", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED,
+                ConsentChannel.SETTINGS_TOGGLE, Duration.ZERO);
+
+        assertEquals(new ConsentEvent("e-1", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED,
+                ConsentChannel.SETTINGS_TOGGLE), event);
+    }
+
+    @Test
+    void shouldCountAnEventStatedWithinTheToleranceAfterItsRecordingFromTheRecording() {
+        Instant stated = RECORDED.plusSeconds(5);
+
+        ConsentEvent event = ConsentEvent.asStated("e-1", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, stated, RECORDED,
+                ConsentChannel.API, Duration.ofSeconds(5));
+
+        assertEquals(ConsentEvent.effectiveWhenRecorded("e-1", Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, stated,
+                RECORDED, ConsentChannel.API), event);
+        assertEquals(RECORDED, event.effectiveAt());
+    }
+
+    @Test
+    void shouldRefuseAnEventStatedBeyondTheToleranceAfterItsRecording() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConsentEvent.asStated("e-1",
+                Purpose.AI_TRAINING, ConsentChoice.OPT_OUT, RECORDED.plusSeconds(6), RECORDED, ConsentChannel.API,
+                Duration.ofSeconds(5)));
+
+        assertEquals("consent event e-1 is recorded at 2025-11-10T00:00:05Z, before it takes effect at"
+                + " 2025-11-10T00:00:11Z: PT6S before, more than the clock-skew tolerance of PT5S", e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseANegativeTolerance() {
+        assertThrows(IllegalArgumentException.class, () -> ConsentEvent.asStated("e-1", Purpose.AI_TRAINING,
+                ConsentChoice.OPT_OUT, EFFECTIVE, RECORDED, ConsentChannel.API, Duration.ofSeconds(-1)));
     }
 }

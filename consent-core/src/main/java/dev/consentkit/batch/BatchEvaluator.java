@@ -176,6 +176,43 @@ public final class BatchEvaluator {
     }
 
     /**
+     * The member half of every decision about the items of the member at {@code index} in the store, for
+     * a caller that keeps members and items apart (see {@link MemberVerdict}): resolved when this
+     * evaluator was built, so this is an array read.
+     *
+     * @param index the member's index in the store ({@link MemberStore#indexOf})
+     * @return the member's verdict at {@link #asOf()}
+     * @throws IndexOutOfBoundsException if {@code index} is not a member index of the store; the message
+     *     shows it and the store's size
+     */
+    public MemberVerdict memberVerdict(int index) {
+        Objects.checkIndex(index, verdicts.length);
+        long[] scopes = choiceScopes;
+        return MemberVerdict.of(verdicts[index], scopes == null ? KernelTime.ALWAYS : scopes[index]);
+    }
+
+    /**
+     * Why {@code item} may or may not be used for training at {@link #asOf()}, given its author's
+     * verdict instead of the author's entry in the store: the item half of the rules, for a caller that
+     * resolved the member half elsewhere. The answer equals {@link #reason(ContentItem)} for an item
+     * whose author is in the store and {@code verdict} is that author's {@link #memberVerdict(int)}.
+     *
+     * <p>{@code verdict} must come from an evaluator of the same policy, instant of use and audit
+     * instant as this one (this one's store may be empty): a verdict carries no mark of where it came
+     * from, so that is not checked. The item's author is not looked up.
+     *
+     * @param item the content item
+     * @param verdict its author's verdict at {@link #asOf()}
+     * @return the primary reason of the decision
+     * @throws NullPointerException if an argument is null
+     */
+    public Reason reason(ContentItem item, MemberVerdict verdict) {
+        Objects.requireNonNull(item, "item");
+        Objects.requireNonNull(verdict, "verdict");
+        return RuleKernel.reason(failures(item, verdict.verdict(), verdict.choiceScope()), verdict.verdict());
+    }
+
+    /**
      * Which of {@code items} may be used for training at {@link #asOf()}: bit {@code i} is set when
      * {@code items.get(i)} is, exactly as {@link #isTrainable(ContentItem)} answers. Faster per item
      * than asking item by item, since the store finds the authors of several items at once and their
@@ -335,7 +372,11 @@ public final class BatchEvaluator {
 
     /** Every failed check for {@code item} of the member at index {@code member}, as kernel bits. */
     private int failures(ContentItem item, int member) {
-        long verdict = verdicts[member];
+        return failures(item, verdicts[member], choiceScope(member, 1));
+    }
+
+    /** Every failed check for {@code item} of a member with {@code verdict} and {@code choiceScope}, as kernel bits. */
+    private int failures(ContentItem item, long verdict, long choiceScope) {
         int failures = versionFailures | RuleKernel.memberFailures(verdict);
         ItemFacts.Access facts = itemFacts;
         long createdAt = facts.createdAt(item);
@@ -343,7 +384,7 @@ public final class BatchEvaluator {
                 RuleKernel.scopeFrom(rules, 1), createdAt, facts.deletedAt(item), facts.reservedFrom(item), asOfNanos)
                 | RuleKernel.ageFailures(createdAt,
                         RuleKernel.comingOfAge(verdict, KernelTime.NANOS_PER_DAY, KernelTime.LAST_NANOS_DAY))
-                | RuleKernel.choiceFailures(createdAt, facts.resumedAt(item), choiceScope(member, 1), asOfNanos);
+                | RuleKernel.choiceFailures(createdAt, facts.resumedAt(item), choiceScope, asOfNanos);
     }
 
     /** What to do with an item, at its position in the list, and its author's member index. */

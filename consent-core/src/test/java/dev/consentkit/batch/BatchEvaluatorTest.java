@@ -56,7 +56,10 @@ class BatchEvaluatorTest {
             policy(rules().leapDayBirthday(LeapDayBirthday.FEBRUARY_28).build());
     private static final TrainingPolicy CONSENT_POLICY = policy(rules().defaultBasis(LegalBasis.CONSENT).build());
 
-    /** The three ways to ask: one item object at a time, a list of item objects, or a column of items in nanoseconds. */
+    /**
+     * The ways to ask: one item object at a time, a list of item objects, a column of items in
+     * nanoseconds, or an item object with its author's verdict resolved apart.
+     */
     enum Path {
         OBJECTS {
             @Override
@@ -78,6 +81,15 @@ class BatchEvaluatorTest {
                 BitSet trainable = batch.trainable(ColumnsOfItems.of(store, List.of(item), TimeUnit.NANOSECONDS));
                 assertTrue(trainable.length() <= 1, trainable::toString);
                 return trainable.get(0);
+            }
+        },
+        /** The member half resolved apart, carried as two numbers, and joined to the item. */
+        SPLIT {
+            @Override
+            boolean isTrainable(BatchEvaluator batch, MemberStore store, ContentItem item) {
+                MemberVerdict resolved = batch.memberVerdict(store.indexOf(item.authorId()));
+                MemberVerdict carried = MemberVerdict.of(resolved.verdict(), resolved.choiceScope());
+                return batch.reason(item, carried).isTrainable();
             }
         };
 

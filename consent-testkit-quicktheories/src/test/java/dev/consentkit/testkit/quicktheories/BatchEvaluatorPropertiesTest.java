@@ -14,6 +14,7 @@ import dev.consentkit.batch.BatchEvaluator;
 import dev.consentkit.batch.ColumnsOfItems;
 import dev.consentkit.batch.ItemColumns;
 import dev.consentkit.batch.MemberStore;
+import dev.consentkit.batch.MemberVerdict;
 import dev.consentkit.suite.Scenario;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,7 +28,8 @@ import org.quicktheories.generators.Generate;
 
 /**
  * Property tests showing that the batch evaluator ({@link BatchEvaluator}, in consent-core), over item
- * objects, lists, streams and columns in any unit, on one thread or many, answers exactly as the policy
+ * objects, lists, streams and columns in any unit, on one thread or many, and with the member half
+ * resolved apart ({@link MemberVerdict}), answers exactly as the policy
  * does for any generated batch ({@link ConsentGenerators#batches()}): policies that count items only
  * from the member's own choice and items with resumptions included.
  */
@@ -72,6 +74,23 @@ class BatchEvaluatorPropertiesTest {
             assertEquals(expected, evaluator.reasons(batch.items()));
             assertEquals(expected, List.of(evaluator.reasons(ColumnsOfItems.of(store, batch.items(),
                     TimeUnit.NANOSECONDS))));
+        });
+    }
+
+    @Test
+    void shouldGiveEveryItemTheReasonThePolicyGivesFromItsAuthorsVerdictResolvedApart() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            // Members resolved by one evaluator, items decided by another that has no members at all, as
+            // a distributed engine does it: the verdict travels as its two numbers.
+            MemberStore store = MemberStore.of(batch.members());
+            BatchEvaluator members = batch.evaluator(store);
+            BatchEvaluator items = batch.evaluator(MemberStore.of(List.of()));
+            for (ContentItem item : batch.items()) {
+                MemberVerdict resolved = members.memberVerdict(store.indexOf(item.authorId()));
+                MemberVerdict carried = MemberVerdict.of(resolved.verdict(), resolved.choiceScope());
+
+                assertEquals(batch.scenario(item).replay().reason(), items.reason(item, carried), item::toString);
+            }
         });
     }
 
