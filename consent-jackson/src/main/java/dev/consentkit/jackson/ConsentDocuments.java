@@ -15,6 +15,8 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -351,6 +353,36 @@ public final class ConsentDocuments {
     }
 
     // ---------------------------------------------------------------- items
+
+    /**
+     * Reads an instant written as every ConsentKit document writes one: an ISO-8601 UTC instant with
+     * seconds, up to nine fraction digits and {@code Z}, such as {@code 2025-11-03T00:00:00Z} or
+     * {@code 2025-11-03T09:30:15.250Z}. For a tool that reads instants outside a document, such as a
+     * column of text in a table, with the documents' strictness: no offset, no lower-case {@code t} or
+     * {@code z}, no leap second, no {@code 24:00}.
+     *
+     * @param text the instant's text
+     * @return the instant
+     * @throws NullPointerException if {@code text} is null
+     * @throws IllegalArgumentException if {@code text} is not such an instant; the message shows it
+     */
+    public static Instant readInstant(String text) {
+        return Scalars.INSTANTS.read(Objects.requireNonNull(text, "text"));
+    }
+
+    /**
+     * Reads a date written as every ConsentKit document writes one (a birth date): ISO-8601, such as
+     * {@code 1990-04-01}.
+     *
+     * @param text the date's text
+     * @return the date
+     * @throws NullPointerException if {@code text} is null
+     * @throws IllegalArgumentException if {@code text} is not such a date, or names no day of the
+     *     calendar; the message shows it
+     */
+    public static LocalDate readDate(String text) {
+        return Scalars.DATES.read(Objects.requireNonNull(text, "text"));
+    }
 
     /**
      * Reads a content item document.

@@ -38,6 +38,10 @@ final class Scalars {
             "(?:[0-9]{4}|[+-][0-9]{4,10})-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9})?Z");
     private static final Pattern DATE_FORM = Pattern.compile("(?:[0-9]{4}|[+-][0-9]{4,10})-[0-9]{2}-[0-9]{2}");
 
+    /** Instants and dates as documents write them, for readers outside a document. */
+    static final TimeText<Instant> INSTANTS = TimeText.instant();
+    static final TimeText<LocalDate> DATES = TimeText.date();
+
     private Scalars() {}
 
     /** The value the parser is on as written, for a message: a string without quotes, containers elided. */
@@ -152,6 +156,20 @@ final class Scalars {
         public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String text = text(parser, context, expected);
             try {
+                return read(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(parser, context, String.valueOf(e.getMessage()), expected, e.getCause());
+            }
+        }
+
+        /**
+         * The value of {@code text} in this grammar.
+         *
+         * @throws IllegalArgumentException if it is not in the grammar or names no such time; the message
+         *     shows the text, shortened
+         */
+        T read(String text) {
+            try {
                 return common.parse(text);
             } catch (DateTimeException notCommon) {
                 // Another year range, or a mistake: the full grammar tells which.
@@ -160,11 +178,10 @@ final class Scalars {
                 try {
                     return parse.parse(text);
                 } catch (DateTimeException e) {
-                    throw fail(parser, context, "malformed " + what + " \"" + text + "\": " + e.getMessage(), expected, e);
+                    throw new IllegalArgumentException("malformed " + what + " \"" + text + "\": " + e.getMessage(), e);
                 }
             }
-            throw fail(parser, context, "malformed " + what + " \"" + ConsentDocumentException.shorten(text) + "\"",
-                    expected, null);
+            throw new IllegalArgumentException("malformed " + what + " \"" + ConsentDocumentException.shorten(text) + "\"");
         }
     }
 

@@ -497,4 +497,24 @@ class ConsentDocumentsTest {
         assertEquals(ConsentDocuments.MAX_NAME_LENGTH, limits.getMaxNameLength());
         assertEquals(ConsentDocuments.MAX_NUMBER_LENGTH, limits.getMaxNumberLength());
     }
+
+    @Test
+    void shouldReadInstantsAndDatesOutsideADocumentAsDocumentsWriteThem() {
+        assertEquals(Instant.parse("2025-11-03T09:30:15.123456789Z"),
+                ConsentDocuments.readInstant("2025-11-03T09:30:15.123456789Z"));
+        assertEquals(LocalDate.of(2024, 2, 29), ConsentDocuments.readDate("2024-02-29"));
+    }
+
+    @Test
+    void shouldRefuseInstantsAndDatesOutsideADocumentThatDocumentsRefuse() {
+        for (String text : List.of("2025-11-03T09:30:15+01:00", "2025-11-03t09:30:15z", "2025-11-03T24:00:00Z",
+                "2025-11-03T09:30Z", "2025-11-03")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ConsentDocuments.readInstant(text));
+            assertTrue(e.getMessage().startsWith("malformed instant \"" + text + "\""), e::getMessage);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ConsentDocuments.readDate("2025-02-29"));
+        assertTrue(e.getMessage().startsWith("malformed date \"2025-02-29\""), e::getMessage);
+    }
 }
