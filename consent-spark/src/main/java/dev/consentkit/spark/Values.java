@@ -1,0 +1,155 @@
+package dev.consentkit.spark;
+
+import dev.consentkit.jackson.ConsentDocuments;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Turns the values Spark hands a function into ConsentKit's: instants and dates exactly, whatever
+ * {@code spark.sql.session.timeZone} says, and text as the documents write it.
+ *
+ * <p>An instant arrives as the microseconds of the epoch (the module's own plans read TIMESTAMP columns
+ * with {@code unix_micros}), as text (read by {@link ConsentDocuments#readInstant}, to the nanosecond),
+ * or, in the SQL functions, as the {@link java.sql.Timestamp} or {@link Instant} Spark converts a
+ * TIMESTAMP to. A date arrives as days of the epoch ({@code unix_date}), as text, or as the
+ * {@link java.sql.Date} or {@link LocalDate} Spark converts a DATE to. Every other value is refused with a
+ * message that names it.
+ */
+final class Values {
+
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long NANOS_PER_MICRO = 1_000L;
+
+    private Values() {}
+
+    /** {@return the instant {@code value} holds, or {@code null}} The message of a refusal starts with {@code what}. */
+    static @Nullable Instant instant(@Nullable Object value, String what) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long micros) {
+            return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                    Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+        }
+        if (value instanceof String text) {
+            try {
+                return ConsentDocuments.readInstant(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+            }
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof LocalDateTime local) {
+            throw new IllegalArgumentException(what + " is a TIMESTAMP_NTZ, " + local
+                    + ", which is no instant without a time zone; give a TIMESTAMP or UTC text");
+        }
+        throw new IllegalArgumentException(what + " is " + value.getClass().getSimpleName() + " " + value
+                + "; expected " + Field.Kind.INSTANT.expected());
+    }
+
+    /** {@return the date {@code value} holds, or {@code null}} */
+    static @Nullable LocalDate date(@Nullable Object value, String what) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer days) {
+            return LocalDate.ofEpochDay(days);
+        }
+        if (value instanceof String text) {
+            try {
+                return ConsentDocuments.readDate(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(what + ": " + e.getMessage(), e);
+            }
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof LocalDate date) {
+            return date;
+        }
+        throw new IllegalArgumentException(what + " is " + value.getClass().getSimpleName() + " " + value
+                + "; expected " + Field.Kind.DATE.expected());
+    }
+
+    /** {@return the text {@code value} holds, or {@code null}} */
+    static @Nullable String text(@Nullable Object value, String what) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new IllegalArgumentException(what + " is " + value.getClass().getSimpleName() + " " + value
+                + "; expected a string");
+    }
+
+    /** {@return the text {@code value} holds} A missing value is refused. */
+    static String requiredText(@Nullable Object value, String what) {
+        String text = text(value, what);
+        if (text == null) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        return text;
+    }
+
+    /** {@return the structs of an array value, empty for {@code null}} */
+    static List<Row> rows(@Nullable Object value, String what) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof scala.collection.Seq<?> seq) {
+            return rowsOf(CollectionConverters.asJava(seq), what);
+        }
+        if (value instanceof List<?> list) {
+            return rowsOf(list, what);
+        }
+        throw new IllegalArgumentException(what + " is " + value.getClass().getSimpleName() + "; expected "
+                + Field.Kind.LIST.expected());
+    }
+
+    private static List<Row> rowsOf(List<?> list, String what) {
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof Row)) {
+                throw new IllegalArgumentException(what + "[" + i + "] is " + (list.get(i) == null ? "null"
+                        : list.get(i).getClass().getSimpleName()) + "; expected a struct");
+            }
+        }
+        @SuppressWarnings("unchecked")
+        List<Row> rows = (List<Row>) list;
+        return rows;
+    }
+
+    /** {@return the value of the field {@code name} of a struct, {@code null} when the struct has no such field} */
+    static @Nullable Object field(Row row, String name) {
+        StructType schema = row.schema();
+        if (schema == null) {
+            throw new IllegalArgumentException("a struct without field names; give a struct with named fields");
+        }
+        Option<Object> index = schema.getFieldIndex(name);
+        return index.isEmpty() ? null : row.get((Integer) index.get());
+    }
+
+    /** {@return the constant of {@code type} named {@code name}} The refusal lists the names. */
+    static <E extends Enum<E>> E constant(Class<E> type, String name, String what) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) {
+                names.add(constant.name());
+            }
+            throw new IllegalArgumentException(what + " is '" + name + "'; expected one of " + names, e);
+        }
+    }
+}
