@@ -65,11 +65,12 @@ final class Columns {
 
     private static Column column(Dataset<Row> data, Table table, Field field, String name) {
         StructField found = find(data.schema(), name);
+        String column = "column '" + name + "'" + (name.equals(field.name()) ? "" : " (field " + field.name() + ")");
         String what = "column '" + name + "' of the " + table.title()
                 + (name.equals(field.name()) ? "" : " (field " + field.name() + ")");
         if (found == null) {
             if (field.required()) {
-                throw new IllegalArgumentException("the " + table.title() + " have no " + what + "; their columns are "
+                throw new IllegalArgumentException("the " + table.title() + " have no " + column + "; their columns are "
                         + List.of(data.columns()) + "; name the column that holds " + field.name()
                         + " with ColumnNames.map(\"" + field.name() + "\", column)");
             }
@@ -113,6 +114,12 @@ final class Columns {
                 }
                 return functions.struct(parts.toArray(new Column[0]));
             });
+        }
+        if (kind == Kind.LIST && type instanceof ArrayType array
+                && (array.elementType().equals(DataTypes.StringType) || array.elementType() instanceof NullType)) {
+            // What Spark's JSON reader infers for a list that is empty on every line: read as it is, and any
+            // element found is refused, with the row, when it is read (Values.rows).
+            return column;
         }
         String timeZoneFree = type.equals(DataTypes.TimestampNTZType)
                 ? " (a TIMESTAMP_NTZ has no time zone, so it names no instant: convert it with to_utc_timestamp in"

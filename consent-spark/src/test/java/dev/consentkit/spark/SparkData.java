@@ -108,7 +108,8 @@ final class SparkData {
     }
 
     /**
-     * {@code rows} with every text column that holds instants turned into TIMESTAMPs, nested ones too.
+     * {@code rows} with every text column that holds instants turned into TIMESTAMPs, nested ones too,
+     * and birth dates into DATEs.
      * The text ends in {@code Z}, so Spark reads it as UTC whatever the session's zone.
      */
     static Dataset<Row> timestamps(Dataset<Row> rows) {
@@ -131,6 +132,9 @@ final class SparkData {
         }
         boolean instant = field.dataType().equals(TEXT) && (field.name().endsWith("At") || field.name().equals("from")
                 || field.name().equals("effectiveFrom"));
+        if (field.dataType().equals(TEXT) && field.name().equals("birthDate")) {
+            return column.cast(DataTypes.DateType);
+        }
         return instant ? column.cast(DataTypes.TimestampType) : column;
     }
 

@@ -1,0 +1,134 @@
+package dev.consentkit.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentkit.DataCategory;
+import dev.consentkit.LegalBasis;
+import dev.consentkit.PolicyVersion;
+import dev.consentkit.Purpose;
+import dev.consentkit.TrainingPolicy;
+import dev.consentkit.UnknownAge;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Rows that cannot be decided are kept and say why, naming the item, its author and the value: a
+ * malformed category key, instant or reservation, a missing creation, an author with no member row, and
+ * a member row the core refuses (a malformed purpose key, a consent event recorded more than the
+ * clock-skew tolerance before it takes effect, one id on two rows). A category the policy does not know
+ * is a decision, not an error.
+ */
+class BadRowsTest {
+
+    private static final Instant AS_OF = Instant.parse("2025-06-01T00:00:00Z");
+    private static final TrainingPolicy POLICY = TrainingPolicy.builder("p", Purpose.GENERATIVE_AI_TRAINING)
+            .version(PolicyVersion.builder("v1", Instant.parse("2025-01-01T00:00:00Z"))
+                    .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).allow(DataCategory.PUBLIC_CONTENT)
+                    .unknownAge(UnknownAge.TREAT_AS_ADULT).build())
+            .build();
+
+    private final SparkSession spark = SparkSessions.shared();
+    private Map<String, Row> decided = Map.of();
+
+    @BeforeEach
+    void decide() {
+        String event = "{\"id\":\"e1\",\"purpose\":\"%s\",\"choice\":\"OPT_IN\",\"effectiveAt\":\"%s\","
+                + "\"recordedAt\":\"2025-02-01T00:00:00Z\",\"channel\":\"SETTINGS_TOGGLE\"}";
+        List<String> members = List.of(
+                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":[]}",
+                "{\"id\":\"m-bad-purpose\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":["
+                        + event.formatted("AI Training", "2025-02-01T00:00:00Z") + "]}",
+                "{\"id\":\"m-skew\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":["
+                        + event.formatted("ai-training", "2025-02-01T00:00:10Z") + "]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":[]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"FR\"}],\"consent\":[]}");
+        Dataset<Row> memberRows = spark.read().schema(SparkData.MEMBER_DOCUMENTS)
+                .json(spark.createDataset(members, Encoders.STRING()));
+        String created = "2025-03-01T00:00:00Z";
+        Dataset<Row> items = spark.createDataFrame(List.of(
+                item("ok", "m-ok", "content.public", created, null),
+                item("unknown-category", "m-ok", "content.unknown", created, null),
+                item("bad-category", "m-ok", "Content Public", created, null),
+                item("bad-instant", "m-ok", "content.public", "2025-13-01T00:00:00Z", null),
+                item("offset", "m-ok", "content.public", "2025-03-01T01:00:00+01:00", null),
+                item("no-creation", "m-ok", "content.public", null, null),
+                item("bad-reservation", "m-ok", "content.public", created, List.of(RowFactory.create("ROBOTS", created))),
+                item("ghost", "m-ghost", "content.public", created, null),
+                item("of-bad-purpose", "m-bad-purpose", "content.public", created, null),
+                item("of-skew", "m-skew", "content.public", created, null),
+                item("of-twice", "m-twice", "content.public", created, null)), SparkData.ITEM_DOCUMENTS);
+
+        Map<String, Row> rows = new HashMap<>();
+        for (Row row : ConsentFilter.of(POLICY).asOf(AS_OF).decide(items, MemberTables.nested(memberRows))
+                .collectAsList()) {
+            rows.put(row.getAs("id"), row);
+        }
+        decided = rows;
+    }
+
+    private static Row item(String id, String author, String category, String createdAt, List<Row> reservations) {
+        return RowFactory.create(id, author, category, createdAt, null, null, reservations);
+    }
+
+    @Test
+    void shouldKeepEveryRow() {
+        assertEquals(11, decided.size());
+    }
+
+    @Test
+    void shouldDecideAnItemOfAnUnknownCategoryAsNotCovered() {
+        assertEquals("ALLOWED_BY_DEFAULT", decided.get("ok").getAs(ConsentFilter.REASON));
+        assertEquals("CATEGORY_NOT_COVERED", decided.get("unknown-category").getAs(ConsentFilter.REASON));
+        assertNull(decided.get("unknown-category").getAs(ConsentFilter.CONSENT_ERROR));
+    }
+
+    @Test
+    void shouldNameTheItemTheMemberAndTheValueOfEveryRowItCannotDecide() {
+        assertError("bad-category", "item bad-category of member m-ok: ", "Content Public");
+        assertError("bad-instant", "item bad-instant of member m-ok: createdAt: malformed instant", "2025-13-01T00:00:00Z");
+        assertError("offset", "item offset of member m-ok: createdAt: malformed instant", "2025-03-01T01:00:00+01:00");
+        assertError("no-creation", "item no-creation of member m-ok: createdAt is missing", "");
+        assertError("bad-reservation", "item bad-reservation of member m-ok: reservations[0].source is 'ROBOTS'",
+                "ITEM_FLAG");
+        assertError("ghost", "item ghost of member m-ghost: the member has no member row", "");
+        assertError("of-bad-purpose", "item of-bad-purpose of member m-bad-purpose: the member row is refused: member"
+                + " m-bad-purpose: ", "AI Training");
+        assertError("of-skew", "item of-skew of member m-skew: the member row is refused: member m-skew: consent event"
+                + " e1 is recorded at 2025-02-01T00:00:00Z, before it takes effect at 2025-02-01T00:00:10Z", "PT5S");
+        assertError("of-twice", "item of-twice of member m-twice: the member row is refused: member m-twice has 2"
+                + " member rows", "");
+    }
+
+    private void assertError(String item, String start, String mentioned) {
+        Row row = decided.get(item);
+        String error = row.getAs(ConsentFilter.CONSENT_ERROR);
+        assertTrue(error != null && error.startsWith(start) && error.contains(mentioned), () -> item + ": " + error);
+        assertEquals(Boolean.FALSE, row.getAs(ConsentFilter.TRAINABLE));
+        assertNull(row.getAs(ConsentFilter.REASON));
+    }
+
+    @Test
+    void shouldLeaveRowsItCannotDecideOutOfTheTrainableOnes() {
+        Dataset<Row> trainable = ConsentFilter.of(POLICY).asOf(AS_OF).trainable(
+                spark.createDataFrame(List.of(item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null),
+                        item("ghost", "m-ghost", "content.public", "2025-03-01T00:00:00Z", null)), SparkData.ITEM_DOCUMENTS),
+                MemberTables.nested(spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                        "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}"), Encoders.STRING()))));
+
+        List<Row> rows = trainable.collectAsList();
+        assertEquals(1, rows.size());
+        assertEquals("ok", rows.get(0).getAs("id"));
+        assertEquals(List.of(SparkData.ITEM_DOCUMENTS.fieldNames()), List.of(trainable.columns()));
+    }
+}
