@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.common.testing.NullPointerTester;
 import dev.consentkit.batch.BatchEvaluator;
+import dev.consentkit.batch.MemberVerdict;
 import dev.consentkit.batch.ItemColumns;
 import dev.consentkit.batch.MemberStore;
 import java.lang.reflect.Array;
@@ -14,6 +15,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ class NullHandlingTest {
             Evidence.Kind.class, Jurisdiction.class,
             Jurisdiction.Kind.class, JurisdictionRule.class, JurisdictionTimeline.class, LegalBasis.class, Member.class,
             BatchEvaluator.class, BatchEvaluator.Builder.class, ItemColumns.class, MemberStore.class, MemberStore.Builder.class,
+            MemberVerdict.class,
             Member.Builder.class, PolicyVersion.class, PolicyVersion.Builder.class, Purpose.class, Reason.class,
             Reservation.class, ReservationSource.class, Residence.class, StoredSpan.class, TrainingPolicy.class,
             TrainingPolicy.Builder.class, TrainingPolicy.Replay.class, UnknownAge.class,
@@ -110,6 +113,8 @@ class NullHandlingTest {
         defaults.put(List.class, List.of());
         defaults.put(Collection.class, List.of());
         defaults.put(int.class, 18);
+        defaults.put(Duration.class, Duration.ofSeconds(5));
+        defaults.put(MemberVerdict.class, MemberVerdict.of(0, Long.MIN_VALUE));
         return defaults;
     }
 
@@ -178,7 +183,8 @@ class NullHandlingTest {
                         .withResumedAt(new long[] {Long.MAX_VALUE}),
                 BatchEvaluator.of(POLICY, STORE, LATER),
                 BatchEvaluator.builder(POLICY, STORE).knownAt(FROM).build(LATER),
-                BatchEvaluator.builder(POLICY, STORE));
+                BatchEvaluator.builder(POLICY, STORE),
+                MemberVerdict.of(0, Long.MIN_VALUE));
     }
 
     @ParameterizedTest

@@ -172,6 +172,12 @@ final class JsonIo {
         }
     }
 
+    /** Whether the {@code length} bytes from {@code offset} start with the UTF-8 byte order mark. */
+    static boolean startsWithByteOrderMark(byte[] bytes, int offset, int length) {
+        return length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+                && bytes[offset + 2] == (byte) 0xBF;
+    }
+
     /**
      * Decodes UTF-8 strictly. A malformed byte always decodes to U+FFFD when decoding replaces, so
      * text without one is decoded in one fast pass; only text with one is decoded again, strictly, to
@@ -181,12 +187,6 @@ final class JsonIo {
      * @param dropByteOrderMark whether a leading byte order mark is skipped: at the start of the input
      * @throws ConsentDocumentException at the first byte that is not UTF-8
      */
-    /** Whether the {@code length} bytes from {@code offset} start with the UTF-8 byte order mark. */
-    static boolean startsWithByteOrderMark(byte[] bytes, int offset, int length) {
-        return length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
-                && bytes[offset + 2] == (byte) 0xBF;
-    }
-
     static String decode(byte[] bytes, int offset, int length, long line, boolean dropByteOrderMark)
             throws ConsentDocumentException {
         int start = dropByteOrderMark && startsWithByteOrderMark(bytes, offset, length) ? offset + 3 : offset;

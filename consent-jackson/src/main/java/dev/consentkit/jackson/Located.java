@@ -162,6 +162,8 @@ public final class Located<T> {
 
         private static final long serialVersionUID = 1L;
 
+        // Serializable only as Jackson's base class is; a module's deserializers are never serialized.
+        @SuppressWarnings("serial")
         private final @Nullable JsonDeserializer<?> values;
 
         Deserializer() {
