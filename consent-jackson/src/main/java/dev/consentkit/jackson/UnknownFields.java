@@ -40,7 +40,7 @@ public final class UnknownFields extends StdDeserializer<Object> implements Cont
     private static final long serialVersionUID = 1L;
 
     /** The names of the fields the record defines, in the order it declares them, for the message. */
-    @SuppressWarnings("serial") // an immutable List.copyOf; Jackson never serializes a deserializer
+    @SuppressWarnings("serial") // an immutable list of names; Jackson never serializes a deserializer
     private final List<String> known;
 
     /** A refusal that lists no known fields until Jackson hands it the record it serves. */

@@ -1,6 +1,5 @@
 package dev.consentkit.spark;
 
-import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,11 +18,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A mapping names columns, never expressions: compute a column with Spark first when the value needs
  * work. A field mapped that the table does not have is reported when the mapping is used, with the
- * table's fields. Immutable and serializable.
+ * table's fields. Immutable.
  */
-public final class ColumnNames implements Serializable {
+public final class ColumnNames {
 
-    private static final long serialVersionUID = 1L;
     private static final ColumnNames DEFAULTS = new ColumnNames(Map.of());
 
     private final Map<String, String> columns;
