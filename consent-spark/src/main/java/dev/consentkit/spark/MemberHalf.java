@@ -95,12 +95,13 @@ final class MemberHalf implements MapPartitionsFunction<Row, Row> {
                 out[i] = error(idOf(row), e.getMessage());
             }
         }
-        MemberStore members = store.build();
-        BatchEvaluator evaluator = question.evaluator(members);
+        BatchEvaluator evaluator = question.evaluator(store.build());
+        // The store numbers its members in the order they were added.
+        int index = 0;
         for (int i = 0; i < read.length; i++) {
             Member member = read[i];
             if (member != null) {
-                MemberVerdict verdict = evaluator.memberVerdict(members.indexOf(member.id()));
+                MemberVerdict verdict = evaluator.memberVerdict(index++);
                 out[i] = RowFactory.create(member.id(), verdict.verdict(), verdict.choiceScope(), null);
             }
         }

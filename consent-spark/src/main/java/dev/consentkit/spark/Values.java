@@ -10,7 +10,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 import scala.Option;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Turns the values Spark hands a function into ConsentKit's: instants and dates exactly, whatever
@@ -109,7 +108,15 @@ final class Values {
             return List.of();
         }
         if (value instanceof scala.collection.Seq<?> seq) {
-            return rowsOf(CollectionConverters.asJava(seq), what);
+            int size = seq.length();
+            List<Row> rows = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                if (!(seq.apply(i) instanceof Row row)) {
+                    throw notAStruct(what, i, seq.apply(i));
+                }
+                rows.add(row);
+            }
+            return rows;
         }
         if (value instanceof List<?> list) {
             return rowsOf(list, what);
@@ -118,11 +125,15 @@ final class Values {
                 + Field.Kind.LIST.expected());
     }
 
+    private static IllegalArgumentException notAStruct(String what, int index, @Nullable Object element) {
+        return new IllegalArgumentException(what + "[" + index + "] is " + (element == null ? "null"
+                : element.getClass().getSimpleName() + " " + element) + "; expected a struct");
+    }
+
     private static List<Row> rowsOf(List<?> list, String what) {
         for (int i = 0; i < list.size(); i++) {
             if (!(list.get(i) instanceof Row)) {
-                throw new IllegalArgumentException(what + "[" + i + "] is " + (list.get(i) == null ? "null"
-                        : list.get(i).getClass().getSimpleName()) + "; expected a struct");
+                throw notAStruct(what, i, list.get(i));
             }
         }
         @SuppressWarnings("unchecked")
