@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * The columns of a user's table as ConsentKit reads them: found through the {@link ColumnNames}, their
  * types checked when the plan is built, and each turned into the form the executors read
  * ({@link Values}): a TIMESTAMP into its microseconds ({@code unix_micros}) and a DATE into its days
- * ({@code unix_date}), both exact and independent of the session's time zone; text stays text; a list's
- * structs get the same treatment field by field. A field the table lacks is {@code null} when it is
- * optional and an error naming the table's columns when it is required.
+ * ({@code unix_date}), both exact and independent of the session's time zone; text stays text; a list
+ * of structs stays as it is, its fields' types checked here and its values read by name on the
+ * executors ({@link Values}). A field the table lacks is {@code null} when it is optional and an error
+ * naming the table's columns when it is required.
  */
 final class Columns {
 
@@ -99,21 +100,22 @@ final class Columns {
                 throw new IllegalStateException("list field " + field.name() + " without element fields");
             }
             for (Field f : fields) {
-                if (f.required() && find(element, f.name()) == null) {
+                if (f.required() && element.getFieldIndex(f.name()).isEmpty()) {
                     throw new IllegalArgumentException(what + " holds structs without the field " + f.name()
                             + "; its structs have " + List.of(element.fieldNames()));
                 }
             }
-            return functions.transform(column, x -> {
-                List<Column> parts = new ArrayList<>();
-                for (Field f : fields) {
-                    StructField inner = find(element, f.name());
-                    parts.add(inner == null ? functions.lit(null).cast(DataTypes.StringType).as(f.name())
-                            : convert(x.getField(inner.name()), inner.dataType(), f, what + " field " + f.name())
-                                    .as(f.name()));
+            for (StructField inner : element.fields()) {
+                Field f = fields.stream().filter(candidate -> candidate.name().equals(inner.name())).findFirst()
+                        .orElse(null);
+                if (f != null) {
+                    checkElementType(inner.dataType(), f, what + " field " + f.name());
                 }
-                return functions.struct(parts.toArray(new Column[0]));
-            });
+            }
+            // Read as they are, the executors find the fields by name (Values.field): a TIMESTAMP in a
+            // list arrives as Spark's Timestamp or Instant, which Values turns back exactly. Rewriting
+            // every list in the plan (transform) would cost more than the rest of the member half.
+            return column;
         }
         if (kind == Kind.LIST && type instanceof ArrayType array
                 && (array.elementType().equals(DataTypes.StringType) || array.elementType() instanceof NullType)) {
@@ -126,6 +128,19 @@ final class Columns {
                         + " the zone it was recorded in)" : "";
         throw new IllegalArgumentException(what + " is of type " + type.sql() + timeZoneFree + "; expected "
                 + kind.expected());
+    }
+
+    /** Checks that a field of a list's structs has a type its field can have, as {@link #convert} does. */
+    private static void checkElementType(DataType type, Field field, String what) {
+        Kind kind = field.kind();
+        boolean text = type.equals(DataTypes.StringType);
+        boolean fits = type instanceof NullType
+                || (kind == Kind.TEXT && text)
+                || (kind == Kind.INSTANT && (text || type.equals(DataTypes.TimestampType)))
+                || (kind == Kind.DATE && (text || type.equals(DataTypes.DateType)));
+        if (!fits) {
+            convert(functions.lit(null), type, field, what);
+        }
     }
 
     /** The field of {@code schema} named {@code name}: exactly, or else the one that differs only in case. */

@@ -281,9 +281,7 @@ public final class ConsentFilter {
          * item)} takes that verdict ({@code null} when the item's author has no member row) and an item as
          * a struct of the item fields ({@code named_struct('id', ..., 'authorId', ..., ...)}) and gives
          * {@code struct<trainable boolean, reason string, consentError string>}. Both call the same rule
-         * kernel as {@link #decide}. For TIMESTAMP values before 1900, Spark's conversion to
-         * {@link java.sql.Timestamp} moves them to the hybrid Julian calendar unless
-         * {@code spark.sql.datetime.java8API.enabled} is on; {@link #decide} is exact either way.
+         * kernel as {@link #decide}, and read TIMESTAMPs as exactly.
          *
          * @param spark the session
          * @param prefix the functions' prefix, such as {@code consent}; letters, digits and underscores

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.util.DateTimeUtils;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 import scala.Option;
@@ -15,12 +16,14 @@ import scala.Option;
  * Turns the values Spark hands a function into ConsentKit's: instants and dates exactly, whatever
  * {@code spark.sql.session.timeZone} says, and text as the documents write it.
  *
- * <p>An instant arrives as the microseconds of the epoch (the module's own plans read TIMESTAMP columns
- * with {@code unix_micros}), as text (read by {@link ConsentDocuments#readInstant}, to the nanosecond),
- * or, in the SQL functions, as the {@link java.sql.Timestamp} or {@link Instant} Spark converts a
- * TIMESTAMP to. A date arrives as days of the epoch ({@code unix_date}), as text, or as the
- * {@link java.sql.Date} or {@link LocalDate} Spark converts a DATE to. Every other value is refused with a
- * message that names it.
+ * <p>An instant arrives as the microseconds of the epoch (the module's plans read top-level TIMESTAMP
+ * columns with {@code unix_micros}), as text (read by {@link ConsentDocuments#readInstant}, to the
+ * nanosecond), or as the {@link java.sql.Timestamp} or {@link Instant} Spark converts a TIMESTAMP to
+ * (those inside lists, and every one in the SQL functions): a {@code Timestamp} is turned back into
+ * Spark's microseconds by Spark's own inverse of that conversion, exact for every instant, also before
+ * 1900, where Spark moves it to the hybrid Julian calendar. A date arrives as days of the epoch
+ * ({@code unix_date}), as text, or as the {@link java.sql.Date} or {@link LocalDate} Spark converts a DATE
+ * to, turned back the same way. Every other value is refused with a message that names it.
  */
 final class Values {
 
@@ -35,8 +38,7 @@ final class Values {
             return null;
         }
         if (value instanceof Long micros) {
-            return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
-                    Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
+            return micros(micros);
         }
         if (value instanceof String text) {
             try {
@@ -46,7 +48,9 @@ final class Values {
             }
         }
         if (value instanceof java.sql.Timestamp timestamp) {
-            return timestamp.toInstant();
+            // Spark made this Timestamp from its microseconds, moved to the hybrid Julian calendar for
+            // instants before 1900 in the JVM's zone; its own inverse gives the microseconds back exactly.
+            return micros(DateTimeUtils.fromJavaTimestamp(timestamp));
         }
         if (value instanceof Instant instant) {
             return instant;
@@ -57,6 +61,11 @@ final class Values {
         }
         throw new IllegalArgumentException(what + " is " + value.getClass().getSimpleName() + " " + value
                 + "; expected " + Field.Kind.INSTANT.expected());
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * NANOS_PER_MICRO);
     }
 
     /** {@return the date {@code value} holds, or {@code null}} */
@@ -75,7 +84,7 @@ final class Values {
             }
         }
         if (value instanceof java.sql.Date date) {
-            return date.toLocalDate();
+            return LocalDate.ofEpochDay(DateTimeUtils.fromJavaDate(date));
         }
         if (value instanceof LocalDate date) {
             return date;
