@@ -40,22 +40,12 @@ public final class ConsentHistory {
     private static final ConsentHistory EMPTY = new ConsentHistory(new ConsentEvent[0]);
 
     private final ConsentEvent[] events;
-    // The events laid out for the one consent lookup, grouped by purpose: built by the first lookup, so
-    // that a history only copied into a MemberStore never builds it. The index is immutable, with final
-    // fields, so two threads racing on the first lookup at most build it twice.
-    private ConsentLookup.@Nullable Index index;
+    // The events laid out for the one consent lookup, grouped by purpose.
+    private final ConsentLookup.Index index;
 
     private ConsentHistory(ConsentEvent[] sorted) {
         this.events = sorted;
-    }
-
-    private ConsentLookup.Index index() {
-        ConsentLookup.Index built = index;
-        if (built == null) {
-            built = ConsentLookup.Index.of(Arrays.asList(events));
-            index = built;
-        }
-        return built;
+        this.index = ConsentLookup.Index.of(Arrays.asList(sorted));
     }
 
     /** {@return a history with no event: the policy's default decides} */
@@ -198,9 +188,8 @@ public final class ConsentHistory {
      * {@code gpcSignalsObject}; instants in kernel nanoseconds. Allocation-free: this is on the decision path.
      */
     int choiceCode(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
-        ConsentLookup.Index lookup = index();
-        int choice = lookup.choiceAt(covering, asOf, knownAt);
-        return gpcSignalsObject ? Math.max(choice, lookup.latestGpcSignal(asOf, knownAt)) : choice;
+        int choice = index.choiceAt(covering, asOf, knownAt);
+        return gpcSignalsObject ? Math.max(choice, index.latestGpcSignal(asOf, knownAt)) : choice;
     }
 
     /**
@@ -210,16 +199,14 @@ public final class ConsentHistory {
      * {@code gpcSignalsObject}). Allocation-free.
      */
     int choicePointRank(Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
-        ConsentLookup.Index lookup = index();
-        return ConsentLookup.rank(lookup.code(lookup.choicePoint(covering, gpcSignalsObject, choice, knownAt)));
+        return ConsentLookup.rank(index.code(index.choicePoint(covering, gpcSignalsObject, choice, knownAt)));
     }
 
     /**
      * {@link #choicePointRank}'s event's effective instant in kernel nanoseconds. Allocation-free.
      */
     long choicePointNanos(Purpose[] covering, boolean gpcSignalsObject, int choice, long knownAt) {
-        ConsentLookup.Index lookup = index();
-        return lookup.effectiveAt(lookup.choicePoint(covering, gpcSignalsObject, choice, knownAt));
+        return index.effectiveAt(index.choicePoint(covering, gpcSignalsObject, choice, knownAt));
     }
 
     /** Equal when both hold the same events. */
