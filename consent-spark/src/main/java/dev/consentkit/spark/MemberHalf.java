@@ -80,7 +80,7 @@ final class MemberHalf implements MapPartitionsFunction<Row, Row> {
         Row[] out = new Row[rows.size()];
         Member[] read = new Member[rows.size()];
         MemberStore.Builder store = MemberStore.builder();
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(rows.size() * 2);
         for (int i = 0; i < read.length; i++) {
             Row row = rows.get(i);
             try {
