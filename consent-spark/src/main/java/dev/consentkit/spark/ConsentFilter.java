@@ -83,14 +83,16 @@ public final class ConsentFilter {
     private final ColumnNames itemColumns;
     private final Duration clockSkewTolerance;
     private final boolean broadcastMembers;
+    private final boolean uniqueMemberIds;
 
     private ConsentFilter(TrainingPolicy policy, @Nullable Instant knownAt, ColumnNames itemColumns,
-            Duration clockSkewTolerance, boolean broadcastMembers) {
+            Duration clockSkewTolerance, boolean broadcastMembers, boolean uniqueMemberIds) {
         this.policy = policy;
         this.knownAt = knownAt;
         this.itemColumns = itemColumns;
         this.clockSkewTolerance = clockSkewTolerance;
         this.broadcastMembers = broadcastMembers;
+        this.uniqueMemberIds = uniqueMemberIds;
     }
 
     /**
@@ -103,7 +105,7 @@ public final class ConsentFilter {
      */
     public static ConsentFilter of(TrainingPolicy policy) {
         return new ConsentFilter(Objects.requireNonNull(policy, "policy"), null, ColumnNames.defaults(),
-                Duration.ofSeconds(5), false);
+                Duration.ofSeconds(5), false, false);
     }
 
     /**
@@ -116,7 +118,7 @@ public final class ConsentFilter {
      */
     public ConsentFilter asKnownAt(Instant knownAt) {
         return new ConsentFilter(policy, Objects.requireNonNull(knownAt, "knownAt"), itemColumns, clockSkewTolerance,
-                broadcastMembers);
+                broadcastMembers, uniqueMemberIds);
     }
 
     /**
@@ -128,7 +130,7 @@ public final class ConsentFilter {
      */
     public ConsentFilter withItemColumns(ColumnNames columns) {
         return new ConsentFilter(policy, knownAt, Objects.requireNonNull(columns, "columns"), clockSkewTolerance,
-                broadcastMembers);
+                broadcastMembers, uniqueMemberIds);
     }
 
     /**
@@ -145,7 +147,7 @@ public final class ConsentFilter {
         if (Objects.requireNonNull(tolerance, "tolerance").isNegative()) {
             throw new IllegalArgumentException("the clock-skew tolerance is negative: " + tolerance);
         }
-        return new ConsentFilter(policy, knownAt, itemColumns, tolerance, broadcastMembers);
+        return new ConsentFilter(policy, knownAt, itemColumns, tolerance, broadcastMembers, uniqueMemberIds);
     }
 
     /**
@@ -157,7 +159,21 @@ public final class ConsentFilter {
      * @return the copy
      */
     public ConsentFilter broadcastMembers() {
-        return new ConsentFilter(policy, knownAt, itemColumns, clockSkewTolerance, true);
+        return new ConsentFilter(policy, knownAt, itemColumns, clockSkewTolerance, true, uniqueMemberIds);
+    }
+
+    /**
+     * A copy that trusts every member id to be on one member row only, as a primary key or a table
+     * written one row per member guarantees, and so skips the check that finds an id on more than one
+     * row: an aggregation of every member's verdict by id, a shuffle of a row per member. If an id is
+     * on two rows after all, each of its items is joined to both and appears twice in what
+     * {@link AsOf#decide} and {@link AsOf#trainable} return, each decided by one of the rows. Without
+     * this, such items are reported ({@code consentError}), never duplicated.
+     *
+     * @return the copy
+     */
+    public ConsentFilter withUniqueMemberIds() {
+        return new ConsentFilter(policy, knownAt, itemColumns, clockSkewTolerance, broadcastMembers, true);
     }
 
     /**
@@ -175,7 +191,8 @@ public final class ConsentFilter {
     @Override
     public String toString() {
         return "ConsentFilter[" + policy + (knownAt == null ? "" : " as known at " + knownAt) + ", items " + itemColumns
-                + ", clock-skew tolerance " + clockSkewTolerance + (broadcastMembers ? ", members broadcast" : "") + "]";
+                + ", clock-skew tolerance " + clockSkewTolerance + (broadcastMembers ? ", members broadcast" : "")
+                + (uniqueMemberIds ? ", member ids unique" : "") + "]";
     }
 
     /** A {@link ConsentFilter} at one instant of use: decides items, resolves members, registers SQL functions. */
@@ -246,7 +263,7 @@ public final class ConsentFilter {
          * Each member row's verdict at the instant: the member's id ({@code memberId}), {@code verdict} and
          * {@code choiceScope} (a {@link dev.consentkit.batch.MemberVerdict}'s two numbers), and
          * {@code error}, why the row cannot be read. A member id on more than one row gets one row with
-         * an error. For caching when many item sets are decided against the same members at the same
+         * an error, unless the filter trusts the ids to be unique ({@link ConsentFilter#withUniqueMemberIds}). For caching when many item sets are decided against the same members at the same
          * instant; the numbers mean something only to this filter at this instant.
          *
          * @param tables the members
@@ -258,6 +275,9 @@ public final class ConsentFilter {
             Objects.requireNonNull(tables, "tables");
             Dataset<Row> rows = tables.normalForm().mapPartitions(new MemberHalf(question),
                     Encoders.row(MemberHalf.VERDICTS));
+            if (uniqueMemberIds) {
+                return rows;
+            }
             Column count = functions.count(functions.lit(1));
             return rows.groupBy("memberId")
                     .agg(count.as("rows"), functions.first("verdict").as("verdict"),

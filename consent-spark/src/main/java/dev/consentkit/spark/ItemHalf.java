@@ -42,6 +42,7 @@ final class ItemHalf implements Serializable {
 
     private final Question question;
     private transient @Nullable Map<String, DataCategory> categories;
+    private transient @Nullable DataCategory lastCategory;
 
     ItemHalf(Question question) {
         this.question = question;
@@ -128,6 +129,11 @@ final class ItemHalf implements Serializable {
     }
 
     private DataCategory category(String key) {
+        // Rows mostly repeat a few categories: the last one read is checked first.
+        DataCategory last = lastCategory;
+        if (last != null && last.key().equals(key)) {
+            return last;
+        }
         Map<String, DataCategory> known = categories;
         if (known == null) {
             known = new ConcurrentHashMap<>();
@@ -140,6 +146,7 @@ final class ItemHalf implements Serializable {
                 known.put(key, category);
             }
         }
+        lastCategory = category;
         return category;
     }
 }
