@@ -10,8 +10,10 @@
 #   3. at the full size, times the first count of each form in a JVM of its own ("cold"): consent-spark
 #      with its members broadcast, consent-spark with Spark choosing the join, spark-vs-sql/expert.sql and
 #      spark-vs-sql/first-form.sql;
-#   4. at the full size, times warm counts of every form in one JVM (--warmups not timed, then --runs
-#      timed), and consent-spark's member half alone, checks that every form names the same trainable
+#   4. at the full size, times warm counts of every form in one JVM, in rounds (--warmups not timed, then
+#      --runs timed; each round counts once with every form, starting one form further on each round, so
+#      that a load that comes and goes on a shared machine falls on all alike), and consent-spark's member
+#      half alone, checks that every form names the same trainable
 #      items (an outer join of their ids), and prints the table with the ratios;
 #   5. at a quarter and a half of the size, the warm counts again (--scaling-runs timed), and prints each
 #      form's slope: seconds per extra million items, by least squares over the three sizes.
@@ -127,7 +129,7 @@ explain=()
 if $write_explain; then
     explain=(--explain)
 fi
-echo "warm: $warmups warm-up and $runs timed counts of each form, then the check that they agree"
+echo "warm: $warmups warm-up and $runs timed rounds, each form once per round in turn, then the check that they agree"
 benchmark "$full" "$dir/warm-full.out" --warmups "$warmups" --runs "$runs" --check --cold-results "$cold" \
     "${explain[@]}" | grep -v '^result\|^median'
 echo "after: $(uptime)"

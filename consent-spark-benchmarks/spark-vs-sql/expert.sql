@@ -1,6 +1,7 @@
 -- The LinkedIn example policy (examples/linkedin/policy.json) in Spark SQL, as a Spark expert writes it:
 -- each member's verdict in one pass over the nested histories with higher-order array functions, the
--- verdicts broadcast to the items, then the item checks. One row per item:
+-- verdicts broadcast to the items, then the item checks as plain predicates that Spark compiles. One row
+-- per item:
 --
 --   id, authorId, category, createdAt, deletedAt, trainable, reason
 --
@@ -67,11 +68,17 @@ decided AS (
             WHEN i.createdAt > :as_of THEN 'ITEM_NOT_YET_CREATED'
             WHEN i.deletedAt <= :as_of THEN 'ITEM_DELETED'
             WHEN v.closed THEN 'ACCOUNT_CLOSED'
-            WHEN exists(array('messages.private', 'account.credentials', 'account.payment', 'account.salary',
-                              'jobs.application'),
-                        rule -> i.category = rule OR startswith(i.category, rule || '.')) THEN 'CATEGORY_EXCLUDED'
-            WHEN NOT exists(array('profile', 'content.public', 'content.group', 'ai.interactions', 'jobs.saved'),
-                            rule -> i.category = rule OR startswith(i.category, rule || '.')) THEN 'CATEGORY_NOT_COVERED'
+            -- A rule on a category covers the category and every category under it. Spelled out, not as
+            -- exists(array(...), rule -> ...): a lambda is interpreted row by row, plain predicates are compiled.
+            WHEN i.category IN ('messages.private', 'account.credentials', 'account.payment', 'account.salary',
+                                'jobs.application')
+                 OR startswith(i.category, 'messages.private.') OR startswith(i.category, 'account.credentials.')
+                 OR startswith(i.category, 'account.payment.') OR startswith(i.category, 'account.salary.')
+                 OR startswith(i.category, 'jobs.application.') THEN 'CATEGORY_EXCLUDED'
+            WHEN NOT (i.category IN ('profile', 'content.public', 'content.group', 'ai.interactions', 'jobs.saved')
+                      OR startswith(i.category, 'profile.') OR startswith(i.category, 'content.public.')
+                      OR startswith(i.category, 'content.group.') OR startswith(i.category, 'ai.interactions.')
+                      OR startswith(i.category, 'jobs.saved.')) THEN 'CATEGORY_NOT_COVERED'
             WHEN v.place IS NULL THEN 'JURISDICTION_UNKNOWN'
             WHEN v.age_unknown THEN 'AGE_UNKNOWN'
             WHEN v.adult_from > :as_of THEN 'MINOR'

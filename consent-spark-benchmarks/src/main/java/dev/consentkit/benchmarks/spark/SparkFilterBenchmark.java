@@ -33,10 +33,11 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code --cold FORM}: the first count of one form in this JVM, its query planned and its code
  *       compiled for the first time; the session is started and the Parquet footers read before the
  *       clock starts. The run script starts one JVM per form for it.
- *   <li>warm (the default): for each form, {@code --warmups} counts not timed, then {@code --runs} timed
- *       ones; prints the median and the fastest, and each SQL form's median over consent-spark's (above 1:
- *       consent-spark is faster). It also times {@code memberVerdicts(...).count()} alone, the member
- *       half of consent-spark without the items. Every count must be the same; with {@code --check} the
+ *   <li>warm (the default): {@code --warmups} rounds not timed, then {@code --runs} timed rounds, each
+ *       round counting once with every form in turn, starting one form further on each round, so that the
+ *       load of a shared machine falls on all forms alike; prints each form's median and fastest, and
+ *       each form's median over consent-spark's (above 1: consent-spark is faster). The rounds also time
+ *       {@code memberVerdicts(...).count()} alone, the member half of consent-spark without the items. Every count must be the same; with {@code --check} the
  *       forms must also name the same items, or the run fails with examples.
  * </ul>
  *
@@ -96,20 +97,28 @@ public final class SparkFilterBenchmark {
     }
 
     private static void warm(Inputs in, Options options) throws IOException {
-        Map<Form, Timing> timings = new EnumMap<>(Form.class);
-        Long expected = null;
+        ConsentFilter.AsOf filter = ConsentFilter.of(in.policy()).asOf(in.asOf());
+        List<String> keys = new ArrayList<>();
+        List<LongSupplier> counts = new ArrayList<>();
         for (Form form : options.forms) {
-            Timing timing = time(form.key(), options, () -> form.trainable(in).count());
-            timings.put(form, timing);
-            if (expected == null) {
-                expected = timing.count;
-            } else if (timing.count != expected) {
+            keys.add(form.key());
+            counts.add(() -> form.trainable(in).count());
+        }
+        keys.add(MEMBER_HALF);
+        counts.add(() -> filter.memberVerdicts(MemberTables.nested(in.members())).count());
+        List<Timing> timed = time(keys, counts, options);
+        Map<Form, Timing> timings = new EnumMap<>(Form.class);
+        long expected = timed.get(0).count;
+        for (int i = 0; i < options.forms.size(); i++) {
+            Form form = options.forms.get(i);
+            Timing timing = timed.get(i);
+            if (timing.count != expected) {
                 throw new IllegalStateException(form.title() + " counts " + timing.count + " trainable items where "
                         + options.forms.get(0).title() + " counts " + expected);
             }
+            timings.put(form, timing);
         }
-        ConsentFilter.AsOf filter = ConsentFilter.of(in.policy()).asOf(in.asOf());
-        Timing memberHalf = time(MEMBER_HALF, options, () -> filter.memberVerdicts(MemberTables.nested(in.members())).count());
+        Timing memberHalf = timed.get(timed.size() - 1);
         if (options.check) {
             Form reference = options.forms.get(0);
             for (Form form : options.forms.subList(1, options.forms.size())) {
@@ -124,24 +133,41 @@ public final class SparkFilterBenchmark {
         print(timings, memberHalf, cold, options);
     }
 
-    /** Times {@code count}; every run, warm-up or timed, must give the same number. */
-    private static Timing time(String key, Options options, LongSupplier count) {
-        long counted = -1;
-        for (int i = 0; i < options.warmups; i++) {
-            counted = same(key, counted, count.getAsLong());
+    /**
+     * Times the counts in rounds, every count once per round, each round starting one count further on,
+     * so that a load that comes and goes on a shared machine falls on every count alike. The warm-up rounds
+     * are not timed. Every run of a count, warm-up or timed, must give the same number.
+     */
+    private static List<Timing> time(List<String> keys, List<LongSupplier> counts, Options options) {
+        int n = counts.size();
+        long[] counted = new long[n];
+        Arrays.fill(counted, -1);
+        for (int round = 0; round < options.warmups; round++) {
+            for (int j = 0; j < n; j++) {
+                int k = (round + j) % n;
+                counted[k] = same(keys.get(k), counted[k], counts.get(k).getAsLong());
+            }
         }
-        double[] times = new double[options.runs];
-        for (int i = 0; i < options.runs; i++) {
-            long t = System.nanoTime();
-            long c = count.getAsLong();
-            times[i] = seconds(t);
-            counted = same(key, counted, c);
-            result(key, "warm", times[i], counted);
+        double[][] times = new double[n][options.runs];
+        for (int round = 0; round < options.runs; round++) {
+            for (int j = 0; j < n; j++) {
+                int k = (round + j) % n;
+                long t = System.nanoTime();
+                long c = counts.get(k).getAsLong();
+                times[k][round] = seconds(t);
+                counted[k] = same(keys.get(k), counted[k], c);
+                result(keys.get(k), "warm", times[k][round], c);
+            }
         }
-        Arrays.sort(times);
-        double median = times.length % 2 == 1 ? times[times.length / 2]
-                : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
-        return new Timing(median, times[0], counted);
+        List<Timing> timings = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            double[] sorted = times[k].clone();
+            Arrays.sort(sorted);
+            int m = sorted.length;
+            double median = m % 2 == 1 ? sorted[m / 2] : (sorted[m / 2 - 1] + sorted[m / 2]) / 2;
+            timings.add(new Timing(median, sorted[0], counted[k]));
+        }
+        return timings;
     }
 
     private static long same(String key, long before, long now) {
