@@ -140,7 +140,7 @@ if $scaling; then
     for divisor in 4 2; do
         m=$((members / divisor)) i=$((items / divisor))
         data=$(data_set "$m" "$i")
-        echo "scaling: $m members, $i items, $warmups warm-up and $scaling_runs timed counts of each form"
+        echo "scaling: $m members, $i items, $warmups warm-up and $scaling_runs timed rounds"
         benchmark "$data" "$dir/warm-$divisor.out" --warmups "$warmups" --runs "$scaling_runs" > /dev/null
         grep '^median' "$dir/warm-$divisor.out" | awk -v n="$i" '{ print n "\t" $2 "\t" $3 }' >> "$results"
     done

@@ -37,9 +37,13 @@ import org.jspecify.annotations.Nullable;
  *       round counting once with every form in turn, starting one form further on each round, so that the
  *       load of a shared machine falls on all forms alike; prints each form's median and fastest, and
  *       each form's median over consent-spark's (above 1: consent-spark is faster). The rounds also time
- *       {@code memberVerdicts(...).count()} alone, the member half of consent-spark without the items. Every count must be the same; with {@code --check} the
- *       forms must also name the same items, or the run fails with examples.
+ *       {@code memberVerdicts(...).count()} alone, the member half of consent-spark without the items.
+ *       Every count must be the same; with {@code --check} the forms must also name the same items, or the
+ *       run fails with examples.
  * </ul>
+ *
+ * <p>{@code --member-sides}, instead of the warm counts, times consent-spark's member half alone against
+ * {@code expert.sql}'s member side alone, for a profile of where consent-spark's time goes.
  *
  * <p>{@code --explain} writes the formatted plans of the counts next to the SQL files
  * ({@code expert.explain.txt}, {@code first-form.explain.txt}, {@code consent-spark.explain.txt}), the
@@ -48,11 +52,13 @@ import org.jspecify.annotations.Nullable;
  * <pre>
  * SparkFilterBenchmark --data DIR --policy FILE --sql DIR [--as-of INSTANT] [--cold FORM]
  *     [--warmups N] [--runs N] [--forms KEY,...] [--check] [--explain] [--cold-results FILE]
+ *     [--member-sides]
  * </pre>
  *
  * <p>Each timing is also printed as a line {@code result<TAB>form<TAB>kind<TAB>seconds<TAB>count}, and
- * each form's warm median and fastest as {@code median<TAB>form<TAB>median<TAB>min}, for the run script; {@code --cold-results} appends the cold ones to a file that a later warm run reads back into
- * its table.
+ * each form's warm median and fastest as {@code median<TAB>form<TAB>median<TAB>min}, for the run
+ * script; {@code --cold-results} appends the cold ones to a file that a later warm run reads back into its
+ * table.
  */
 public final class SparkFilterBenchmark {
 
@@ -90,6 +96,8 @@ public final class SparkFilterBenchmark {
                 Files.writeString(options.coldResults, form.key() + "\t" + s + "\t" + count + "\n", StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             }
+        } else if (options.memberSides) {
+            memberSides(in, options);
         } else {
             warm(in, options);
         }
@@ -131,6 +139,29 @@ public final class SparkFilterBenchmark {
         Map<String, Double> cold = options.coldResults != null && Files.exists(options.coldResults)
                 ? readCold(options.coldResults) : Map.of();
         print(timings, memberHalf, cold, options);
+    }
+
+    /**
+     * Where the time goes: consent-spark's member half alone ({@code memberVerdicts(...).count()}) against
+     * the member side of {@code expert.sql} alone (its {@code verdicts} query, every column hashed so that
+     * none is pruned), in rounds as the warm counts.
+     */
+    private static void memberSides(Inputs in, Options options) {
+        String sql = Form.EXPERT_SQL.sql(in);
+        int from = sql.indexOf("WITH verdicts AS (");
+        int to = sql.indexOf("\n),\ndecided AS (");
+        if (from < 0 || to < 0) {
+            throw new IllegalStateException("expert.sql has no query 'verdicts' followed by 'decided' to time apart");
+        }
+        String verdicts = sql.substring(from, to) + "\n)\nSELECT count(*), sum(hash(member_id, closed, place, age_unknown,"
+                + " adult_from, choice)) FROM verdicts";
+        ConsentFilter.AsOf filter = ConsentFilter.of(in.policy()).asOf(in.asOf());
+        List<Timing> timed = time(List.of(MEMBER_HALF, "expert-sql-member-side"), List.of(
+                () -> filter.memberVerdicts(MemberTables.nested(in.members())).count(),
+                () -> in.spark().sql(verdicts, Map.of("as_of", in.asOf())).collectAsList().get(0).getLong(0)), options);
+        System.out.printf(Locale.ROOT, "member sides alone, %d timed rounds: consent-spark memberVerdicts median %.2f s"
+                + " (min %.2f), expert.sql verdicts median %.2f s (min %.2f), %,d members%n", options.runs,
+                timed.get(0).median, timed.get(0).min, timed.get(1).median, timed.get(1).min, timed.get(1).count);
     }
 
     /**
@@ -180,7 +211,8 @@ public final class SparkFilterBenchmark {
     private static void print(Map<Form, Timing> timings, Timing memberHalf, Map<String, Double> cold, Options options) {
         Timing base = timings.get(Form.CONSENT_SPARK);
         Double baseCold = cold.get(Form.CONSENT_SPARK.key());
-        System.out.printf(Locale.ROOT, "%nwarm: %d warm-up and %d timed counts each; cold: the first count in a fresh JVM%n",
+        System.out.printf(Locale.ROOT, "%nwarm: %d warm-up and %d timed rounds, every form once a round;"
+                + " cold: the first count in a fresh JVM%n",
                 options.warmups, options.runs);
         System.out.printf(Locale.ROOT, "%-36s %10s %10s %10s %14s %14s %12s%n", "form", "median s", "min s", "cold s",
                 "median ratio", "cold ratio", "trainable");
@@ -252,6 +284,7 @@ public final class SparkFilterBenchmark {
         List<Form> forms = List.of(Form.values());
         boolean check;
         boolean explain;
+        boolean memberSides;
         @Nullable Path coldResults;
 
         static Options parse(String[] args) {
@@ -275,6 +308,7 @@ public final class SparkFilterBenchmark {
                     }
                     case "--check" -> o.check = true;
                     case "--explain" -> o.explain = true;
+                    case "--member-sides" -> o.memberSides = true;
                     case "--cold-results" -> o.coldResults = Path.of(value(args, ++i, arg));
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
