@@ -71,10 +71,10 @@ module="$root/consent-spark-benchmarks"
 echo "building consent-spark-benchmarks..."
 ./mvnw -q -B -Pbenchmarks -DskipTests package -pl consent-spark-benchmarks -am
 classpath="$module/target/consent-spark-benchmarks-0.1.0-SNAPSHOT.jar:$(cat "$module/target/classpath.txt")"
-# The options Spark's launcher gives the JVM on Java 17, kept in one place: the module's pom.
-jvm_options=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' "$module/pom.xml")
+# The options Spark's launcher gives the JVM on Java 17, kept in one place: the parent pom.
+jvm_options=$(sed -n 's:.*<spark.jvm.options>\(.*\)</spark.jvm.options>.*:\1:p' pom.xml)
 if [ -z "$jvm_options" ]; then
-    echo "spark-vs-sql: no spark.jvm.options in $module/pom.xml" >&2
+    echo "spark-vs-sql: no spark.jvm.options in pom.xml" >&2
     exit 1
 fi
 # shellcheck disable=SC2206 # the options are words separated by spaces
@@ -120,7 +120,7 @@ full=$(data_set "$members" "$items")
 
 cold="$dir/cold-m$members-i$items.tsv"
 rm -f "$cold"
-for form in consent-spark consent-spark-unhinted expert-sql first-form-sql; do
+for form in consent-spark consent-spark-unique consent-spark-unhinted expert-sql first-form-sql; do
     echo "cold: $form, in a JVM of its own"
     benchmark "$full" "$dir/cold-$form.out" --cold "$form" --cold-results "$cold" | grep -v '^result'
 done

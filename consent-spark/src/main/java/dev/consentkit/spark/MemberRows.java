@@ -1,7 +1,5 @@
 package dev.consentkit.spark;
 
-import static dev.consentkit.spark.Values.field;
-
 import dev.consentkit.AccountClosure;
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentChoice;
@@ -32,6 +30,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class MemberRows {
 
+    private static final StructReader MEMBER = new StructReader("id", "birthDate", "closedAt", "jurisdictions",
+            "closures", "consent");
+    private static final int ID = 0;
+    private static final int BIRTH_DATE = 1;
+    private static final int CLOSED_AT = 2;
+    private static final int JURISDICTIONS = 3;
+    private static final int CLOSURES = 4;
+    private static final int CONSENT = 5;
+    private static final StructReader RESIDENCE = new StructReader("jurisdiction", "from");
+    private static final StructReader CLOSURE = new StructReader("closedAt", "reopenedAt");
+    private static final StructReader EVENT = new StructReader("id", "purpose", "choice", "effectiveAt", "recordedAt",
+            "channel");
+
     private static final Comparator<Residence> BY_START = Comparator.comparing(Residence::from);
     private static final Comparator<AccountClosure> BY_CLOSING = Comparator.comparing(AccountClosure::closedAt);
 
@@ -44,12 +55,12 @@ final class MemberRows {
      *     member; the message names the member, the field and the value
      */
     static Member member(Row row, Duration clockSkewTolerance) {
-        String id = Values.requiredText(field(row, "id"), "a member row's id");
+        String id = Values.requiredText(MEMBER.get(row, ID), "a member row's id");
         try {
-            Member.Builder member = Member.builder(id).birthDate(Values.date(field(row, "birthDate"), "birthDate"));
-            member.jurisdictions(jurisdictions(field(row, "jurisdictions")));
-            Instant closedAt = Values.instant(field(row, "closedAt"), "closedAt");
-            List<AccountClosure> closures = closures(field(row, "closures"));
+            Member.Builder member = Member.builder(id).birthDate(Values.date(MEMBER.get(row, BIRTH_DATE), "birthDate"));
+            member.jurisdictions(jurisdictions(MEMBER.get(row, JURISDICTIONS)));
+            Instant closedAt = Values.instant(MEMBER.get(row, CLOSED_AT), "closedAt");
+            List<AccountClosure> closures = closures(MEMBER.get(row, CLOSURES));
             if (closedAt != null && !closures.isEmpty()) {
                 throw new IllegalArgumentException("closedAt " + closedAt + " and closures " + closures
                         + " are both given; give the closures alone");
@@ -59,7 +70,7 @@ final class MemberRows {
             } else {
                 member.closures(closures);
             }
-            member.consent(events(field(row, "consent"), clockSkewTolerance));
+            member.consent(events(MEMBER.get(row, CONSENT), clockSkewTolerance));
             return member.build();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("member " + id + ": " + e.getMessage(), e);
@@ -72,8 +83,8 @@ final class MemberRows {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String what = "jurisdictions[" + i + "]";
-            String code = Values.requiredText(field(r, "jurisdiction"), what + ".jurisdiction");
-            Instant from = Values.instant(field(r, "from"), what + ".from");
+            String code = Values.requiredText(RESIDENCE.get(r, 0), what + ".jurisdiction");
+            Instant from = Values.instant(RESIDENCE.get(r, 1), what + ".from");
             residences.add(new Residence(from == null ? Instant.MIN : from, Jurisdiction.of(code)));
         }
         residences.sort(BY_START);
@@ -86,11 +97,11 @@ final class MemberRows {
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String what = "closures[" + i + "]";
-            Instant closedAt = Values.instant(field(r, "closedAt"), what + ".closedAt");
+            Instant closedAt = Values.instant(CLOSURE.get(r, 0), what + ".closedAt");
             if (closedAt == null) {
                 throw new IllegalArgumentException(what + ".closedAt is missing");
             }
-            closures.add(new AccountClosure(closedAt, Values.instant(field(r, "reopenedAt"), what + ".reopenedAt")));
+            closures.add(new AccountClosure(closedAt, Values.instant(CLOSURE.get(r, 1), what + ".reopenedAt")));
         }
         closures.sort(BY_CLOSING);
         return closures;
@@ -102,14 +113,16 @@ final class MemberRows {
         for (int i = 0; i < events.length; i++) {
             Row r = rows.get(i);
             String what = "consent[" + i + "]";
-            String eventId = Values.requiredText(field(r, "id"), what + ".id");
+            String eventId = Values.requiredText(EVENT.get(r, 0), what + ".id");
             String at = "consent event " + eventId;
             events[i] = ConsentEvent.asStated(eventId,
-                    Purpose.of(Values.requiredText(field(r, "purpose"), at + " purpose")),
-                    Values.constant(ConsentChoice.class, Values.requiredText(field(r, "choice"), at + " choice"), at + " choice"),
-                    required(Values.instant(field(r, "effectiveAt"), at + " effectiveAt"), at + " effectiveAt"),
-                    required(Values.instant(field(r, "recordedAt"), at + " recordedAt"), at + " recordedAt"),
-                    Values.constant(ConsentChannel.class, Values.requiredText(field(r, "channel"), at + " channel"), at + " channel"),
+                    Purpose.of(Values.requiredText(EVENT.get(r, 1), at + " purpose")),
+                    Values.constant(ConsentChoice.class, Values.requiredText(EVENT.get(r, 2), at + " choice"),
+                            at + " choice"),
+                    required(Values.instant(EVENT.get(r, 3), at + " effectiveAt"), at + " effectiveAt"),
+                    required(Values.instant(EVENT.get(r, 4), at + " recordedAt"), at + " recordedAt"),
+                    Values.constant(ConsentChannel.class, Values.requiredText(EVENT.get(r, 5), at + " channel"),
+                            at + " channel"),
                     clockSkewTolerance);
         }
         return events;

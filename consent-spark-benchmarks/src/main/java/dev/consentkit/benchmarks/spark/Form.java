@@ -21,6 +21,11 @@ enum Form {
 
     /** {@code ConsentFilter.of(policy).broadcastMembers().asOf(asOf)}: the module as its javadoc advises. */
     CONSENT_SPARK("consent-spark", "consent-spark, members broadcast", null),
+    /**
+     * {@code ConsentFilter.of(policy).broadcastMembers().withUniqueMemberIds().asOf(asOf)}: the module
+     * trusting the member ids to be unique, as the SQL forms do.
+     */
+    CONSENT_SPARK_UNIQUE("consent-spark-unique", "consent-spark, members broadcast, ids trusted unique", null),
     /** {@code ConsentFilter.of(policy).asOf(asOf)}: the module, Spark choosing the join. */
     CONSENT_SPARK_UNHINTED("consent-spark-unhinted", "consent-spark, Spark's join", null),
     /** {@code expert.sql}: higher-order functions over the nested histories, members broadcast. */
@@ -68,14 +73,15 @@ enum Form {
                 return form;
             }
         }
-        throw new IllegalArgumentException("no form '" + key + "'; the forms are consent-spark, consent-spark-unhinted,"
-                + " expert-sql and first-form-sql");
+        throw new IllegalArgumentException("no form '" + key + "'; the forms are consent-spark, consent-spark-unique,"
+                + " consent-spark-unhinted, expert-sql and first-form-sql");
     }
 
     /** Only the trainable items, with at least their {@code id}: what is counted. */
     Dataset<Row> trainable(Inputs in) {
         return switch (this) {
             case CONSENT_SPARK -> filter(in, true).trainable(in.items(), MemberTables.nested(in.members()));
+            case CONSENT_SPARK_UNIQUE -> unique(in).trainable(in.items(), MemberTables.nested(in.members()));
             case CONSENT_SPARK_UNHINTED -> filter(in, false).trainable(in.items(), MemberTables.nested(in.members()));
             case EXPERT_SQL, FIRST_FORM_SQL -> decided(in).where(functions.col("trainable"));
         };
@@ -85,6 +91,7 @@ enum Form {
     Dataset<Row> decided(Inputs in) {
         return switch (this) {
             case CONSENT_SPARK -> filter(in, true).decide(in.items(), MemberTables.nested(in.members()));
+            case CONSENT_SPARK_UNIQUE -> unique(in).decide(in.items(), MemberTables.nested(in.members()));
             case CONSENT_SPARK_UNHINTED -> filter(in, false).decide(in.items(), MemberTables.nested(in.members()));
             case EXPERT_SQL, FIRST_FORM_SQL -> in.spark().sql(sql(in), Map.of("as_of", in.asOf()));
         };
@@ -98,6 +105,10 @@ enum Form {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the SQL form " + path, e);
         }
+    }
+
+    private static ConsentFilter.AsOf unique(Inputs in) {
+        return ConsentFilter.of(in.policy()).broadcastMembers().withUniqueMemberIds().asOf(in.asOf());
     }
 
     private static ConsentFilter.AsOf filter(Inputs in, boolean broadcast) {
