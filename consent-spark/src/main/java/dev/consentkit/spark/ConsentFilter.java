@@ -166,9 +166,10 @@ public final class ConsentFilter {
      * A copy that trusts every member id to be on one member row only, as a primary key or a table
      * written one row per member guarantees, and so skips the check that finds an id on more than one
      * row: an aggregation of every member's verdict by id, a shuffle of a row per member. If an id is
-     * on two rows after all, each of its items is joined to both and appears twice in what
-     * {@link AsOf#decide} and {@link AsOf#trainable} return, each decided by one of the rows. Without
-     * this, such items are reported ({@code consentError}), never duplicated.
+     * on two rows after all, each of its items is joined to both and comes twice out of
+     * {@link AsOf#decide} (and out of {@link AsOf#trainable} when trainable): decided by each row, or,
+     * where the two rows met in one chunk of an executor's rows, once with the {@code consentError} of
+     * an id on more than one row. Without this, such items come once, with that error.
      *
      * @return the copy
      */

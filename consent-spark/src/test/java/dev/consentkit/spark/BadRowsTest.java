@@ -131,4 +131,27 @@ class BadRowsTest {
         assertEquals("ok", rows.get(0).getAs("id"));
         assertEquals(List.of(SparkData.ITEM_DOCUMENTS.fieldNames()), List.of(trainable.columns()));
     }
+
+    @Test
+    void shouldJoinAnItemToEveryRowOfItsMemberWhenTheIdsAreTrustedUnique() {
+        Dataset<Row> items = spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public",
+                "2025-03-01T00:00:00Z", null), item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null)),
+                SparkData.ITEM_DOCUMENTS);
+        Dataset<Row> members = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"CH\"}]}"), Encoders.STRING()));
+
+        List<Row> rows = ConsentFilter.of(POLICY).withUniqueMemberIds().asOf(AS_OF)
+                .decide(items, MemberTables.nested(members)).orderBy("id").collectAsList();
+
+        // As documented: the item of the member on two rows comes once per row, decided by it or, where
+        // the rows met in one chunk of an executor, with the error of the row that came second.
+        assertEquals(List.of("of-twice", "of-twice", "ok"), rows.stream().map(r -> (String) r.getAs("id")).toList());
+        for (Row row : rows.subList(0, 2)) {
+            String error = row.getAs(ConsentFilter.CONSENT_ERROR);
+            assertTrue(row.getAs(ConsentFilter.REASON) != null
+                    || (error != null && error.contains("member m-twice has more than one member row")), row::toString);
+        }
+    }
 }
