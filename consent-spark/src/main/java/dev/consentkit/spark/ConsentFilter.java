@@ -32,11 +32,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>How it runs</h2>
  * The member half of the rules runs on the executors, once per member: each member row becomes the
- * member's verdict at the instant ({@link dev.consentkit.batch.MemberVerdict}). Spark joins the items to
- * those verdicts by the items' author, with its own join: a broadcast when it estimates the verdicts
- * small or {@link #broadcastMembers()} says so, a shuffle otherwise. The item half then runs row by row
- * in the items' partitions. Both halves are the core's rule kernel; nothing is collected on the driver.
- * The policy travels to the executors as its JSON document.
+ * member's verdict at the instant ({@link dev.consentkit.batch.MemberVerdict}). The verdicts are grouped
+ * by member id, so that an id on two member rows is reported instead of joined twice (unless
+ * {@link #withUniqueMemberIds()}). Spark joins the items to those verdicts by the items' author, with its
+ * own join: a broadcast when it estimates the verdicts small or {@link #broadcastMembers()} says so, a
+ * shuffle otherwise. The item half then runs row by row in the items' partitions. Both halves are the
+ * core's rule kernel. No member is collected on the driver; a broadcast passes the verdicts through it,
+ * as every broadcast does. The policy travels to the executors as its JSON document.
  *
  * <h2>Items</h2>
  * One row per item: {@code id}, {@code authorId}, {@code category} (a data category key),
@@ -58,8 +60,8 @@ import org.jspecify.annotations.Nullable;
  * only the trainable rows, with the items' own columns. A category the policy does not know is a
  * decision ({@link Reason#CATEGORY_NOT_COVERED}), not an error.
  *
- * <p>Immutable and serializable where Spark needs it; configure with the {@code with} methods, then ask
- * with {@link #asOf}.
+ * <p>Immutable, and used on the driver only: what the executors need travels in parts of its own.
+ * Configure with the {@code with} methods, then ask with {@link #asOf}.
  */
 public final class ConsentFilter {
 
