@@ -259,23 +259,22 @@ final class MemberJson {
             Instant effective = at.value(effectiveAt, "effectiveAt", Scalars.INSTANT);
             Located<Instant> recorded = at.required(recordedAt, "recordedAt", Scalars.INSTANT);
             ConsentChannel eventChannel = at.value(channel, "channel", "a consent channel");
+            boolean early = recorded.value().isBefore(effective);
+            String expected = "recordedAt at or after effectiveAt " + effective + (early && clockSkewTolerance != null
+                    ? ", or at most " + clockSkewTolerance + " before it (the reader's clock-skew tolerance)" : "");
             try {
-                if (!recorded.value().isBefore(effective) || eventId.isBlank()) {
+                if (eventId.isBlank() || !early) {
                     return new ConsentEvent(eventId, eventPurpose, eventChoice, effective, recorded.value(), eventChannel);
                 }
-                Duration gap = Duration.between(recorded.value(), effective);
-                if (clockSkewTolerance != null && gap.compareTo(clockSkewTolerance) > 0) {
-                    throw recorded.fail("consent event " + eventId + " is recorded at " + recorded.value()
-                            + ", before it takes effect at " + effective + ": " + gap
-                            + " before, more than the clock-skew tolerance of " + clockSkewTolerance,
-                            "recordedAt at or after effectiveAt " + effective + ", or at most " + clockSkewTolerance
-                                    + " before it (the reader's clock-skew tolerance)");
-                }
-                return ConsentEvent.effectiveWhenRecorded(eventId, eventPurpose, eventChoice, effective, recorded.value(),
-                        eventChannel);
+                // The core states the clock-skew rule; without a tolerance (a decision's evidence) any gap counts.
+                return clockSkewTolerance == null
+                        ? ConsentEvent.effectiveWhenRecorded(eventId, eventPurpose, eventChoice, effective,
+                                recorded.value(), eventChannel)
+                        : ConsentEvent.asStated(eventId, eventPurpose, eventChoice, effective, recorded.value(),
+                                eventChannel, clockSkewTolerance);
             } catch (IllegalArgumentException e) {
                 throw eventId.isBlank() ? idField.fail(Scalars.problem(e), Scalars.ID, e)
-                        : recorded.fail(Scalars.problem(e), "recordedAt at or after effectiveAt " + effective, e);
+                        : recorded.fail(Scalars.problem(e), expected, e);
             }
         }
     }
