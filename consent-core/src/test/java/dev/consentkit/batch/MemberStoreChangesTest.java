@@ -18,6 +18,7 @@ import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -266,6 +267,64 @@ class MemberStoreChangesTest {
     }
 
     @Test
+    void shouldCompactWithTheJurisdictionsOfTheMembersPresentOnly() {
+        // The first instant a store keeps, as a closure: the copy must not take it for the side table.
+        Member closedFirst = Member.builder("closed-first").birthDate(LocalDate.of(1990, 1, 1)).residentIn(DE)
+                .closedAt(KernelTime.FIRST).build();
+        List<Member> old = new ArrayList<>(members("m-", 6));
+        old.add(Member.builder("jp").residentIn(JP).build());
+        old.add(closedFirst);
+
+        MemberStore compacted = MemberStore.of(old).withChanges(List.of(member("m-1", 2)), List.of("jp"));
+
+        assertFalse(compacted.isLayered());
+        List<Member> expected = with(old, List.of(member("m-1", 2)), Set.of("jp"));
+        assertEquals(Set.of(MemberStore.of(expected).places()), Set.of(compacted.places()));
+        assertFalse(Set.of(compacted.places()).contains(JP));
+        assertEquals(Reason.ACCOUNT_CLOSED, BatchEvaluator.of(BY_DEFAULT, compacted, at("2025-07-01")).reason(post("closed-first")));
+        assertDecidesAs(expected, compacted);
+    }
+
+    @Test
+    void shouldFindTheChoiceAmongManyPurposeGroupsThatCompactionNumbersAnew() {
+        // In the first store the ten other purposes come before the generative one; compacted without
+        // the first member, the generative one comes first, and the third member's groups, more than
+        // are visited one by one, must be sorted again for the search.
+        List<ConsentEvent> others = new ArrayList<>();
+        for (int p = 0; p < 10; p++) {
+            others.add(optOut("o-" + p, Purpose.of("other.q" + p), "2025-01-0" + (1 + p % 9)));
+        }
+        List<ConsentEvent> withChoice = new ArrayList<>(others);
+        withChoice.add(optIn("e-1", Purpose.GENERATIVE_AI_TRAINING, "2025-01-20"));
+        List<Member> old = List.of(
+                Member.builder("x1").birthDate(LocalDate.of(1990, 1, 1)).residentIn(DE)
+                        .consent(others.toArray(new ConsentEvent[0])).build(),
+                Member.builder("y").birthDate(LocalDate.of(1990, 1, 1)).residentIn(DE)
+                        .consent(optIn("e-1", Purpose.GENERATIVE_AI_TRAINING, "2025-01-10")).build(),
+                Member.builder("x2").birthDate(LocalDate.of(1990, 1, 1)).residentIn(DE)
+                        .consent(withChoice.toArray(new ConsentEvent[0])).build());
+
+        MemberStore compacted = MemberStore.of(old).withChanges(List.of(), List.of("x1"));
+
+        assertFalse(compacted.isLayered());
+        assertEquals(Reason.ALLOWED_OPTED_IN, BatchEvaluator.of(BY_CHOICE, compacted, at("2025-07-01")).reason(post("x2")));
+        assertDecidesAs(with(old, List.of(), Set.of("x1")), compacted);
+    }
+
+    @Test
+    void shouldFindTheFirstMemberOfTheDeltaAfterABaseOfWholeWordsOfTheBitmap() {
+        List<Member> old = members("m-", 64);
+
+        MemberStore changed = MemberStore.of(old).withChanges(List.of(member("new", 0)), List.of("m-0"));
+
+        assertTrue(changed.isLayered());
+        assertEquals(64, changed.indexOf("new"));
+        assertFalse(changed.isVacated(64));
+        assertTrue(changed.isVacated(0));
+        assertDecidesAs(with(old, List.of(member("new", 0)), Set.of("m-0")), changed);
+    }
+
+    @Test
     void shouldKeepAStoreWithNoChangesDecidingAsBefore() {
         List<Member> old = members("m-", 8);
 
@@ -382,6 +441,31 @@ class MemberStoreChangesTest {
         assertEquals(evaluator.memberVerdict(changed.indexOf("m-3")),
                 BatchEvaluator.of(BY_DEFAULT, store, at("2025-07-01")).memberVerdict(store.indexOf("m-3")));
         assertThrows(IndexOutOfBoundsException.class, () -> evaluator.memberVerdict(changed.size()));
+    }
+
+    @Test
+    void shouldTellAVacatedFirstIndexFromOneOutsideTheStoreInColumns() {
+        MemberStore changed = MemberStore.of(members("m-", 40)).withChanges(List.of(), List.of("m-0"));
+        BatchEvaluator evaluator = BatchEvaluator.of(BY_DEFAULT, changed, at("2025-07-01"));
+        BatchEvaluator notInForce = BatchEvaluator.of(BY_DEFAULT, changed, at("2024-07-01"));
+        ItemColumns vacated = ItemColumns.of(new int[] {0}, new int[] {0}, List.of(DataCategory.CONTENT),
+                new long[] {0}, TimeUnit.SECONDS);
+        ItemColumns outside = ItemColumns.of(new int[] {1, 40}, new int[] {0, 0}, List.of(DataCategory.CONTENT),
+                new long[] {0, 0}, TimeUnit.SECONDS);
+
+        String vacatedMessage = "member index 0 in row 0 is vacated in the member store: its member was replaced or "
+                + "removed";
+        String outsideMessage = "member index 40 in row 1 is not in the member store of 40 members";
+        assertEquals(vacatedMessage, assertThrows(IllegalArgumentException.class, () -> evaluator.reasons(vacated))
+                .getMessage());
+        assertEquals(vacatedMessage, assertThrows(IllegalArgumentException.class, () -> evaluator.trainable(vacated))
+                .getMessage());
+        assertEquals(outsideMessage, assertThrows(IllegalArgumentException.class, () -> evaluator.reasons(outside))
+                .getMessage());
+        assertEquals(outsideMessage, assertThrows(IllegalArgumentException.class, () -> evaluator.trainable(outside))
+                .getMessage());
+        assertEquals(outsideMessage, assertThrows(IllegalArgumentException.class, () -> notInForce.trainable(outside))
+                .getMessage());
     }
 
     @Test
