@@ -177,6 +177,9 @@ class NullHandlingTest {
                 Evidence.Kind.POLICY_RULE,
                 Jurisdiction.Kind.GROUP,
                 STORE,
+                // A store that shares another's arrays, with a member replaced in its delta.
+                MemberStore.of(List.of(MEMBER, Member.builder("m-2").build(), Member.builder("m-3").build(),
+                        Member.builder("m-4").build())).withChanges(List.of(MEMBER), List.of("m-2")),
                 MemberStore.builder().add(MEMBER),
                 COLUMNS,
                 COLUMNS.withDeletedAt(new long[] {Long.MAX_VALUE}).withReservedFrom(new long[] {Long.MAX_VALUE})

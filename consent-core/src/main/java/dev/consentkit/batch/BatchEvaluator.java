@@ -46,6 +46,10 @@ import org.jspecify.annotations.Nullable;
  * for the same item, member and instant: both call the same rule kernel. Immutable and thread-safe;
  * the per-item methods that answer with a boolean allocate nothing and take no lock. Nothing runs on
  * another thread unless the caller passes an {@link Executor}.
+ *
+ * <p>Over a store made by {@link MemberStore#withChanges}, a member index that is vacated holds no
+ * member: no item's author is found there, and the methods that take member indexes reject it as they
+ * reject an index outside the store.
  */
 public final class BatchEvaluator {
 
@@ -182,11 +186,17 @@ public final class BatchEvaluator {
      *
      * @param index the member's index in the store ({@link MemberStore#indexOf})
      * @return the member's verdict at {@link #asOf()}
-     * @throws IndexOutOfBoundsException if {@code index} is not a member index of the store; the message
-     *     shows it and the store's size
+     * @throws IndexOutOfBoundsException if {@code index} is not from 0 to the store's
+     *     {@link MemberStore#size() size} {@code - 1}; the message shows it and the store's size
+     * @throws IllegalArgumentException if {@code index} is vacated in the store (see
+     *     {@link MemberStore#withChanges}); the message shows it
      */
     public MemberVerdict memberVerdict(int index) {
         Objects.checkIndex(index, verdicts.length);
+        if (members.isVacated(index)) {
+            throw new IllegalArgumentException("member index " + index + " is vacated in the member store: its "
+                    + "member was replaced or removed");
+        }
         long[] scopes = choiceScopes;
         return MemberVerdict.of(verdicts[index], scopes == null ? KernelTime.ALWAYS : scopes[index]);
     }
@@ -271,7 +281,8 @@ public final class BatchEvaluator {
      * @param items the content items as columns, their authors given by store index
      * @return the set of the trainable rows
      * @throws NullPointerException if {@code items} is null
-     * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
+     * @throws IllegalArgumentException if a member index is not in the store, or is vacated there; the
+     *     message shows the row
      */
     public BitSet trainable(ItemColumns items) {
         return decideColumns(items, null);
@@ -285,7 +296,8 @@ public final class BatchEvaluator {
      * @param executor the executor that runs the tasks
      * @return the set of the trainable rows
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
+     * @throws IllegalArgumentException if a member index is not in the store, or is vacated there; the
+     *     message shows the row
      */
     public BitSet trainable(ItemColumns items, Executor executor) {
         return decideColumns(items, Objects.requireNonNull(executor, "executor"));
@@ -306,7 +318,8 @@ public final class BatchEvaluator {
      * @param items the content items as columns, their authors given by store index
      * @return the primary reasons, one per row
      * @throws NullPointerException if {@code items} is null
-     * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
+     * @throws IllegalArgumentException if a member index is not in the store, or is vacated there; the
+     *     message shows the row
      */
     public Reason[] reasons(ItemColumns items) {
         return explainColumns(items, null);
@@ -319,7 +332,8 @@ public final class BatchEvaluator {
      * @param executor the executor that runs the tasks
      * @return the primary reasons, one per row
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if a member index is not in the store; the message shows the row
+     * @throws IllegalArgumentException if a member index is not in the store, or is vacated there; the
+     *     message shows the row
      */
     public Reason[] reasons(ItemColumns items, Executor executor) {
         return explainColumns(items, Objects.requireNonNull(executor, "executor"));
@@ -470,7 +484,7 @@ public final class BatchEvaluator {
             int memberCount = verdicts.length;
             for (int row = from; row < to; row++) {
                 int member = memberIndexes[row];
-                if (member < 0 || member >= memberCount) {
+                if (member < 0 || member >= memberCount || members.isVacated(member)) {
                     throw memberNotInStore(member, row);
                 }
                 long verdict = verdicts[member];
@@ -501,7 +515,7 @@ public final class BatchEvaluator {
             int memberCount = verdicts.length;
             for (int row = from; row < to; row++) {
                 int member = memberIndexes[row];
-                if (member < 0 || member >= memberCount) {
+                if (member < 0 || member >= memberCount || members.isVacated(member)) {
                     throw memberNotInStore(member, row);
                 }
                 long verdict = verdicts[member];
@@ -520,7 +534,7 @@ public final class BatchEvaluator {
         private void checkMembers(int[] memberIndexes, int from, int to) {
             for (int row = from; row < to; row++) {
                 int member = memberIndexes[row];
-                if (member < 0 || member >= verdicts.length) {
+                if (member < 0 || member >= verdicts.length || members.isVacated(member)) {
                     throw memberNotInStore(member, row);
                 }
             }
@@ -528,7 +542,9 @@ public final class BatchEvaluator {
 
         private IllegalArgumentException memberNotInStore(int member, int row) {
             return new IllegalArgumentException("member index " + member + " in row " + row
-                    + " is not in the member store of " + verdicts.length + " members");
+                    + (member >= 0 && member < verdicts.length
+                            ? " is vacated in the member store: its member was replaced or removed"
+                            : " is not in the member store of " + verdicts.length + " members"));
         }
     }
 

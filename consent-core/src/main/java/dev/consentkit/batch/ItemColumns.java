@@ -47,7 +47,9 @@ public final class ItemColumns {
      * Columns of items with no deletion and no reservation.
      *
      * @param memberIndexes per row, the author's {@link MemberStore#indexOf index} in the store the
-     *     items are evaluated against
+     *     items are evaluated against, looked up in that store: an index vacated by
+     *     {@link MemberStore#withChanges} is rejected when the rows are evaluated, and one looked up
+     *     in another store may name another member
      * @param categoryIndexes per row, an index into {@code categories}
      * @param categories the category dictionary
      * @param createdAt per row, the creation instant in {@code unit}s since the epoch

@@ -14,8 +14,12 @@ import dev.consentkit.internal.InForce;
 import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +54,23 @@ import org.jspecify.annotations.Nullable;
  * <p>An account never closed, or closed once and not reopened, costs nothing beyond the member's
  * closure column. The closures of an account that was reopened, or closed more than once, go to a side
  * table: 16 bytes per closure and 4 per such member.
+ *
+ * <p><b>Changes.</b> {@link #withChanges} brings a store up to date with changed, added and removed
+ * members at a cost that follows the number of changes, not the store's size: the new store shares
+ * this one's arrays. It is <em>layered</em>: a <em>base</em>, the arrays of the store it came from,
+ * shared; a <em>delta</em>, a small store of the added and replaced members whose dictionaries of
+ * jurisdictions and purposes extend the base's, so that the base's entries keep their meaning; and a
+ * bitmap of the base's indexes that were <em>vacated</em>, their member replaced or removed. A further
+ * {@code withChanges} builds a new delta and bitmap over the same base; once the delta and the vacated
+ * indexes together pass a quarter of the base, the members present are copied into one new flat store
+ * instead. Either way members are copied from array to array, never through {@link Member} objects.
+ *
+ * <p><b>Indexes</b> belong to one store: after {@code withChanges}, look members up again in the new
+ * store. The base's members keep their indexes there and the delta's follow, from the base's size up,
+ * so indexes run from 0 to {@link #size()} {@code - 1} as in any store, but a vacated index holds no
+ * member: {@link #indexOf} never returns it, {@link #memberId} rejects it, and so do
+ * {@link BatchEvaluator}'s methods that take member indexes. {@link #memberCount()} is the number of
+ * members present. A flat store, one built by {@link Builder} or compacted, has no vacated index.
  */
 public final class MemberStore {
 
@@ -64,7 +85,18 @@ public final class MemberStore {
     // closedAt's entries from here up to, not including, FIRST_STORED point into the side table of closures.
     private static final long SIDE_TABLE = KernelTime.ALWAYS;
     private static final long FIRST_STORED = KernelTime.nanos(KernelTime.FIRST);
+    // withChanges copies the members present into one flat store once the delta's members and the
+    // vacated indexes together pass this share of the base's members: 1 / 2^COMPACTION_SHIFT.
+    private static final int COMPACTION_SHIFT = 2;
+    // Indexes from 0 to size - 1: the members of this store's own arrays, then those of the delta.
     private final int size;
+    // The members of this store's own arrays (the base's, shared, in a layered store); size in a flat one.
+    private final int ownSize;
+    // In a layered store, the added and replaced members, at indexes from ownSize up, and the bitmap of
+    // the own members' indexes that are vacated (bit m of word m >>> 6); null in a flat store.
+    private final @Nullable MemberStore delta;
+    private final long @Nullable [] vacated;
+    private final int vacatedCount;
     private final MemberIdHash idHash;
     // Ids: characters in one array, one byte each while every id is Latin-1, two bytes otherwise.
     private final boolean wideIds;
@@ -97,17 +129,23 @@ public final class MemberStore {
     private final int[] groupStarts;
     private final int[] groupPurpose;
     private final int[] groupEventStarts;
-    // The members' consent events, each once (a GPC opt-out is stored twice: in its purpose's group and
-    // in its member's GPC group).
+    // The consent events of the members present in the own arrays, each once (a GPC opt-out is stored
+    // twice: in its purpose's group and in its member's GPC group).
     private final int consentEvents;
     private final long[] eventEffectiveAt;
     private final long[] eventRecordedAt;
     private final int[] eventCode;
+    // The dictionaries the own arrays and the delta's index into: in a layered store the delta's, whose
+    // first entries are the base's.
     private final Jurisdiction[] places;
     private final Purpose[] purposes;
 
     private MemberStore(Builder b) {
         this.size = b.size;
+        this.ownSize = b.size;
+        this.delta = null;
+        this.vacated = null;
+        this.vacatedCount = 0;
         this.idHash = new MemberIdHash();
         this.wideIds = b.wideIds;
         int uniformLength = size == 0 ? 0 : b.ids[0].length();
@@ -158,6 +196,42 @@ public final class MemberStore {
         }
     }
 
+    /**
+     * A layered store: {@code base}'s own arrays, shared, with {@code delta}'s members after them and
+     * the base's indexes marked in {@code vacated} left empty.
+     */
+    private MemberStore(MemberStore base, MemberStore delta, long[] vacated, int vacatedCount, int baseConsentEvents) {
+        this.size = base.ownSize + delta.size;
+        this.ownSize = base.ownSize;
+        this.delta = delta;
+        this.vacated = vacated;
+        this.vacatedCount = vacatedCount;
+        this.idHash = base.idHash;
+        this.wideIds = base.wideIds;
+        this.idChars = base.idChars;
+        this.idLength = base.idLength;
+        this.idStarts = base.idStarts;
+        this.indexMask = base.indexMask;
+        this.slots = base.slots;
+        this.birthDates = base.birthDates;
+        this.closedAt = base.closedAt;
+        this.closureStarts = base.closureStarts;
+        this.closureFrom = base.closureFrom;
+        this.closureUntil = base.closureUntil;
+        this.residenceStarts = base.residenceStarts;
+        this.residenceFrom = base.residenceFrom;
+        this.residencePlace = base.residencePlace;
+        this.groupStarts = base.groupStarts;
+        this.groupPurpose = base.groupPurpose;
+        this.groupEventStarts = base.groupEventStarts;
+        this.consentEvents = baseConsentEvents;
+        this.eventEffectiveAt = base.eventEffectiveAt;
+        this.eventRecordedAt = base.eventRecordedAt;
+        this.eventCode = base.eventCode;
+        this.places = delta.places;
+        this.purposes = delta.purposes;
+    }
+
     private static byte[] idBytes(Builder b) {
         int chars = b.idStarts[b.size];
         byte[] bytes = new byte[b.wideIds ? chars * 2 : chars];
@@ -202,27 +276,143 @@ public final class MemberStore {
         return builder.build();
     }
 
-    /** {@return the number of members} */
+    /**
+     * A store of this one's members with changes applied: each member of {@code upserts} replaces the
+     * member with the same id, or is added when this store has none, and the members with the ids of
+     * {@code removedIds} are removed; an id this store does not have is ignored, so that a removal can
+     * be applied twice, or reach a store that never had the member. This store does not change.
+     *
+     * <p>The new store shares this one's arrays: its cost follows the number of changes, plus a bitmap
+     * of a bit per member, until the changes since the last flat store pass a quarter of its members,
+     * when they are all copied into a new flat store (see the class description). Indexes belong to
+     * one store: look members up again in the new one.
+     *
+     * @param upserts the members that replace this store's members with the same ids, or are added
+     * @param removedIds the ids of the members to remove
+     * @return the store with the changes, immutable and safe to share between threads
+     * @throws NullPointerException if a collection, a member or an id is null
+     * @throws IllegalArgumentException if two upserted members share an id, an id is both upserted and
+     *     removed, or the store would exceed its limits; the message names the id or the limit
+     */
+    public MemberStore withChanges(Collection<Member> upserts, Collection<String> removedIds) {
+        Map<String, Member> upserted = new LinkedHashMap<>();
+        for (Member member : Objects.requireNonNull(upserts, "upserts")) {
+            String id = Objects.requireNonNull(member, "upserted member").id();
+            if (upserted.put(id, member) != null) {
+                throw new IllegalArgumentException("member " + id + " is upserted twice");
+            }
+        }
+        Set<String> changed = new HashSet<>(upserted.keySet());
+        for (String id : Objects.requireNonNull(removedIds, "removedIds")) {
+            if (upserted.containsKey(Objects.requireNonNull(id, "removed member id"))) {
+                throw new IllegalArgumentException("member " + id + " is both upserted and removed");
+            }
+            changed.add(id);
+        }
+        long[] nowVacated = vacated == null ? new long[(ownSize + 63) >>> 6] : vacated.clone();
+        int nowVacatedCount = vacatedCount;
+        int ownEvents = consentEvents;
+        for (String id : changed) {
+            int m = ownIndexOf(id);
+            if (m >= 0 && (nowVacated[m >>> 6] & 1L << m) == 0) {
+                nowVacated[m >>> 6] |= 1L << m;
+                nowVacatedCount++;
+                ownEvents -= ownConsentEvents(m);
+            }
+        }
+        List<Integer> kept = new ArrayList<>();
+        MemberStore d = delta;
+        for (int k = 0; d != null && k < d.size; k++) {
+            if (!changed.contains(d.ownMemberId(k))) {
+                kept.add(k);
+            }
+        }
+        boolean compact = kept.size() + upserted.size() + nowVacatedCount > ownSize >>> COMPACTION_SHIFT;
+        // A delta's dictionaries start with this store's, so that the indexes in the shared arrays, and in
+        // the kept members of the old delta, keep their meaning.
+        Builder builder = compact ? new Builder() : new Builder(places, purposes);
+        for (int m = 0; compact && m < ownSize; m++) {
+            if ((nowVacated[m >>> 6] & 1L << m) == 0) {
+                builder.copy(this, m);
+            }
+        }
+        for (int k : kept) {
+            builder.copy(Objects.requireNonNull(d), k);
+        }
+        for (Member member : upserted.values()) {
+            builder.add(member);
+        }
+        MemberStore changes = builder.build();
+        return compact ? changes : new MemberStore(this, changes, nowVacated, nowVacatedCount, ownEvents);
+    }
+
+    /**
+     * {@return the number of indexes: members' indexes run from 0 to {@code size() - 1}} In a store
+     * made by {@link #withChanges}, that counts the vacated indexes too, which hold no member; see
+     * {@link #memberCount()}.
+     */
     public int size() {
         return size;
     }
 
-    /** {@return the number of consent events of all members together: with {@link #size()}, what a store costs} */
+    /** {@return the number of members present: {@link #size()} less the vacated indexes} */
+    public int memberCount() {
+        return size - vacatedCount;
+    }
+
+    /**
+     * {@return the number of consent events of all members present together: with {@link #memberCount()},
+     * what a store costs}
+     */
     public int consentEventCount() {
-        return consentEvents;
+        MemberStore d = delta;
+        return consentEvents + (d == null ? 0 : d.consentEvents);
     }
 
     /**
      * The index of the member with this id, from 0 to {@code size() - 1}, or -1 when the store has no
-     * such member. Columnar callers ({@link ItemColumns}) refer to members by this index.
+     * such member; never a vacated index. Columnar callers ({@link ItemColumns}) refer to members by
+     * this index, which holds for this store only: a store made by {@link #withChanges} may give the
+     * member another.
      *
      * @param memberId a member's id
      * @return the member's index, or -1 when the store has no such member
      */
     public int indexOf(String memberId) {
         Objects.requireNonNull(memberId, "memberId");
+        int found = ownIndexOf(memberId);
+        MemberStore d = delta;
+        return d == null ? found : layeredIndexOf(d, memberId, found);
+    }
+
+    /** The index of the member with this id in the own arrays, vacated or not, or -1. */
+    private int ownIndexOf(String memberId) {
         int hash = idHash.hash(memberId);
         return indexOf(memberId, hash, slots[firstSlot(hash)]);
+    }
+
+    /**
+     * The index of the member with this id in this layered store, given its index in the own arrays,
+     * {@code own}: that one unless it is vacated (-1 counts as vacated), otherwise the member's index
+     * in the delta, past the own members, or -1. A member present in the own arrays is not in the delta.
+     */
+    private int layeredIndexOf(MemberStore d, String memberId, int own) {
+        if (own >= 0 && !isVacated(own)) {
+            return own;
+        }
+        int inDelta = d.ownIndexOf(memberId);
+        return inDelta < 0 ? -1 : ownSize + inDelta;
+    }
+
+    /** Whether the store shares an earlier store's arrays, with a delta and vacated indexes: made by {@link #withChanges} without compacting. */
+    boolean isLayered() {
+        return delta != null;
+    }
+
+    /** Whether {@code member}, an index of this store, is vacated: it holds no member. */
+    boolean isVacated(int member) {
+        long[] v = vacated;
+        return v != null && member < ownSize && (v[member >>> 6] & 1L << member) != 0;
     }
 
     /**
@@ -238,12 +428,26 @@ public final class MemberStore {
     /**
      * The id of the member at {@code index}.
      *
-     * @param index a member's index in the store
+     * @param index a member's index in this store
      * @return the member's id
-     * @throws IndexOutOfBoundsException if {@code index} is not a member index
+     * @throws IndexOutOfBoundsException if {@code index} is not from 0 to {@code size() - 1}
+     * @throws IllegalArgumentException if {@code index} is vacated: its member was replaced or removed
+     *     by {@link #withChanges}
      */
     public String memberId(int index) {
         Objects.checkIndex(index, size);
+        if (index >= ownSize) {
+            return delta().ownMemberId(index - ownSize);
+        }
+        if (isVacated(index)) {
+            throw new IllegalArgumentException("member index " + index
+                    + " is vacated: its member was replaced or removed");
+        }
+        return ownMemberId(index);
+    }
+
+    /** The id of the member at {@code index} of the own arrays. */
+    private String ownMemberId(int index) {
         int start = idStart(index);
         int length = idLength(index);
         char[] chars = new char[length];
@@ -255,10 +459,19 @@ public final class MemberStore {
 
     /**
      * {@return the bytes the store's arrays take on the heap (array headers included, object overhead of the
-     * store itself and its small tables excluded): what {@code size()} members cost} A supported
-     * figure for sizing: it follows the layout of the release it comes from.
+     * store itself and its small tables excluded): what its members cost} A supported figure for
+     * sizing: it follows the layout of the release it comes from. For a store made by
+     * {@link #withChanges} that shares the arrays of an earlier store, the figure includes those
+     * arrays, counted once, with those of vacated indexes.
      */
     public long footprintBytes() {
+        MemberStore d = delta;
+        long[] v = vacated;
+        return ownFootprintBytes() + (d == null ? 0 : d.ownFootprintBytes())
+                + (v == null ? 0 : arrayBytes(v.length, 8));
+    }
+
+    private long ownFootprintBytes() {
         int[] starts = idStarts;
         return arrayBytes(idChars.length, 1) + (starts == null ? 0 : arrayBytes(starts.length, 4))
                 + arrayBytes(slots.length, 4)
@@ -276,9 +489,26 @@ public final class MemberStore {
         return (16 + (long) length * elementBytes + 7) & ~7L;
     }
 
-    // ---- for BatchEvaluator; indexes are trusted there ----
+    /** The number of the member's consent events in the own arrays, without the second copy of a GPC opt-out. */
+    private int ownConsentEvents(int member) {
+        int from = groupStarts[member];
+        int to = groupStarts[member + 1];
+        int events = groupEventStarts[to] - groupEventStarts[from];
+        return from < to && groupPurpose[from] == GPC_SIGNALS
+                ? events - (groupEventStarts[from + 1] - groupEventStarts[from]) : events;
+    }
+
+    private MemberStore delta() {
+        return Objects.requireNonNull(delta, "delta");
+    }
+
+    // ---- for BatchEvaluator; indexes are trusted there. In a layered store an index from ownSize up
+    // is the delta's: one comparison, always false for a flat store. ----
 
     int birthDate(int member) {
+        if (member >= ownSize) {
+            return delta().birthDate(member - ownSize);
+        }
         return birthDates[member];
     }
 
@@ -288,6 +518,9 @@ public final class MemberStore {
      * account is open then: what the kernel's closure rule is given.
      */
     long closedAt(int member, long asOf) {
+        if (member >= ownSize) {
+            return delta().closedAt(member - ownSize, asOf);
+        }
         long closed = closedAt[member];
         if (closed >= FIRST_STORED) {
             return closed;
@@ -298,12 +531,18 @@ public final class MemberStore {
 
     /** The index in {@link #places()} of the member's jurisdiction at {@code asOf} (kernel nanoseconds), or -1 when unknown. */
     int placeAt(int member, long asOf) {
+        if (member >= ownSize) {
+            return delta().placeAt(member - ownSize, asOf);
+        }
         int from = residenceStarts[member];
         int found = InForce.at(residenceFrom, from, residenceStarts[member + 1], asOf);
         return found < from ? -1 : residencePlace[found];
     }
 
-    /** The distinct jurisdictions members of the store live in, by index. */
+    /**
+     * The distinct jurisdictions members of the store live in, by index; in a layered store the
+     * delta's dictionary, whose first entries are the base's.
+     */
     Jurisdiction[] places() {
         return places.clone();
     }
@@ -316,6 +555,9 @@ public final class MemberStore {
      * visited; one with many has the covering ones searched for.
      */
     int choiceAt(int member, boolean[] covers, int[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
+        if (member >= ownSize) {
+            return delta().choiceAt(member - ownSize, covers, covering, gpcSignalsObject, asOf, knownAt);
+        }
         int best = ConsentLookup.NONE;
         int from = groupStarts[member];
         int to = groupStarts[member + 1];
@@ -352,6 +594,9 @@ public final class MemberStore {
      * marked in {@code covers}.
      */
     long choicePointAt(int member, boolean[] covers, boolean gpcSignalsObject, int choice, long knownAt) {
+        if (member >= ownSize) {
+            return delta().choicePointAt(member - ownSize, covers, gpcSignalsObject, choice, knownAt);
+        }
         int from = groupStarts[member];
         int to = groupStarts[member + 1];
         int after = ConsentLookup.NONE;
@@ -380,7 +625,7 @@ public final class MemberStore {
             }
         }
         if (found < 0) {
-            throw new IllegalArgumentException("member " + memberId(member) + " has no opt-in with code " + choice);
+            throw new IllegalArgumentException("member " + ownMemberId(member) + " has no opt-in with code " + choice);
         }
         return eventEffectiveAt[found];
     }
@@ -410,7 +655,8 @@ public final class MemberStore {
      * Finds the members with {@code ids[0..count)}: {@code found[i]} is the index of {@code ids[i]}'s
      * member, or -1. Faster per id than {@link #indexOf} one by one: the lookups proceed in stages whose
      * memory reads are independent of one another, so they overlap. {@code hashes} and {@code entries}
-     * are scratch space of at least {@code count} entries.
+     * are scratch space of at least {@code count} entries. A layered store looks for the ids whose
+     * member is not in its own arrays, or is vacated there, in its delta.
      */
     void indexesOf(String[] ids, int count, int[] hashes, int[] entries, int[] found) {
         for (int i = 0; i < count; i++) {
@@ -428,6 +674,12 @@ public final class MemberStore {
             int candidate = found[i];
             if (candidate < 0 || !idEquals(candidate, ids[i])) {
                 found[i] = indexOf(ids[i], hashes[i], entries[i]);
+            }
+        }
+        MemberStore d = delta;
+        if (d != null) {
+            for (int i = 0; i < count; i++) {
+                found[i] = layeredIndexOf(d, ids[i], found[i]);
             }
         }
     }
@@ -508,10 +760,13 @@ public final class MemberStore {
                 : (char) (idChars[position] & 0xFF);
     }
 
-    /** A summary, such as {@code MemberStore[1000000 members, 1500000 consent events, 75.3 MB]}. */
+    /**
+     * A summary, such as {@code MemberStore[1000000 members, 1500000 consent events, 75.3 MB]}, of the
+     * members present.
+     */
     @Override
     public String toString() {
-        return "MemberStore[" + size + " members, " + consentEventCount() + " consent events, "
+        return "MemberStore[" + memberCount() + " members, " + consentEventCount() + " consent events, "
                 + String.format(Locale.ROOT, "%.1f MB", footprintBytes() / 1e6) + "]";
     }
 
@@ -548,8 +803,23 @@ public final class MemberStore {
         private int[] eventCode = new int[16];
         private final Map<Jurisdiction, Integer> places = new HashMap<>();
         private final Map<Purpose, Integer> purposes = new HashMap<>();
+        // For copy: the store members are copied from, and what its dictionaries' indexes are in this
+        // builder's (-1 until first needed).
+        private @Nullable MemberStore copiedFrom;
+        private int[] placeIndexes = new int[0];
+        private int[] purposeIndexes = new int[0];
 
         private Builder() {}
+
+        /** A builder whose dictionaries start with these entries, at the same indexes. */
+        private Builder(Jurisdiction[] places, Purpose[] purposes) {
+            for (Jurisdiction place : places) {
+                this.places.put(place, this.places.size());
+            }
+            for (Purpose purpose : purposes) {
+                this.purposes.put(purpose, this.purposes.size());
+            }
+        }
 
         /**
          * Adds a member.
@@ -563,9 +833,7 @@ public final class MemberStore {
         public Builder add(Member member) {
             Objects.requireNonNull(member, "member");
             String id = member.id();
-            if (size == MAX_MEMBERS) {
-                throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
-            }
+            checkRoom();
             List<Residence> residences = member.jurisdictions().residences();
             List<ConsentEvent> events = member.consent().events();
             // Everything that can fail first, so that a bad member leaves the builder unchanged.
@@ -594,12 +862,7 @@ public final class MemberStore {
             // The store's groups are sorted by purpose index, for the lookup's binary search.
             Arrays.sort(groupOrder);
 
-            ensureMembers(size + 1);
-            ids[size] = id;
-            idStarts[size + 1] = Math.addExact(idStarts[size], id.length());
-            for (int i = 0; i < id.length() && !wideIds; i++) {
-                wideIds = id.charAt(i) > 0xFF;
-            }
+            addId(id);
             LocalDate birth = member.birthDate().orElse(null);
             birthDates[size] = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
             List<AccountClosure> closures = member.closures();
@@ -663,6 +926,112 @@ public final class MemberStore {
             return new MemberStore(this);
         }
 
+        /**
+         * Adds member {@code member} of {@code from}'s own arrays (the base's, in a layered store) as it
+         * is there, array to array, without a {@link Member}: its jurisdictions and purposes take their
+         * indexes in this builder's dictionaries, and its purpose groups are sorted by those.
+         */
+        void copy(MemberStore from, int member) {
+            checkRoom();
+            if (from != copiedFrom) {
+                copiedFrom = from;
+                placeIndexes = new int[from.places.length];
+                purposeIndexes = new int[from.purposes.length];
+                Arrays.fill(placeIndexes, -1);
+                Arrays.fill(purposeIndexes, -1);
+            }
+            addId(from.ownMemberId(member));
+            birthDates[size] = from.birthDates[member];
+            long closed = from.closedAt[member];
+            if (closed >= FIRST_STORED) {
+                closedAt[size] = closed;
+            } else {
+                int side = (int) (closed - SIDE_TABLE);
+                int start = from.closureStarts[side];
+                int count = from.closureStarts[side + 1] - start;
+                ensureSideTable(count);
+                System.arraycopy(from.closureFrom, start, closureFrom, closureCount, count);
+                System.arraycopy(from.closureUntil, start, closureUntil, closureCount, count);
+                closureCount += count;
+                sideMembers++;
+                closureStarts[sideMembers] = closureCount;
+                closedAt[size] = SIDE_TABLE + sideMembers - 1;
+            }
+            int residenceEnd = from.residenceStarts[member + 1];
+            ensureResidences(residenceCount + residenceEnd - from.residenceStarts[member]);
+            for (int r = from.residenceStarts[member]; r < residenceEnd; r++) {
+                residenceFrom[residenceCount] = from.residenceFrom[r];
+                residencePlace[residenceCount] = (short) placeIndex(from, from.residencePlace[r]);
+                residenceCount++;
+            }
+            residenceStarts[size + 1] = residenceCount;
+            int group = from.groupStarts[member];
+            int groupEnd = from.groupStarts[member + 1];
+            ensureGroups(groupCount + groupEnd - group);
+            ensureEvents(eventCount + from.groupEventStarts[groupEnd] - from.groupEventStarts[group]);
+            consentEvents += from.ownConsentEvents(member);
+            if (group < groupEnd && from.groupPurpose[group] == GPC_SIGNALS) {
+                copyGroup(from, group, GPC_SIGNALS);
+                group++;
+            }
+            long[] groupOrder = new long[groupEnd - group];
+            for (int g = group; g < groupEnd; g++) {
+                groupOrder[g - group] = (long) purposeIndex(from, from.groupPurpose[g]) << 32 | g;
+            }
+            Arrays.sort(groupOrder);
+            for (long entry : groupOrder) {
+                copyGroup(from, (int) entry, (int) (entry >>> 32));
+            }
+            groupEventStarts[groupCount] = eventCount;
+            groupStarts[size + 1] = groupCount;
+            size++;
+        }
+
+        /** Appends group {@code g} of {@code from}'s own arrays, with its events, as a group of {@code purpose}. */
+        private void copyGroup(MemberStore from, int g, int purpose) {
+            int start = from.groupEventStarts[g];
+            int count = from.groupEventStarts[g + 1] - start;
+            groupPurpose[groupCount] = purpose;
+            groupEventStarts[groupCount] = eventCount;
+            System.arraycopy(from.eventEffectiveAt, start, eventEffectiveAt, eventCount, count);
+            System.arraycopy(from.eventRecordedAt, start, eventRecordedAt, eventCount, count);
+            System.arraycopy(from.eventCode, start, eventCode, eventCount, count);
+            eventCount += count;
+            groupCount++;
+        }
+
+        /** The index in this builder of jurisdiction {@code p} of {@code copiedFrom}'s dictionary. */
+        private int placeIndex(MemberStore from, int p) {
+            if (placeIndexes[p] < 0) {
+                placeIndexes[p] = places.computeIfAbsent(from.places[p], place -> places.size());
+            }
+            return placeIndexes[p];
+        }
+
+        /** The index in this builder of purpose {@code p} of {@code copiedFrom}'s dictionary. */
+        private int purposeIndex(MemberStore from, int p) {
+            if (purposeIndexes[p] < 0) {
+                purposeIndexes[p] = purposes.computeIfAbsent(from.purposes[p], purpose -> purposes.size());
+            }
+            return purposeIndexes[p];
+        }
+
+        private void checkRoom() {
+            if (size == MAX_MEMBERS) {
+                throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
+            }
+        }
+
+        /** Starts the next member with its id. */
+        private void addId(String id) {
+            ensureMembers(size + 1);
+            ids[size] = id;
+            idStarts[size + 1] = Math.addExact(idStarts[size], id.length());
+            for (int i = 0; i < id.length() && !wideIds; i++) {
+                wideIds = id.charAt(i) > 0xFF;
+            }
+        }
+
         private void ensureMembers(int needed) {
             if (needed > ids.length) {
                 int capacity = grow(ids.length, needed);
@@ -676,14 +1045,7 @@ public final class MemberStore {
         }
 
         private void addToSideTable(List<AccountClosure> closures) {
-            if (sideMembers + 2 > closureStarts.length) {
-                closureStarts = Arrays.copyOf(closureStarts, grow(closureStarts.length, sideMembers + 2));
-            }
-            if (closureCount + closures.size() > closureFrom.length) {
-                int capacity = grow(closureFrom.length, closureCount + closures.size());
-                closureFrom = Arrays.copyOf(closureFrom, capacity);
-                closureUntil = Arrays.copyOf(closureUntil, capacity);
-            }
+            ensureSideTable(closures.size());
             for (AccountClosure closure : closures) {
                 Instant reopened = closure.reopenedAt();
                 closureFrom[closureCount] = KernelTime.nanos(closure.closedAt());
@@ -692,6 +1054,18 @@ public final class MemberStore {
             }
             sideMembers++;
             closureStarts[sideMembers] = closureCount;
+        }
+
+        /** Room in the side table for one more member with {@code closures} closures. */
+        private void ensureSideTable(int closures) {
+            if (sideMembers + 2 > closureStarts.length) {
+                closureStarts = Arrays.copyOf(closureStarts, grow(closureStarts.length, sideMembers + 2));
+            }
+            if (closureCount + closures > closureFrom.length) {
+                int capacity = grow(closureFrom.length, closureCount + closures);
+                closureFrom = Arrays.copyOf(closureFrom, capacity);
+                closureUntil = Arrays.copyOf(closureUntil, capacity);
+            }
         }
 
         private void ensureResidences(int needed) {

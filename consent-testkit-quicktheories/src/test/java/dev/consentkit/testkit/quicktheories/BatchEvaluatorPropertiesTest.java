@@ -19,7 +19,10 @@ import dev.consentkit.suite.Scenario;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -238,6 +241,132 @@ class BatchEvaluatorPropertiesTest {
                 }
             }
         });
+    }
+
+    @Test
+    void shouldGiveEveryItemTheSameReasonOverAStoreBroughtUpToDateAsOverOneBuiltAfresh() {
+        qt().withExamples(EXAMPLES).forAll(batches(), integers().allPositive()).checkAssert((batch, seed) -> {
+            Changes changes = Changes.of(batch.members(), new Random(seed));
+            MemberStore store = MemberStore.of(changes.initial);
+            for (int round = 0; round < changes.upserts.size(); round++) {
+                MemberStore before = store;
+                int members = before.memberCount();
+                store = store.withChanges(changes.upserts.get(round), changes.removals.get(round));
+                assertEquals(members, before.memberCount(), "a store changed by withChanges");
+            }
+            MemberStore fresh = MemberStore.of(changes.expected);
+            BatchEvaluator changed = batch.evaluator(store);
+            BatchEvaluator reference = batch.evaluator(fresh);
+            String context = changes + "\n" + batch;
+
+            assertEquals(fresh.memberCount(), store.memberCount(), context);
+            assertEquals(fresh.consentEventCount(), store.consentEventCount(), context);
+            assertEquals(reference.reasons(batch.items()), changed.reasons(batch.items()), context);
+            assertEquals(List.of(reference.reasons(ColumnsOfItems.of(fresh, batch.items(), TimeUnit.NANOSECONDS))),
+                    List.of(changed.reasons(ColumnsOfItems.of(store, batch.items(), TimeUnit.NANOSECONDS))), context);
+            assertEquals(reference.trainable(ColumnsOfItems.of(fresh, batch.items(), TimeUnit.NANOSECONDS)),
+                    changed.trainable(ColumnsOfItems.of(store, batch.items(), TimeUnit.NANOSECONDS)), context);
+            if (batch.knownAt().isEmpty()) {
+                BatchEvaluator present = BatchEvaluator.of(batch.policy(), store, batch.asOf());
+                for (ContentItem item : batch.items()) {
+                    assertEquals(reference.isTrainable(item), present.isTrainable(item), context);
+                }
+            }
+        });
+    }
+
+    /**
+     * Rounds of changes that bring a store of {@link #initial} members to {@link #expected}, a batch's
+     * members with padding: some of the batch's members are there from the start, some replace another
+     * version of themselves and some are added, in a random round, some after a version of their own
+     * that a later round replaces; members not in the batch are removed, some added first in an earlier
+     * round; and ids never in the store are removed too. With much padding the rounds share the first
+     * store's arrays; with little, they pass a quarter of it and compact.
+     */
+    private static final class Changes {
+
+        final List<Member> initial = new ArrayList<>();
+        final List<Member> expected = new ArrayList<>();
+        final List<List<Member>> upserts = new ArrayList<>();
+        final List<Set<String>> removals = new ArrayList<>();
+
+        static Changes of(List<Member> members, Random random) {
+            Changes changes = new Changes();
+            int rounds = 1 + random.nextInt(4);
+            for (int r = 0; r < rounds; r++) {
+                changes.upserts.add(new ArrayList<>());
+                changes.removals.add(new HashSet<>());
+            }
+            int padding = random.nextBoolean() ? random.nextInt(4) : 20 + random.nextInt(40);
+            for (int p = 0; p < padding; p++) {
+                Member padded = renamed(members.get(p % members.size()), "padding#" + p);
+                changes.initial.add(padded);
+                changes.expected.add(padded);
+            }
+            for (Member member : members) {
+                Member other = renamed(members.get(random.nextInt(members.size())), member.id());
+                int round = random.nextInt(rounds);
+                switch (random.nextInt(5)) {
+                    case 0 -> changes.initial.add(member);
+                    case 1 -> {
+                        changes.initial.add(other);
+                        changes.upserts.get(round).add(member);
+                    }
+                    case 2 -> changes.upserts.get(round).add(member);
+                    case 3 -> {
+                        // A version added or replaced in one round, replaced again in a later one.
+                        if (random.nextBoolean()) {
+                            changes.initial.add(other);
+                        }
+                        int later = round + random.nextInt(rounds - round);
+                        if (later == round) {
+                            changes.upserts.get(round).add(member);
+                        } else {
+                            changes.upserts.get(round).add(other);
+                            changes.upserts.get(later).add(member);
+                        }
+                    }
+                    default -> {
+                        // The member's place in the store passes through a removal and an upsert.
+                        changes.initial.add(other);
+                        int later = round + random.nextInt(rounds - round);
+                        if (later == round) {
+                            changes.upserts.get(round).add(member);
+                        } else {
+                            changes.removals.get(round).add(member.id());
+                            changes.upserts.get(later).add(member);
+                        }
+                    }
+                }
+                changes.expected.add(member);
+            }
+            for (int g = random.nextInt(4); g > 0; g--) {
+                Member gone = renamed(members.get(random.nextInt(members.size())), "gone#" + g);
+                int round = random.nextInt(rounds);
+                if (random.nextBoolean()) {
+                    changes.initial.add(gone);
+                    changes.removals.get(round).add(gone.id());
+                } else if (round + 1 < rounds) {
+                    changes.upserts.get(round).add(gone);
+                    changes.removals.get(round + 1 + random.nextInt(rounds - round - 1)).add(gone.id());
+                }
+                changes.removals.get(random.nextInt(rounds)).add("never#" + g);
+            }
+            Collections.shuffle(changes.initial, random);
+            return changes;
+        }
+
+        /** The ids of each round's changes, so that a failure can be rebuilt. */
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("from " + initial.stream().map(Member::id).collect(Collectors.toList()));
+            for (int r = 0; r < upserts.size(); r++) {
+                text.append("\n round ").append(r).append(": upserts ")
+                        .append(upserts.get(r).stream().map(Member::id).collect(Collectors.toList()))
+                        .append(", removals ").append(removals.get(r));
+            }
+            return text.toString();
+        }
     }
 
     /** The reference answer to one question: the fast answer, or the replay's when it has an audit instant. */
