@@ -1,0 +1,4 @@
+@NullMarked
+package dev.consentkit.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,102 @@
+package dev.consentkit.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.consentkit.ConsentChannel;
+import dev.consentkit.ConsentEvent;
+import dev.consentkit.Jurisdiction;
+import dev.consentkit.Member;
+import dev.consentkit.Purpose;
+import dev.consentkit.batch.MemberStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** What changed since a watermark, with transactions that commit out of order, and stores brought up to date. */
+class ChangesTest {
+
+    private static final Instant AT = Instant.parse("2025-11-03T09:00:00Z");
+    private static DataSource database;
+    private static ConsentLedger ledger;
+
+    @BeforeAll
+    static void createLedger() throws SQLException {
+        database = TestDatabases.withSchema(ChangesTest.class);
+        ledger = ConsentLedger.on(database);
+    }
+
+    static Member optedOut(String id, String eventId) {
+        return Member.builder(id).residentIn(Jurisdiction.of("DE"))
+                .consent(ConsentEvent.optOut(eventId, Purpose.AI_TRAINING, AT, AT, ConsentChannel.API)).build();
+    }
+
+    @Test
+    void aTransactionOpenWhenTheWatermarkWasTakenIsReportedAfterItCommitsThoughALaterOneCommittedFirst()
+            throws SQLException {
+        ledger.append(LedgerBatch.of(List.of(optedOut("early", "e0"), optedOut("late", "l0"))));
+        try (Connection slow = database.getConnection()) {
+            slow.setAutoCommit(false);
+            // The slow writer takes its transaction id first and stays open...
+            insertEvent(slow, "early", "e1");
+            // ...a fast one commits after it started...
+            ledger.append(LedgerBatch.builder().event("late", ConsentEvent.optIn("l1", Purpose.AI_TRAINING, AT, AT,
+                    ConsentChannel.API)).build());
+            // ...a reader takes its watermark now: it sees the fast writer, not the slow one.
+            Watermark seen = ledger.loadMembers().watermark();
+            slow.commit();
+            LedgerChanges changes = ledger.changesSince(seen);
+            // An increasing sequence would put e1 before the watermark (it was numbered first) and miss it.
+            assertEquals(Set.of("early"), changes.memberIds());
+            assertEquals(Set.of(), ledger.changesSince(changes.upTo()).memberIds());
+        }
+    }
+
+    @Test
+    void anUpdatedStoreDecidesAsAStoreLoadedAfresh() throws SQLException {
+        ledger.append(LedgerBatch.of(List.of(optedOut("kept", "k0"), optedOut("changed", "c0"), optedOut("erased", "x0"))));
+        MemberSnapshot before = ledger.loadMembers();
+        ledger.append(LedgerBatch.builder()
+                .event("changed", ConsentEvent.optIn("c1", Purpose.AI_TRAINING, AT.plusSeconds(60), AT.plusSeconds(60),
+                        ConsentChannel.SETTINGS_TOGGLE))
+                .add(optedOut("added", "a0"))
+                .build());
+        ledger.erase("erased");
+        MemberSnapshot updated = ledger.update(before);
+        MemberSnapshot fresh = ledger.loadMembers();
+        assertEquals(storeMembers(fresh.store()), storeMembers(updated.store()));
+        assertTrue(updated.store().indexOf("erased") < 0);
+        assertFalse(before.store().indexOf("erased") < 0, "the old store is unchanged");
+        assertEquals(ledger.member("changed"), java.util.Optional.of(ledger.member("changed").orElseThrow()));
+        assertEquals(Set.of(), ledger.changesSince(updated.watermark()).memberIds());
+    }
+
+    private static Set<String> storeMembers(MemberStore store) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (int m = 0; m < store.size(); m++) {
+            try {
+                ids.add(store.memberId(m));
+            } catch (IllegalArgumentException vacated) {
+                // an index whose member was replaced or removed
+            }
+        }
+        return ids;
+    }
+
+    private static void insertEvent(Connection connection, String memberId, String eventId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO consentkit_consent_event"
+                + " (member_id, event_id, purpose, choice, effective_at, recorded_at, channel)"
+                + " VALUES (?, ?, 'ai-training', 'OPT_IN', now(), now(), 'API')")) {
+            insert.setString(1, memberId);
+            insert.setString(2, eventId);
+            insert.executeUpdate();
+        }
+    }
+}
