@@ -211,24 +211,13 @@ public final class ConsentLedger {
      */
     public Optional<Member> member(String memberId) throws SQLException {
         Objects.requireNonNull(memberId, "memberId");
-        List<Member> found = new ArrayList<>(1);
-        Transactions.execute(dataSource, Connection.TRANSACTION_REPEATABLE_READ, true, connection -> {
-            reader().read(connection, new MemberReader.Sink() {
-                @Override
-                public void member(Member member) {
-                    found.add(member);
-                }
-
-                @Override
-                public void erased(String id) {}
-
-                @Override
-                public void malformed(LedgerProblem problem) {
-                    throw new MalformedLedgerRowException(problem);
-                }
-            }, List.of(memberId));
-        });
-        return found.stream().findFirst();
+        MemberReader.Collected found = new MemberReader.Collected();
+        Transactions.execute(dataSource, Connection.TRANSACTION_REPEATABLE_READ, true,
+                connection -> reader().read(connection, found, List.of(memberId)));
+        if (!found.problems.isEmpty()) {
+            throw new MalformedLedgerRowException(found.problems.get(0));
+        }
+        return found.members.stream().findFirst();
     }
 
     /**
@@ -312,30 +301,18 @@ public final class ConsentLedger {
             if (changed.isEmpty()) {
                 return new MemberSnapshot(snapshot.store(), upTo, snapshot.problems());
             }
-            List<Member> upserts = new ArrayList<>();
+            MemberReader.Collected reread = new MemberReader.Collected();
+            reader().read(connection, reread, new ArrayList<>(new TreeSet<>(changed)));
+            // Members erased, left out, or gone are removed; the others replace their earlier selves.
             Set<String> removed = new HashSet<>(changed);
-            List<LedgerProblem> problems = new ArrayList<>();
+            reread.members.forEach(member -> removed.remove(member.id()));
+            List<LedgerProblem> problems = new ArrayList<>(reread.problems);
             for (LedgerProblem problem : snapshot.problems()) {
                 if (!changed.contains(problem.memberId())) {
                     problems.add(problem);
                 }
             }
-            reader().read(connection, new MemberReader.Sink() {
-                @Override
-                public void member(Member member) {
-                    upserts.add(member);
-                    removed.remove(member.id());
-                }
-
-                @Override
-                public void erased(String memberId) {}
-
-                @Override
-                public void malformed(LedgerProblem problem) {
-                    problems.add(problem);
-                }
-            }, new ArrayList<>(new TreeSet<>(changed)));
-            return new MemberSnapshot(snapshot.store().withChanges(upserts, removed), upTo, problems);
+            return new MemberSnapshot(snapshot.store().withChanges(reread.members, removed), upTo, problems);
         });
     }
 

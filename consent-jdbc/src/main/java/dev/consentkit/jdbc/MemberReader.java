@@ -43,6 +43,26 @@ final class MemberReader {
         void malformed(LedgerProblem problem) throws SQLException;
     }
 
+    /** A sink that keeps what it is given: the members, and the members left out with their problem. */
+    static final class Collected implements Sink {
+
+        final List<Member> members = new ArrayList<>();
+        final List<LedgerProblem> problems = new ArrayList<>();
+
+        @Override
+        public void member(Member member) {
+            members.add(member);
+        }
+
+        @Override
+        public void erased(String memberId) {}
+
+        @Override
+        public void malformed(LedgerProblem problem) {
+            problems.add(problem);
+        }
+    }
+
     static final String MEMBERS = "consentkit_member";
     static final String RESIDENCES = "consentkit_residence";
     static final String CLOSURES = "consentkit_closure";
