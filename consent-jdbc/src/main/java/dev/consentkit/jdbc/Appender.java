@@ -258,7 +258,7 @@ final class Appender {
     }
 
     private <F> Array texts(List<F> facts, Function<F, @Nullable String> column) throws SQLException {
-        String[] values = new String[facts.size()];
+        @Nullable String[] values = new @Nullable String[facts.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = column.apply(facts.get(i));
         }

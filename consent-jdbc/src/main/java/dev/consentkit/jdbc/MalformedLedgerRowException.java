@@ -11,7 +11,7 @@ public final class MalformedLedgerRowException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient LedgerProblem problem;
+    private final LedgerProblem problem;
 
     /**
      * The exception for this problem.
