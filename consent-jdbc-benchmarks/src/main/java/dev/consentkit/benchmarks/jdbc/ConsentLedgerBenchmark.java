@@ -36,7 +36,10 @@ import org.openjdk.jmh.annotations.Warmup;
  *       that keeps nothing ({@link CopyOut}), the baseline of a load;
  *   <li>{@link #update}: {@link ConsentLedger#update} of the snapshot from before 10,000 members got one
  *       new consent event each (appended before each call, untimed); {@link #loadMembers} is the reload
- *       it is compared with;
+ *       it is compared with. Each call's result is the next call's snapshot, so the store's layers grow
+ *       and it is compacted, as {@link dev.consentkit.batch.MemberStore#withChanges} documents, once the
+ *       changes since its last flat store pass a quarter of its members: at the default sizes, the
+ *       thirteenth call (the last timed one) pays for that;
  *   <li>{@link #append}: consent events appended in batches of {@value #APPEND_BATCH}, one new event for
  *       each of {@value #APPEND_BATCH} distinct members per {@link ConsentLedger#append} call; the score
  *       is events per second.
