@@ -24,7 +24,7 @@
 #                                           [--no-build] [--dir DIR] [-- JMH options...]
 #
 # Defaults: 1,000,000 members, 10,000 changes, seed 20251104, output (the JMH log, results.csv) under
-# consent-jdbc-benchmarks/target/ledger-bench. About 25 minutes on two cores, most of it the four fills.
+# consent-jdbc-benchmarks/target/ledger-bench. About 15 minutes on two cores (with --breakdown), most of it the fills.
 # Needs Java 17, Linux on x86-64 (the embedded server's binaries) and what Maven resolves from Maven
 # Central.
 set -euo pipefail
