@@ -240,7 +240,9 @@ public final class ConsentLedger {
     /**
      * Every member of the ledger in a {@link MemberStore}, from one snapshot: members appended while it
      * loads are either wholly in the store or wholly after its watermark. Rows stream through
-     * server-side cursors in member order, {@linkplain #withFetchSize a fetch} at a time.
+     * server-side cursors in member order, {@linkplain #withFetchSize a fetch} at a time, read by the
+     * calling thread while a second thread, started for the load and ended with it, turns them into
+     * members and adds them to the store.
      *
      * @return the store, its watermark, and the members left out because a row of theirs is malformed
      * @throws IllegalArgumentException if the members exceed a store's limits

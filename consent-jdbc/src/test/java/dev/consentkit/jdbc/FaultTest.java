@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.ConsentChannel;
 import dev.consentkit.ConsentEvent;
+import dev.consentkit.Jurisdiction;
 import dev.consentkit.Purpose;
+import dev.consentkit.Residence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -126,6 +128,24 @@ class FaultTest {
         MemberSnapshot updated = ledger.update(loaded);
         assertTrue(updated.store().contains("bad-purpose"));
         assertEquals(List.of("skewed"), updated.problems().stream().map(LedgerProblem::memberId).toList());
+    }
+
+    @Test
+    void aStoreLimitReachedWhileLoadingFailsTheLoadWithTheStoresMessage() throws SQLException {
+        DataSource crowded = TestDatabases.withSchema(FaultTest.class);
+        LedgerBatch.Builder batch = LedgerBatch.builder();
+        String digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        // One member in each of 32,768 subdivisions: one more jurisdiction than a store holds.
+        for (int m = 0; m <= Short.MAX_VALUE; m++) {
+            String subdivision = "" + digits.charAt(m / (36 * 36)) + digits.charAt(m / 36 % 36) + digits.charAt(m % 36);
+            batch.member("c-" + m, null).residence("c-" + m, Residence.always(Jurisdiction.of("US-" + subdivision)));
+        }
+        ConsentLedger ledger = ConsentLedger.on(crowded);
+        ledger.append(batch.build());
+
+        IllegalArgumentException full = assertThrows(IllegalArgumentException.class, ledger::loadMembers);
+
+        assertTrue(full.getMessage().contains("at most 32767 distinct jurisdictions"), full::getMessage);
     }
 
     private static void insertEvent(String member, String eventId, String purpose, Instant effectiveAt, Instant recordedAt)
