@@ -284,9 +284,9 @@ final class MemberReader {
 
         private final PreparedStatement statement;
         private final ResultSet row;
-        // Whether row is the next row not yet taken, or the end (onRow false).
+        // Whether row is the next row not yet taken, or the end (then rowMember is null), and its member.
         private boolean fetched;
-        private boolean onRow;
+        private @Nullable String rowMember;
 
         Cursor(PreparedStatement statement, ResultSet row) {
             this.statement = statement;
@@ -301,14 +301,15 @@ final class MemberReader {
         /**
          * Whether the next row not yet taken is the member's; if so it is taken and is the current row
          * until the next call. The tables are in the same member order and every row's member has a row
-         * in the member table, so a row of a later member waits for that member.
+         * in the member table, so a row of a later member waits for that member. Each row's member id
+         * is read once.
          */
         boolean at(String memberId) throws SQLException {
             if (!fetched) {
-                onRow = row.next();
+                rowMember = row.next() ? row.getString(1) : null;
                 fetched = true;
             }
-            if (onRow && memberId.equals(row.getString(1))) {
+            if (memberId.equals(rowMember)) {
                 fetched = false;
                 return true;
             }
