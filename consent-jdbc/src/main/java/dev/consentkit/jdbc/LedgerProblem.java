@@ -1,6 +1,5 @@
 package dev.consentkit.jdbc;
 
-import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Objects;
  * @param key the row's key within the member, such as the event id, or the member id for the member's row
  * @param message what is wrong, with the value
  */
-public record LedgerProblem(String memberId, String table, String key, String message) implements Serializable {
+public record LedgerProblem(String memberId, String table, String key, String message) {
 
     /**
      * Checks that no part is null.

@@ -11,7 +11,17 @@ public final class MalformedLedgerRowException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final LedgerProblem problem;
+    /** The member whose row it is. */
+    private final String memberId;
+
+    /** The ledger table the row is in. */
+    private final String table;
+
+    /** The row's key within the member. */
+    private final String key;
+
+    /** What is wrong with the row, with the value. */
+    private final String problemMessage;
 
     /**
      * The exception for this problem.
@@ -20,11 +30,14 @@ public final class MalformedLedgerRowException extends RuntimeException {
      */
     public MalformedLedgerRowException(LedgerProblem problem) {
         super(Objects.requireNonNull(problem, "problem").toString());
-        this.problem = problem;
+        this.memberId = problem.memberId();
+        this.table = problem.table();
+        this.key = problem.key();
+        this.problemMessage = problem.message();
     }
 
     /** {@return the row and what is wrong with it} */
     public LedgerProblem problem() {
-        return problem;
+        return new LedgerProblem(memberId, table, key, problemMessage);
     }
 }
