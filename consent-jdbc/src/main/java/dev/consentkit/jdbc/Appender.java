@@ -91,15 +91,16 @@ final class Appender {
         return new AppendResult(written, batch.size() - written);
     }
 
+    // The event must read back as it is: built again from what the ledger stores, through the rule
+    // every reader applies (ConsentEvent.asStated), with the ledger's tolerance.
     private void checkTolerance(EventFact fact) {
         ConsentEvent event = fact.event();
-        if (event.statedEffectiveAt().isAfter(event.recordedAt())) {
-            Duration gap = Duration.between(event.recordedAt(), event.statedEffectiveAt());
-            if (gap.compareTo(clockSkewTolerance) > 0) {
-                throw new IllegalArgumentException("consent event " + event.id() + " of member " + fact.memberId()
-                        + " is stated to take effect " + gap + " after it was recorded, more than the ledger's"
-                        + " clock-skew tolerance of " + clockSkewTolerance + "; it could not be read back");
-            }
+        try {
+            ConsentEvent.asStated(event.id(), event.purpose(), event.choice(), event.statedEffectiveAt(),
+                    event.recordedAt(), event.channel(), clockSkewTolerance);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("member " + fact.memberId() + ": " + e.getMessage()
+                    + " of the ledger; the event could not be read back", e);
         }
     }
 
