@@ -63,7 +63,9 @@ import org.jspecify.annotations.Nullable;
  * bitmap of the base's indexes that were <em>vacated</em>, their member replaced or removed. A further
  * {@code withChanges} builds a new delta and bitmap over the same base; once the delta and the vacated
  * indexes together pass a quarter of the base, the members present are copied into one new flat store
- * instead. Either way members are copied from array to array, never through {@link Member} objects.
+ * instead, whose dictionaries keep the jurisdictions and purposes of those members only. Either way
+ * members are copied from array to array, a run of neighbouring members at a time, never through
+ * {@link Member} objects.
  *
  * <p><b>Indexes</b> belong to one store: after {@code withChanges}, look members up again in the new
  * store. The base's members keep their indexes there and the delta's follow, from the base's size up,
@@ -320,30 +322,118 @@ public final class MemberStore {
                 ownEvents -= ownConsentEvents(m);
             }
         }
-        List<Integer> kept = new ArrayList<>();
+        // The old delta's members that stay: found by id, at a cost that follows the changes.
         MemberStore d = delta;
-        for (int k = 0; d != null && k < d.size; k++) {
-            if (!changed.contains(d.ownMemberId(k))) {
-                kept.add(k);
+        long[] dropped = new long[d == null ? 0 : (d.ownSize + 63) >>> 6];
+        int kept = 0;
+        if (d != null) {
+            kept = d.ownSize;
+            for (String id : changed) {
+                int k = d.ownIndexOf(id);
+                if (k >= 0) {
+                    dropped[k >>> 6] |= 1L << k;
+                    kept--;
+                }
             }
         }
-        boolean compact = kept.size() + upserted.size() + nowVacatedCount > ownSize >>> COMPACTION_SHIFT;
-        // A delta's dictionaries start with this store's, so that the indexes in the shared arrays, and in
-        // the kept members of the old delta, keep their meaning.
-        Builder builder = compact ? new Builder() : new Builder(places, purposes);
-        for (int m = 0; compact && m < ownSize; m++) {
-            if ((nowVacated[m >>> 6] & 1L << m) == 0) {
-                builder.copy(this, m);
+        boolean compact = kept + upserted.size() + nowVacatedCount > ownSize >>> COMPACTION_SHIFT;
+        Builder builder;
+        int[] placeMap;
+        int[] purposeMap;
+        if (compact) {
+            // The new flat store keeps the jurisdictions and purposes of the members present, in their
+            // order, so that each purpose group stays sorted.
+            boolean[] placeUsed = new boolean[places.length];
+            boolean[] purposeUsed = new boolean[purposes.length];
+            markUsed(this, nowVacated, placeUsed, purposeUsed);
+            if (d != null) {
+                markUsed(d, dropped, placeUsed, purposeUsed);
             }
+            placeMap = renumber(placeUsed);
+            purposeMap = renumber(purposeUsed);
+            builder = new Builder(kept(places, placeUsed), kept(purposes, purposeUsed));
+            builder.reserve(this, d, upserted.values());
+            copyPresent(builder, this, nowVacated, placeMap, purposeMap);
+        } else {
+            // A delta's dictionaries start with this store's, so that the indexes in the shared arrays,
+            // and in the kept members of the old delta, keep their meaning.
+            placeMap = null;
+            purposeMap = null;
+            builder = new Builder(Arrays.asList(places), Arrays.asList(purposes));
+            builder.reserve(null, d, upserted.values());
         }
-        for (int k : kept) {
-            builder.copy(Objects.requireNonNull(d), k);
+        if (d != null) {
+            copyPresent(builder, d, dropped, placeMap, purposeMap);
         }
         for (Member member : upserted.values()) {
             builder.add(member);
         }
         MemberStore changes = builder.build();
         return compact ? changes : new MemberStore(this, changes, nowVacated, nowVacatedCount, ownEvents);
+    }
+
+    /** Marks the jurisdictions and purposes of {@code from}'s own members not marked in {@code absent}. */
+    private static void markUsed(MemberStore from, long[] absent, boolean[] placeUsed, boolean[] purposeUsed) {
+        forEachRun(from, absent, (start, end) -> {
+            for (int r = from.residenceStarts[start]; r < from.residenceStarts[end]; r++) {
+                placeUsed[from.residencePlace[r]] = true;
+            }
+            for (int g = from.groupStarts[start]; g < from.groupStarts[end]; g++) {
+                if (from.groupPurpose[g] != GPC_SIGNALS) {
+                    purposeUsed[from.groupPurpose[g]] = true;
+                }
+            }
+        });
+    }
+
+    /** Copies {@code from}'s own members not marked in {@code absent} into {@code builder}, run by run. */
+    private static void copyPresent(Builder builder, MemberStore from, long[] absent, int @Nullable [] placeMap,
+            int @Nullable [] purposeMap) {
+        forEachRun(from, absent, (start, end) -> builder.copyRun(from, start, end, placeMap, purposeMap));
+    }
+
+    /** What to do with a run of consecutive members, {@code start} to {@code end} exclusive. */
+    @FunctionalInterface
+    private interface Run {
+        void accept(int start, int end);
+    }
+
+    /** Calls {@code run} for each longest run of {@code from}'s own members not marked in {@code absent}. */
+    private static void forEachRun(MemberStore from, long[] absent, Run run) {
+        int m = 0;
+        while (m < from.ownSize) {
+            while (m < from.ownSize && (absent[m >>> 6] & 1L << m) != 0) {
+                m++;
+            }
+            int start = m;
+            while (m < from.ownSize && (absent[m >>> 6] & 1L << m) == 0) {
+                m++;
+            }
+            if (start < m) {
+                run.accept(start, m);
+            }
+        }
+    }
+
+    /** The new index of each old dictionary entry: the used ones numbered anew in order, the others -1. */
+    private static int[] renumber(boolean[] used) {
+        int[] map = new int[used.length];
+        int next = 0;
+        for (int i = 0; i < used.length; i++) {
+            map[i] = used[i] ? next++ : -1;
+        }
+        return map;
+    }
+
+    /** The entries of {@code dictionary} that are used, in order. */
+    private static <T> List<T> kept(T[] dictionary, boolean[] used) {
+        List<T> kept = new ArrayList<>();
+        for (int i = 0; i < dictionary.length; i++) {
+            if (used[i]) {
+                kept.add(dictionary[i]);
+            }
+        }
+        return kept;
     }
 
     /**
@@ -803,16 +893,10 @@ public final class MemberStore {
         private int[] eventCode = new int[16];
         private final Map<Jurisdiction, Integer> places = new HashMap<>();
         private final Map<Purpose, Integer> purposes = new HashMap<>();
-        // For copy: the store members are copied from, and what its dictionaries' indexes are in this
-        // builder's (-1 until first needed).
-        private @Nullable MemberStore copiedFrom;
-        private int[] placeIndexes = new int[0];
-        private int[] purposeIndexes = new int[0];
-
         private Builder() {}
 
         /** A builder whose dictionaries start with these entries, at the same indexes. */
-        private Builder(Jurisdiction[] places, Purpose[] purposes) {
+        private Builder(List<Jurisdiction> places, List<Purpose> purposes) {
             for (Jurisdiction place : places) {
                 this.places.put(place, this.places.size());
             }
@@ -927,93 +1011,115 @@ public final class MemberStore {
         }
 
         /**
-         * Adds member {@code member} of {@code from}'s own arrays (the base's, in a layered store) as it
-         * is there, array to array, without a {@link Member}: its jurisdictions and purposes take their
-         * indexes in this builder's dictionaries, and its purpose groups are sorted by those.
+         * Adds members {@code start} to {@code end} (exclusive) of {@code from}'s own arrays (the base's,
+         * in a layered store) as they are there, array to array, without {@link Member}s. Entry
+         * {@code i} of {@code placeMap} and {@code purposeMap} is the index in this builder's
+         * dictionaries of entry {@code i} of {@code from}'s; null means the same index. Either way the
+         * mapping must keep the order of the purposes, so that each member's groups stay sorted.
          */
-        void copy(MemberStore from, int member) {
-            checkRoom();
-            if (from != copiedFrom) {
-                copiedFrom = from;
-                placeIndexes = new int[from.places.length];
-                purposeIndexes = new int[from.purposes.length];
-                Arrays.fill(placeIndexes, -1);
-                Arrays.fill(purposeIndexes, -1);
+        void copyRun(MemberStore from, int start, int end, int @Nullable [] placeMap, int @Nullable [] purposeMap) {
+            int count = end - start;
+            if (count > MAX_MEMBERS - size) {
+                throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
             }
-            addId(from.ownMemberId(member));
-            birthDates[size] = from.birthDates[member];
-            long closed = from.closedAt[member];
-            if (closed >= FIRST_STORED) {
-                closedAt[size] = closed;
-            } else {
-                int side = (int) (closed - SIDE_TABLE);
-                int start = from.closureStarts[side];
-                int count = from.closureStarts[side + 1] - start;
-                ensureSideTable(count);
-                System.arraycopy(from.closureFrom, start, closureFrom, closureCount, count);
-                System.arraycopy(from.closureUntil, start, closureUntil, closureCount, count);
-                closureCount += count;
-                sideMembers++;
-                closureStarts[sideMembers] = closureCount;
-                closedAt[size] = SIDE_TABLE + sideMembers - 1;
+            ensureMembers(size + count);
+            System.arraycopy(from.birthDates, start, birthDates, size, count);
+
+            int firstResidence = from.residenceStarts[start];
+            int residences = from.residenceStarts[end] - firstResidence;
+            ensureResidences(residenceCount + residences);
+            System.arraycopy(from.residenceFrom, firstResidence, residenceFrom, residenceCount, residences);
+            System.arraycopy(from.residencePlace, firstResidence, residencePlace, residenceCount, residences);
+            for (int r = residenceCount; placeMap != null && r < residenceCount + residences; r++) {
+                residencePlace[r] = (short) placeMap[residencePlace[r]];
             }
-            int residenceEnd = from.residenceStarts[member + 1];
-            ensureResidences(residenceCount + residenceEnd - from.residenceStarts[member]);
-            for (int r = from.residenceStarts[member]; r < residenceEnd; r++) {
-                residenceFrom[residenceCount] = from.residenceFrom[r];
-                residencePlace[residenceCount] = (short) placeIndex(from, from.residencePlace[r]);
-                residenceCount++;
+            int residenceShift = residenceCount - firstResidence;
+            residenceCount += residences;
+
+            int firstGroup = from.groupStarts[start];
+            int groups = from.groupStarts[end] - firstGroup;
+            int firstEvent = from.groupEventStarts[firstGroup];
+            int events = from.groupEventStarts[firstGroup + groups] - firstEvent;
+            ensureGroups(groupCount + groups);
+            ensureEvents(eventCount + events);
+            System.arraycopy(from.groupPurpose, firstGroup, groupPurpose, groupCount, groups);
+            int eventShift = eventCount - firstEvent;
+            for (int g = 0; g < groups; g++) {
+                groupEventStarts[groupCount + g] = from.groupEventStarts[firstGroup + g] + eventShift;
+                int purpose = groupPurpose[groupCount + g];
+                if (purposeMap != null && purpose != GPC_SIGNALS) {
+                    groupPurpose[groupCount + g] = purposeMap[purpose];
+                }
             }
-            residenceStarts[size + 1] = residenceCount;
-            int group = from.groupStarts[member];
-            int groupEnd = from.groupStarts[member + 1];
-            ensureGroups(groupCount + groupEnd - group);
-            ensureEvents(eventCount + from.groupEventStarts[groupEnd] - from.groupEventStarts[group]);
-            consentEvents += from.ownConsentEvents(member);
-            if (group < groupEnd && from.groupPurpose[group] == GPC_SIGNALS) {
-                copyGroup(from, group, GPC_SIGNALS);
-                group++;
-            }
-            long[] groupOrder = new long[groupEnd - group];
-            for (int g = group; g < groupEnd; g++) {
-                groupOrder[g - group] = (long) purposeIndex(from, from.groupPurpose[g]) << 32 | g;
-            }
-            Arrays.sort(groupOrder);
-            for (long entry : groupOrder) {
-                copyGroup(from, (int) entry, (int) (entry >>> 32));
-            }
+            System.arraycopy(from.eventEffectiveAt, firstEvent, eventEffectiveAt, eventCount, events);
+            System.arraycopy(from.eventRecordedAt, firstEvent, eventRecordedAt, eventCount, events);
+            System.arraycopy(from.eventCode, firstEvent, eventCode, eventCount, events);
+            int groupShift = groupCount - firstGroup;
+            groupCount += groups;
+            eventCount += events;
             groupEventStarts[groupCount] = eventCount;
-            groupStarts[size + 1] = groupCount;
-            size++;
-        }
 
-        /** Appends group {@code g} of {@code from}'s own arrays, with its events, as a group of {@code purpose}. */
-        private void copyGroup(MemberStore from, int g, int purpose) {
-            int start = from.groupEventStarts[g];
-            int count = from.groupEventStarts[g + 1] - start;
-            groupPurpose[groupCount] = purpose;
-            groupEventStarts[groupCount] = eventCount;
-            System.arraycopy(from.eventEffectiveAt, start, eventEffectiveAt, eventCount, count);
-            System.arraycopy(from.eventRecordedAt, start, eventRecordedAt, eventCount, count);
-            System.arraycopy(from.eventCode, start, eventCode, eventCount, count);
-            eventCount += count;
-            groupCount++;
-        }
-
-        /** The index in this builder of jurisdiction {@code p} of {@code copiedFrom}'s dictionary. */
-        private int placeIndex(MemberStore from, int p) {
-            if (placeIndexes[p] < 0) {
-                placeIndexes[p] = places.computeIfAbsent(from.places[p], place -> places.size());
+            for (int m = start; m < end; m++) {
+                addId(from.ownMemberId(m));
+                long closed = from.closedAt[m];
+                closedAt[size] = closed >= FIRST_STORED ? closed : copyClosures(from, (int) (closed - SIDE_TABLE));
+                residenceStarts[size + 1] = from.residenceStarts[m + 1] + residenceShift;
+                groupStarts[size + 1] = from.groupStarts[m + 1] + groupShift;
+                consentEvents += from.ownConsentEvents(m);
+                size++;
             }
-            return placeIndexes[p];
         }
 
-        /** The index in this builder of purpose {@code p} of {@code copiedFrom}'s dictionary. */
-        private int purposeIndex(MemberStore from, int p) {
-            if (purposeIndexes[p] < 0) {
-                purposeIndexes[p] = purposes.computeIfAbsent(from.purposes[p], purpose -> purposes.size());
+        /**
+         * Room for what a change copies and adds: every member of {@code base}'s and {@code delta}'s own
+         * arrays, and {@code upserts}, so that the arrays grow once instead of step by step. The room
+         * left over is what the vacated and dropped members took.
+         */
+        void reserve(@Nullable MemberStore base, @Nullable MemberStore delta, Collection<Member> upserts) {
+            long members = size + (long) upserts.size() + ownSize(base) + ownSize(delta);
+            long residences = residenceCount + (long) residenceRows(base) + residenceRows(delta);
+            long groups = groupCount + (long) upserts.size() + groupRows(base) + groupRows(delta);
+            long events = eventCount + (long) eventRows(base) + eventRows(delta);
+            for (Member member : upserts) {
+                residences += member.jurisdictions().residences().size();
+                // A GPC opt-out is kept twice (see the class description).
+                groups += member.consent().size();
+                events += 2L * member.consent().size();
             }
-            return purposeIndexes[p];
+            // Vacated members count here, so this may pass the limit that copying and adding check.
+            ensureMembers((int) Math.min(members, MAX_MEMBERS));
+            ensureResidences((int) Math.min(residences, Integer.MAX_VALUE));
+            ensureGroups((int) Math.min(groups, Integer.MAX_VALUE - 1));
+            ensureEvents((int) Math.min(events, Integer.MAX_VALUE));
+        }
+
+        private static int ownSize(@Nullable MemberStore store) {
+            return store == null ? 0 : store.ownSize;
+        }
+
+        private static int residenceRows(@Nullable MemberStore store) {
+            return store == null ? 0 : store.residenceFrom.length;
+        }
+
+        private static int groupRows(@Nullable MemberStore store) {
+            return store == null ? 0 : store.groupPurpose.length;
+        }
+
+        private static int eventRows(@Nullable MemberStore store) {
+            return store == null ? 0 : store.eventCode.length;
+        }
+
+        /** Copies {@code from}'s closures of side-table entry {@code side} into this side table; returns the new entry's closure column value. */
+        private long copyClosures(MemberStore from, int side) {
+            int start = from.closureStarts[side];
+            int count = from.closureStarts[side + 1] - start;
+            ensureSideTable(count);
+            System.arraycopy(from.closureFrom, start, closureFrom, closureCount, count);
+            System.arraycopy(from.closureUntil, start, closureUntil, closureCount, count);
+            closureCount += count;
+            sideMembers++;
+            closureStarts[sideMembers] = closureCount;
+            return SIDE_TABLE + sideMembers - 1;
         }
 
         private void checkRoom() {

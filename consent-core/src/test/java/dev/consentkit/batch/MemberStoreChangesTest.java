@@ -312,6 +312,25 @@ class MemberStoreChangesTest {
     }
 
     @Test
+    void shouldRenumberTheJurisdictionsAndPurposesThatACompactionKeeps() {
+        // The first member brings the first jurisdiction and the first purpose of the dictionaries and
+        // is removed: in the compacted store every other member's entries move down, a group of purposes
+        // keeps its order, and the GPC signals stay apart.
+        Member first = Member.builder("first").birthDate(LocalDate.of(1990, 1, 1)).residentIn(JP)
+                .consent(optOut("e-0", Purpose.of("other.first"), "2025-01-01")).build();
+        List<Member> old = new ArrayList<>();
+        old.add(first);
+        old.addAll(members("m-", 14));
+        List<Member> upserts = List.of(member("m-3", 4), member("m-4", 6));
+
+        MemberStore compacted = MemberStore.of(old).withChanges(upserts, List.of("first"));
+
+        assertFalse(compacted.isLayered());
+        assertFalse(Set.of(compacted.places()).contains(JP));
+        assertDecidesAs(with(old, upserts, Set.of("first")), compacted);
+    }
+
+    @Test
     void shouldFindTheFirstMemberOfTheDeltaAfterABaseOfWholeWordsOfTheBitmap() {
         List<Member> old = members("m-", 64);
 
