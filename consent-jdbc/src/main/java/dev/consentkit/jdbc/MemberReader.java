@@ -38,7 +38,7 @@ final class MemberReader {
 
     /**
      * What the reader finds, member by member, in member order; called from one thread at a time, for a
-     * full load not the caller's (see {@link MemberReader#readAll}).
+     * full load or a large read not the caller's (see {@link MemberReader#readAll}).
      */
     interface Sink {
         /** A member and every fact of theirs. */
@@ -111,20 +111,34 @@ final class MemberReader {
      * {@value #CHUNKS_IN_FLIGHT} chunks of {@value #CHUNK} members wait between the two.
      */
     void readAll(Connection connection, Sink sink) throws SQLException {
-        try (Pipeline pipeline = new Pipeline(sink)) {
-            read(connection, pipeline::add, everyMemberQueries(), null);
-            pipeline.finish();
-        }
+        pipelined(connection, sink, everyMemberQueries(), null);
     }
 
-    /** Reads the members with these ids (an id the ledger does not have is passed over). */
+    /**
+     * Reads the members with these ids (an id the ledger does not have is passed over). More than a
+     * couple of chunks of members are read as {@link #readAll} reads, on two threads; fewer on the
+     * calling thread alone, where a second thread would cost more than it saves.
+     */
     void read(Connection connection, Sink sink, List<String> memberIds) throws SQLException {
         String where = " WHERE member_id = ANY (?::text[])";
         List<String> queries = List.of(SELECT_MEMBERS + where + " ORDER BY member_id",
                 SELECT_RESIDENCES + where + " ORDER BY member_id, resident_from",
                 SELECT_CLOSURES + where + " ORDER BY member_id, closed_at",
                 SELECT_EVENTS + where + " ORDER BY member_id, event_id");
-        read(connection, rows -> deliver(rows, sink), queries, memberIds.toArray(new String[0]));
+        String[] ids = memberIds.toArray(new String[0]);
+        if (ids.length > 2 * CHUNK) {
+            pipelined(connection, sink, queries, ids);
+        } else {
+            read(connection, rows -> deliver(rows, sink), queries, ids, false);
+        }
+    }
+
+    private void pipelined(Connection connection, Sink sink, List<String> queries, String @Nullable [] ids)
+            throws SQLException {
+        try (Pipeline pipeline = new Pipeline(sink)) {
+            read(connection, pipeline::add, queries, ids, true);
+            pipeline.finish();
+        }
     }
 
     /** Receives each member's rows as they are read. */
@@ -133,12 +147,13 @@ final class MemberReader {
         void accept(MemberRows rows) throws SQLException;
     }
 
-    private void read(Connection connection, RowsSink sink, List<String> queries, String @Nullable [] ids)
+    // A bulk read asks for rows in binary form (see BinaryRows): worth a round trip per query for many rows.
+    private void read(Connection connection, RowsSink sink, List<String> queries, String @Nullable [] ids, boolean bulk)
             throws SQLException {
-        try (Cursor members = open(connection, queries.get(0), ids);
-                Cursor residences = open(connection, queries.get(1), ids);
-                Cursor closures = open(connection, queries.get(2), ids);
-                Cursor events = open(connection, queries.get(3), ids)) {
+        try (Cursor members = open(connection, queries.get(0), ids, bulk);
+                Cursor residences = open(connection, queries.get(1), ids, bulk);
+                Cursor closures = open(connection, queries.get(2), ids, bulk);
+                Cursor events = open(connection, queries.get(3), ids, bulk)) {
             ResultSet row = members.row;
             while (members.next()) {
                 String id = row.getString(1);
@@ -265,10 +280,13 @@ final class MemberReader {
         }
     }
 
-    private Cursor open(Connection connection, String sql, String @Nullable [] ids) throws SQLException {
+    private Cursor open(Connection connection, String sql, String @Nullable [] ids, boolean bulk) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             statement.setFetchSize(fetchSize);
+            if (bulk) {
+                BinaryRows.request(statement);
+            }
             if (ids != null) {
                 statement.setArray(1, connection.createArrayOf("text", ids));
             }

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -78,8 +79,50 @@ class ChangesTest {
         ledger.erase("erased");
         MemberSnapshot updated = ledger.update(before);
         MemberSnapshot fresh = ledger.loadMembers();
-        assertEquals(storeMembers(fresh.store()), storeMembers(updated.store()));
-        assertEquals(fresh.store().consentEventCount(), updated.store().consentEventCount());
+        assertDecideAlike(fresh.store(), updated.store(), List.of("kept", "changed", "added"));
+        assertTrue(updated.store().indexOf("erased") < 0);
+        assertFalse(before.store().indexOf("erased") < 0, "the old store is unchanged");
+        assertEquals(2, ledger.member("changed").orElseThrow().consent().size());
+        assertEquals(Set.of(), ledger.changesSince(updated.watermark()).memberIds());
+    }
+
+    @Test
+    void manyChangedMembersAreReadAgainAsAFreshLoadReadsThem() throws SQLException {
+        // More members than the reader reads on the calling thread alone: the update reads them as a full
+        // load does, on two threads, and keeps reporting a member whose rows became malformed.
+        List<Member> many = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            many.add(optedOut(String.format("many-%04d", i), "m0"));
+        }
+        ledger.append(LedgerBatch.of(many));
+        MemberSnapshot before = ledger.loadMembers();
+        LedgerBatch.Builder changes = LedgerBatch.builder();
+        for (int i = 0; i < 2_500; i++) {
+            changes.event(String.format("many-%04d", i), ConsentEvent.optIn("m1", Purpose.AI_TRAINING,
+                    AT.plusSeconds(i), AT.plusSeconds(i), ConsentChannel.SETTINGS_TOGGLE));
+        }
+        ledger.append(changes.build());
+        try (Connection connection = database.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO consentkit_consent_event"
+                        + " (member_id, event_id, purpose, choice, effective_at, recorded_at, channel)"
+                        + " VALUES ('many-0007', 'skewed', 'ai-training', 'OPT_IN', now() + interval '1 day', now(), 'API')")) {
+            insert.executeUpdate();
+        }
+
+        MemberSnapshot updated = ledger.update(before);
+        MemberSnapshot fresh = ledger.loadMembers();
+
+        assertEquals(List.of("many-0007"), updated.problems().stream().map(LedgerProblem::memberId).toList());
+        assertEquals(fresh.problems(), updated.problems());
+        assertTrue(updated.store().indexOf("many-0007") < 0);
+        List<String> ids = many.stream().map(Member::id).filter(id -> !id.equals("many-0007")).toList();
+        assertDecideAlike(fresh.store(), updated.store(), ids);
+    }
+
+    /** Both stores hold the same members and events and decide alike for each of the members' posts. */
+    private static void assertDecideAlike(MemberStore expectedStore, MemberStore actualStore, List<String> ids) {
+        assertEquals(storeMembers(expectedStore), storeMembers(actualStore));
+        assertEquals(expectedStore.consentEventCount(), actualStore.consentEventCount());
         TrainingPolicy policy = TrainingPolicy.builder("changes", Purpose.AI_TRAINING)
                 .version(PolicyVersion.builder("v1", AT.minusSeconds(86_400))
                         .defaultBasis(LegalBasis.CONSENT)
@@ -88,17 +131,13 @@ class ChangesTest {
                         .build())
                 .build();
         for (Instant asOf : List.of(AT.minusSeconds(1), AT, AT.plusSeconds(60), AT.plusSeconds(3600))) {
-            BatchEvaluator expected = BatchEvaluator.of(policy, fresh.store(), asOf);
-            BatchEvaluator actual = BatchEvaluator.of(policy, updated.store(), asOf);
-            for (String id : List.of("kept", "changed", "added")) {
+            BatchEvaluator expected = BatchEvaluator.of(policy, expectedStore, asOf);
+            BatchEvaluator actual = BatchEvaluator.of(policy, actualStore, asOf);
+            for (String id : ids) {
                 ContentItem item = ContentItem.of("post-" + id, id, DataCategory.PUBLIC_CONTENT, AT.minusSeconds(3600));
                 assertEquals(expected.reason(item), actual.reason(item), id + " at " + asOf);
             }
         }
-        assertTrue(updated.store().indexOf("erased") < 0);
-        assertFalse(before.store().indexOf("erased") < 0, "the old store is unchanged");
-        assertEquals(2, ledger.member("changed").orElseThrow().consent().size());
-        assertEquals(Set.of(), ledger.changesSince(updated.watermark()).memberIds());
     }
 
     private static Set<String> storeMembers(MemberStore store) {
