@@ -242,7 +242,11 @@ public final class ConsentLedger {
      * loads are either wholly in the store or wholly after its watermark. Rows stream through
      * server-side cursors in member order, {@linkplain #withFetchSize a fetch} at a time, read by the
      * calling thread while a second thread, started for the load and ended with it, turns them into
-     * members and adds them to the store.
+     * members and adds them to the store. With PostgreSQL's JDBC driver (pgjdbc) the load asks for the
+     * rows in binary form from the first execution (the driver's {@code prepareThreshold} of -1 on its
+     * statements), so that no instant is formatted as text and parsed back; each of its four
+     * statements is then prepared on the server within the load's transaction. With another driver
+     * the rows come as text.
      *
      * @return the store, its watermark, and the members left out because a row of theirs is malformed
      * @throws IllegalArgumentException if the members exceed a store's limits
@@ -287,7 +291,8 @@ public final class ConsentLedger {
 
     /**
      * Brings a snapshot up to date: the members that changed since its watermark are read again, in one
-     * new snapshot, and the new store shares every other member with the old one. Members erased since
+     * new snapshot (more than 2,048 of them as {@link #loadMembers()} reads, on two threads and in
+     * binary), and the new store shares every other member with the old one. Members erased since
      * are removed; a member whose rows became malformed is removed and reported. The old snapshot is
      * unchanged.
      *
