@@ -351,7 +351,7 @@ public final class MemberStore {
             }
             placeMap = renumber(placeUsed);
             purposeMap = renumber(purposeUsed);
-            builder = new Builder(kept(places, placeUsed), kept(purposes, purposeUsed));
+            builder = new Builder(usedEntries(places, placeUsed), usedEntries(purposes, purposeUsed));
             builder.reserve(this, d, upserted.values());
             copyPresent(builder, this, nowVacated, placeMap, purposeMap);
         } else {
@@ -426,14 +426,14 @@ public final class MemberStore {
     }
 
     /** The entries of {@code dictionary} that are used, in order. */
-    private static <T> List<T> kept(T[] dictionary, boolean[] used) {
-        List<T> kept = new ArrayList<>();
+    private static <T> List<T> usedEntries(T[] dictionary, boolean[] used) {
+        List<T> entries = new ArrayList<>();
         for (int i = 0; i < dictionary.length; i++) {
             if (used[i]) {
-                kept.add(dictionary[i]);
+                entries.add(dictionary[i]);
             }
         }
-        return kept;
+        return entries;
     }
 
     /**
@@ -917,7 +917,7 @@ public final class MemberStore {
         public Builder add(Member member) {
             Objects.requireNonNull(member, "member");
             String id = member.id();
-            checkRoom();
+            checkRoom(1);
             List<Residence> residences = member.jurisdictions().residences();
             List<ConsentEvent> events = member.consent().events();
             // Everything that can fail first, so that a bad member leaves the builder unchanged.
@@ -1019,9 +1019,7 @@ public final class MemberStore {
          */
         void copyRun(MemberStore from, int start, int end, int @Nullable [] placeMap, int @Nullable [] purposeMap) {
             int count = end - start;
-            if (count > MAX_MEMBERS - size) {
-                throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
-            }
+            checkRoom(count);
             ensureMembers(size + count);
             System.arraycopy(from.birthDates, start, birthDates, size, count);
 
@@ -1122,8 +1120,9 @@ public final class MemberStore {
             return SIDE_TABLE + sideMembers - 1;
         }
 
-        private void checkRoom() {
-            if (size == MAX_MEMBERS) {
+        /** Room for {@code more} members, within the store's limit. */
+        private void checkRoom(int more) {
+            if (more > MAX_MEMBERS - size) {
                 throw new IllegalArgumentException("a member store holds at most " + MAX_MEMBERS + " members");
             }
         }

@@ -211,13 +211,14 @@ public final class ConsentLedger {
      */
     public Optional<Member> member(String memberId) throws SQLException {
         Objects.requireNonNull(memberId, "memberId");
-        MemberReader.Collected found = new MemberReader.Collected();
+        List<Member> members = new ArrayList<>(1);
+        MemberReader.Found found = new MemberReader.Found(members::add);
         Transactions.execute(dataSource, Connection.TRANSACTION_REPEATABLE_READ, true,
                 connection -> reader().read(connection, found, List.of(memberId)));
         if (!found.problems.isEmpty()) {
             throw new MalformedLedgerRowException(found.problems.get(0));
         }
-        return found.members.stream().findFirst();
+        return members.stream().findFirst();
     }
 
     /**
@@ -256,22 +257,9 @@ public final class ConsentLedger {
         return Transactions.run(dataSource, Connection.TRANSACTION_REPEATABLE_READ, true, connection -> {
             Watermark watermark = currentSnapshot(connection);
             MemberStore.Builder store = MemberStore.builder();
-            List<LedgerProblem> problems = new ArrayList<>();
-            reader().readAll(connection, new MemberReader.Sink() {
-                @Override
-                public void member(Member member) {
-                    store.add(member);
-                }
-
-                @Override
-                public void erased(String memberId) {}
-
-                @Override
-                public void malformed(LedgerProblem problem) {
-                    problems.add(problem);
-                }
-            });
-            return new MemberSnapshot(store.build(), watermark, problems);
+            MemberReader.Found found = new MemberReader.Found(store::add);
+            reader().readAll(connection, found);
+            return new MemberSnapshot(store.build(), watermark, found.problems);
         });
     }
 
@@ -308,18 +296,19 @@ public final class ConsentLedger {
             if (changed.isEmpty()) {
                 return new MemberSnapshot(snapshot.store(), upTo, snapshot.problems());
             }
-            MemberReader.Collected reread = new MemberReader.Collected();
-            reader().read(connection, reread, new ArrayList<>(new TreeSet<>(changed)));
+            List<Member> reread = new ArrayList<>();
+            MemberReader.Found found = new MemberReader.Found(reread::add);
+            reader().read(connection, found, new ArrayList<>(new TreeSet<>(changed)));
             // Members erased, left out, or gone are removed; the others replace their earlier selves.
             Set<String> removed = new HashSet<>(changed);
-            reread.members.forEach(member -> removed.remove(member.id()));
-            List<LedgerProblem> problems = new ArrayList<>(reread.problems);
+            reread.forEach(member -> removed.remove(member.id()));
+            List<LedgerProblem> problems = new ArrayList<>(found.problems);
             for (LedgerProblem problem : snapshot.problems()) {
                 if (!changed.contains(problem.memberId())) {
                     problems.add(problem);
                 }
             }
-            return new MemberSnapshot(snapshot.store().withChanges(reread.members, removed), upTo, problems);
+            return new MemberSnapshot(snapshot.store().withChanges(reread, removed), upTo, problems);
         });
     }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,37 +38,18 @@ import org.jspecify.annotations.Nullable;
 final class MemberReader {
 
     /**
-     * What the reader finds, member by member, in member order; called from one thread at a time, for a
-     * full load or a large read not the caller's (see {@link MemberReader#readAll}).
+     * What a read finds, in member order: each member, handed to the consumer given, and each member
+     * left out because of a row of theirs, with the problem; an erased member's tombstone is passed
+     * over. Filled from one thread at a time, for a full load or a large read not the caller's (see
+     * {@link MemberReader#readAll}); the caller sees all of it once the read returns.
      */
-    interface Sink {
-        /** A member and every fact of theirs. */
-        void member(Member member) throws SQLException;
+    static final class Found {
 
-        /** A member erased from the ledger: only the tombstone remains. */
-        void erased(String memberId) throws SQLException;
-
-        /** A member not loaded because of a row of theirs. */
-        void malformed(LedgerProblem problem) throws SQLException;
-    }
-
-    /** A sink that keeps what it is given: the members, and the members left out with their problem. */
-    static final class Collected implements Sink {
-
-        final List<Member> members = new ArrayList<>();
         final List<LedgerProblem> problems = new ArrayList<>();
+        private final Consumer<Member> members;
 
-        @Override
-        public void member(Member member) {
-            members.add(member);
-        }
-
-        @Override
-        public void erased(String memberId) {}
-
-        @Override
-        public void malformed(LedgerProblem problem) {
-            problems.add(problem);
+        Found(Consumer<Member> members) {
+            this.members = members;
         }
     }
 
@@ -106,12 +88,12 @@ final class MemberReader {
 
     /**
      * Reads every member of the ledger. The calling thread reads the rows; a second thread turns them
-     * into members and hands them to the sink, in member order, a chunk of members behind: a load
+     * into members and hands them to {@code found}, in member order, a chunk of members behind: a load
      * takes about as long as the longer of the two halves instead of their sum. At most
      * {@value #CHUNKS_IN_FLIGHT} chunks of {@value #CHUNK} members wait between the two.
      */
-    void readAll(Connection connection, Sink sink) throws SQLException {
-        pipelined(connection, sink, everyMemberQueries(), null);
+    void readAll(Connection connection, Found found) throws SQLException {
+        pipelined(connection, found, everyMemberQueries(), null);
     }
 
     /**
@@ -119,7 +101,7 @@ final class MemberReader {
      * couple of chunks of members are read as {@link #readAll} reads, on two threads; fewer on the
      * calling thread alone, where a second thread would cost more than it saves.
      */
-    void read(Connection connection, Sink sink, List<String> memberIds) throws SQLException {
+    void read(Connection connection, Found found, List<String> memberIds) throws SQLException {
         String where = " WHERE member_id = ANY (?::text[])";
         List<String> queries = List.of(SELECT_MEMBERS + where + " ORDER BY member_id",
                 SELECT_RESIDENCES + where + " ORDER BY member_id, resident_from",
@@ -127,15 +109,15 @@ final class MemberReader {
                 SELECT_EVENTS + where + " ORDER BY member_id, event_id");
         String[] ids = memberIds.toArray(new String[0]);
         if (ids.length > 2 * CHUNK) {
-            pipelined(connection, sink, queries, ids);
+            pipelined(connection, found, queries, ids);
         } else {
-            read(connection, rows -> deliver(rows, sink), queries, ids, false);
+            read(connection, rows -> deliver(rows, found), queries, ids, false);
         }
     }
 
-    private void pipelined(Connection connection, Sink sink, List<String> queries, String @Nullable [] ids)
+    private void pipelined(Connection connection, Found found, List<String> queries, String @Nullable [] ids)
             throws SQLException {
-        try (Pipeline pipeline = new Pipeline(sink)) {
+        try (Pipeline pipeline = new Pipeline(found)) {
             read(connection, pipeline::add, queries, ids, true);
             pipeline.finish();
         }
@@ -174,25 +156,24 @@ final class MemberReader {
         }
     }
 
-    /** Turns one member's rows into the member, or the problem that keeps them out, for the sink. */
-    private void deliver(MemberRows rows, Sink sink) throws SQLException {
+    /** Turns one member's rows into the member, or the problem that keeps them out, for {@code found}. */
+    private void deliver(MemberRows rows, Found found) {
         if (rows.erased) {
-            sink.erased(rows.id);
             return;
         }
         Member member;
         try {
             member = rows.member();
         } catch (MalformedLedgerRowException e) {
-            sink.malformed(e.problem());
+            found.problems.add(e.problem());
             return;
         }
-        sink.member(member);
+        found.members.accept(member);
     }
 
     /**
      * Members' rows handed from the thread that reads them to a thread that turns them into members
-     * for the sink, in order, in chunks.
+     * for what the read found, in order, in chunks.
      */
     private final class Pipeline implements AutoCloseable {
 
@@ -201,22 +182,22 @@ final class MemberReader {
         private List<MemberRows> chunk = new ArrayList<>(CHUNK);
         private volatile @Nullable Throwable failure;
 
-        Pipeline(Sink sink) {
-            this.converter = new Thread(() -> convert(sink), "consentkit-ledger-load");
+        Pipeline(Found found) {
+            this.converter = new Thread(() -> convert(found), "consentkit-ledger-load");
             converter.setDaemon(true);
             converter.start();
         }
 
-        private void convert(Sink sink) {
+        private void convert(Found found) {
             try {
                 for (List<MemberRows> next = chunks.take(); !next.isEmpty(); next = chunks.take()) {
                     for (MemberRows rows : next) {
-                        deliver(rows, sink);
+                        deliver(rows, found);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (SQLException | RuntimeException | Error e) {
+            } catch (RuntimeException | Error e) {
                 failure = e;
             }
         }
@@ -229,7 +210,7 @@ final class MemberReader {
             }
         }
 
-        /** Hands the last chunk over, waits until every member reached the sink, and rethrows its failure. */
+        /** Hands the last chunk over, waits until every member reached what the read found, and rethrows its failure. */
         void finish() throws SQLException {
             if (!chunk.isEmpty()) {
                 hand(chunk);
@@ -257,11 +238,9 @@ final class MemberReader {
             rethrowFailure();
         }
 
-        private void rethrowFailure() throws SQLException {
+        private void rethrowFailure() {
             Throwable failed = failure;
-            if (failed instanceof SQLException e) {
-                throw e;
-            } else if (failed instanceof RuntimeException e) {
+            if (failed instanceof RuntimeException e) {
                 throw e;
             } else if (failed instanceof Error e) {
                 throw e;

@@ -61,17 +61,19 @@ class StreamingTest {
     void aMemberReadInBinaryIsTheMemberReadAsText() throws SQLException {
         // A full read takes binary rows; one member's read, text: the driver decodes both, and the
         // beginning of time (-infinity), microseconds and open closures must come out the same.
-        MemberReader.Collected binary = new MemberReader.Collected();
+        List<Member> binary = new ArrayList<>();
+        MemberReader.Found found = new MemberReader.Found(binary::add);
         try (Connection connection = database.getConnection()) {
             connection.setAutoCommit(false);
-            new MemberReader(Duration.ZERO, 16).readAll(connection, binary);
+            new MemberReader(Duration.ZERO, 16).readAll(connection, found);
             connection.rollback();
         }
-        Member rich = binary.members.stream().filter(m -> m.id().equals("rich")).findFirst().orElseThrow();
+        assertEquals(List.of(), found.problems);
+        Member rich = binary.stream().filter(m -> m.id().equals("rich")).findFirst().orElseThrow();
 
         assertEquals(Instant.MIN, rich.jurisdictions().residences().get(0).from());
         assertEquals(ConsentLedger.on(database).member("rich").orElseThrow(), rich);
-        assertEquals(51, binary.members.size());
+        assertEquals(51, binary.size());
     }
 
     /** What a query ran with; {@code binaryRows} when PostgreSQL's driver received columns in binary. */
