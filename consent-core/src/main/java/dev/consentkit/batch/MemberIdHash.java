@@ -173,6 +173,57 @@ final class MemberIdHash {
     }
 
     /**
+     * The same hash as {@link #hash(String)} of an id as a store keeps it: {@code length} chars from
+     * char {@code start} of {@code chars}, one byte a char, or two (high byte first) when
+     * {@code wide}. Its own loops, not a {@code CharSequence} shared with {@link #hash(String)}: a
+     * lookup's call sites then see only {@code String}s, which a shared path measured 25% to 40%
+     * slower.
+     */
+    int hash(byte[] chars, int start, int length, boolean wide) {
+        return length <= MULTILINEAR_CHARS
+                ? multilinearHash(chars, start, length, wide)
+                : polynomialHash(chars, start, length, wide);
+    }
+
+    private int multilinearHash(byte[] chars, int start, int length, boolean wide) {
+        long[] m = multilinear;
+        long sum = m[0] + m[1] * length;
+        int pairs = length >>> 1;
+        for (int i = 0; i < pairs; i++) {
+            sum += m[i + 2] * ((long) charAt(chars, start + 2 * i, wide) << 16 | charAt(chars, start + 2 * i + 1, wide));
+        }
+        if ((length & 1) != 0) {
+            sum += m[pairs + 2] * ((long) charAt(chars, start + length - 1, wide) << 16);
+        }
+        return (int) (mix(sum) >>> 32);
+    }
+
+    private int polynomialHash(byte[] chars, int start, int length, boolean wide) {
+        long r = point;
+        long x = length;
+        int i = 0;
+        for (int whole = length - 2; i < whole; i += 3) {
+            x = multiply(x, r) + ((long) charAt(chars, start + i, wide) << 32
+                    | (long) charAt(chars, start + i + 1, wide) << 16 | charAt(chars, start + i + 2, wide));
+        }
+        if (i < length) {
+            long tail = (long) charAt(chars, start + i, wide) << 32;
+            if (i + 1 < length) {
+                tail |= (long) charAt(chars, start + i + 1, wide) << 16;
+            }
+            x = multiply(x, r) + tail;
+        }
+        return (int) (mix(canonical(multiply(x, scale) + offset)) >>> 32);
+    }
+
+    /** Char {@code position} of stored chars, one byte each or two (high byte first) when {@code wide}. */
+    static char charAt(byte[] chars, int position, boolean wide) {
+        return wide
+                ? (char) (((chars[position * 2] & 0xFF) << 8) | (chars[position * 2 + 1] & 0xFF))
+                : (char) (chars[position] & 0xFF);
+    }
+
+    /**
      * A fixed one-to-one mix of 64 bits (the finalizer of MurmurHash3): every output bit depends on
      * every input bit. It adds no secrecy; the keys do. It is there to break the linear structure of
      * the families before 32 bits are kept (see the class description), and, being one to one, it

@@ -78,6 +78,8 @@ public final class MemberStore {
 
     // The hash table has twice as many slots as members, in a power of two that an int can count.
     private static final int MAX_MEMBERS = 1 << 29;
+    // The longest array the builder grows: the largest the JVM is sure to allocate.
+    private static final int MAX_ENTRIES = Integer.MAX_VALUE - 8;
     // Up to this many purpose groups a member's are visited one by one when finding the choice in effect.
     private static final int SCANNED_GROUPS = 8;
     // The purpose index of a member's extra group, first among theirs, that holds their Global Privacy
@@ -150,30 +152,31 @@ public final class MemberStore {
         this.vacatedCount = 0;
         this.idHash = new MemberIdHash();
         this.wideIds = b.wideIds;
-        int uniformLength = size == 0 ? 0 : b.ids[0].length();
+        int uniformLength = size == 0 ? 0 : b.idStarts[1];
         for (int m = 1; m < size && uniformLength >= 0; m++) {
-            if (b.ids[m].length() != uniformLength) {
+            if (b.idStarts[m + 1] - b.idStarts[m] != uniformLength) {
                 uniformLength = -1;
             }
         }
         this.idLength = uniformLength;
-        this.idStarts = uniformLength >= 0 ? null : Arrays.copyOf(b.idStarts, size + 1);
-        this.idChars = idBytes(b);
-        this.birthDates = Arrays.copyOf(b.birthDates, size);
-        this.closedAt = Arrays.copyOf(b.closedAt, size);
-        this.closureStarts = Arrays.copyOf(b.closureStarts, b.sideMembers + 1);
-        this.closureFrom = Arrays.copyOf(b.closureFrom, b.closureCount);
-        this.closureUntil = Arrays.copyOf(b.closureUntil, b.closureCount);
-        this.residenceStarts = Arrays.copyOf(b.residenceStarts, size + 1);
-        this.residenceFrom = Arrays.copyOf(b.residenceFrom, b.residenceCount);
-        this.residencePlace = Arrays.copyOf(b.residencePlace, b.residenceCount);
-        this.groupStarts = Arrays.copyOf(b.groupStarts, size + 1);
-        this.groupPurpose = Arrays.copyOf(b.groupPurpose, b.groupCount);
-        this.groupEventStarts = Arrays.copyOf(b.groupEventStarts, b.groupCount + 1);
+        this.idStarts = uniformLength >= 0 ? null : fit(b.idStarts, size + 1);
+        int chars = b.idStarts[size];
+        this.idChars = fit(b.idBytes, wideIds ? chars * 2 : chars);
+        this.birthDates = fit(b.birthDates, size);
+        this.closedAt = fit(b.closedAt, size);
+        this.closureStarts = fit(b.closureStarts, b.sideMembers + 1);
+        this.closureFrom = fit(b.closureFrom, b.closureCount);
+        this.closureUntil = fit(b.closureUntil, b.closureCount);
+        this.residenceStarts = fit(b.residenceStarts, size + 1);
+        this.residenceFrom = fit(b.residenceFrom, b.residenceCount);
+        this.residencePlace = fit(b.residencePlace, b.residenceCount);
+        this.groupStarts = fit(b.groupStarts, size + 1);
+        this.groupPurpose = fit(b.groupPurpose, b.groupCount);
+        this.groupEventStarts = fit(b.groupEventStarts, b.groupCount + 1);
         this.consentEvents = b.consentEvents;
-        this.eventEffectiveAt = Arrays.copyOf(b.eventEffectiveAt, b.eventCount);
-        this.eventRecordedAt = Arrays.copyOf(b.eventRecordedAt, b.eventCount);
-        this.eventCode = Arrays.copyOf(b.eventCode, b.eventCount);
+        this.eventEffectiveAt = fit(b.eventEffectiveAt, b.eventCount);
+        this.eventRecordedAt = fit(b.eventRecordedAt, b.eventCount);
+        this.eventCode = fit(b.eventCode, b.eventCount);
         this.places = new Jurisdiction[b.places.size()];
         for (Map.Entry<Jurisdiction, Integer> e : b.places.entrySet()) {
             places[e.getValue()] = e.getKey();
@@ -185,17 +188,44 @@ public final class MemberStore {
         this.slots = new int[Math.max(2, Integer.highestOneBit(Math.max(1, size) * 2 - 1) << 1)];
         // Member index + 1 goes up to size; the bits above it keep the hash's top bits.
         this.indexMask = (int) ((1L << (32 - Integer.numberOfLeadingZeros(size))) - 1);
+        // The ids are hashed and compared where they are stored, without a String per member.
         for (int m = 0; m < size; m++) {
-            int hash = idHash.hash(b.ids[m]);
-            if (indexOf(b.ids[m], hash, slots[firstSlot(hash)]) >= 0) {
-                throw new IllegalArgumentException("member " + b.ids[m] + " is added to the store twice");
-            }
+            int hash = idHash.hash(idChars, idStart(m), idLength(m), wideIds);
+            int fingerprint = hash & ~indexMask;
             int slot = firstSlot(hash);
-            while (slots[slot] != 0) {
+            for (int entry = slots[slot]; entry != 0; entry = slots[slot]) {
+                if ((entry & ~indexMask) == fingerprint && sameId((entry & indexMask) - 1, m)) {
+                    throw new IllegalArgumentException("member " + ownMemberId(m) + " is added to the store twice");
+                }
                 slot = (slot + 1) & (slots.length - 1);
             }
-            slots[slot] = (hash & ~indexMask) | (m + 1);
+            slots[slot] = fingerprint | (m + 1);
         }
+    }
+
+    /** Whether own members {@code a} and {@code b} have the same id. */
+    private boolean sameId(int a, int b) {
+        int unit = wideIds ? 2 : 1;
+        int aStart = idStart(a) * unit;
+        int bStart = idStart(b) * unit;
+        return Arrays.equals(idChars, aStart, aStart + idLength(a) * unit, idChars, bStart, bStart + idLength(b) * unit);
+    }
+
+    /** {@code array} itself when it has {@code length} entries, which a builder's exact reservation gives; else its first {@code length}. */
+    private static int[] fit(int[] array, int length) {
+        return array.length == length ? array : Arrays.copyOf(array, length);
+    }
+
+    private static long[] fit(long[] array, int length) {
+        return array.length == length ? array : Arrays.copyOf(array, length);
+    }
+
+    private static short[] fit(short[] array, int length) {
+        return array.length == length ? array : Arrays.copyOf(array, length);
+    }
+
+    private static byte[] fit(byte[] array, int length) {
+        return array.length == length ? array : Arrays.copyOf(array, length);
     }
 
     /**
@@ -232,25 +262,6 @@ public final class MemberStore {
         this.eventCode = base.eventCode;
         this.places = delta.places;
         this.purposes = delta.purposes;
-    }
-
-    private static byte[] idBytes(Builder b) {
-        int chars = b.idStarts[b.size];
-        byte[] bytes = new byte[b.wideIds ? chars * 2 : chars];
-        for (int m = 0; m < b.size; m++) {
-            String id = b.ids[m];
-            int start = b.idStarts[m];
-            for (int i = 0; i < id.length(); i++) {
-                char c = id.charAt(i);
-                if (b.wideIds) {
-                    bytes[(start + i) * 2] = (byte) (c >>> 8);
-                    bytes[(start + i) * 2 + 1] = (byte) c;
-                } else {
-                    bytes[start + i] = (byte) c;
-                }
-            }
-        }
-        return bytes;
     }
 
     /**
@@ -337,6 +348,12 @@ public final class MemberStore {
             }
         }
         boolean compact = kept + upserted.size() + nowVacatedCount > ownSize >>> COMPACTION_SHIFT;
+        // Each upsert's consent events are indexed once: to reserve room exactly, then to add them.
+        List<Member> added = new ArrayList<>(upserted.values());
+        List<ConsentLookup.Index> indexes = new ArrayList<>(added.size());
+        for (Member member : added) {
+            indexes.add(ConsentLookup.Index.of(member.consent().events()));
+        }
         Builder builder;
         int[] placeMap;
         int[] purposeMap;
@@ -352,7 +369,7 @@ public final class MemberStore {
             placeMap = renumber(placeUsed);
             purposeMap = renumber(purposeUsed);
             builder = new Builder(usedEntries(places, placeUsed), usedEntries(purposes, purposeUsed));
-            builder.reserve(this, d, upserted.values());
+            builder.reserve(this, nowVacated, d, dropped, added, indexes);
             copyPresent(builder, this, nowVacated, placeMap, purposeMap);
         } else {
             // A delta's dictionaries start with this store's, so that the indexes in the shared arrays,
@@ -360,13 +377,13 @@ public final class MemberStore {
             placeMap = null;
             purposeMap = null;
             builder = new Builder(Arrays.asList(places), Arrays.asList(purposes));
-            builder.reserve(null, d, upserted.values());
+            builder.reserve(null, null, d, dropped, added, indexes);
         }
         if (d != null) {
             copyPresent(builder, d, dropped, placeMap, purposeMap);
         }
-        for (Member member : upserted.values()) {
-            builder.add(member);
+        for (int i = 0; i < added.size(); i++) {
+            builder.add(added.get(i), indexes.get(i));
         }
         MemberStore changes = builder.build();
         return compact ? changes : new MemberStore(this, changes, nowVacated, nowVacatedCount, ownEvents);
@@ -845,9 +862,7 @@ public final class MemberStore {
     }
 
     private char charAt(int position) {
-        return wideIds
-                ? (char) (((idChars[position * 2] & 0xFF) << 8) | (idChars[position * 2 + 1] & 0xFF))
-                : (char) (idChars[position] & 0xFF);
+        return MemberIdHash.charAt(idChars, position, wideIds);
     }
 
     /**
@@ -867,8 +882,10 @@ public final class MemberStore {
     public static final class Builder {
 
         private int size;
+        // The ids' chars one byte each, or two (high byte first) once an id has a char above 0xFF, as
+        // the store keeps them; idStarts counts chars.
         private boolean wideIds;
-        private String[] ids = new String[16];
+        private byte[] idBytes = new byte[16];
         private int[] idStarts = new int[17];
         private int[] birthDates = new int[16];
         private long[] closedAt = new long[16];
@@ -893,6 +910,8 @@ public final class MemberStore {
         private int[] eventCode = new int[16];
         private final Map<Jurisdiction, Integer> places = new HashMap<>();
         private final Map<Purpose, Integer> purposes = new HashMap<>();
+        // Set by build, which may hand these arrays to the store: the next change copies them first.
+        private boolean shared;
         private Builder() {}
 
         /** A builder whose dictionaries start with these entries, at the same indexes. */
@@ -915,9 +934,15 @@ public final class MemberStore {
          *     32,767 distinct jurisdictions); the message says which
          */
         public Builder add(Member member) {
+            return add(member, null);
+        }
+
+        /** Adds a member, with its consent events' index when the caller has made it already. */
+        private Builder add(Member member, ConsentLookup.@Nullable Index indexed) {
             Objects.requireNonNull(member, "member");
             String id = member.id();
             checkRoom(1);
+            unshare();
             List<Residence> residences = member.jurisdictions().residences();
             List<ConsentEvent> events = member.consent().events();
             // Everything that can fail first, so that a bad member leaves the builder unchanged.
@@ -932,7 +957,7 @@ public final class MemberStore {
                         + " distinct jurisdictions; member " + id + " would bring it to "
                         + (places.size() + newPlaces.size()));
             }
-            ConsentLookup.Index index = ConsentLookup.Index.of(events);
+            ConsentLookup.Index index = indexed != null ? indexed : ConsentLookup.Index.of(events);
             int groups = index.groupCount();
             long[] groupOrder = new long[groups];
             for (int g = 0; g < groups; g++) {
@@ -950,13 +975,11 @@ public final class MemberStore {
             LocalDate birth = member.birthDate().orElse(null);
             birthDates[size] = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
             List<AccountClosure> closures = member.closures();
-            if (closures.isEmpty()) {
-                closedAt[size] = KernelTime.NEVER;
-            } else if (closures.size() == 1 && closures.get(0).isOpenEnded()) {
-                closedAt[size] = KernelTime.nanos(closures.get(0).closedAt());
-            } else {
+            if (inSideTable(closures)) {
                 addToSideTable(closures);
                 closedAt[size] = SIDE_TABLE + sideMembers - 1;
+            } else {
+                closedAt[size] = closures.isEmpty() ? KernelTime.NEVER : KernelTime.nanos(closures.get(0).closedAt());
             }
             ensureResidences(residenceCount + residences.size());
             for (int i = 0; i < residences.size(); i++) {
@@ -967,7 +990,7 @@ public final class MemberStore {
             }
             residenceStarts[size + 1] = residenceCount;
             int signals = index.gpcSignalCount();
-            ensureGroups(groupCount + groups + 1);
+            ensureGroups(groupCount + groups + (signals > 0 ? 1 : 0));
             ensureEvents(eventCount + events.size() + signals);
             consentEvents += events.size();
             if (signals > 0) {
@@ -1007,7 +1030,40 @@ public final class MemberStore {
          * @throws IllegalArgumentException if two members share an id; the message shows it
          */
         public MemberStore build() {
-            return new MemberStore(this);
+            MemberStore store = new MemberStore(this);
+            shared = true;
+            return store;
+        }
+
+        /**
+         * Whether a member's closures go to the side table: all but none, and one that was never
+         * reopened, which the closure column holds itself.
+         */
+        private static boolean inSideTable(List<AccountClosure> closures) {
+            return !closures.isEmpty() && !(closures.size() == 1 && closures.get(0).isOpenEnded());
+        }
+
+        /** Copies the arrays that {@link #build} may have handed to a store, before they change. */
+        private void unshare() {
+            if (shared) {
+                idBytes = idBytes.clone();
+                idStarts = idStarts.clone();
+                birthDates = birthDates.clone();
+                closedAt = closedAt.clone();
+                closureStarts = closureStarts.clone();
+                closureFrom = closureFrom.clone();
+                closureUntil = closureUntil.clone();
+                residenceStarts = residenceStarts.clone();
+                residenceFrom = residenceFrom.clone();
+                residencePlace = residencePlace.clone();
+                groupStarts = groupStarts.clone();
+                groupPurpose = groupPurpose.clone();
+                groupEventStarts = groupEventStarts.clone();
+                eventEffectiveAt = eventEffectiveAt.clone();
+                eventRecordedAt = eventRecordedAt.clone();
+                eventCode = eventCode.clone();
+                shared = false;
+            }
         }
 
         /**
@@ -1020,7 +1076,9 @@ public final class MemberStore {
         void copyRun(MemberStore from, int start, int end, int @Nullable [] placeMap, int @Nullable [] purposeMap) {
             int count = end - start;
             checkRoom(count);
+            unshare();
             ensureMembers(size + count);
+            copyIds(from, start, end);
             System.arraycopy(from.birthDates, start, birthDates, size, count);
 
             int firstResidence = from.residenceStarts[start];
@@ -1058,7 +1116,6 @@ public final class MemberStore {
             groupEventStarts[groupCount] = eventCount;
 
             for (int m = start; m < end; m++) {
-                addId(from.ownMemberId(m));
                 long closed = from.closedAt[m];
                 closedAt[size] = closed >= FIRST_STORED ? closed : copyClosures(from, (int) (closed - SIDE_TABLE));
                 residenceStarts[size + 1] = from.residenceStarts[m + 1] + residenceShift;
@@ -1069,42 +1126,136 @@ public final class MemberStore {
         }
 
         /**
-         * Room for what a change copies and adds: every member of {@code base}'s and {@code delta}'s own
-         * arrays, and {@code upserts}, so that the arrays grow once instead of step by step. The room
-         * left over is what the vacated and dropped members took.
+         * Room for exactly what a change copies and adds: {@code base}'s and {@code delta}'s own members
+         * not marked in their {@code absent} bitmaps, and {@code upserts}, each with its consent events'
+         * index, after what the builder holds. Each array then grows once, and has no room left over
+         * when the change is done, so that {@link #build} hands it to the store instead of copying it.
          */
-        void reserve(@Nullable MemberStore base, @Nullable MemberStore delta, Collection<Member> upserts) {
-            long members = size + (long) upserts.size() + ownSize(base) + ownSize(delta);
-            long residences = residenceCount + (long) residenceRows(base) + residenceRows(delta);
-            long groups = groupCount + (long) upserts.size() + groupRows(base) + groupRows(delta);
-            long events = eventCount + (long) eventRows(base) + eventRows(delta);
-            for (Member member : upserts) {
-                residences += member.jurisdictions().residences().size();
-                // A GPC opt-out is kept twice (see the class description).
-                groups += member.consent().size();
-                events += 2L * member.consent().size();
+        void reserve(@Nullable MemberStore base, long @Nullable [] baseAbsent, @Nullable MemberStore delta,
+                long @Nullable [] deltaAbsent, List<Member> upserts, List<ConsentLookup.Index> indexes) {
+            unshare();
+            Rows rows = new Rows(this);
+            rows.addPresent(base, baseAbsent);
+            rows.addPresent(delta, deltaAbsent);
+            for (int i = 0; i < upserts.size(); i++) {
+                rows.add(upserts.get(i), indexes.get(i));
             }
-            // Vacated members count here, so this may pass the limit that copying and adding check.
-            ensureMembers((int) Math.min(members, MAX_MEMBERS));
-            ensureResidences((int) Math.min(residences, Integer.MAX_VALUE));
-            ensureGroups((int) Math.min(groups, Integer.MAX_VALUE - 1));
-            ensureEvents((int) Math.min(events, Integer.MAX_VALUE));
+            if (rows.wideIds && !wideIds) {
+                widenIds();
+            }
+            // Past a limit, the copy or the add that passes it says so; until then no room is wasted.
+            int members = (int) Math.min(rows.members, MAX_MEMBERS);
+            if (members > birthDates.length) {
+                resizeMembers(members);
+            }
+            int idByteCount = limited((wideIds ? 2 : 1) * rows.idChars);
+            if (idByteCount > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, idByteCount);
+            }
+            int residences = limited(rows.residences);
+            if (residences > residenceFrom.length) {
+                resizeResidences(residences);
+            }
+            int groups = limited(rows.groups + 1) - 1;
+            if (groups > groupPurpose.length) {
+                resizeGroups(groups);
+            }
+            int events = limited(rows.events);
+            if (events > eventEffectiveAt.length) {
+                resizeEvents(events);
+            }
+            int sideEntries = limited(rows.sideMembers + 1);
+            if (sideEntries > closureStarts.length) {
+                closureStarts = Arrays.copyOf(closureStarts, sideEntries);
+            }
+            int closures = limited(rows.closures);
+            if (closures > closureFrom.length) {
+                resizeClosures(closures);
+            }
         }
 
-        private static int ownSize(@Nullable MemberStore store) {
-            return store == null ? 0 : store.ownSize;
+        private static int limited(long entries) {
+            return (int) Math.min(entries, MAX_ENTRIES);
         }
 
-        private static int residenceRows(@Nullable MemberStore store) {
-            return store == null ? 0 : store.residenceFrom.length;
-        }
+        /** What a builder will hold once a change is done: the sizes {@link #reserve} gives its arrays. */
+        private static final class Rows {
+            long members;
+            long idChars;
+            long residences;
+            long groups;
+            long events;
+            long sideMembers;
+            long closures;
+            boolean wideIds;
 
-        private static int groupRows(@Nullable MemberStore store) {
-            return store == null ? 0 : store.groupPurpose.length;
-        }
+            /** What {@code builder} holds already. */
+            Rows(Builder builder) {
+                members = builder.size;
+                idChars = builder.idStarts[builder.size];
+                residences = builder.residenceCount;
+                groups = builder.groupCount;
+                events = builder.eventCount;
+                sideMembers = builder.sideMembers;
+                closures = builder.closureCount;
+                wideIds = builder.wideIds;
+            }
 
-        private static int eventRows(@Nullable MemberStore store) {
-            return store == null ? 0 : store.eventCode.length;
+            /** Counts {@code from}'s own members not marked in {@code absent}. */
+            void addPresent(@Nullable MemberStore from, long @Nullable [] absent) {
+                if (from == null) {
+                    return;
+                }
+                int all = from.ownSize;
+                members += all;
+                idChars += from.idStart(all);
+                residences += from.residenceFrom.length;
+                groups += from.groupPurpose.length;
+                events += from.eventCode.length;
+                sideMembers += from.closureStarts.length - 1;
+                closures += from.closureFrom.length;
+                wideIds |= from.wideIds;
+                for (int word = 0; absent != null && word < absent.length; word++) {
+                    for (long bits = absent[word]; bits != 0; bits &= bits - 1) {
+                        subtract(from, word << 6 | Long.numberOfTrailingZeros(bits));
+                    }
+                }
+            }
+
+            private void subtract(MemberStore from, int m) {
+                members--;
+                idChars -= from.idLength(m);
+                residences -= from.residenceStarts[m + 1] - from.residenceStarts[m];
+                int firstGroup = from.groupStarts[m];
+                int endGroup = from.groupStarts[m + 1];
+                groups -= endGroup - firstGroup;
+                events -= from.groupEventStarts[endGroup] - from.groupEventStarts[firstGroup];
+                long closed = from.closedAt[m];
+                if (closed < FIRST_STORED) {
+                    int side = (int) (closed - SIDE_TABLE);
+                    sideMembers--;
+                    closures -= from.closureStarts[side + 1] - from.closureStarts[side];
+                }
+            }
+
+            /** Counts a member that {@link Builder#add(Member, ConsentLookup.Index)} will add. */
+            void add(Member member, ConsentLookup.Index index) {
+                String id = member.id();
+                members++;
+                idChars += id.length();
+                for (int i = 0; i < id.length() && !wideIds; i++) {
+                    wideIds = id.charAt(i) > 0xFF;
+                }
+                residences += member.jurisdictions().residences().size();
+                int signals = index.gpcSignalCount();
+                groups += index.groupCount() + (signals > 0 ? 1 : 0);
+                events += member.consent().size() + signals;
+                List<AccountClosure> memberClosures = member.closures();
+                if (inSideTable(memberClosures)) {
+                    sideMembers++;
+                    closures += memberClosures.size();
+                }
+            }
         }
 
         /** Copies {@code from}'s closures of side-table entry {@code side} into this side table; returns the new entry's closure column value. */
@@ -1130,23 +1281,92 @@ public final class MemberStore {
         /** Starts the next member with its id. */
         private void addId(String id) {
             ensureMembers(size + 1);
-            ids[size] = id;
-            idStarts[size + 1] = Math.addExact(idStarts[size], id.length());
-            for (int i = 0; i < id.length() && !wideIds; i++) {
-                wideIds = id.charAt(i) > 0xFF;
+            int length = id.length();
+            for (int i = 0; i < length && !wideIds; i++) {
+                if (id.charAt(i) > 0xFF) {
+                    widenIds();
+                }
+            }
+            int start = idStarts[size];
+            int end = Math.addExact(start, length);
+            ensureIdChars(end);
+            for (int i = 0; i < length; i++) {
+                char c = id.charAt(i);
+                if (wideIds) {
+                    idBytes[(start + i) * 2] = (byte) (c >>> 8);
+                    idBytes[(start + i) * 2 + 1] = (byte) c;
+                } else {
+                    idBytes[start + i] = (byte) c;
+                }
+            }
+            idStarts[size + 1] = end;
+        }
+
+        /**
+         * Appends the ids of {@code from}'s own members {@code start} to {@code end} (exclusive), byte
+         * for byte when both keep ids the same way; needs room for the members.
+         */
+        private void copyIds(MemberStore from, int start, int end) {
+            int first = from.idStart(start);
+            int chars = from.idStart(end) - first;
+            if (from.wideIds && !wideIds) {
+                widenIds();
+            }
+            int at = idStarts[size];
+            ensureIdChars(Math.addExact(at, chars));
+            if (from.wideIds == wideIds) {
+                int unit = wideIds ? 2 : 1;
+                System.arraycopy(from.idChars, first * unit, idBytes, at * unit, chars * unit);
+            } else {
+                for (int i = 0; i < chars; i++) {
+                    idBytes[(at + i) * 2] = 0;
+                    idBytes[(at + i) * 2 + 1] = from.idChars[first + i];
+                }
+            }
+            for (int m = start; m < end; m++) {
+                idStarts[size + 1 + m - start] = from.idStart(m + 1) - first + at;
             }
         }
 
-        private void ensureMembers(int needed) {
-            if (needed > ids.length) {
-                int capacity = grow(ids.length, needed);
-                ids = Arrays.copyOf(ids, capacity);
-                idStarts = Arrays.copyOf(idStarts, capacity + 1);
-                birthDates = Arrays.copyOf(birthDates, capacity);
-                closedAt = Arrays.copyOf(closedAt, capacity);
-                residenceStarts = Arrays.copyOf(residenceStarts, capacity + 1);
-                groupStarts = Arrays.copyOf(groupStarts, capacity + 1);
+        /** Keeps every id's chars in two bytes from now on, as a store whose ids include a char above 0xFF does. */
+        private void widenIds() {
+            int chars = idStarts[size];
+            byte[] wide = new byte[limitedIdBytes(2L * Math.max(chars, 8))];
+            for (int i = 0; i < chars; i++) {
+                wide[i * 2 + 1] = idBytes[i];
             }
+            idBytes = wide;
+            wideIds = true;
+        }
+
+        /** Room for ids of {@code chars} chars in all. */
+        private void ensureIdChars(int chars) {
+            int needed = limitedIdBytes((wideIds ? 2L : 1L) * chars);
+            if (needed > idBytes.length) {
+                idBytes = Arrays.copyOf(idBytes, grow(idBytes.length, needed));
+            }
+        }
+
+        private static int limitedIdBytes(long bytes) {
+            if (bytes > MAX_ENTRIES) {
+                throw new IllegalArgumentException("a member store holds ids of at most " + MAX_ENTRIES + " bytes in all");
+            }
+            return (int) bytes;
+        }
+
+        private void ensureMembers(int needed) {
+            if (needed > birthDates.length) {
+                resizeMembers(grow(birthDates.length, needed));
+            }
+        }
+
+        /** Gives the member columns room for {@code capacity} members, keeping what they hold. */
+        private void resizeMembers(int capacity) {
+            idStarts = Arrays.copyOf(idStarts, capacity + 1);
+            birthDates = Arrays.copyOf(birthDates, capacity);
+            closedAt = Arrays.copyOf(closedAt, capacity);
+            residenceStarts = Arrays.copyOf(residenceStarts, capacity + 1);
+            groupStarts = Arrays.copyOf(groupStarts, capacity + 1);
         }
 
         private void addToSideTable(List<AccountClosure> closures) {
@@ -1167,41 +1387,53 @@ public final class MemberStore {
                 closureStarts = Arrays.copyOf(closureStarts, grow(closureStarts.length, sideMembers + 2));
             }
             if (closureCount + closures > closureFrom.length) {
-                int capacity = grow(closureFrom.length, closureCount + closures);
-                closureFrom = Arrays.copyOf(closureFrom, capacity);
-                closureUntil = Arrays.copyOf(closureUntil, capacity);
+                resizeClosures(grow(closureFrom.length, closureCount + closures));
             }
+        }
+
+        private void resizeClosures(int capacity) {
+            closureFrom = Arrays.copyOf(closureFrom, capacity);
+            closureUntil = Arrays.copyOf(closureUntil, capacity);
         }
 
         private void ensureResidences(int needed) {
             if (needed > residenceFrom.length) {
-                int capacity = grow(residenceFrom.length, needed);
-                residenceFrom = Arrays.copyOf(residenceFrom, capacity);
-                residencePlace = Arrays.copyOf(residencePlace, capacity);
+                resizeResidences(grow(residenceFrom.length, needed));
             }
+        }
+
+        private void resizeResidences(int capacity) {
+            residenceFrom = Arrays.copyOf(residenceFrom, capacity);
+            residencePlace = Arrays.copyOf(residencePlace, capacity);
         }
 
         private void ensureGroups(int needed) {
             if (needed + 1 > groupEventStarts.length) {
-                int capacity = grow(groupPurpose.length, needed);
-                groupPurpose = Arrays.copyOf(groupPurpose, capacity);
-                groupEventStarts = Arrays.copyOf(groupEventStarts, capacity + 1);
+                resizeGroups(grow(groupPurpose.length, needed));
             }
+        }
+
+        private void resizeGroups(int capacity) {
+            groupPurpose = Arrays.copyOf(groupPurpose, capacity);
+            groupEventStarts = Arrays.copyOf(groupEventStarts, capacity + 1);
         }
 
         private void ensureEvents(int needed) {
             if (needed > eventEffectiveAt.length) {
-                int capacity = grow(eventEffectiveAt.length, needed);
-                eventEffectiveAt = Arrays.copyOf(eventEffectiveAt, capacity);
-                eventRecordedAt = Arrays.copyOf(eventRecordedAt, capacity);
-                eventCode = Arrays.copyOf(eventCode, capacity);
+                resizeEvents(grow(eventEffectiveAt.length, needed));
             }
+        }
+
+        private void resizeEvents(int capacity) {
+            eventEffectiveAt = Arrays.copyOf(eventEffectiveAt, capacity);
+            eventRecordedAt = Arrays.copyOf(eventRecordedAt, capacity);
+            eventCode = Arrays.copyOf(eventCode, capacity);
         }
 
         private static int grow(int current, int needed) {
             long capacity = Math.max((long) needed, current + (current >> 1) + 16L);
-            if (capacity > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("a member store holds at most " + (Integer.MAX_VALUE - 8) + " entries");
+            if (capacity > MAX_ENTRIES) {
+                throw new IllegalArgumentException("a member store holds at most " + MAX_ENTRIES + " entries");
             }
             return (int) capacity;
         }

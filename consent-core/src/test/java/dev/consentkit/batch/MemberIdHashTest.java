@@ -155,6 +155,40 @@ class MemberIdHashTest {
     }
 
     @Test
+    void shouldHashAnIdAsAStoreKeepsItAsItHashesTheString() {
+        MemberIdHash hash = FIXED.hash();
+        // Strings of lengths on both sides of the multilinear family's 64 chars, at an offset in the
+        // store's bytes: of chars up to 0x7FF, stored two bytes a char, and of chars up to 0xFF,
+        // stored one byte a char as well.
+        qt().withExamples(EXAMPLES)
+                .forAll(strings().betweenCodePoints(0, 0x7FF).ofLengthBetween(0, 150), integers().between(0, 5))
+                .checkAssert((id, offset) -> assertEquals(hash.hash(id), hash.hash(stored(id, offset, true), offset,
+                        id.length(), true), id));
+        qt().withExamples(EXAMPLES)
+                .forAll(strings().betweenCodePoints(0, 0xFF).ofLengthBetween(0, 150), integers().between(0, 5))
+                .checkAssert((id, offset) -> {
+                    assertEquals(hash.hash(id), hash.hash(stored(id, offset, false), offset, id.length(), false), id);
+                    assertEquals(hash.hash(id), hash.hash(stored(id, offset, true), offset, id.length(), true), id);
+                });
+    }
+
+    /** {@code id} at char {@code offset} of bytes as a store keeps ids: one byte a char, or two. */
+    private static byte[] stored(String id, int offset, boolean wide) {
+        int unit = wide ? 2 : 1;
+        byte[] bytes = new byte[(offset + id.length()) * unit];
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (wide) {
+                bytes[(offset + i) * 2] = (byte) (c >>> 8);
+                bytes[(offset + i) * 2 + 1] = (byte) c;
+            } else {
+                bytes[offset + i] = (byte) c;
+            }
+        }
+        return bytes;
+    }
+
+    @Test
     void shouldDependOnTheHighByteOfEveryChar() {
         // A hash that kept only each char's low byte, or skipped the tail of a step, would miss one of
         // these changes; lengths run past the multilinear family into the polynomial.

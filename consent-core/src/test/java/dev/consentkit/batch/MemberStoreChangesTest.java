@@ -423,6 +423,48 @@ class MemberStoreChangesTest {
     }
 
     @Test
+    void shouldCompactOneByteIdsWithTwoByteOnesFromTheDeltaAndTheUpserts() {
+        List<Member> old = members("m-", 40);
+        List<Member> first = List.of(member("мария", 2), member("m-3", 7));
+        List<Member> second = new ArrayList<>(members("李-", 9));
+        second.add(member("m-5", 38));
+        MemberStore store = MemberStore.of(old);
+
+        MemberStore layered = store.withChanges(first, List.of("m-1"));
+        MemberStore compacted = layered.withChanges(second, List.of("m-2"));
+
+        assertTrue(layered.isLayered());
+        assertFalse(compacted.isLayered());
+        List<Member> expected = with(with(old, first, Set.of("m-1")), second, Set.of("m-2"));
+        for (Member member : expected) {
+            assertEquals(member.id(), compacted.memberId(compacted.indexOf(member.id())));
+        }
+        assertEquals(-1, compacted.indexOf("m-1"));
+        assertEquals(-1, compacted.indexOf("мари"));
+        assertDecidesAs(expected, compacted);
+    }
+
+    @Test
+    void shouldCompactTwoByteIdsWithOneByteOnesFromTheDeltaAndTheUpserts() {
+        List<Member> old = members("мария-", 40);
+        // The delta's ids are all one byte a char; the second change replaces one of them.
+        List<Member> first = List.of(member("ascii", 2), member("é-0", 7));
+        List<Member> second = new ArrayList<>(members("é-", 9));
+        second.add(member("мария-5", 38));
+        MemberStore store = MemberStore.of(old);
+
+        MemberStore compacted = store.withChanges(first, List.of("мария-1")).withChanges(second, List.of());
+
+        assertFalse(compacted.isLayered());
+        List<Member> expected = with(with(old, first, Set.of("мария-1")), second, Set.of());
+        for (Member member : expected) {
+            assertEquals(member.id(), compacted.memberId(compacted.indexOf(member.id())));
+        }
+        assertEquals(-1, compacted.indexOf("мария-1"));
+        assertDecidesAs(expected, compacted);
+    }
+
+    @Test
     void shouldKeepGpcOptOutsAndReopenedAccountsInBothLayers() {
         // Variant 3 has a GPC opt-out and variant 2 a reopened account (see member).
         List<Member> old = List.of(member("gpc", 3), member("reopened", 2), member("both", 38));

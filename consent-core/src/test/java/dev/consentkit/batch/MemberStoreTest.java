@@ -117,6 +117,31 @@ class MemberStoreTest {
     }
 
     @Test
+    void shouldLeaveABuiltStoreAsItWasWhenItsBuilderGoesOnAdding() {
+        // Sixteen one-char ids fill the builder's first arrays exactly, so the store may take them as they are.
+        MemberStore.Builder builder = MemberStore.builder();
+        for (int i = 0; i < 16; i++) {
+            builder.add(member(String.valueOf((char) ('a' + i))).build());
+        }
+        MemberStore first = builder.build();
+        builder.add(member("成员").build());
+        builder.add(member("z").build());
+        MemberStore second = builder.build();
+
+        assertEquals(16, first.size());
+        assertEquals(-1, first.indexOf("成员"));
+        assertEquals(-1, first.indexOf("z"));
+        assertEquals("p", first.memberId(15));
+        assertEquals(18, second.size());
+        assertEquals("成员", second.memberId(second.indexOf("成员")));
+        assertEquals("a", second.memberId(second.indexOf("a")));
+        assertTrue(first.footprintBytes() < second.footprintBytes());
+        for (int i = 0; i < 16; i++) {
+            assertEquals(i, first.indexOf(String.valueOf((char) ('a' + i))));
+        }
+    }
+
+    @Test
     void shouldRoundTripSingleCharacterIds() {
         List<String> ids = List.of("a", "b", "ab", "é", "中", "0");
         MemberStore store = storeOf(ids);
