@@ -1,5 +1,7 @@
 package dev.consentkit.benchmarks.jdbc;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.consentkit.jdbc.AppendResult;
 import dev.consentkit.jdbc.ConsentLedger;
 import dev.consentkit.jdbc.LedgerBatch;
@@ -27,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * consent-jdbc's {@link ConsentLedger} on a PostgreSQL 17 server of its own, filled once per trial by
  * {@link LedgerDataGenerator} through {@link ConsentLedger#append} (by default 1,000,000 members with
- * about 1,500,000 consent events; the fill prints its own rate), then vacuumed:
+ * about 1,500,000 consent events; the fill prints its own rate), then vacuumed. Every benchmark takes
+ * its connections from a HikariCP pool of up to {@value #POOL_SIZE}, as a service would: without one,
+ * each call would start a new server backend, which costs more than a small update.
  *
  * <ul>
  *   <li>{@link #loadMembers}: every member into a {@link dev.consentkit.batch.MemberStore}, the whole
@@ -59,6 +63,9 @@ public class ConsentLedgerBenchmark {
     /** Members per append call when filling the ledger. */
     public static final int FILL_BATCH = 5_000;
 
+    /** The most connections the pool holds: a load or an update takes one, the fill one at a time. */
+    public static final int POOL_SIZE = 4;
+
     /** A server with a filled ledger, for one trial. */
     @State(Scope.Benchmark)
     public static class Ledger {
@@ -72,12 +79,14 @@ public class ConsentLedgerBenchmark {
         public long seed;
 
         @Nullable LedgerServer server;
+        @Nullable HikariDataSource pool;
         @Nullable ConsentLedger ledger;
         @Nullable DataSource dataSource;
         LedgerDataGenerator.@Nullable Fill fill;
 
         /**
-         * Starts the server, creates the schema, fills the ledger and vacuums it.
+         * Starts the server and a pool of connections to it, creates the schema, fills the ledger and
+         * vacuums it.
          *
          * @throws IOException if the server does not start
          * @throws SQLException if the database fails
@@ -86,7 +95,11 @@ public class ConsentLedgerBenchmark {
         public void start() throws IOException, SQLException {
             LedgerServer started = LedgerServer.start();
             server = started;
-            DataSource database = started.dataSource();
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(started.dataSource());
+            config.setMaximumPoolSize(POOL_SIZE);
+            HikariDataSource database = new HikariDataSource(config);
+            pool = database;
             dataSource = database;
             ConsentLedger on = ConsentLedger.on(database);
             ledger = on;
@@ -98,12 +111,16 @@ public class ConsentLedgerBenchmark {
         }
 
         /**
-         * Stops the server.
+         * Closes the pool and stops the server.
          *
          * @throws IOException if it does not stop cleanly
          */
         @TearDown(Level.Trial)
         public void stop() throws IOException {
+            HikariDataSource connections = pool;
+            if (connections != null) {
+                connections.close();
+            }
             LedgerServer started = server;
             if (started != null) {
                 started.close();
