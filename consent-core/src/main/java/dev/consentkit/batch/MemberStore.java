@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -308,6 +309,15 @@ public final class MemberStore {
      *     removed, or the store would exceed its limits; the message names the id or the limit
      */
     public MemberStore withChanges(Collection<Member> upserts, Collection<String> removedIds) {
+        return withChanges(upserts, removedIds, builder -> { });
+    }
+
+    /**
+     * {@link #withChanges(Collection, Collection)}, handing the builder of the new store, or of the new
+     * delta, to {@code beforeBuild} once everything is in it and before it builds: what lets a test
+     * see that the change filled exactly the room it reserved.
+     */
+    MemberStore withChanges(Collection<Member> upserts, Collection<String> removedIds, Consumer<Builder> beforeBuild) {
         Map<String, Member> upserted = new LinkedHashMap<>();
         for (Member member : Objects.requireNonNull(upserts, "upserts")) {
             String id = Objects.requireNonNull(member, "upserted member").id();
@@ -385,6 +395,7 @@ public final class MemberStore {
         for (int i = 0; i < added.size(); i++) {
             builder.add(added.get(i), indexes.get(i));
         }
+        beforeBuild.accept(builder);
         MemberStore changes = builder.build();
         return compact ? changes : new MemberStore(this, changes, nowVacated, nowVacatedCount, ownEvents);
     }
@@ -1043,6 +1054,24 @@ public final class MemberStore {
             return !closures.isEmpty() && !(closures.size() == 1 && closures.get(0).isOpenEnded());
         }
 
+        /**
+         * Whether every array holds exactly what was put in it and no room is left: what {@link #reserve}
+         * promises once a change has copied and added everything it counted, so that {@link #build}
+         * takes the arrays as they are.
+         */
+        boolean isFull() {
+            int idBytesUsed = idStarts[size] * (wideIds ? 2 : 1);
+            return birthDates.length == size && closedAt.length == size && idStarts.length == size + 1
+                    && residenceStarts.length == size + 1 && groupStarts.length == size + 1
+                    && idBytes.length == idBytesUsed
+                    && residenceFrom.length == residenceCount && residencePlace.length == residenceCount
+                    && groupPurpose.length == groupCount && groupEventStarts.length == groupCount + 1
+                    && eventEffectiveAt.length == eventCount && eventRecordedAt.length == eventCount
+                    && eventCode.length == eventCount
+                    && closureStarts.length == sideMembers + 1 && closureFrom.length == closureCount
+                    && closureUntil.length == closureCount;
+        }
+
         /** Copies the arrays that {@link #build} may have handed to a store, before they change. */
         private void unshare() {
             if (shared) {
@@ -1143,33 +1172,34 @@ public final class MemberStore {
             if (rows.wideIds && !wideIds) {
                 widenIds();
             }
-            // Past a limit, the copy or the add that passes it says so; until then no room is wasted.
+            // Each array gets exactly its room, smaller than a fresh builder's first arrays when the
+            // change is small. Past a limit, the copy or the add that passes it says so.
             int members = (int) Math.min(rows.members, MAX_MEMBERS);
-            if (members > birthDates.length) {
+            if (members != birthDates.length) {
                 resizeMembers(members);
             }
             int idByteCount = limited((wideIds ? 2 : 1) * rows.idChars);
-            if (idByteCount > idBytes.length) {
+            if (idByteCount != idBytes.length) {
                 idBytes = Arrays.copyOf(idBytes, idByteCount);
             }
             int residences = limited(rows.residences);
-            if (residences > residenceFrom.length) {
+            if (residences != residenceFrom.length) {
                 resizeResidences(residences);
             }
             int groups = limited(rows.groups + 1) - 1;
-            if (groups > groupPurpose.length) {
+            if (groups != groupPurpose.length) {
                 resizeGroups(groups);
             }
             int events = limited(rows.events);
-            if (events > eventEffectiveAt.length) {
+            if (events != eventEffectiveAt.length) {
                 resizeEvents(events);
             }
             int sideEntries = limited(rows.sideMembers + 1);
-            if (sideEntries > closureStarts.length) {
+            if (sideEntries != closureStarts.length) {
                 closureStarts = Arrays.copyOf(closureStarts, sideEntries);
             }
             int closures = limited(rows.closures);
-            if (closures > closureFrom.length) {
+            if (closures != closureFrom.length) {
                 resizeClosures(closures);
             }
         }

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -462,6 +463,32 @@ class MemberStoreChangesTest {
         }
         assertEquals(-1, compacted.indexOf("мария-1"));
         assertDecidesAs(expected, compacted);
+    }
+
+    @Test
+    void shouldFillExactlyTheRoomEachChangeReserves() {
+        List<MemberStore.Builder> filled = new ArrayList<>();
+        Consumer<MemberStore.Builder> exactlyFull = builder -> {
+            assertTrue(builder.isFull(), "room left over, or grown past what was reserved");
+            filled.add(builder);
+        };
+        List<Member> old = members("m-", 84);
+        // Reopened accounts (variant 2) go to the side table, GPC opt-outs (3, 6) are kept twice, and
+        // a two-byte id makes the delta's ids wide.
+        List<Member> first = List.of(member("m-1", 2), member("m-2", 3), member("m-3", 6), member("成员", 4));
+        List<Member> second = List.of(member("m-2", 5), member("m-7", 1));
+        List<Member> third = members("n-", 20);
+
+        MemberStore layered = MemberStore.of(old).withChanges(first, List.of("m-5"), exactlyFull);
+        MemberStore twice = layered.withChanges(second, List.of("成员"), exactlyFull);
+        MemberStore compacted = twice.withChanges(third, List.of("m-9"), exactlyFull);
+
+        assertEquals(3, filled.size());
+        assertTrue(layered.isLayered());
+        assertTrue(twice.isLayered());
+        assertFalse(compacted.isLayered());
+        assertDecidesAs(with(with(with(old, first, Set.of("m-5")), second, Set.of("成员")), third, Set.of("m-9")),
+                compacted);
     }
 
     @Test
