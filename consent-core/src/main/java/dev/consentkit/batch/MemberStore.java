@@ -1273,9 +1273,7 @@ public final class MemberStore {
                 String id = member.id();
                 members++;
                 idChars += id.length();
-                for (int i = 0; i < id.length() && !wideIds; i++) {
-                    wideIds = id.charAt(i) > 0xFF;
-                }
+                wideIds = wideIds || hasWideChar(id);
                 residences += member.jurisdictions().residences().size();
                 int signals = index.gpcSignalCount();
                 groups += index.groupCount() + (signals > 0 ? 1 : 0);
@@ -1312,10 +1310,8 @@ public final class MemberStore {
         private void addId(String id) {
             ensureMembers(size + 1);
             int length = id.length();
-            for (int i = 0; i < length && !wideIds; i++) {
-                if (id.charAt(i) > 0xFF) {
-                    widenIds();
-                }
+            if (!wideIds && hasWideChar(id)) {
+                widenIds();
             }
             int start = idStarts[size];
             int end = Math.addExact(start, length);
@@ -1356,6 +1352,16 @@ public final class MemberStore {
             for (int m = start; m < end; m++) {
                 idStarts[size + 1 + m - start] = from.idStart(m + 1) - first + at;
             }
+        }
+
+        /** Whether {@code id} has a char above 0xFF, which a store keeps in two bytes. */
+        private static boolean hasWideChar(String id) {
+            for (int i = 0; i < id.length(); i++) {
+                if (id.charAt(i) > 0xFF) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Keeps every id's chars in two bytes from now on, as a store whose ids include a char above 0xFF does. */
