@@ -162,7 +162,8 @@ public final class BatchEvaluator {
      * @throws IllegalArgumentException if the item's author is not in the store; the message names both
      */
     public boolean isTrainable(ContentItem item) {
-        return passes(item, author(item));
+        int member = author(item);
+        return passes(item, member, verdicts[member]);
     }
 
     /**
@@ -236,8 +237,8 @@ public final class BatchEvaluator {
      */
     public BitSet trainable(List<ContentItem> items) {
         long[] words = new long[(Objects.requireNonNull(items, "items").size() + 63) >>> 6];
-        forEachInGroups(items, (index, item, member) -> {
-            if (passes(item, member)) {
+        forEachInGroups(items, (index, item, member, verdict) -> {
+            if (passes(item, member, verdict)) {
                 words[index >>> 6] |= 1L << index;
             }
         });
@@ -256,8 +257,8 @@ public final class BatchEvaluator {
      */
     public List<Reason> reasons(List<ContentItem> items) {
         List<Reason> reasons = new ArrayList<>(Objects.requireNonNull(items, "items").size());
-        forEachInGroups(items, (index, item, member) -> reasons.add(RuleKernel.reason(failures(item, member),
-                verdicts[member])));
+        forEachInGroups(items, (index, item, member, verdict) -> reasons.add(RuleKernel.reason(
+                failures(item, verdict, choiceScope(member, 1)), verdict)));
         return Collections.unmodifiableList(reasons);
     }
 
@@ -362,8 +363,7 @@ public final class BatchEvaluator {
      * Whether {@code item} of the member at index {@code member} passes every check: the kernel's
      * checks in the order that stops soonest, as {@code isTrainable} asks them.
      */
-    private boolean passes(ContentItem item, int member) {
-        long verdict = verdicts[member];
+    private boolean passes(ContentItem item, int member, long verdict) {
         VersionRules r = rules;
         if (r == null || RuleKernel.memberFailures(verdict) != 0) {
             return false;
@@ -401,10 +401,10 @@ public final class BatchEvaluator {
                 | RuleKernel.choiceFailures(createdAt, facts.resumedAt(item), choiceScope, asOfNanos);
     }
 
-    /** What to do with an item, at its position in the list, and its author's member index. */
+    /** What to do with an item, at its position in the list, its author's member index and verdict. */
     @FunctionalInterface
     private interface ItemAction {
-        void accept(int index, ContentItem item, int member);
+        void accept(int index, ContentItem item, int member, long verdict);
     }
 
     /** Finds the authors of {@code items} in groups, through the store's staged lookup, and acts on each item in order. */
@@ -414,6 +414,7 @@ public final class BatchEvaluator {
         int[] hashes = new int[GROUP];
         int[] entries = new int[GROUP];
         int[] found = new int[GROUP];
+        long[] groupVerdicts = new long[GROUP];
         int index = 0;
         for (Iterator<ContentItem> it = items.iterator(); it.hasNext(); ) {
             int count = 0;
@@ -425,12 +426,17 @@ public final class BatchEvaluator {
                 count++;
             }
             members.indexesOf(authors, count, hashes, entries, found);
+            // The verdicts in a stage of their own, so that their reads overlap as the lookups' do.
+            long[] all = verdicts;
+            for (int i = 0; i < count; i++) {
+                groupVerdicts[i] = found[i] < 0 ? 0 : all[found[i]];
+            }
             for (int i = 0; i < count; i++, index++) {
                 ContentItem item = Objects.requireNonNull(group[i], "item");
                 if (found[i] < 0) {
                     throw authorNotInStore(item);
                 }
-                action.accept(index, item, found[i]);
+                action.accept(index, item, found[i], groupVerdicts[i]);
             }
         }
     }

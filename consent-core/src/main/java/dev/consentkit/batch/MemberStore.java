@@ -777,6 +777,11 @@ public final class MemberStore {
      * member is not in its own arrays, or is vacated there, in its delta.
      */
     void indexesOf(String[] ids, int count, int[] hashes, int[] entries, int[] found) {
+        // The ids' lengths first: a short loop whose reads of the strings overlap, so that hashing finds
+        // them in the cache.
+        for (int i = 0; i < count; i++) {
+            hashes[i] = ids[i].length();
+        }
         for (int i = 0; i < count; i++) {
             hashes[i] = idHash.hash(ids[i]);
         }
@@ -784,14 +789,17 @@ public final class MemberStore {
             entries[i] = slots[firstSlot(hashes[i])];
         }
         for (int i = 0; i < count; i++) {
-            // A first read of the probable member's id, which the last stage completes.
+            // A first read of the probable member's id, which the last stage completes: its first char,
+            // kept where the slot's entry was.
             int candidate = candidate(entries[i], hashes[i]);
-            found[i] = candidate >= 0 && mayHoldId(candidate, ids[i]) ? candidate : -1;
+            found[i] = candidate;
+            entries[i] = candidate < 0 ? -1 : firstChar(candidate);
         }
         for (int i = 0; i < count; i++) {
             int candidate = found[i];
-            if (candidate < 0 || !idEquals(candidate, ids[i])) {
-                found[i] = indexOf(ids[i], hashes[i], entries[i]);
+            String id = ids[i];
+            if (candidate < 0 || id.isEmpty() || entries[i] != id.charAt(0) || !idEquals(candidate, id)) {
+                found[i] = indexOf(id, hashes[i], slots[firstSlot(hashes[i])]);
             }
         }
         MemberStore d = delta;
@@ -810,10 +818,9 @@ public final class MemberStore {
         return entry == 0 || ((entry ^ hash) & ~indexMask) != 0 ? -1 : (entry & indexMask) - 1;
     }
 
-    /** Whether the member's id has the length and first character of {@code id}. */
-    private boolean mayHoldId(int member, String id) {
-        int length = idLength(member);
-        return length == id.length() && (length == 0 || charAt(idStart(member)) == id.charAt(0));
+    /** The first char of the member's id, or -1 when the id is empty. */
+    private int firstChar(int member) {
+        return idLength(member) == 0 ? -1 : charAt(idStart(member));
     }
 
     private int indexOf(String id, int hash, int entry) {
