@@ -33,7 +33,7 @@ final class Evaluator {
                 item.reservedFromNanos(), asOfNanos)) {
             return false;
         }
-        Jurisdiction place = member.jurisdictions().placeAt(asOf);
+        Jurisdiction place = member.jurisdictions().placeAt(asOfNanos);
         LegalBasis basis = RuleKernel.basis(rules, place);
         long verdict = RuleKernel.memberVerdict(rules, member.closedNanos(asOfNanos), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf));
@@ -66,7 +66,7 @@ final class Evaluator {
         PolicyVersion version = policy.versionInForce(asOf);
         VersionRules rules = version == null ? null : version.rules();
         long asOfNanos = KernelTime.notAfterNanos(asOf);
-        Jurisdiction place = member.jurisdictions().placeAt(asOf);
+        Jurisdiction place = member.jurisdictions().placeAt(asOfNanos);
         LegalBasis basis = RuleKernel.basis(rules, place);
         Purpose[] covering = policy.coveringPurposes();
         boolean gpcSignalsObject = rules != null && rules.gpcSignalsObject();

@@ -1,6 +1,7 @@
 package dev.consentkit;
 
 import dev.consentkit.internal.InForce;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,15 +22,16 @@ public final class JurisdictionTimeline {
     private static final JurisdictionTimeline UNKNOWN = new JurisdictionTimeline(new Residence[0]);
 
     private final Residence[] residences;
-    private final Instant[] starts;
+    // The starts in kernel nanoseconds, searched without reading an Instant per step.
+    private final long[] starts;
     private final Jurisdiction[] places;
 
     private JurisdictionTimeline(Residence[] sorted) {
         this.residences = sorted;
-        this.starts = new Instant[sorted.length];
+        this.starts = new long[sorted.length];
         this.places = new Jurisdiction[sorted.length];
         for (int i = 0; i < sorted.length; i++) {
-            starts[i] = sorted[i].from();
+            starts[i] = KernelTime.startNanos(sorted[i].from());
             places[i] = sorted[i].jurisdiction();
         }
     }
@@ -98,12 +100,16 @@ public final class JurisdictionTimeline {
      * @return the member's jurisdiction at {@code asOf}, or empty when it is not known then
      */
     public Optional<Jurisdiction> at(Instant asOf) {
-        return Optional.ofNullable(placeAt(Objects.requireNonNull(asOf, "asOf")));
+        return Optional.ofNullable(placeAt(KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"))));
     }
 
-    /** As {@link #at}, {@code null} when unknown; allocation-free, for the decision path. */
-    @Nullable Jurisdiction placeAt(Instant asOf) {
-        int found = InForce.at(starts, asOf);
+    /**
+     * As {@link #at}, {@code null} when unknown; allocation-free, for the decision path.
+     *
+     * @param asOf the instant asked about, from {@link KernelTime#notAfterNanos}
+     */
+    @Nullable Jurisdiction placeAt(long asOf) {
+        int found = InForce.at(starts, 0, starts.length, asOf);
         return found < 0 ? null : places[found];
     }
 
@@ -127,8 +133,8 @@ public final class JurisdictionTimeline {
                 s.append(", ");
             }
             s.append(places[i]);
-            if (!starts[i].equals(Instant.MIN)) {
-                s.append(" since ").append(starts[i]);
+            if (!residences[i].from().equals(Instant.MIN)) {
+                s.append(" since ").append(residences[i].from());
             }
         }
         return s.append(']').toString();

@@ -1001,8 +1001,7 @@ public final class MemberStore {
             }
             ensureResidences(residenceCount + residences.size());
             for (int i = 0; i < residences.size(); i++) {
-                Instant start = residences.get(i).from();
-                residenceFrom[residenceCount] = start.equals(Instant.MIN) ? KernelTime.ALWAYS : KernelTime.nanos(start);
+                residenceFrom[residenceCount] = KernelTime.startNanos(residences.get(i).from());
                 residencePlace[residenceCount] = (short) (int) Objects.requireNonNull(places.get(residences.get(i).jurisdiction()));
                 residenceCount++;
             }

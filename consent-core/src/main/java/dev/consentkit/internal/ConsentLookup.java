@@ -6,6 +6,7 @@ import dev.consentkit.Purpose;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one consent lookup: which choice of a member is in effect at an instant for a purpose, as known
@@ -158,6 +159,11 @@ public final class ConsentLookup {
                 new long[0], new int[0], new long[0], new long[0], new int[0], new long[0], new long[0], new int[0]);
 
         private final Purpose[] groupPurposes;
+        // The first two groups' purposes again, read with the index itself: most members have one or two
+        // groups, and their lookup then starts without reading the array.
+        private final @Nullable Purpose firstPurpose;
+        private final @Nullable Purpose secondPurpose;
+        private final int groupCount;
         private final String[] groupKeys;
         private final int[] groupStarts;
         private final long[] effectiveAt;
@@ -177,6 +183,9 @@ public final class ConsentLookup {
                 long[] recordedAt, int[] codes, long[] orderEffectiveAt, long[] orderRecordedAt, int[] orderGroup,
                 long[] gpcEffectiveAt, long[] gpcRecordedAt, int[] gpcCodes) {
             this.groupPurposes = groupPurposes;
+            this.firstPurpose = groupPurposes.length > 0 ? groupPurposes[0] : null;
+            this.secondPurpose = groupPurposes.length > 1 ? groupPurposes[1] : null;
+            this.groupCount = groupPurposes.length;
             this.groupKeys = groupKeys;
             this.groupStarts = groupStarts;
             this.effectiveAt = effectiveAt;
@@ -270,18 +279,22 @@ public final class ConsentLookup {
          * @param knownAt the instant of knowledge, from {@link KernelTime#notAfterNanos}
          * @return the code, or {@link #NONE}
          */
-        @SuppressWarnings("ReferenceEquality") // identity first: shared instances are the common case, then equals
         public int choiceAt(Purpose[] covering, long asOf, long knownAt) {
-            Purpose[] purposes = groupPurposes;
-            if (purposes.length > MASKED_GROUPS) {
-                return searchByKey(covering, asOf, knownAt);
+            Purpose first = firstPurpose;
+            if (first == null) {
+                return NONE;
             }
-            long counting = 0;
-            for (int g = 0; g < purposes.length; g++) {
-                for (Purpose p : covering) {
-                    if (purposes[g] == p || (purposes[g].hashCode() == p.hashCode() && purposes[g].equals(p))) {
-                        counting |= 1L << g;
-                    }
+            long counting;
+            int groups = groupCount;
+            if (groups <= 2) {
+                Purpose second = secondPurpose;
+                counting = (counts(first, covering) ? 1 : 0) | (second != null && counts(second, covering) ? 2 : 0);
+            } else if (groups > MASKED_GROUPS) {
+                return searchByKey(covering, asOf, knownAt);
+            } else {
+                counting = 0;
+                for (int g = 0; g < groups; g++) {
+                    counting |= counts(groupPurposes[g], covering) ? 1L << g : 0;
                 }
             }
             if (counting == 0) {
@@ -424,7 +437,7 @@ public final class ConsentLookup {
 
         /** The number of purpose groups. */
         public int groupCount() {
-            return groupPurposes.length;
+            return groupCount;
         }
 
         /**

@@ -88,6 +88,17 @@ public final class KernelTime {
     }
 
     /**
+     * A stored start that may also be {@link Instant#MIN} (a residence "as far back as we know"), in
+     * nanoseconds: {@link #ALWAYS} for {@link Instant#MIN}, otherwise {@link #nanos}.
+     *
+     * @param start {@link Instant#MIN} or an instant inside the stored span
+     * @return its nanoseconds since the epoch, or {@link #ALWAYS}
+     */
+    public static long startNanos(Instant start) {
+        return start.equals(Instant.MIN) ? ALWAYS : nanos(start);
+    }
+
+    /**
      * A question's instant, in nanoseconds, for tests "{@code stored <= t}"; allocation-free, as
      * {@link #notAfter(Instant, long)} with nanoseconds.
      *

@@ -297,6 +297,30 @@ class KernelBoundariesTest {
         assertEquals(63 << 1, index.choiceAt(new Purpose[] {purpose(63)}, ASOF, KernelTime.LATEST));
     }
 
+    @Test
+    void shouldCountOnlyTheCoveringGroupsOfAMemberWithOneTwoOrThreePurposes() {
+        // Members with one or two purposes are looked up through fields of their own, others through the array.
+        ConsentEvent a = ConsentEvent.optIn("a", purpose(0), Instant.EPOCH.plusSeconds(1), ConsentChannel.API);
+        ConsentEvent b = ConsentEvent.optOut("b", purpose(1), Instant.EPOCH.plusSeconds(2), ConsentChannel.API);
+        ConsentEvent c = ConsentEvent.optIn("c", purpose(2), Instant.EPOCH.plusSeconds(3), ConsentChannel.API);
+        ConsentLookup.Index one = ConsentLookup.Index.of(List.of(a));
+        ConsentLookup.Index two = ConsentLookup.Index.of(List.of(a, b));
+        ConsentLookup.Index three = ConsentLookup.Index.of(List.of(a, b, c));
+
+        assertEquals(0, one.choiceAt(new Purpose[] {purpose(0)}, ASOF, KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, one.choiceAt(new Purpose[] {purpose(1)}, ASOF, KernelTime.LATEST));
+        assertEquals(0, two.choiceAt(new Purpose[] {purpose(0)}, ASOF, KernelTime.LATEST));
+        assertEquals(1 << 1 | 1, two.choiceAt(new Purpose[] {purpose(1)}, ASOF, KernelTime.LATEST));
+        assertEquals(1 << 1 | 1, two.choiceAt(new Purpose[] {purpose(2), purpose(1)}, ASOF, KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, two.choiceAt(new Purpose[] {purpose(2)}, ASOF, KernelTime.LATEST));
+        assertEquals(1 << 1 | 1, three.choiceAt(new Purpose[] {purpose(1)}, ASOF, KernelTime.LATEST));
+        assertEquals(2 << 1, three.choiceAt(new Purpose[] {purpose(2)}, ASOF, KernelTime.LATEST));
+        assertEquals(0, three.choiceAt(new Purpose[] {purpose(0)}, ASOF, KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE, three.choiceAt(new Purpose[] {purpose(3)}, ASOF, KernelTime.LATEST));
+        assertEquals(ConsentLookup.NONE,
+                ConsentLookup.Index.of(List.of()).choiceAt(new Purpose[] {purpose(0)}, ASOF, KernelTime.LATEST));
+    }
+
     private static Purpose purpose(int i) {
         return Purpose.of(String.format("p%02d", i));
     }
