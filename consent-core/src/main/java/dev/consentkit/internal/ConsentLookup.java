@@ -307,7 +307,9 @@ public final class ConsentLookup {
             int i = InForce.at(orderEffectiveAt, 0, orderEffectiveAt.length, asOf);
             for (int stop = Math.max(-1, i - SCANNED_EVENTS); i > stop; i--) {
                 int groupAndChoice = orderGroup[i];
-                if ((counting >>> (groupAndChoice >>> 1) & 1) != 0 && orderRecordedAt[i] <= knownAt) {
+                // Every recorded event is known at LATEST: a decision that is not a replay skips the read.
+                if ((counting >>> (groupAndChoice >>> 1) & 1) != 0
+                        && (knownAt == KernelTime.LATEST || orderRecordedAt[i] <= knownAt)) {
                     return i << 1 | (groupAndChoice & 1);
                 }
             }

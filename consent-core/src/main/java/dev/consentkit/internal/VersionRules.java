@@ -216,7 +216,18 @@ public final class VersionRules {
      * @return true when the category is allowed and not never-allowed
      */
     public boolean allows(DataCategory category) {
-        return neverAllowedMatch(category) == null && allowedMatch(category) != null;
+        // Any match decides: the most specific one matters only for the evidence, not for the answer.
+        for (DataCategory rule : neverAllowed) {
+            if (category.isWithin(rule)) {
+                return false;
+            }
+        }
+        for (DataCategory rule : allowed) {
+            if (category.isWithin(rule)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The most specific of {@code rules} that {@code category} is within, or {@code null}. */

@@ -1,7 +1,9 @@
 package dev.consentkit.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.DataCategory;
 import dev.consentkit.Jurisdiction;
@@ -43,6 +45,26 @@ class VersionRulesTest {
                 RULES.categoryFailures(DataCategory.of("content.private-groups.photos")));
         assertEquals(RuleKernel.bit(Reason.CATEGORY_NOT_COVERED), RULES.categoryFailures(DataCategory.PROFILE_DETAILS));
         assertEquals(DataCategory.CONTENT, RULES.allowedMatch(DataCategory.of("content.unnamed-by-any-policy")));
+    }
+
+    @Test
+    void shouldAllowACategoryExactlyWhenNoCategoryCheckFails() {
+        // Nested rules in both lists, listed in an order where the first match is not the most specific.
+        VersionRules rules = VersionRules.of(PolicyVersion.builder("v4", Instant.EPOCH)
+                .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS)
+                .allow(DataCategory.of("content.public"), DataCategory.CONTENT, DataCategory.of("messages.group"))
+                .neverAllow(DataCategory.of("content.public.minors"), DataCategory.of("messages"))
+                .build());
+        for (String key : new String[] {"content", "content.public", "content.public.videos", "content.public.minors",
+                "content.public.minors.photos", "content.groups", "messages", "messages.group", "messages.group.x",
+                "profile", "contents", "content-public"}) {
+            DataCategory category = DataCategory.of(key);
+            assertEquals(rules.categoryFailures(category) == 0, rules.allows(category), key);
+        }
+        assertTrue(rules.allows(DataCategory.of("content.groups")));
+        assertFalse(rules.allows(DataCategory.of("content.public.minors.photos")));
+        assertFalse(rules.allows(DataCategory.of("messages.group.x")));
+        assertFalse(rules.allows(DataCategory.of("contents")));
     }
 
     @Test
