@@ -11,8 +11,6 @@ import dev.consentkit.UnknownAge;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class VersionRules {
 
-    /** How many categories' check results a version remembers. */
-    private static final int CATEGORIES_REMEMBERED = 256;
+    private static final LegalBasis[] BASES = LegalBasis.values();
+    // The basis answer for a place the version excludes.
+    private static final int NO_BASIS = -1;
 
     private static final int EXCLUDED = RuleKernel.bit(Reason.CATEGORY_EXCLUDED);
     private static final int NOT_COVERED = RuleKernel.bit(Reason.CATEGORY_NOT_COVERED);
@@ -35,9 +34,9 @@ public final class VersionRules {
     private final JurisdictionRule[] rulesBySpecificity;
     private final DataCategory[] allowed;
     private final DataCategory[] neverAllowed;
-    // The category checks' failures of the categories met so far: a batch meets a few categories millions
-    // of times. Bounded, so that items of ever new categories cannot grow it; each entry is final once put.
-    private final Map<DataCategory, Integer> failuresByCategory = new ConcurrentHashMap<>();
+    // The category checks' failures and the bases (ordinals, NO_BASIS when excluded) already worked out.
+    private final AnswerMemo<DataCategory> failuresByCategory = new AnswerMemo<>();
+    private final AnswerMemo<Jurisdiction> basisByPlace = new AnswerMemo<>();
     private final @Nullable LegalBasis defaultBasis;
     private final int minimumAge;
     private final boolean denyUnknownAge;
@@ -164,8 +163,14 @@ public final class VersionRules {
      * @return the basis, or null
      */
     public @Nullable LegalBasis basisFor(Jurisdiction place) {
-        JurisdictionRule rule = ruleFor(place);
-        return rule == null ? defaultBasis : rule.basis();
+        int known = basisByPlace.get(place);
+        if (known == AnswerMemo.ABSENT) {
+            JurisdictionRule rule = ruleFor(place);
+            LegalBasis basis = rule == null ? defaultBasis : rule.basis();
+            known = basis == null ? NO_BASIS : basis.ordinal();
+            basisByPlace.remember(place, known);
+        }
+        return known == NO_BASIS ? null : BASES[known];
     }
 
     /**
@@ -196,38 +201,23 @@ public final class VersionRules {
      * @return the failed checks' bits, 0 when the category may be used
      */
     public int categoryFailures(DataCategory category) {
-        Integer known = failuresByCategory.get(category);
-        if (known != null) {
-            return known;
+        int known = failuresByCategory.get(category);
+        if (known == AnswerMemo.ABSENT) {
+            known = (neverAllowedMatch(category) != null ? EXCLUDED : 0)
+                    | (allowedMatch(category) == null ? NOT_COVERED : 0);
+            failuresByCategory.remember(category, known);
         }
-        int failures = (neverAllowedMatch(category) != null ? EXCLUDED : 0)
-                | (allowedMatch(category) == null ? NOT_COVERED : 0);
-        if (failuresByCategory.size() < CATEGORIES_REMEMBERED) {
-            failuresByCategory.put(category, failures);
-        }
-        return failures;
+        return known;
     }
 
     /**
-     * Whether items of {@code category} may be used: {@link #categoryFailures} is 0, found with the
-     * fewest comparisons.
+     * Whether items of {@code category} may be used: {@link #categoryFailures} is 0.
      *
      * @param category an item's category
      * @return true when the category is allowed and not never-allowed
      */
     public boolean allows(DataCategory category) {
-        // Any match decides: the most specific one matters only for the evidence, not for the answer.
-        for (DataCategory rule : neverAllowed) {
-            if (category.isWithin(rule)) {
-                return false;
-            }
-        }
-        for (DataCategory rule : allowed) {
-            if (category.isWithin(rule)) {
-                return true;
-            }
-        }
-        return false;
+        return categoryFailures(category) == 0;
     }
 
     /** The most specific of {@code rules} that {@code category} is within, or {@code null}. */

@@ -11,6 +11,7 @@ import dev.consentkit.LegalBasis;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Reason;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** A version compiled for the kernel finds the most specific rule and matches categories by value. */
@@ -80,6 +81,21 @@ class VersionRulesTest {
                         rules.categoryFailures(DataCategory.of(under + ".kind-" + i)), under + ".kind-" + i);
             }
         }
+    }
+
+    @Test
+    void shouldAnswerTheSameForAPlaceAskedAgainAndForMorePlacesThanItRemembers() {
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 600; i++) {
+                // Subdivisions of an excluded group's member, of a country with its own basis, and of the default.
+                String country = i % 3 == 0 ? "DE" : i % 3 == 1 ? "US" : "JP";
+                Jurisdiction place = Jurisdiction.of(country + "-X" + Integer.toString(i, 36).toUpperCase(Locale.ROOT));
+                assertEquals(i % 3 == 0 ? null : i % 3 == 1 ? LegalBasis.PUBLIC_TASK : LegalBasis.LEGITIMATE_INTERESTS,
+                        RULES.basisFor(place), place.code());
+            }
+        }
+        // A place equal to one already asked about, but another instance, gets the same answer.
+        assertNull(RULES.basisFor(Jurisdiction.of("de-x3")));
     }
 
     @Test
