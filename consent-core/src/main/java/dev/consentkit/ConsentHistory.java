@@ -188,8 +188,19 @@ public final class ConsentHistory {
      * {@code gpcSignalsObject}; instants in kernel nanoseconds. Allocation-free: this is on the decision path.
      */
     int choiceCode(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
+        return choiceCode(index, covering, gpcSignalsObject, asOf, knownAt);
+    }
+
+    /** {@link #choiceCode(Purpose[], boolean, long, long)} on a history's {@link #index()}, for a member that keeps it. */
+    static int choiceCode(ConsentLookup.Index index, Purpose[] covering, boolean gpcSignalsObject, long asOf,
+            long knownAt) {
         int choice = index.choiceAt(covering, asOf, knownAt);
         return gpcSignalsObject ? Math.max(choice, index.latestGpcSignal(asOf, knownAt)) : choice;
+    }
+
+    /** The events laid out for the consent lookup. */
+    ConsentLookup.Index index() {
+        return index;
     }
 
     /**

@@ -33,7 +33,7 @@ final class Evaluator {
                 item.reservedFromNanos(), asOfNanos)) {
             return false;
         }
-        Jurisdiction place = member.jurisdictions().placeAt(asOfNanos);
+        Jurisdiction place = member.placeAt(asOfNanos);
         LegalBasis basis = RuleKernel.basis(rules, place);
         long verdict = RuleKernel.memberVerdict(rules, member.closedNanos(asOfNanos), place != null, basis,
                 member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf));
@@ -43,7 +43,7 @@ final class Evaluator {
         }
         Purpose[] covering = policy.coveringPurposes();
         boolean gpcSignalsObject = rules.gpcSignalsObject();
-        int choice = member.consent().choiceCode(covering, gpcSignalsObject, asOfNanos, KernelTime.LATEST);
+        int choice = member.choiceCode(covering, gpcSignalsObject, asOfNanos, KernelTime.LATEST);
         if (RuleKernel.memberFailures(RuleKernel.withChoice(verdict, basis, choice)) != 0) {
             return false;
         }
@@ -66,12 +66,12 @@ final class Evaluator {
         PolicyVersion version = policy.versionInForce(asOf);
         VersionRules rules = version == null ? null : version.rules();
         long asOfNanos = KernelTime.notAfterNanos(asOf);
-        Jurisdiction place = member.jurisdictions().placeAt(asOfNanos);
+        Jurisdiction place = member.placeAt(asOfNanos);
         LegalBasis basis = RuleKernel.basis(rules, place);
         Purpose[] covering = policy.coveringPurposes();
         boolean gpcSignalsObject = rules != null && rules.gpcSignalsObject();
         long knownAtNanos = KernelTime.knownAtNanos(knownAt);
-        int choice = member.consent().choiceCode(covering, gpcSignalsObject, asOfNanos, knownAtNanos);
+        int choice = member.choiceCode(covering, gpcSignalsObject, asOfNanos, knownAtNanos);
         long verdict = RuleKernel.withChoice(RuleKernel.memberVerdict(rules, member.closedNanos(asOfNanos), place != null,
                 basis, member.packedBirthDate(), asOfNanos, KernelTime.utcEpochDay(asOf)), basis, choice);
         int failed = RuleKernel.versionFailures(rules) | RuleKernel.memberFailures(verdict)

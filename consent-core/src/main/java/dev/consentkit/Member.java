@@ -2,6 +2,7 @@ package dev.consentkit;
 
 import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.CalendarDays;
+import dev.consentkit.internal.ConsentLookup;
 import dev.consentkit.internal.KernelTime;
 import dev.consentkit.internal.RuleKernel;
 import java.time.Instant;
@@ -49,6 +50,12 @@ public final class Member {
     private final long closedOnce;
     private final long @Nullable [] closedFrom;
     private final long @Nullable [] closedUntil;
+    // The place of a member with one residence and its start, so that most decisions read the place
+    // from the member itself (null otherwise: the timeline answers); and the consent lookup's index,
+    // one read nearer than through the history.
+    private final @Nullable Jurisdiction onlyPlace;
+    private final long onlyPlaceFrom;
+    private final ConsentLookup.Index consentIndex;
 
     private Member(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");
@@ -67,6 +74,10 @@ public final class Member {
         this.jurisdictions = b.jurisdictions;
         this.consent = b.consent;
         this.packedBirthDate = birth == null ? CalendarDays.UNKNOWN_BIRTH : CalendarDays.pack(birth);
+        List<Residence> residences = jurisdictions.residences();
+        this.onlyPlace = residences.size() == 1 ? residences.get(0).jurisdiction() : null;
+        this.onlyPlaceFrom = residences.size() == 1 ? KernelTime.startNanos(residences.get(0).from()) : KernelTime.NEVER;
+        this.consentIndex = consent.index();
         if (closures.isEmpty() || (closures.size() == 1 && closures.get(0).isOpenEnded())) {
             this.closedOnce = closures.isEmpty() ? KernelTime.NEVER : KernelTime.nanos(closures.get(0).closedAt());
             this.closedFrom = null;
@@ -225,6 +236,26 @@ public final class Member {
         long[] from = closedFrom;
         long[] until = closedUntil;
         return from == null || until == null ? closedOnce : AccountClosures.closedAt(from, until, 0, from.length, asOf);
+    }
+
+    /**
+     * The member's jurisdiction at {@code asOf} (kernel nanoseconds), {@code null} when unknown then:
+     * {@link JurisdictionTimeline#at}, allocation-free, for the decision path.
+     */
+    @Nullable Jurisdiction placeAt(long asOf) {
+        Jurisdiction only = onlyPlace;
+        if (only != null) {
+            return onlyPlaceFrom <= asOf ? only : null;
+        }
+        return jurisdictions.placeAt(asOf);
+    }
+
+    /**
+     * The code of the member's choice in effect, as {@link ConsentHistory}'s {@code choiceCode} gives
+     * it; allocation-free, for the decision path.
+     */
+    int choiceCode(Purpose[] covering, boolean gpcSignalsObject, long asOf, long knownAt) {
+        return ConsentHistory.choiceCode(consentIndex, covering, gpcSignalsObject, asOf, knownAt);
     }
 
     /** The closure in effect at {@code asOf} (kernel nanoseconds), or null when open. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import dev.consentkit.internal.KernelTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,6 +27,29 @@ class MemberTest {
             Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z"), ConsentChannel.API);
     private static final ConsentEvent OPT_OUT = ConsentEvent.optOut("e-7", Purpose.GENERATIVE_AI_TRAINING,
             Instant.parse("2025-11-10T00:00:00Z"), Instant.parse("2025-11-10T00:00:05Z"), ConsentChannel.SETTINGS_TOGGLE);
+
+    @Test
+    void shouldPlaceTheMemberAndFindTheirChoiceAsTheTimelineAndTheHistoryDo() {
+        List<Member> members = List.of(
+                Member.builder("none").build(),
+                Member.builder("always").residentIn(DE).build(),
+                Member.builder("from").residentIn(DE, MOVED).consent(OPT_IN).build(),
+                Member.builder("moved").jurisdictions(JurisdictionTimeline.always(DE).movedTo(FR, MOVED))
+                        .consent(OPT_IN, OPT_OUT).build());
+        Purpose[] covering = Purpose.GENERATIVE_AI_TRAINING.coveringPurposes().toArray(new Purpose[0]);
+        for (Member member : members) {
+            for (Instant asOf : List.of(Instant.MIN, MOVED.minusNanos(1), MOVED, MOVED.plusNanos(1),
+                    OPT_OUT.effectiveAt(), Instant.MAX)) {
+                long nanos = KernelTime.notAfterNanos(asOf);
+                assertEquals(member.jurisdictions().at(asOf).orElse(null), member.placeAt(nanos),
+                        member.id() + " at " + asOf);
+                assertEquals(member.consent().choiceCode(covering, false, nanos, KernelTime.LATEST),
+                        member.choiceCode(covering, false, nanos, KernelTime.LATEST), member.id() + " at " + asOf);
+            }
+        }
+        assertEquals(null, members.get(2).placeAt(KernelTime.notAfterNanos(MOVED.minusNanos(1))));
+        assertEquals(DE, members.get(2).placeAt(KernelTime.notAfterNanos(MOVED)));
+    }
 
     @Test
     void shouldStartWithNothingKnownButTheId() {
