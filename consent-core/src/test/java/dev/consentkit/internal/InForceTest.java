@@ -29,7 +29,7 @@ class InForceTest {
                     long[] starts = sortedStarts(random, length, spread);
                     int from = length == 0 ? 0 : random.nextInt(length + 1);
                     int to = from + random.nextInt(length - from + 1);
-                    for (long asOf : questions(random, starts, from, to)) {
+                    for (long asOf : questions(random, starts)) {
                         assertEquals(lastAtOrBefore(starts, from, to, asOf), InForce.at(starts, from, to, asOf),
                                 () -> "range " + from + " to " + to + " of " + Arrays.toString(starts) + " at " + asOf);
                     }
@@ -70,7 +70,7 @@ class InForceTest {
     }
 
     /** Every start of the array, the values beside it, the extremes and a few random instants. */
-    private static long[] questions(SplittableRandom random, long[] starts, int from, int to) {
+    private static long[] questions(SplittableRandom random, long[] starts) {
         long[] asked = new long[starts.length * 3 + EXTREMES.length + 4];
         int k = 0;
         for (long start : starts) {
