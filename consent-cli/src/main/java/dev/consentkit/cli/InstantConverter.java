@@ -1,8 +1,8 @@
 package dev.consentkit.cli;
 
+import dev.consentkit.jackson.ConsentDocuments;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
  * Reads an instant option ({@code --as-of}, {@code --known-at}) in exactly the forms ConsentKit documents
  * accept: an ISO-8601 UTC instant as {@link Instant#toString()} writes it, such as
  * {@code 2025-11-04T00:00:00Z} or {@code 2025-11-04T09:30:15.250Z}, or a plain date as
- * {@link LocalDate#toString()} writes it, such as {@code 2025-11-04}, which means midnight UTC at its start.
+ * {@link java.time.LocalDate#toString()} writes it, such as {@code 2025-11-04}, which means midnight UTC at its start.
  *
  * <p>Anything else is a usage error naming the value and these forms, among them what {@link Instant#parse}
  * alone would take: an offset ({@code +01:00}), a lower-case {@code t} or {@code z}, a time without
@@ -21,14 +21,8 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class InstantConverter implements ITypeConverter<Instant> {
 
-    // The same grammar as the instants and dates of consent-jackson's documents (its Scalars, which that
-    // module does not export): a 4-digit year (signed and longer only beyond 0000-9999), 'T', HH:MM:SS
-    // from 00:00:00 to 23:59:59, 0 to 9 fraction digits, 'Z'. InstantConverterTest reads every case
-    // through a document as well, so the two cannot drift apart unnoticed.
+    // The text between the date and the time, in the hints below.
     private static final String YEAR_MONTH_DAY = "(?:[0-9]{4}|[+-][0-9]{4,10})-[0-9]{2}-[0-9]{2}";
-    private static final Pattern DATE = Pattern.compile(YEAR_MONTH_DAY);
-    private static final Pattern INSTANT = Pattern.compile(
-            YEAR_MONTH_DAY + "T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9})?Z");
 
     private static final Pattern OFFSET = Pattern.compile(".*[Tt].*([+-][0-9]{2}(?::?[0-9]{2})?(?::?[0-9]{2})?)");
     private static final Pattern LOWER_CASE = Pattern.compile(".*[0-9]t[0-9].*|.*[0-9]z");
@@ -43,17 +37,14 @@ final class InstantConverter implements ITypeConverter<Instant> {
 
     @Override
     public Instant convert(String value) {
+        // The documents' own readers decide what is accepted; only the hints below are the command line's.
+        boolean date = value.indexOf('T') < 0 && value.indexOf('t') < 0;
         try {
-            if (DATE.matcher(value).matches()) {
-                return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            if (INSTANT.matcher(value).matches()) {
-                return Instant.parse(value);
-            }
-        } catch (DateTimeException e) {
-            throw rejected(value, "there is no such date");
+            return date ? ConsentDocuments.readDate(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : ConsentDocuments.readInstant(value);
+        } catch (IllegalArgumentException e) {
+            throw rejected(value, e.getCause() instanceof DateTimeException ? "there is no such date" : why(value));
         }
-        throw rejected(value, why(value));
     }
 
     private static TypeConversionException rejected(String value, String why) {

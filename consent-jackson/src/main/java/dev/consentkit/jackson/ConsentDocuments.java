@@ -364,7 +364,9 @@ public final class ConsentDocuments {
      * @param text the instant's text
      * @return the instant
      * @throws NullPointerException if {@code text} is null
-     * @throws IllegalArgumentException if {@code text} is not such an instant; the message shows it
+     * @throws IllegalArgumentException if {@code text} is not such an instant; the message shows it, and
+     *     when the text has the form but names no such day or time (such as {@code 2025-02-30T00:00:00Z}),
+     *     the cause is the {@link java.time.DateTimeException} that says so
      */
     public static Instant readInstant(String text) {
         return Scalars.INSTANTS.read(Objects.requireNonNull(text, "text"));
@@ -378,7 +380,8 @@ public final class ConsentDocuments {
      * @return the date
      * @throws NullPointerException if {@code text} is null
      * @throws IllegalArgumentException if {@code text} is not such a date, or names no day of the
-     *     calendar; the message shows it
+     *     calendar; the message shows it, and for a day the calendar does not have (such as
+     *     {@code 2025-02-30}) the cause is the {@link java.time.DateTimeException} that says so
      */
     public static LocalDate readDate(String text) {
         return Scalars.DATES.read(Objects.requireNonNull(text, "text"));

@@ -2,6 +2,8 @@ package dev.consentkit.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
@@ -31,6 +33,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.DateTimeException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -512,9 +515,14 @@ class ConsentDocumentsTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> ConsentDocuments.readInstant(text));
             assertTrue(e.getMessage().startsWith("malformed instant \"" + text + "\""), e::getMessage);
+            assertNull(e.getCause(), text);
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ConsentDocuments.readDate("2025-02-29"));
         assertTrue(e.getMessage().startsWith("malformed date \"2025-02-29\""), e::getMessage);
+        assertInstanceOf(DateTimeException.class, e.getCause());
+        assertInstanceOf(DateTimeException.class, assertThrows(IllegalArgumentException.class,
+                () -> ConsentDocuments.readInstant("2025-02-30T00:00:00Z")).getCause());
+        assertNull(assertThrows(IllegalArgumentException.class, () -> ConsentDocuments.readDate("2025-2-28")).getCause());
     }
 }
