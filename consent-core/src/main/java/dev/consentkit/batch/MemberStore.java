@@ -790,7 +790,7 @@ public final class MemberStore {
         }
         for (int i = 0; i < count; i++) {
             // A first read of the probable member's id, which the last stage completes: its first char,
-            // kept where the slot's entry was.
+            // kept where the slot's entry was. No candidate in the probe run: the id is not in the table.
             int candidate = candidate(entries[i], hashes[i]);
             found[i] = candidate;
             entries[i] = candidate < 0 ? -1 : firstChar(candidate);
@@ -798,7 +798,7 @@ public final class MemberStore {
         for (int i = 0; i < count; i++) {
             int candidate = found[i];
             String id = ids[i];
-            if (candidate < 0 || id.isEmpty() || entries[i] != id.charAt(0) || !idEquals(candidate, id)) {
+            if (candidate >= 0 && (id.isEmpty() || entries[i] != id.charAt(0) || !idEquals(candidate, id))) {
                 found[i] = indexOf(id, hashes[i], slots[firstSlot(hashes[i])]);
             }
         }
@@ -811,11 +811,19 @@ public final class MemberStore {
     }
 
     /**
-     * The member the entry of the first slot probably holds, or -1 when the slot is empty or holds
-     * another hash.
+     * The member that probably has the id of {@code hash}: the first entry of its probe run, from the
+     * slot whose entry is {@code entry}, that keeps the hash's top bits; -1 when the run has none. The
+     * run's next slots are mostly in the cache line of its first, which the caller has read.
      */
     private int candidate(int entry, int hash) {
-        return entry == 0 || ((entry ^ hash) & ~indexMask) != 0 ? -1 : (entry & indexMask) - 1;
+        int fingerprint = hash & ~indexMask;
+        int mask = slots.length - 1;
+        for (int slot = firstSlot(hash), e = entry; e != 0; slot = (slot + 1) & mask, e = slots[slot]) {
+            if ((e & ~indexMask) == fingerprint) {
+                return (e & indexMask) - 1;
+            }
+        }
+        return -1;
     }
 
     /** The first char of the member's id, or -1 when the id is empty. */

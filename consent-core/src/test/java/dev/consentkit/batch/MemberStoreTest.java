@@ -300,6 +300,33 @@ class MemberStoreTest {
     }
 
     @Test
+    void shouldFindInStagesWhatItFindsOneIdAtATime() {
+        // 100,000 ids in 262,144 slots: tens of thousands share a first slot with another id and sit
+        // further along its run, and thousands share the top bits of their hash with another id. The
+        // staged lookup, in groups of 128 as the object path asks it, must answer for every one of them,
+        // and for as many absent ids, what indexOf answers.
+        int group = 128;
+        String[] ids = new String[group];
+        int[] hashes = new int[group];
+        int[] entries = new int[group];
+        int[] found = new int[group];
+        int absent = 0;
+        int asked = 0;
+        for (int from = 0; from < 2 * LARGE_SIZE; from += group, asked += group) {
+            for (int i = 0; i < group; i++) {
+                ids[i] = largeId(from + i);
+            }
+            LARGE.indexesOf(ids, group, hashes, entries, found);
+            for (int i = 0; i < group; i++) {
+                int expected = LARGE.indexOf(ids[i]);
+                assertEquals(expected, found[i], ids[i]);
+                absent += expected < 0 ? 1 : 0;
+            }
+        }
+        assertEquals(asked - LARGE_SIZE, absent);
+    }
+
+    @Test
     void shouldRejectAnIndexThatIsNotAMemberIndex() {
         MemberStore store = storeOf(List.of("m-1", "m-2"));
 
