@@ -21,7 +21,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class InstantConverter implements ITypeConverter<Instant> {
 
-    // The text between the date and the time, in the hints below.
+    // The date part of an instant, for the hints below that name what is wrong with a refused value.
     private static final String YEAR_MONTH_DAY = "(?:[0-9]{4}|[+-][0-9]{4,10})-[0-9]{2}-[0-9]{2}";
 
     private static final Pattern OFFSET = Pattern.compile(".*[Tt].*([+-][0-9]{2}(?::?[0-9]{2})?(?::?[0-9]{2})?)");

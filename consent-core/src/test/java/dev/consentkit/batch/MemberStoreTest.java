@@ -301,8 +301,9 @@ class MemberStoreTest {
 
     @Test
     void shouldFindInStagesWhatItFindsOneIdAtATime() {
-        // 100,000 ids in 262,144 slots: tens of thousands share a first slot with another id and sit
-        // further along its run, and thousands share the top bits of their hash with another id. The
+        // 100,000 ids in 262,144 slots: with linear probing about a fifth of them sit further along
+        // their run than their first slot, and thousands share the top bits of their hash with another
+        // id (shouldTellApartMembersWhoseHashesShareTheirTopBits counts them). The
         // staged lookup, in groups of 128 as the object path asks it, must answer for every one of them,
         // and for as many absent ids, what indexOf answers.
         int group = 128;
