@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -695,6 +696,31 @@ class BatchEvaluatorTest {
                 .trainable(ColumnsOfItems.of(store, items, TimeUnit.NANOSECONDS));
 
         assertEquals(bits(0, 3), trainable);
+    }
+
+    @Test
+    void shouldDecideEachRowByItsOwnMemberAcrossTheBlocksItsVerdictsAreReadIn() {
+        // 1,000 rows of the three members in turn: the columnar paths read the members' verdicts a
+        // block of rows at a time, and every row must still get its own member's answer.
+        MemberStore store = storeWith(adult().build());
+        int[] memberIndexes = new int[1_000];
+        for (int row = 0; row < memberIndexes.length; row++) {
+            memberIndexes[row] = row % 3;
+        }
+        ItemColumns columns = columnOfMembers(memberIndexes);
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, store, AS_OF);
+        Reason[] eachMember = batch.reasons(columnOfMembers(0, 1, 2));
+
+        BitSet trainable = batch.trainable(columns);
+        Reason[] reasons = batch.reasons(columns);
+
+        BitSet expected = new BitSet();
+        for (int row = 0; row < memberIndexes.length; row++) {
+            expected.set(row, row % 3 == 1);
+            assertEquals(eachMember[row % 3], reasons[row], "row " + row);
+        }
+        assertEquals(expected, trainable);
+        assertEquals(3, Set.of(eachMember).size(), "the three members must be decided differently");
     }
 
     @Test
