@@ -1,6 +1,8 @@
 package dev.consentkit;
 
+import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.KernelTime;
+import dev.consentkit.internal.RuleKernel;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,8 +89,9 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
      * @return {@code true} when the account is closed at {@code asOf} by this closure
      */
     public boolean isInEffectAt(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
-        return closedAt.compareTo(asOf) <= 0 && (reopenedAt == null || asOf.isBefore(reopenedAt));
+        long at = KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"));
+        long until = reopenedAt == null ? KernelTime.NEVER : KernelTime.nanos(reopenedAt);
+        return RuleKernel.accountClosed(AccountClosures.closedAt(KernelTime.nanos(closedAt), until, at), at);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.consentkit;
 
 import dev.consentkit.internal.KernelTime;
+import dev.consentkit.internal.RuleKernel;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -36,7 +37,7 @@ public record Reservation(ReservationSource source, Instant effectiveFrom) {
      * @return {@code true} when the reservation is in effect at {@code asOf}
      */
     public boolean isInEffectAt(Instant asOf) {
-        Objects.requireNonNull(asOf, "asOf");
-        return effectiveFrom.compareTo(asOf) <= 0;
+        return RuleKernel.reserved(KernelTime.nanos(effectiveFrom),
+                KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf")));
     }
 }

@@ -27,6 +27,27 @@ class AccountClosureTest {
     }
 
     @Test
+    void shouldAnswerAsTheEngineDecidesAtEveryEdgeAndOutsideTheStoredSpan() {
+        AccountClosure closure = AccountClosure.between(CLOSED, REOPENED);
+        Member member = Member.builder("m-1").residentIn(Jurisdiction.of("US")).closure(closure).build();
+        ContentItem post = ContentItem.of("p-1", "m-1", DataCategory.PUBLIC_CONTENT, CLOSED.minusSeconds(86_400));
+        TrainingPolicy policy = TrainingPolicy.builder("p", Purpose.GENERATIVE_AI_TRAINING)
+                .version(PolicyVersion.builder("v", StoredSpan.FIRST).allow(DataCategory.PUBLIC_CONTENT)
+                        .defaultBasis(LegalBasis.LEGITIMATE_INTERESTS).build())
+                .build();
+
+        for (Instant asOf : new Instant[] {Instant.MIN, CLOSED.minusNanos(1), CLOSED, REOPENED.minusNanos(1), REOPENED,
+                Instant.MAX}) {
+            boolean closed = policy.evaluate(post, member, asOf).failedChecks().contains(Reason.ACCOUNT_CLOSED);
+            assertEquals(closed, closure.isInEffectAt(asOf), asOf::toString);
+            assertEquals(closed, member.closureAt(asOf).isPresent(), asOf::toString);
+        }
+        assertFalse(closure.isInEffectAt(Instant.MIN));
+        assertTrue(AccountClosure.from(CLOSED).isInEffectAt(Instant.MAX));
+        assertFalse(closure.isInEffectAt(Instant.MAX));
+    }
+
+    @Test
     void shouldStayInEffectForGoodWhenNotReopened() {
         AccountClosure closure = AccountClosure.from(CLOSED);
 

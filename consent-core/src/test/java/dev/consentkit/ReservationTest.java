@@ -25,6 +25,13 @@ class ReservationTest {
     }
 
     @Test
+    void shouldNotBeInEffectAtAnInstantBeforeTheStoredSpan() {
+        assertFalse(TDM.isInEffectAt(Instant.MIN));
+        assertTrue(new Reservation(ReservationSource.TDM_REP, StoredSpan.FIRST).isInEffectAt(StoredSpan.FIRST));
+        assertFalse(new Reservation(ReservationSource.TDM_REP, StoredSpan.LAST).isInEffectAt(StoredSpan.LAST.minusNanos(1)));
+    }
+
+    @Test
     void shouldBeEqualExactlyWhenSourceAndInstantAreEqual() {
         new EqualsTester()
                 .addEqualityGroup(TDM, new Reservation(ReservationSource.TDM_REP, FROM))

@@ -32,7 +32,26 @@ public final class AccountClosures {
     public static int indexAt(long[] from, long[] until, int start, int end, long asOf) {
         int found = InForce.at(from, start, end, asOf);
         // The latest closure started at or before asOf; it is in effect unless reopened by then.
-        return found >= start && until[found] > asOf ? found : start - 1;
+        return found >= start && !reopenedBy(until[found], asOf) ? found : start - 1;
+    }
+
+    /**
+     * The start of one closure if it is in effect at {@code asOf}, what {@link RuleKernel#memberVerdict}
+     * is given, or {@link KernelTime#NEVER} when it is not: the account is closed from {@code from} and
+     * open again from {@code until}.
+     *
+     * @param from the closure's start
+     * @param until its reopening, {@link KernelTime#NEVER} when not reopened
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @return {@code from}, or {@link KernelTime#NEVER}
+     */
+    public static long closedAt(long from, long until, long asOf) {
+        return reopenedBy(until, asOf) ? KernelTime.NEVER : from;
+    }
+
+    /** Whether a closure reopened at {@code until} is over at {@code asOf}: reopening is exclusive. */
+    private static boolean reopenedBy(long until, long asOf) {
+        return until <= asOf;
     }
 
     /**

@@ -385,7 +385,16 @@ public final class RuleKernel {
         return createdAt < scopeFrom;
     }
 
-    private static boolean reserved(long reservedFrom, long asOf) {
+    /**
+     * Whether a reservation in effect from {@code reservedFrom} reserves the item at {@code asOf}: the
+     * item check of {@link Reason#RESERVED}, which {@link dev.consentkit.Reservation#isInEffectAt} asks
+     * too.
+     *
+     * @param reservedFrom the start of the reservation, {@link KernelTime#NEVER} for none
+     * @param asOf the instant of use, from {@link KernelTime#notAfterNanos}
+     * @return whether the reservation is in effect
+     */
+    public static boolean reserved(long reservedFrom, long asOf) {
         return reservedFrom <= asOf;
     }
 
