@@ -1,6 +1,7 @@
 package dev.consentkit.cli;
 
 import dev.consentkit.jackson.ConsentDocumentException;
+import dev.consentkit.jackson.ReadOptions;
 import dev.consentkit.suite.CaseResult;
 import dev.consentkit.suite.PolicySuite;
 import dev.consentkit.suite.SuiteResult;
@@ -27,12 +28,16 @@ import picocli.CommandLine.Parameters;
                         + "what was expected and the decision made for each failure, then the line "
                         + "'N passed, N failed'.",
                 "",
+                "A consent event of a suite's members recorded up to --clock-skew before it takes effect counts "
+                        + "from when it was recorded; one recorded longer before makes the suite unreadable.",
+                "",
                 "Exit code 0 when every case passed, 1 when a case failed, 2 when a suite cannot be read "
                         + "(the other suites still run).",
                 ""},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  ./consent test examples/linkedin/suite.json",
+                "  ./consent test --clock-skew PT0S examples/linkedin/suite.json",
                 "  ./consent test policies/*.suite.json"})
 final class TestCommand implements Callable<Integer> {
 
@@ -46,6 +51,10 @@ final class TestCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SUITE.json", description = "The suite files to run.")
     private List<Path> suites;
+
+    @Option(names = "--clock-skew", paramLabel = "DURATION", converter = ClockSkewConverter.class,
+            defaultValue = ClockSkewConverter.DEFAULT, description = ClockSkewConverter.DESCRIPTION)
+    private ReadOptions readOptions;
 
     TestCommand(Invocation invocation) {
         this.invocation = invocation;
@@ -83,7 +92,7 @@ final class TestCommand implements Callable<Integer> {
     private SuiteResult run(Path file) {
         String problem;
         try {
-            return PolicySuite.read(invocation.resolve(file)).run();
+            return PolicySuite.read(invocation.resolve(file), readOptions).run();
         } catch (ConsentDocumentException e) {
             problem = CliException.describe(e, "suite " + file + " or a file it names");
         } catch (IOException e) {

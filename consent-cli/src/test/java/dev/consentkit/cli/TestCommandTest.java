@@ -36,6 +36,28 @@ class TestCommandTest {
     }
 
     @Test
+    void shouldReadSuitesWithTheClockSkewToleranceGiven(@TempDir Path directory) throws IOException {
+        Files.copy(CliRun.repositoryRoot().resolve("examples/linkedin/policy.json"), directory.resolve("policy.json"));
+        // The example suite with one opt-out stated 3 s after it was recorded.
+        String suite = Files.readString(CliRun.repositoryRoot().resolve("examples/linkedin/suite.json")).replace(
+                "\"effectiveAt\":\"2024-10-01T18:30:00Z\",\"recordedAt\":\"2024-10-01T18:30:02Z\"",
+                "\"effectiveAt\":\"2024-10-01T18:30:03Z\",\"recordedAt\":\"2024-10-01T18:30:00Z\"");
+        assertTrue(suite.contains("18:30:03Z"));
+        Files.writeString(directory.resolve("suite.json"), suite);
+
+        CliRun tolerant = CliRun.of(directory, "test", "suite.json");
+        CliRun strict = CliRun.of(directory, "test", "--clock-skew", "PT0S", "suite.json");
+
+        assertEquals(0, tolerant.exitCode(), tolerant.out() + tolerant.err());
+        assertEquals("15 passed, 0 failed", tolerant.outLines().get(tolerant.outLines().size() - 1));
+        assertEquals(2, strict.exitCode(), strict.out() + strict.err());
+        assertTrue(strict.err().startsWith("consent: consent event e-us-1 is recorded at 2024-10-01T18:30:00Z, before it "
+                + "takes effect at 2024-10-01T18:30:03Z: PT3S before, more than the clock-skew tolerance of PT0S in the "
+                + "suite suite.json or a file it names at line 7"), strict.err());
+        assertEquals("0 passed, 0 failed\n", strict.out());
+    }
+
+    @Test
     void shouldExitTwoInOneLineForASuiteLongerThanADocumentMayBe(@TempDir Path directory) throws IOException {
         byte[] suite = new byte[Math.toIntExact(ConsentDocuments.MAX_DOCUMENT_LENGTH) + 1];
         Arrays.fill(suite, (byte) ' ');

@@ -599,7 +599,23 @@ public final class ConsentDocuments {
      * @throws ConsentDocumentException if the document cannot be read
      */
     public static <T> T readEmbedding(String json, Class<T> type) throws ConsentDocumentException {
-        return JsonIo.read(Objects.requireNonNull(json, "json"), type, embedding(type));
+        return readEmbedding(json, type, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads a JSON document of a format of your own that embeds ConsentKit documents, as
+     * {@link #readEmbedding(String, Class)}, with the embedded members' consent events read with
+     * {@code options}, such as a clock-skew tolerance of your own.
+     *
+     * @param <T> the type of your document
+     * @param json the document's JSON text; one byte order mark at its start is skipped
+     * @param type the type to bind the document to
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     */
+    public static <T> T readEmbedding(String json, Class<T> type, ReadOptions options) throws ConsentDocumentException {
+        return JsonIo.read(Objects.requireNonNull(json, "json"), type, embedding(type, options));
     }
 
     /**
@@ -614,13 +630,30 @@ public final class ConsentDocuments {
      * @throws IOException if the file cannot be read
      */
     public static <T> T readEmbedding(Path file, Class<T> type) throws IOException {
+        return readEmbedding(file, type, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads a UTF-8 file of a format of your own that embeds ConsentKit documents, as
+     * {@link #readEmbedding(String, Class, ReadOptions)}.
+     *
+     * @param <T> the type of your document
+     * @param file the file to read
+     * @param type the type to bind the document to
+     * @param options how to read consent events, such as the clock-skew tolerance
+     * @return the document
+     * @throws ConsentDocumentException if the document cannot be read
+     * @throws IOException if the file cannot be read
+     */
+    public static <T> T readEmbedding(Path file, Class<T> type, ReadOptions options) throws IOException {
+        ObjectReader reader = embedding(type, options);
         try (InputStream in = Files.newInputStream(file)) {
-            return JsonIo.read(in, type, embedding(type));
+            return JsonIo.read(in, type, reader);
         }
     }
 
-    private static ObjectReader embedding(Class<?> type) {
-        return JsonIo.reader(Objects.requireNonNull(type, "type"), ReadOptions.defaults())
+    private static ObjectReader embedding(Class<?> type, ReadOptions options) {
+        return JsonIo.reader(Objects.requireNonNull(type, "type"), Objects.requireNonNull(options, "options"))
                 .withAttribute(FormDeserializer.FORMAT_OPTIONAL, false);
     }
 

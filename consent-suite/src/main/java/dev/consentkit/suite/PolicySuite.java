@@ -3,6 +3,7 @@ package dev.consentkit.suite;
 import dev.consentkit.ContentItem;
 import dev.consentkit.Member;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -88,7 +89,24 @@ public final class PolicySuite {
      * @throws IOException if a file cannot be read
      */
     public static PolicySuite read(Path file) throws IOException {
-        return SuiteReader.read(Objects.requireNonNull(file, "file"));
+        return read(file, ReadOptions.defaults());
+    }
+
+    /**
+     * Reads a suite file as {@link #read(Path)} does, with its members' consent events read with
+     * {@code options}: a consent event recorded before it takes effect counts from when it was recorded
+     * if the gap is within the options' clock-skew tolerance, and fails the suite with a located error
+     * naming the event otherwise.
+     *
+     * @param file the suite file, a {@code consentkit.suite/v1} document
+     * @param options how to read the members' consent events, such as the clock-skew tolerance
+     * @return the suite, with its policy, members, items and cases
+     * @throws dev.consentkit.jackson.ConsentDocumentException as {@link #read(Path)}, and for a consent
+     *     event recorded longer before it takes effect than the tolerance
+     * @throws IOException if a file cannot be read
+     */
+    public static PolicySuite read(Path file, ReadOptions options) throws IOException {
+        return SuiteReader.read(Objects.requireNonNull(file, "file"), Objects.requireNonNull(options, "options"));
     }
 
     /** {@return the suite's {@code name}, or the suite file's name when the document has none} */

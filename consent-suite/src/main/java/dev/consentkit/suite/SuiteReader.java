@@ -15,6 +15,7 @@ import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
 import dev.consentkit.jackson.Located;
+import dev.consentkit.jackson.ReadOptions;
 import dev.consentkit.jackson.UnknownFields;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,10 +123,10 @@ final class SuiteReader {
         }
     }
 
-    static PolicySuite read(Path file) throws IOException {
+    static PolicySuite read(Path file, ReadOptions options) throws IOException {
         SuiteDocument suite;
         try {
-            suite = ConsentDocuments.readEmbedding(file, SuiteDocument.class);
+            suite = ConsentDocuments.readEmbedding(file, SuiteDocument.class, options);
         } catch (ConsentDocumentException e) {
             throw formatProblem(file).orElse(e);
         }

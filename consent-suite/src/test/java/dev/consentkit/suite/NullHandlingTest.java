@@ -11,6 +11,7 @@ import dev.consentkit.Member;
 import dev.consentkit.PolicyVersion;
 import dev.consentkit.Purpose;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -31,7 +32,8 @@ class NullHandlingTest {
                 .setDefault(String.class, "m-1")
                 .setDefault(Jurisdiction.class, Jurisdiction.EU)
                 .setDefault(Location.class, new Location(1, 1, "$"))
-                .setDefault(PolicyLocations.class, PolicyLocations.none());
+                .setDefault(PolicyLocations.class, PolicyLocations.none())
+                .setDefault(ReadOptions.class, ReadOptions.defaults());
     }
 
     @Test

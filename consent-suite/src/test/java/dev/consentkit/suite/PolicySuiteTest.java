@@ -2,17 +2,23 @@ package dev.consentkit.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.consentkit.ConsentEvent;
 import dev.consentkit.ContentItem;
 import dev.consentkit.DataCategory;
 import dev.consentkit.Member;
 import dev.consentkit.Reason;
 import dev.consentkit.TrainingPolicy;
+import dev.consentkit.jackson.ConsentDocumentException;
 import dev.consentkit.jackson.ConsentDocuments;
+import dev.consentkit.jackson.ReadOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -112,6 +118,44 @@ class PolicySuiteTest {
                 .replace("\"policies/meta-eu.policy.json\"", "\"policy.json\""));
 
         assertEquals("meta-eu-genai", PolicySuite.read(suiteFile).policy().id());
+    }
+
+    @Test
+    void shouldCountAnEventRecordedBeforeItsStatedInstantFromTheRecordingWithinTheTolerance() throws IOException {
+        PolicySuite suite = PolicySuite.read(skewedMetaEuSuite());
+
+        ConsentEvent objection = suite.members().get(2).consent().events().get(0);
+        assertTrue(objection.isSkewAdjusted());
+        assertEquals(Instant.parse("2025-06-10T14:00:00Z"), objection.effectiveAt());
+        assertEquals(Instant.parse("2025-06-10T14:00:03Z"), objection.statedEffectiveAt());
+        assertTrue(suite.run().allPassed(), () -> suite.run().results().toString());
+        assertEquals(PolicySuite.read(skewedMetaEuSuite(), ReadOptions.defaults()).members(), suite.members());
+    }
+
+    @Test
+    void shouldRefuseASuiteWhoseEventIsRecordedLongerBeforeThanTheToleranceNamingTheEvent() throws IOException {
+        Path file = skewedMetaEuSuite();
+        ReadOptions strict = ReadOptions.defaults().withClockSkewTolerance(Duration.ZERO);
+
+        ConsentDocumentException e = assertThrows(ConsentDocumentException.class, () -> PolicySuite.read(file, strict));
+
+        assertEquals(14, e.line());
+        assertTrue(e.getMessage().contains("consent event objection-1 is recorded at 2025-06-10T14:00:00Z, before it "
+                + "takes effect at 2025-06-10T14:00:03Z: PT3S before, more than the clock-skew tolerance of PT0S"),
+                e::getMessage);
+        assertTrue(PolicySuite.read(file, strict.withClockSkewTolerance(Duration.ofSeconds(3))).run().allPassed());
+    }
+
+    /** The Meta suite with its objection stated 3 s after the platform recorded it, and its policy beside it. */
+    private Path skewedMetaEuSuite() throws IOException {
+        Files.createDirectories(directory.resolve("policies"));
+        Files.copy(Fixtures.resource("suites/policies/meta-eu.policy.json"),
+                directory.resolve("policies/meta-eu.policy.json"), StandardCopyOption.REPLACE_EXISTING);
+        String skewed = Files.readString(Fixtures.metaEuSuite()).replace(
+                "\"effectiveAt\": \"2025-06-10T14:00:00Z\", \"recordedAt\": \"2025-06-10T14:00:01Z\"",
+                "\"effectiveAt\": \"2025-06-10T14:00:03Z\", \"recordedAt\": \"2025-06-10T14:00:00Z\"");
+        assertTrue(skewed.contains("14:00:03Z"));
+        return Files.writeString(directory.resolve("skewed.suite.json"), skewed);
     }
 
     @Test
