@@ -16,15 +16,17 @@ import org.jspecify.annotations.Nullable;
  * account is open again and the other checks decide.
  *
  * <p>A member keeps every closure ({@link Member#closures()}), so that a decision for an instant
- * during an earlier closure replays the same after the account was reopened.
- *
- * @param closedAt the instant the account was closed, inclusive
- * @param reopenedAt the instant it was reopened, exclusive; {@code null} while it stays closed
+ * during an earlier closure replays the same after the account was reopened. An immutable value: two
+ * closures are equal when they start and end at the same instants.
  */
-public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
+public final class AccountClosure {
+
+    private final Instant closedAt;
+    private final @Nullable Instant reopenedAt;
 
     /**
-     * Validates the closure.
+     * A closure from {@code closedAt} until {@code reopenedAt}; {@link #from} and {@link #between} say
+     * which kind by name.
      *
      * @param closedAt the instant the account was closed, inclusive
      * @param reopenedAt the instant the account was reopened, exclusive, or {@code null} while it
@@ -34,7 +36,7 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
      *     lies outside the span ConsentKit stores (1677-09-21T00:12:44Z to 2262-04-11T23:47:15.999999999Z);
      *     the message shows the interval
      */
-    public AccountClosure {
+    public AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
         Objects.requireNonNull(closedAt, "closedAt");
         KernelTime.checkStored(closedAt, "account closure");
         if (reopenedAt != null) {
@@ -44,6 +46,8 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
                         + " is reopened before it is closed; reopenedAt must be after closedAt");
             }
         }
+        this.closedAt = closedAt;
+        this.reopenedAt = reopenedAt;
     }
 
     /**
@@ -72,8 +76,16 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
         return new AccountClosure(closedAt, Objects.requireNonNull(reopenedAt, "reopenedAt"));
     }
 
-    /** {@return when the account was reopened, if it was; empty while it stays closed} */
-    public Optional<Instant> reopened() {
+    /** {@return the instant the account was closed, the first instant of the closure} */
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    /**
+     * {@return the instant the account was reopened, the first instant it is open again, if it was;
+     * empty while it stays closed}
+     */
+    public Optional<Instant> reopenedAt() {
         return Optional.ofNullable(reopenedAt);
     }
 
@@ -92,6 +104,19 @@ public record AccountClosure(Instant closedAt, @Nullable Instant reopenedAt) {
         long at = KernelTime.notAfterNanos(Objects.requireNonNull(asOf, "asOf"));
         long until = reopenedAt == null ? KernelTime.NEVER : KernelTime.nanos(reopenedAt);
         return RuleKernel.accountClosed(AccountClosures.closedAt(KernelTime.nanos(closedAt), until, at), at);
+    }
+
+    /** Equal when both start and end at equal instants, or both start at equal instants and stay closed. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof AccountClosure other && closedAt.equals(other.closedAt)
+                && Objects.equals(reopenedAt, other.reopenedAt);
+    }
+
+    /** A hash consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return 31 * closedAt.hashCode() + Objects.hashCode(reopenedAt);
     }
 
     /**

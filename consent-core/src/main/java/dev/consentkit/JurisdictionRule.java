@@ -1,21 +1,23 @@
 package dev.consentkit;
 
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a policy version does in one jurisdiction: exclude it (the program does not run there), or
  * run under a legal basis other than the version's default. When several rules match a member's
  * jurisdiction the most specific wins: {@code US-CA} over {@code US}, {@code FR} over {@code EU}
- * over {@code EEA}.
- *
- * @param jurisdiction where the rule applies, a group, country or subdivision
- * @param basis the legal basis there, or {@code null} when the jurisdiction is excluded
+ * over {@code EEA}. An immutable value: two rules are equal when they are for the same jurisdiction
+ * with the same basis, or both exclude it.
  */
-public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis basis) {
+public final class JurisdictionRule {
+
+    private final Jurisdiction jurisdiction;
+    private final @Nullable LegalBasis basis;
 
     /**
-     * Validates the rule.
+     * A rule for {@code jurisdiction}; {@link #excluded} and {@link #withBasis} say which kind by name.
      *
      * @param jurisdiction the jurisdiction the rule is for; it also applies to every place within
      *     it
@@ -23,8 +25,9 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
      *     excludes the jurisdiction
      * @throws NullPointerException if {@code jurisdiction} is null
      */
-    public JurisdictionRule {
-        Objects.requireNonNull(jurisdiction, "jurisdiction");
+    public JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis basis) {
+        this.jurisdiction = Objects.requireNonNull(jurisdiction, "jurisdiction");
+        this.basis = basis;
     }
 
     /**
@@ -60,9 +63,31 @@ public record JurisdictionRule(Jurisdiction jurisdiction, @Nullable LegalBasis b
         return shared == jurisdiction ? this : new JurisdictionRule(shared, basis);
     }
 
+    /** {@return where the rule applies, a group, country or subdivision, and every place within it} */
+    public Jurisdiction jurisdiction() {
+        return jurisdiction;
+    }
+
+    /** {@return the legal basis the program runs under in the jurisdiction; empty when the rule excludes it} */
+    public Optional<LegalBasis> basis() {
+        return Optional.ofNullable(basis);
+    }
+
     /** {@return whether this rule excludes its jurisdiction} */
     public boolean isExcluded() {
         return basis == null;
+    }
+
+    /** Equal when both are for an equal jurisdiction with the same basis, or both exclude it. */
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof JurisdictionRule other && jurisdiction.equals(other.jurisdiction) && basis == other.basis;
+    }
+
+    /** A hash consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return 31 * jurisdiction.hashCode() + Objects.hashCode(basis);
     }
 
     /** The rule in words, such as {@code DE excluded} or {@code GB under LEGITIMATE_INTERESTS}. */

@@ -52,7 +52,7 @@ class AccountClosureTest {
         AccountClosure closure = AccountClosure.from(CLOSED);
 
         assertTrue(closure.isOpenEnded());
-        assertEquals(Optional.empty(), closure.reopened());
+        assertEquals(Optional.empty(), closure.reopenedAt());
         assertTrue(closure.isInEffectAt(Instant.MAX));
     }
 

@@ -2,10 +2,10 @@ package dev.consentkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.testing.EqualsTester;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Shows that a jurisdiction rule either excludes its jurisdiction or names a basis there, and how it prints. */
@@ -19,7 +19,7 @@ class JurisdictionRuleTest {
         JurisdictionRule rule = JurisdictionRule.excluded(DE);
 
         assertTrue(rule.isExcluded());
-        assertNull(rule.basis());
+        assertEquals(Optional.empty(), rule.basis());
     }
 
     @Test
@@ -27,7 +27,7 @@ class JurisdictionRuleTest {
         JurisdictionRule rule = JurisdictionRule.withBasis(GB, LegalBasis.LEGITIMATE_INTERESTS);
 
         assertFalse(rule.isExcluded());
-        assertEquals(LegalBasis.LEGITIMATE_INTERESTS, rule.basis());
+        assertEquals(Optional.of(LegalBasis.LEGITIMATE_INTERESTS), rule.basis());
     }
 
     @Test

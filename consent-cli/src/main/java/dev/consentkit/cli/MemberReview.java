@@ -34,7 +34,7 @@ final class MemberReview {
         for (int i = 1; i < closures.size(); i++) {
             AccountClosure before = closures.get(i - 1);
             Instant from = closures.get(i).closedAt();
-            if (from.equals(before.reopenedAt())) {
+            if (before.reopenedAt().filter(from::equals).isPresent()) {
                 findings.add(Finding.of(Finding.Severity.WARNING, "closure " + (i + 1) + " of " + part, "the closure from "
                         + from + " starts the instant the closure from " + before.closedAt() + " at "
                         + locations.closedAt(i - 1) + " is reopened, so the account is never open between them",

@@ -1422,7 +1422,7 @@ public final class MemberStore {
         private void addToSideTable(List<AccountClosure> closures) {
             ensureSideTable(closures.size());
             for (AccountClosure closure : closures) {
-                Instant reopened = closure.reopenedAt();
+                Instant reopened = closure.reopenedAt().orElse(null);
                 closureFrom[closureCount] = KernelTime.nanos(closure.closedAt());
                 closureUntil[closureCount] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
                 closureCount++;

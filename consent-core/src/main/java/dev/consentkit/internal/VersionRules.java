@@ -166,7 +166,7 @@ public final class VersionRules {
         int known = basisByPlace.get(place);
         if (known == AnswerMemo.ABSENT) {
             JurisdictionRule rule = ruleFor(place);
-            LegalBasis basis = rule == null ? defaultBasis : rule.basis();
+            LegalBasis basis = rule == null ? defaultBasis : rule.basis().orElse(null);
             known = basis == null ? NO_BASIS : basis.ordinal();
             basisByPlace.remember(place, known);
         }

@@ -371,7 +371,7 @@ final class DecisionJson {
         json.writeStartObject();
         if (withFormat) {
             // v2.1 added the ITEM_BEFORE_CHOICE reason and the reopening of a closure in evidence.
-            boolean reopened = decision.evidence().closure().flatMap(AccountClosure::reopened).isPresent();
+            boolean reopened = decision.evidence().closure().flatMap(AccountClosure::reopenedAt).isPresent();
             boolean minor = reopened || decision.failedChecks().contains(Reason.ITEM_BEFORE_CHOICE);
             json.writeStringField("format", DocumentFormat.DECISION.current(minor ? 1 : 0));
         }
@@ -449,7 +449,7 @@ final class DecisionJson {
             json.writeNumberField("minimumAge", evidence.minimumAge().getAsInt());
             json.writeStringField("comingOfAge", evidence.comingOfAge().map(LocalDate::toString).orElseThrow());
         }
-        writeString(json, "reopenedAt", evidence.closure().flatMap(AccountClosure::reopened).map(Instant::toString)
+        writeString(json, "reopenedAt", evidence.closure().flatMap(AccountClosure::reopenedAt).map(Instant::toString)
                 .orElse(null));
         json.writeEndObject();
     }

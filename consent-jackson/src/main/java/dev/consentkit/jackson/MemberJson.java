@@ -123,7 +123,7 @@ final class MemberJson {
                 AccountClosure closure = c.value().bind(at.inside(c));
                 if (!closures.isEmpty()) {
                     AccountClosure before = closures.get(closures.size() - 1);
-                    Instant reopened = before.reopenedAt();
+                    Instant reopened = before.reopenedAt().orElse(null);
                     if (reopened == null || closure.closedAt().isBefore(reopened)) {
                         throw Objects.requireNonNull(c.value().closedAt()).fail("account closure " + closure
                                 + (reopened == null ? " follows the closure " + before + ", which is not reopened"
@@ -316,7 +316,7 @@ final class MemberJson {
     static void writeClosure(AccountClosure closure, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("closedAt", closure.closedAt().toString());
-        Instant reopened = closure.reopenedAt();
+        Instant reopened = closure.reopenedAt().orElse(null);
         if (reopened != null) {
             json.writeStringField("reopenedAt", reopened.toString());
         }

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -293,10 +294,11 @@ final class PolicyJson {
     static void writeRule(JurisdictionRule rule, JsonGenerator json) throws IOException {
         json.writeStartObject();
         json.writeStringField("jurisdiction", rule.jurisdiction().code());
-        if (rule.basis() == null) {
-            json.writeBooleanField("excluded", true);
+        Optional<LegalBasis> basis = rule.basis();
+        if (basis.isPresent()) {
+            json.writeStringField("basis", basis.get().name());
         } else {
-            json.writeStringField("basis", rule.basis().name());
+            json.writeBooleanField("excluded", true);
         }
         json.writeEndObject();
     }

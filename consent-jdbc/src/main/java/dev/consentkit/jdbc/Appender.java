@@ -193,7 +193,7 @@ final class Appender {
         }
         Array ids = texts(distinct, ClosureFact::memberId);
         Array closed = texts(distinct, f -> f.closure().closedAt().toString());
-        Array reopened = texts(distinct, f -> instantText(f.closure().reopenedAt()));
+        Array reopened = texts(distinct, f -> instantText(f.closure().reopenedAt().orElse(null)));
         int written = update(INSERT_CLOSURES, ids, closed, reopened);
         try (ResultSet different = query(DIFFERENT_CLOSURES, ids, closed, reopened)) {
             if (different.next()) {

@@ -153,7 +153,7 @@ public final class LedgerBatch {
         public Builder closure(String memberId, AccountClosure closure) {
             Objects.requireNonNull(closure, "closure");
             checkMicros(closure.closedAt(), "closure of member " + memberId);
-            Instant reopened = closure.reopenedAt();
+            Instant reopened = closure.reopenedAt().orElse(null);
             if (reopened != null) {
                 checkMicros(reopened, "reopening of member " + memberId);
             }

@@ -92,7 +92,7 @@ final class SparkData {
                         e.statedEffectiveAt().toString(), e.recordedAt().toString(), e.channel().name()));
             }
             for (AccountClosure c : m.closures()) {
-                closures.add(RowFactory.create(m.id(), c.closedAt().toString(), text(c.reopenedAt())));
+                closures.add(RowFactory.create(m.id(), c.closedAt().toString(), text(c.reopenedAt().orElse(null))));
             }
         }
         return List.of(

@@ -149,8 +149,7 @@ public final class PolicyReview {
 
     /** What a rule does: "excluded" or the name of its basis. */
     private static String effect(JurisdictionRule rule) {
-        LegalBasis basis = rule.basis();
-        return basis == null ? "excluded" : basis.name();
+        return rule.basis().map(LegalBasis::name).orElse("excluded");
     }
 
     private static String shown(String effect) {
@@ -290,7 +289,7 @@ public final class PolicyReview {
         version.defaultBasis().filter(basis -> !basis.requiresOptIn())
                 .ifPresent(basis -> optOutPlaces.add("by default (" + basis + ")"));
         for (JurisdictionRule rule : version.jurisdictionRules()) {
-            LegalBasis basis = rule.basis();
+            LegalBasis basis = rule.basis().orElse(null);
             if (basis != null && !basis.requiresOptIn()) {
                 optOutPlaces.add("in " + rule.jurisdiction() + " (" + basis + ")");
             }

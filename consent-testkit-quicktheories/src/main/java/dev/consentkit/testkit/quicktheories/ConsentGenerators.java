@@ -794,7 +794,7 @@ public final class ConsentGenerators {
         item.reservations().forEach(r -> instants.add(r.effectiveFrom()));
         for (AccountClosure closure : member.closures()) {
             instants.add(closure.closedAt());
-            closure.reopened().ifPresent(instants::add);
+            closure.reopenedAt().ifPresent(instants::add);
         }
         member.jurisdictions().residences().stream().map(Residence::from).filter(from -> !from.equals(Instant.MIN))
                 .forEach(instants::add);
