@@ -89,6 +89,11 @@ public final class AccountClosure {
         return Optional.ofNullable(reopenedAt);
     }
 
+    /** The reopening, or null while the account stays closed: for the engine, which allocates nothing per decision. */
+    @Nullable Instant reopenedAtOrNull() {
+        return reopenedAt;
+    }
+
     /** {@return whether the account has not been reopened after this closure} */
     public boolean isOpenEnded() {
         return reopenedAt == null;

@@ -95,7 +95,7 @@ final class Evaluator {
                 AccountClosure closure = required(member.closureAt(asOfNanos));
                 return new Decision(item.id(), member.id(), asOf, knownAt, reason, failed, policy.id(), versionId,
                         closure.closedAt(), null, null, null, null, null, null, null, null, null, Decision.NO_DAY, 0,
-                        null, closure.reopenedAt().orElse(null));
+                        null, closure.reopenedAtOrNull());
             }
             case JURISDICTION_UNKNOWN:
                 return factAt(policy, item, member, asOf, knownAt, reason, failed, versionId, null);

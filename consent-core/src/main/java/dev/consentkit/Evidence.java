@@ -636,7 +636,7 @@ public final class Evidence {
         public Builder closure(AccountClosure closure) {
             Objects.requireNonNull(closure, "closure");
             this.at = closure.closedAt();
-            this.reopenedAt = closure.reopenedAt().orElse(null);
+            this.reopenedAt = closure.reopenedAtOrNull();
             return this;
         }
 

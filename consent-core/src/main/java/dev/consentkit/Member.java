@@ -87,7 +87,7 @@ public final class Member {
             long[] until = new long[closures.size()];
             for (int i = 0; i < closures.size(); i++) {
                 AccountClosure closure = closures.get(i);
-                Instant reopened = closure.reopenedAt().orElse(null);
+                Instant reopened = closure.reopenedAtOrNull();
                 from[i] = KernelTime.nanos(closure.closedAt());
                 until[i] = reopened == null ? KernelTime.NEVER : KernelTime.nanos(reopened);
             }
@@ -102,7 +102,7 @@ public final class Member {
         for (int i = 1; i < closures.size(); i++) {
             AccountClosure previous = closures.get(i - 1);
             AccountClosure next = closures.get(i);
-            Instant reopened = previous.reopenedAt().orElse(null);
+            Instant reopened = previous.reopenedAtOrNull();
             if (next.closedAt().isBefore(previous.closedAt())) {
                 throw new IllegalArgumentException("account closure " + next + " of member " + id
                         + " is out of order: it comes after " + previous + "; list closures by closedAt");
