@@ -387,7 +387,7 @@ public final class RuleKernel {
 
     /**
      * Whether a reservation in effect from {@code reservedFrom} reserves the item at {@code asOf}: the
-     * item check of {@link Reason#RESERVED}, which {@link dev.consentkit.Reservation#isInEffectAt} asks
+     * item check of {@link Reason#ITEM_RESERVED}, which {@link dev.consentkit.Reservation#isInEffectAt} asks
      * too.
      *
      * @param reservedFrom the start of the reservation, {@link KernelTime#NEVER} for none
