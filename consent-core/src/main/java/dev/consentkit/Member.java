@@ -4,6 +4,7 @@ import dev.consentkit.internal.AccountClosures;
 import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.ConsentLookup;
 import dev.consentkit.internal.KernelTime;
+import dev.consentkit.internal.MemberFacts;
 import dev.consentkit.internal.RuleKernel;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,6 +57,10 @@ public final class Member {
     private final @Nullable Jurisdiction onlyPlace;
     private final long onlyPlaceFrom;
     private final ConsentLookup.Index consentIndex;
+
+    static {
+        MemberFacts.register(member -> member.consentIndex);
+    }
 
     private Member(Builder b) {
         this.id = Objects.requireNonNull(b.id, "id");

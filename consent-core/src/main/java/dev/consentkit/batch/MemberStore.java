@@ -1,7 +1,6 @@
 package dev.consentkit.batch;
 
 import dev.consentkit.AccountClosure;
-import dev.consentkit.ConsentEvent;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.Member;
 import dev.consentkit.Purpose;
@@ -12,6 +11,7 @@ import dev.consentkit.internal.CalendarDays;
 import dev.consentkit.internal.ConsentLookup;
 import dev.consentkit.internal.InForce;
 import dev.consentkit.internal.KernelTime;
+import dev.consentkit.internal.MemberFacts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -93,6 +93,8 @@ public final class MemberStore {
     // withChanges copies the members present into one flat store once the delta's members and the
     // vacated indexes together pass this share of the base's members: 1 / 2^COMPACTION_SHIFT.
     private static final int COMPACTION_SHIFT = 2;
+    // Reads the layout of its consent events that each member keeps.
+    private static final MemberFacts.Access MEMBER_FACTS = MemberFacts.access();
     // Indexes from 0 to size - 1: the members of this store's own arrays, then those of the delta.
     private final int size;
     // The members of this store's own arrays (the base's, shared, in a layered store); size in a flat one.
@@ -358,12 +360,7 @@ public final class MemberStore {
             }
         }
         boolean compact = kept + upserted.size() + nowVacatedCount > ownSize >>> COMPACTION_SHIFT;
-        // Each upsert's consent events are indexed once: to reserve room exactly, then to add them.
         List<Member> added = new ArrayList<>(upserted.values());
-        List<ConsentLookup.Index> indexes = new ArrayList<>(added.size());
-        for (Member member : added) {
-            indexes.add(ConsentLookup.Index.of(member.consent().events()));
-        }
         Builder builder;
         int[] placeMap;
         int[] purposeMap;
@@ -379,7 +376,7 @@ public final class MemberStore {
             placeMap = renumber(placeUsed);
             purposeMap = renumber(purposeUsed);
             builder = new Builder(usedEntries(places, placeUsed), usedEntries(purposes, purposeUsed));
-            builder.reserve(this, nowVacated, d, dropped, added, indexes);
+            builder.reserve(this, nowVacated, d, dropped, added);
             copyPresent(builder, this, nowVacated, placeMap, purposeMap);
         } else {
             // A delta's dictionaries start with this store's, so that the indexes in the shared arrays,
@@ -387,13 +384,13 @@ public final class MemberStore {
             placeMap = null;
             purposeMap = null;
             builder = new Builder(Arrays.asList(places), Arrays.asList(purposes));
-            builder.reserve(null, null, d, dropped, added, indexes);
+            builder.reserve(null, null, d, dropped, added);
         }
         if (d != null) {
             copyPresent(builder, d, dropped, placeMap, purposeMap);
         }
-        for (int i = 0; i < added.size(); i++) {
-            builder.add(added.get(i), indexes.get(i));
+        for (Member member : added) {
+            builder.add(member);
         }
         beforeBuild.accept(builder);
         MemberStore changes = builder.build();
@@ -960,17 +957,12 @@ public final class MemberStore {
          *     32,767 distinct jurisdictions); the message says which
          */
         public Builder add(Member member) {
-            return add(member, null);
-        }
-
-        /** Adds a member, with its consent events' index when the caller has made it already. */
-        private Builder add(Member member, ConsentLookup.@Nullable Index indexed) {
             Objects.requireNonNull(member, "member");
             String id = member.id();
             checkRoom(1);
             unshare();
             List<Residence> residences = member.jurisdictions().residences();
-            List<ConsentEvent> events = member.consent().events();
+            int events = member.consent().size();
             // Everything that can fail first, so that a bad member leaves the builder unchanged.
             Set<Jurisdiction> newPlaces = new LinkedHashSet<>();
             for (Residence residence : residences) {
@@ -983,7 +975,8 @@ public final class MemberStore {
                         + " distinct jurisdictions; member " + id + " would bring it to "
                         + (places.size() + newPlaces.size()));
             }
-            ConsentLookup.Index index = indexed != null ? indexed : ConsentLookup.Index.of(events);
+            // The member's own layout of its events, made when it was built.
+            ConsentLookup.Index index = MEMBER_FACTS.consentIndex(member);
             int groups = index.groupCount();
             long[] groupOrder = new long[groups];
             for (int g = 0; g < groups; g++) {
@@ -1016,8 +1009,8 @@ public final class MemberStore {
             residenceStarts[size + 1] = residenceCount;
             int signals = index.gpcSignalCount();
             ensureGroups(groupCount + groups + (signals > 0 ? 1 : 0));
-            ensureEvents(eventCount + events.size() + signals);
-            consentEvents += events.size();
+            ensureEvents(eventCount + events + signals);
+            consentEvents += events;
             if (signals > 0) {
                 groupPurpose[groupCount] = GPC_SIGNALS;
                 groupEventStarts[groupCount] = eventCount;
@@ -1170,18 +1163,17 @@ public final class MemberStore {
 
         /**
          * Room for exactly what a change copies and adds: {@code base}'s and {@code delta}'s own members
-         * not marked in their {@code absent} bitmaps, and {@code upserts}, each with its consent events'
-         * index, after what the builder holds. Each array then grows once, and has no room left over
+         * not marked in their {@code absent} bitmaps, and {@code upserts}, after what the builder holds. Each array then grows once, and has no room left over
          * when the change is done, so that {@link #build} hands it to the store instead of copying it.
          */
         void reserve(@Nullable MemberStore base, long @Nullable [] baseAbsent, @Nullable MemberStore delta,
-                long @Nullable [] deltaAbsent, List<Member> upserts, List<ConsentLookup.Index> indexes) {
+                long @Nullable [] deltaAbsent, List<Member> upserts) {
             unshare();
             Rows rows = new Rows(this);
             rows.addPresent(base, baseAbsent);
             rows.addPresent(delta, deltaAbsent);
-            for (int i = 0; i < upserts.size(); i++) {
-                rows.add(upserts.get(i), indexes.get(i));
+            for (Member member : upserts) {
+                rows.add(member);
             }
             if (rows.wideIds && !wideIds) {
                 widenIds();
@@ -1282,8 +1274,9 @@ public final class MemberStore {
                 }
             }
 
-            /** Counts a member that {@link Builder#add(Member, ConsentLookup.Index)} will add. */
-            void add(Member member, ConsentLookup.Index index) {
+            /** Counts a member that {@link Builder#add(Member)} will add. */
+            void add(Member member) {
+                ConsentLookup.Index index = MEMBER_FACTS.consentIndex(member);
                 String id = member.id();
                 members++;
                 idChars += id.length();
