@@ -8,6 +8,7 @@ import dev.consentkit.ConsentHistory;
 import dev.consentkit.Jurisdiction;
 import dev.consentkit.Member;
 import dev.consentkit.Purpose;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -130,12 +131,14 @@ final class MemberReader {
     }
 
     // A bulk read asks for rows in binary form (see BinaryRows): worth a round trip per query for many rows.
+    // The ids, when given, are made into one SQL array that the four queries share.
     private void read(Connection connection, RowsSink sink, List<String> queries, String @Nullable [] ids, boolean bulk)
             throws SQLException {
-        try (Cursor members = open(connection, queries.get(0), ids, bulk);
-                Cursor residences = open(connection, queries.get(1), ids, bulk);
-                Cursor closures = open(connection, queries.get(2), ids, bulk);
-                Cursor events = open(connection, queries.get(3), ids, bulk)) {
+        Array idArray = ids == null ? null : connection.createArrayOf("text", ids);
+        try (Cursor members = open(connection, queries.get(0), idArray, bulk);
+                Cursor residences = open(connection, queries.get(1), idArray, bulk);
+                Cursor closures = open(connection, queries.get(2), idArray, bulk);
+                Cursor events = open(connection, queries.get(3), idArray, bulk)) {
             ResultSet row = members.row;
             while (members.next()) {
                 String id = row.getString(1);
@@ -152,6 +155,10 @@ final class MemberReader {
                             Rows.instant(e, 6), e.getString(7)));
                 }
                 sink.accept(rows);
+            }
+        } finally {
+            if (idArray != null) {
+                idArray.free();
             }
         }
     }
@@ -259,7 +266,7 @@ final class MemberReader {
         }
     }
 
-    private Cursor open(Connection connection, String sql, String @Nullable [] ids, boolean bulk) throws SQLException {
+    private Cursor open(Connection connection, String sql, @Nullable Array ids, boolean bulk) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         try {
             statement.setFetchSize(fetchSize);
@@ -267,7 +274,7 @@ final class MemberReader {
                 BinaryRows.request(statement);
             }
             if (ids != null) {
-                statement.setArray(1, connection.createArrayOf("text", ids));
+                statement.setArray(1, ids);
             }
             return new Cursor(statement, statement.executeQuery());
         } catch (SQLException | RuntimeException e) {
