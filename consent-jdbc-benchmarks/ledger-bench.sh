@@ -11,8 +11,10 @@
 #        loadMembers  ConsentLedger.loadMembers(), every member into a MemberStore (2 warm-up, 5 timed);
 #        copyOut      COPY (q) TO STDOUT of the load's four queries through CopyManager.copyOut into a
 #                     stream that keeps nothing, in one transaction (2 warm-up, 5 timed);
-#        update       ConsentLedger.update(snapshot) after 10,000 members got one new consent event each
-#                     (3 warm-up, 10 timed; the appends before each call are not timed);
+#        update       ConsentLedger.update(snapshot) after 10,000 members got one new consent event each,
+#                     each result the next call's snapshot (13 warm-up, 13 timed: at the default sizes
+#                     every 13th update compacts the store, so the warm-up and the timed calls are one
+#                     compaction cycle each; the appends before each call are not timed);
 #        append       batches of 1,000 new consent events, one per member, per ConsentLedger.append call
 #                     (2 warm-up and 3 timed iterations of 5 s), in events per second;
 #   3. with --breakdown, runs LoadBreakdownBenchmark too: the load's rows read through JDBC with the

@@ -42,8 +42,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       new consent event each (appended before each call, untimed); {@link #loadMembers} is the reload
  *       it is compared with. Each call's result is the next call's snapshot, so the store's layers grow
  *       and it is compacted, as {@link dev.consentkit.batch.MemberStore#withChanges} documents, once the
- *       changes since its last flat store pass a quarter of its members: at the default sizes, the
- *       thirteenth call (the last timed one) pays for that;
+ *       changes since its last flat store pass a quarter of its members. At the default sizes that is
+ *       every {@value #COMPACTION_CYCLE}th call: twelve calls add a layer (the vacated members and the
+ *       delta grow by 20,000 a call) and the thirteenth, at 260,000, compacts. The warm-up is one such
+ *       cycle, so that the timed calls run compiled code on memory the JVM has used before, as a
+ *       service's updates do and as {@link #loadMembers}'s timed loads do after their warm-up; the
+ *       timed calls are the next cycle, so that their mean is the cost of an update with its share of
+ *       a compaction, one in {@value #COMPACTION_CYCLE};
  *   <li>{@link #append}: consent events appended in batches of {@value #APPEND_BATCH}, one new event for
  *       each of {@value #APPEND_BATCH} distinct members per {@link ConsentLedger#append} call; the score
  *       is events per second.
@@ -59,6 +64,12 @@ public class ConsentLedgerBenchmark {
 
     /** Consent events per append call in {@link #append}. */
     public static final int APPEND_BATCH = 1_000;
+
+    /**
+     * The calls to {@link #update} from one compaction to the next at the default sizes, warmed up once
+     * and timed once.
+     */
+    public static final int COMPACTION_CYCLE = 13;
 
     /** Members per append call when filling the ledger. */
     public static final int FILL_BATCH = 5_000;
@@ -265,8 +276,8 @@ public class ConsentLedgerBenchmark {
      * @throws SQLException if the database fails
      */
     @Benchmark
-    @Warmup(iterations = 3)
-    @Measurement(iterations = 10)
+    @Warmup(iterations = COMPACTION_CYCLE)
+    @Measurement(iterations = COMPACTION_CYCLE)
     public MemberSnapshot update(Ledger ledger, Changes changes) throws SQLException {
         MemberSnapshot updated = ledger.ledger().update(changes.snapshot());
         changes.updated = updated;
