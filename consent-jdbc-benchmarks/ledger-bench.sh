@@ -4,10 +4,12 @@
 #
 #   1. builds this module's benchmarks jar (./mvnw package, tests skipped) unless --no-build and the jar
 #      is there;
-#   2. runs ConsentLedgerBenchmark: each benchmark in a JVM of its own (-Xmx4g) with a server of its own,
-#      filled through ConsentLedger.append from a fixed seed (LedgerDataGenerator: by default 1,000,000
-#      members and about 1,500,000 consent events, in batches of 5,000 members; each fill prints its
-#      rate), then vacuumed:
+#   2. runs ConsentLedgerBenchmark, each benchmark with a server of its own, filled through
+#      ConsentLedger.append from a fixed seed (LedgerDataGenerator: by default 1,000,000 members and about
+#      1,500,000 consent events, in batches of 5,000 members; each fill prints its rate), then vacuumed:
+#      copyOut and loadMembers one after the other in this script's JVM (JMH's -f 0, -Xms4g -Xmx4g), so
+#      that the load is held to the copy in the same JVM and run; update and append each in a JVM of its
+#      own with the same heap:
 #        loadMembers  ConsentLedger.loadMembers(), every member into a MemberStore (2 warm-up, 5 timed);
 #        copyOut      COPY (q) TO STDOUT of the load's four queries through CopyManager.copyOut into a
 #                     stream that keeps nothing, in one transaction (2 warm-up, 5 timed);
@@ -25,7 +27,7 @@
 #   consent-jdbc-benchmarks/ledger-bench.sh [--members N] [--changes N] [--seed S] [--breakdown]
 #                                           [--no-build] [--dir DIR] [-- JMH options...]
 #
-# Defaults: 1,000,000 members, 10,000 changes, seed 20251104, output (the JMH log, results.csv) under
+# Defaults: 1,000,000 members, 10,000 changes, seed 20251104, output (the JMH log, load.csv, results.csv) under
 # consent-jdbc-benchmarks/target/ledger-bench. About 15 minutes on two cores (with --breakdown), most of it the fills.
 # Needs Java 17, Linux on x86-64 (the embedded server's binaries) and what Maven resolves from Maven
 # Central.
@@ -65,22 +67,27 @@ if $build || [ ! -f "$jar" ]; then
 fi
 mkdir -p "$dir"
 
-benchmarks='ConsentLedgerBenchmark\.'
+# The load and the copy it is held to run one after the other in one JVM (JMH's -f 0: this one, with
+# the heap the forks get), so that they are compared in the same JVM and run; the others fork as usual.
+together='ConsentLedgerBenchmark\.(copyOut|loadMembers)$'
+apart='ConsentLedgerBenchmark\.(update|append)$'
 if $breakdown; then
-    benchmarks='(ConsentLedgerBenchmark|LoadBreakdownBenchmark)\.'
+    apart='(ConsentLedgerBenchmark\.(update|append)|LoadBreakdownBenchmark\..*)$'
 fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || echo '? GiB'), $(java -version 2>&1 | head -n 1)"
 echo "before: $(uptime)"
-java -Duser.language=en -Duser.country=US -jar "$jar" "$benchmarks" -p "members=$members" -p "changes=$changes" \
-    -p "seed=$seed" -rf csv -rff "$dir/results.csv" "${jmh[@]}" | tee "$dir/run.log"
+java -Duser.language=en -Duser.country=US -Xms4g -Xmx4g -jar "$jar" "$together" -f 0 -p "members=$members" \
+    -p "seed=$seed" -rf csv -rff "$dir/load.csv" "${jmh[@]}" | tee "$dir/run.log"
+java -Duser.language=en -Duser.country=US -jar "$jar" "$apart" -p "members=$members" -p "changes=$changes" \
+    -p "seed=$seed" -rf csv -rff "$dir/results.csv" "${jmh[@]}" | tee -a "$dir/run.log"
 echo "after: $(uptime)"
 
 echo
 grep -o 'fill: .*' "$dir/run.log" | sort -u
-# results.csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+# load.csv and results.csv: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
 awk -F, -v members="$members" -v changes="$changes" '
-    NR > 1 { gsub(/"/, ""); n = split($1, name, "."); score[name[n]] = $5; error[name[n]] = $6; unit[name[n]] = $7 }
+    FNR > 1 { gsub(/"/, ""); n = split($1, name, "."); score[name[n]] = $5; error[name[n]] = $6; unit[name[n]] = $7 }
     function show(b) { if (b in score) printf "%-15s %12.1f ± %.1f %s\n", b, score[b], error[b], unit[b] }
     END {
         print ""
@@ -92,4 +99,4 @@ awk -F, -v members="$members" -v changes="$changes" '
             printf "reload / update:  %.1f  (target: at least 20; %d changed members)\n", score["loadMembers"] / score["update"], changes
         if ("append" in score)
             printf "append:           %.0f consent events/s in batches of 1,000\n", score["append"]
-    }' "$dir/results.csv"
+    }' "$dir/load.csv" "$dir/results.csv"

@@ -54,8 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       is events per second.
  * </ul>
  *
- * <p>Each benchmark method runs in a JVM of its own with its own server and its own fill, with the same
- * options: {@code -p members=2000} makes a quick run.
+ * <p>Each benchmark method runs with its own server and its own fill, in a JVM of its own unless JMH is
+ * told not to fork ({@code -f 0}), as {@code ledger-bench.sh} does for {@link #copyOut} and
+ * {@link #loadMembers} so that they are compared in one JVM; {@code -p members=2000} makes a quick run.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
