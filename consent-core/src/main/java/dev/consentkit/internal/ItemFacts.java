@@ -1,7 +1,6 @@
 package dev.consentkit.internal;
 
 import dev.consentkit.ContentItem;
-import org.jspecify.annotations.Nullable;
 
 /**
  * An item's instants in kernel nanoseconds, for the packages of this module that decide on
@@ -47,7 +46,7 @@ public final class ItemFacts {
         long resumedAt(ContentItem item);
     }
 
-    private static volatile @Nullable Access access;
+    private static final Registration<Access> REGISTRATION = new Registration<>(ContentItem.class);
 
     private ItemFacts() {}
 
@@ -55,32 +54,20 @@ public final class ItemFacts {
      * Registers the access; {@link ContentItem} calls it once.
      *
      * @param implementation the access
+     * @throws IllegalStateException if an access is registered already
      */
-    public static synchronized void register(Access implementation) {
-        if (access != null) {
-            throw new IllegalStateException("the content item access is registered already");
-        }
-        access = implementation;
+    public static void register(Access implementation) {
+        REGISTRATION.register(implementation);
     }
 
     /**
      * The access. {@link ContentItem} registers it when it is initialised, so this initialises
      * {@link ContentItem} first: a caller may need the access before any item exists (a batch
-     * evaluator built before the first item). It holds no lock while it does, so that a thread
-     * initialising {@link ContentItem} at the same time can register.
+     * evaluator built before the first item).
      *
      * @return the access
      */
     public static Access access() {
-        try {
-            Class.forName(ContentItem.class.getName(), true, ContentItem.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
-        Access registered = access;
-        if (registered == null) {
-            throw new AssertionError("ContentItem did not register its access");
-        }
-        return registered;
+        return REGISTRATION.access();
     }
 }

@@ -1,7 +1,6 @@
 package dev.consentkit.internal;
 
 import dev.consentkit.Member;
-import org.jspecify.annotations.Nullable;
 
 /**
  * A member's consent events as the consent lookup lays them out, for the packages of this module
@@ -24,7 +23,7 @@ public final class MemberFacts {
         ConsentLookup.Index consentIndex(Member member);
     }
 
-    private static volatile @Nullable Access access;
+    private static final Registration<Access> REGISTRATION = new Registration<>(Member.class);
 
     private MemberFacts() {}
 
@@ -32,30 +31,19 @@ public final class MemberFacts {
      * Registers the access; {@link Member} calls it once.
      *
      * @param implementation the access
+     * @throws IllegalStateException if an access is registered already
      */
-    public static synchronized void register(Access implementation) {
-        if (access != null) {
-            throw new IllegalStateException("the member access is registered already");
-        }
-        access = implementation;
+    public static void register(Access implementation) {
+        REGISTRATION.register(implementation);
     }
 
     /**
      * The access. {@link Member} registers it when it is initialised, so this initialises
-     * {@link Member} first, holding no lock while it does (see {@link ItemFacts#access()}).
+     * {@link Member} first.
      *
      * @return the access
      */
     public static Access access() {
-        try {
-            Class.forName(Member.class.getName(), true, Member.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
-        Access registered = access;
-        if (registered == null) {
-            throw new AssertionError("Member did not register its access");
-        }
-        return registered;
+        return REGISTRATION.access();
     }
 }
