@@ -1163,8 +1163,9 @@ public final class MemberStore {
 
         /**
          * Room for exactly what a change copies and adds: {@code base}'s and {@code delta}'s own members
-         * not marked in their {@code absent} bitmaps, and {@code upserts}, after what the builder holds. Each array then grows once, and has no room left over
-         * when the change is done, so that {@link #build} hands it to the store instead of copying it.
+         * not marked in their {@code absent} bitmaps, and {@code upserts}, after what the builder holds.
+         * Each array then grows once, and has no room left over when the change is done, so that
+         * {@link #build} hands it to the store instead of copying it.
          */
         void reserve(@Nullable MemberStore base, long @Nullable [] baseAbsent, @Nullable MemberStore delta,
                 long @Nullable [] deltaAbsent, List<Member> upserts) {
