@@ -79,7 +79,10 @@ public final class ConsentHistory {
         List<ConsentEvent> distinct = new ArrayList<>(events.size());
         int index = 0;
         for (ConsentEvent event : events) {
-            Objects.requireNonNull(event, "events[" + index + "]");
+            if (event == null) {
+                // The message is built only when it is needed: a build is far more often right.
+                throw new NullPointerException("events[" + index + "]");
+            }
             ConsentEvent earlier = byId.putIfAbsent(event.id(), event);
             if (earlier == null) {
                 distinct.add(event);
@@ -121,6 +124,14 @@ public final class ConsentHistory {
      */
     public ConsentHistory merge(ConsentHistory other) {
         Objects.requireNonNull(other, "other");
+        // A history's events are already distinct and in order: with nothing on one side, the other is
+        // the union, as a member built from one list of events has it.
+        if (events.length == 0) {
+            return other;
+        }
+        if (other.events.length == 0) {
+            return this;
+        }
         List<ConsentEvent> all = new ArrayList<>(events.length + other.events.length);
         all.addAll(Arrays.asList(events));
         all.addAll(Arrays.asList(other.events));

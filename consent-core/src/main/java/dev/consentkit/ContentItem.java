@@ -134,7 +134,10 @@ public final class ContentItem {
             @Nullable Instant deletedAt, List<Reservation> reservations) {
         Reservation[] copy = Objects.requireNonNull(reservations, "reservations").toArray(new Reservation[0]);
         for (int i = 0; i < copy.length; i++) {
-            Objects.requireNonNull(copy[i], "reservations[" + i + "]");
+            if (copy[i] == null) {
+                // The message is built only when it is needed: a build is far more often right.
+                throw new NullPointerException("reservations[" + i + "]");
+            }
         }
         return new ContentItem(id, authorId, category, createdAt, deletedAt, null, copy);
     }

@@ -63,7 +63,10 @@ public final class JurisdictionTimeline {
     public static JurisdictionTimeline of(List<Residence> residences) {
         Residence[] sorted = Objects.requireNonNull(residences, "residences").toArray(new Residence[0]);
         for (int i = 0; i < sorted.length; i++) {
-            Objects.requireNonNull(sorted[i], "residences[" + i + "]");
+            if (sorted[i] == null) {
+                // The message is built only when it is needed: a build is far more often right.
+                throw new NullPointerException("residences[" + i + "]");
+            }
         }
         Arrays.sort(sorted, Comparator.comparing(Residence::from));
         for (int i = 1; i < sorted.length; i++) {

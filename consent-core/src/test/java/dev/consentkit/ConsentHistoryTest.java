@@ -183,6 +183,17 @@ class ConsentHistoryTest {
     }
 
     @Test
+    void shouldMergeWithAnEmptyHistoryOnEitherSideToTheOtherHistory() {
+        ConsentHistory history = ConsentHistory.of(OUT_AT_T2, IN_AT_T1);
+
+        assertEquals(List.of(IN_AT_T1, OUT_AT_T2), ConsentHistory.empty().merge(history).events());
+        assertEquals(List.of(IN_AT_T1, OUT_AT_T2), history.merge(ConsentHistory.empty()).events());
+        assertEquals(List.of(), ConsentHistory.empty().merge(ConsentHistory.empty()).events());
+        assertEquals(history.choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3),
+                ConsentHistory.empty().merge(history).choiceInEffect(Purpose.GENERATIVE_AI_TRAINING, T3));
+    }
+
+    @Test
     void shouldLeaveBothHistoriesUnchangedWhenMerging() {
         ConsentHistory first = ConsentHistory.of(IN_AT_T1);
         ConsentHistory second = ConsentHistory.of(OUT_AT_T2);
