@@ -13,7 +13,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF10;
-import org.apache.spark.sql.api.java.UDF9;
+import org.apache.spark.sql.api.java.UDF8;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
@@ -34,7 +34,9 @@ import org.jspecify.annotations.Nullable;
  * The member half of the rules runs on the executors, once per member: each member row becomes the
  * member's verdict at the instant ({@link dev.consentkit.batch.MemberVerdict}). The verdicts are grouped
  * by member id, so that an id on two member rows is reported instead of joined twice (unless
- * {@link #withUniqueMemberIds()}). Spark joins the items to those verdicts by the items' author, with its
+ * {@link #withUniqueMemberIds()}): {@link AsOf#trainable}, which shows no member's error, groups the
+ * verdicts' numbers alone, in a hash table; {@link AsOf#decide} and {@link AsOf#memberVerdicts} also keep
+ * each member row's error, which Spark groups by sorting. Spark joins the items to those verdicts by the items' author, with its
  * own join: a broadcast when it estimates the verdicts small or {@link #broadcastMembers()} says so, a
  * shuffle otherwise. The item half then runs row by row in the items' partitions. Both halves are the
  * core's rule kernel. No member is collected on the driver; a broadcast passes the verdicts through it,
@@ -347,15 +349,16 @@ public final class ConsentFilter {
             Dataset<Row> joined = items.join(verdicts, author.equalTo(verdicts.col(MEMBER_ID)), "left_outer");
             Column[] fields = Columns.of(items, Table.ITEMS, itemColumns);
             ItemHalf half = new ItemHalf(question);
-            UserDefinedFunction code = functions.udf((UDF9<Long, Long, String, Object, Object, Object, Object, Object,
-                    Object, Integer>) (verdict, scope, memberError, category, createdAt, deletedAt, reservedFrom,
-                            resumedAt, reservations) -> half.code(verdict, scope, memberError, category, createdAt,
-                                    deletedAt, reservedFrom, resumedAt, reservations), DataTypes.IntegerType);
-            return joined.withColumn(CODE, code.apply(joined.col(VERDICT), joined.col(SCOPE), joined.col(MEMBER_ERROR),
-                    fields[2], fields[3], fields[4], fields[5], fields[6], fields[7]));
+            // A member row that cannot be decided, or an id on two rows, has no verdict: the code needs no
+            // message, so a count of trainable items leaves the members' errors out of its plan.
+            UserDefinedFunction code = functions.udf((UDF8<Long, Long, Object, Object, Object, Object, Object, Object,
+                    Integer>) (verdict, scope, category, createdAt, deletedAt, reservedFrom, resumedAt,
+                            reservations) -> half.code(verdict, scope, category, createdAt, deletedAt, reservedFrom,
+                                    resumedAt, reservations), DataTypes.IntegerType);
+            return joined.withColumn(CODE, code.apply(joined.col(VERDICT), joined.col(SCOPE), fields[2], fields[3],
+                    fields[4], fields[5], fields[6], fields[7]));
         }
 
-        /** Why each row of {@code coded} cannot be decided. */
         private Column errorOf(Dataset<Row> coded, Dataset<Row> items) {
             Column[] fields = Columns.of(items, Table.ITEMS, itemColumns);
             ItemHalf half = new ItemHalf(question);

@@ -52,10 +52,10 @@ final class ItemHalf implements Serializable {
      * The ordinal of the row's primary reason, or {@link #UNDECIDED}: the hot path, which builds no
      * message.
      */
-    int code(@Nullable Long verdict, @Nullable Long choiceScope, @Nullable String memberError,
-            @Nullable Object category, @Nullable Object createdAt, @Nullable Object deletedAt,
-            @Nullable Object reservedFrom, @Nullable Object resumedAt, @Nullable Object reservations) {
-        if (memberError != null || verdict == null || choiceScope == null) {
+    int code(@Nullable Long verdict, @Nullable Long choiceScope, @Nullable Object category,
+            @Nullable Object createdAt, @Nullable Object deletedAt, @Nullable Object reservedFrom,
+            @Nullable Object resumedAt, @Nullable Object reservations) {
+        if (verdict == null || choiceScope == null) {
             return UNDECIDED;
         }
         try {

@@ -82,9 +82,14 @@ final class MemberRows {
         List<Row> rows = Values.rows(value, "jurisdictions");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            String what = "jurisdictions[" + i + "]";
-            String code = Values.requiredText(RESIDENCE.get(r, 0), what + ".jurisdiction");
-            Instant from = Values.instant(RESIDENCE.get(r, 1), what + ".from");
+            String code;
+            Instant from;
+            try {
+                code = Values.requiredText(RESIDENCE.get(r, 0), ".jurisdiction");
+                from = Values.instant(RESIDENCE.get(r, 1), ".from");
+            } catch (IllegalArgumentException e) {
+                throw labelled("jurisdictions[" + i + "]", e);
+            }
             residences.add(new Residence(from == null ? Instant.MIN : from, Jurisdiction.of(code)));
         }
         residences.sort(BY_START);
@@ -96,12 +101,15 @@ final class MemberRows {
         List<Row> rows = Values.rows(value, "closures");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            String what = "closures[" + i + "]";
-            Instant closedAt = Values.instant(CLOSURE.get(r, 0), what + ".closedAt");
-            if (closedAt == null) {
-                throw new IllegalArgumentException(what + ".closedAt is missing");
+            Instant closedAt;
+            Instant reopenedAt;
+            try {
+                closedAt = required(Values.instant(CLOSURE.get(r, 0), ".closedAt"), ".closedAt");
+                reopenedAt = Values.instant(CLOSURE.get(r, 1), ".reopenedAt");
+            } catch (IllegalArgumentException e) {
+                throw labelled("closures[" + i + "]", e);
             }
-            closures.add(new AccountClosure(closedAt, Values.instant(CLOSURE.get(r, 1), what + ".reopenedAt")));
+            closures.add(new AccountClosure(closedAt, reopenedAt));
         }
         closures.sort(BY_CLOSING);
         return closures;
@@ -112,20 +120,41 @@ final class MemberRows {
         ConsentEvent[] events = new ConsentEvent[rows.size()];
         for (int i = 0; i < events.length; i++) {
             Row r = rows.get(i);
-            String what = "consent[" + i + "]";
-            String eventId = Values.requiredText(EVENT.get(r, 0), what + ".id");
-            String at = "consent event " + eventId;
-            events[i] = ConsentEvent.asStated(eventId,
-                    Purpose.of(Values.requiredText(EVENT.get(r, 1), at + " purpose")),
-                    Values.constant(ConsentChoice.class, Values.requiredText(EVENT.get(r, 2), at + " choice"),
-                            at + " choice"),
-                    required(Values.instant(EVENT.get(r, 3), at + " effectiveAt"), at + " effectiveAt"),
-                    required(Values.instant(EVENT.get(r, 4), at + " recordedAt"), at + " recordedAt"),
-                    Values.constant(ConsentChannel.class, Values.requiredText(EVENT.get(r, 5), at + " channel"),
-                            at + " channel"),
+            String eventId;
+            try {
+                eventId = Values.requiredText(EVENT.get(r, 0), ".id");
+            } catch (IllegalArgumentException e) {
+                throw labelled("consent[" + i + "]", e);
+            }
+            String purpose;
+            ConsentChoice choice;
+            Instant effectiveAt;
+            Instant recordedAt;
+            ConsentChannel channel;
+            try {
+                purpose = Values.requiredText(EVENT.get(r, 1), " purpose");
+                choice = Values.constant(ConsentChoice.class, Values.requiredText(EVENT.get(r, 2), " choice"),
+                        " choice");
+                effectiveAt = required(Values.instant(EVENT.get(r, 3), " effectiveAt"), " effectiveAt");
+                recordedAt = required(Values.instant(EVENT.get(r, 4), " recordedAt"), " recordedAt");
+                channel = Values.constant(ConsentChannel.class, Values.requiredText(EVENT.get(r, 5), " channel"),
+                        " channel");
+            } catch (IllegalArgumentException e) {
+                throw labelled("consent event " + eventId, e);
+            }
+            events[i] = ConsentEvent.asStated(eventId, Purpose.of(purpose), choice, effectiveAt, recordedAt, channel,
                     clockSkewTolerance);
         }
         return events;
+    }
+
+    /**
+     * The refusal {@code e} of a value read with the name of its field alone (such as {@code .from}),
+     * with the element it belongs to put in front: the label is spelled out only for a refusal, since a
+     * member row's values are read far more often than refused.
+     */
+    private static IllegalArgumentException labelled(String element, IllegalArgumentException e) {
+        return new IllegalArgumentException(element + e.getMessage(), e);
     }
 
     private static Instant required(@Nullable Instant instant, String what) {

@@ -76,8 +76,9 @@ final class SqlFunctions implements Serializable {
         Object reservedFrom = field(item, "reservedFrom");
         Object resumedAt = field(item, "resumedAt");
         Object reservations = field(item, "reservations");
-        int code = half.code(number, scope, memberError, category, createdAt, deletedAt, reservedFrom, resumedAt,
-                reservations);
+        // A verdict with an error decides nothing, whatever numbers it carries.
+        int code = half.code(memberError == null ? number : null, scope, category, createdAt, deletedAt,
+                reservedFrom, resumedAt, reservations);
         if (code == ItemHalf.UNDECIDED) {
             return RowFactory.create(false, null, half.error(field(item, "id"), field(item, "authorId"), number,
                     scope, memberError, category, createdAt, deletedAt, reservedFrom, resumedAt, reservations));

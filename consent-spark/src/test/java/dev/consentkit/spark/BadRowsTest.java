@@ -133,6 +133,60 @@ class BadRowsTest {
     }
 
     @Test
+    void shouldNameTheElementAndTheFieldOfAMalformedValueInAMemberRowsLists() {
+        String at = "\"effectiveAt\":\"2025-02-01T00:00:00Z\",\"recordedAt\":\"2025-02-01T00:00:00Z\"";
+        Dataset<Row> members = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                "{\"id\":\"m-bad-from\",\"jurisdictions\":[{\"jurisdiction\":\"US\"},"
+                        + "{\"jurisdiction\":\"FR\",\"from\":\"2025-13-01T00:00:00Z\"}]}",
+                "{\"id\":\"m-no-place\",\"jurisdictions\":[{\"from\":\"2025-01-01T00:00:00Z\"}]}",
+                "{\"id\":\"m-no-close\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],"
+                        + "\"closures\":[{\"reopenedAt\":\"2025-01-01T00:00:00Z\"}]}",
+                "{\"id\":\"m-no-event-id\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":[{"
+                        + "\"purpose\":\"ai-training\",\"choice\":\"OPT_IN\"," + at + ",\"channel\":\"API\"}]}",
+                "{\"id\":\"m-no-choice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":[{"
+                        + "\"id\":\"e9\",\"purpose\":\"ai-training\"," + at + ",\"channel\":\"API\"}]}",
+                "{\"id\":\"m-bad-channel\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}],\"consent\":[{"
+                        + "\"id\":\"e7\",\"purpose\":\"ai-training\",\"choice\":\"OPT_IN\"," + at
+                        + ",\"channel\":\"FAX\"}]}"), Encoders.STRING()));
+
+        Map<String, String> errors = new HashMap<>();
+        for (Row row : ConsentFilter.of(POLICY).asOf(AS_OF).memberVerdicts(MemberTables.nested(members))
+                .collectAsList()) {
+            errors.put(row.getAs("memberId"), row.getAs("error"));
+        }
+
+        assertTrue(errors.get("m-bad-from").startsWith("member m-bad-from: jurisdictions[1].from: malformed instant"),
+                errors.get("m-bad-from"));
+        assertEquals("member m-no-place: jurisdictions[0].jurisdiction is missing", errors.get("m-no-place"));
+        assertEquals("member m-no-close: closures[0].closedAt is missing", errors.get("m-no-close"));
+        assertEquals("member m-no-event-id: consent[0].id is missing", errors.get("m-no-event-id"));
+        assertEquals("member m-no-choice: consent event e9 choice is missing", errors.get("m-no-choice"));
+        assertTrue(errors.get("m-bad-channel").startsWith("member m-bad-channel: consent event e7 channel is 'FAX';"
+                + " expected one of ["), errors.get("m-bad-channel"));
+    }
+
+    @Test
+    void shouldLeaveOutTheItemsOfAnIdOnTwoMemberRowsAndFindSuchIdsByHashing() {
+        // Both rows of m-twice would let its item train a model: only the check keeps it out, and it must
+        // keep it out once, not let it through twice.
+        Dataset<Row> items = spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public",
+                "2025-03-01T00:00:00Z", null), item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null)),
+                SparkData.ITEM_DOCUMENTS);
+        Dataset<Row> members = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}"), Encoders.STRING()))
+                .repartition(2);
+
+        Dataset<Row> trainable = ConsentFilter.of(POLICY).asOf(AS_OF).trainable(items, MemberTables.nested(members));
+
+        assertEquals(List.of("ok"), trainable.collectAsList().stream().map(r -> (String) r.getAs("id")).toList());
+        // Without the members' messages, the verdicts are grouped by id in a hash table, with no sort.
+        String plan = trainable.queryExecution().executedPlan().toString();
+        assertTrue(plan.contains("HashAggregate") && !plan.contains("SortAggregate"), plan);
+    }
+
+    @Test
     void shouldJoinAnItemToEveryRowOfItsMemberWhenTheIdsAreTrustedUnique() {
         Dataset<Row> items = spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public",
                 "2025-03-01T00:00:00Z", null), item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null)),
