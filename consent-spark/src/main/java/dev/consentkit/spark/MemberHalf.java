@@ -81,10 +81,11 @@ final class MemberHalf implements MapPartitionsFunction<Row, Row> {
         Member[] read = new Member[rows.size()];
         MemberStore.Builder store = MemberStore.builder();
         Set<String> ids = new HashSet<>(rows.size() * 2);
+        MemberRows reader = new MemberRows(question.clockSkewTolerance());
         for (int i = 0; i < read.length; i++) {
             Row row = rows.get(i);
             try {
-                Member member = MemberRows.member(row, question.clockSkewTolerance());
+                Member member = reader.member(row);
                 if (!ids.add(member.id())) {
                     out[i] = error(member.id(), "member " + member.id() + " has more than one member row");
                     continue;

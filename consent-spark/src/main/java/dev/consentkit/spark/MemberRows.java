@@ -27,6 +27,10 @@ import org.jspecify.annotations.Nullable;
  * instants; consent events may come in any order anyway. Everything else is as strict as the
  * documents: a value the core refuses makes the whole member fail, with a message that names the
  * member, the field and the value, and the member's items are then reported, never decided.
+ *
+ * <p>One reader serves one thread: it remembers the last purpose and place it read, since the rows of
+ * a data set mostly repeat a few, and comparing a freshly read key with the last one costs less than
+ * looking it up.
  */
 final class MemberRows {
 
@@ -46,7 +50,15 @@ final class MemberRows {
     private static final Comparator<Residence> BY_START = Comparator.comparing(Residence::from);
     private static final Comparator<AccountClosure> BY_CLOSING = Comparator.comparing(AccountClosure::closedAt);
 
-    private MemberRows() {}
+    private final Duration clockSkewTolerance;
+    private @Nullable Purpose lastPurpose;
+    private @Nullable String lastPlaceCode;
+    private @Nullable Jurisdiction lastPlace;
+
+    /** A reader whose consent events may be stated up to {@code clockSkewTolerance} after they were recorded. */
+    MemberRows(Duration clockSkewTolerance) {
+        this.clockSkewTolerance = clockSkewTolerance;
+    }
 
     /**
      * The member of {@code row}.
@@ -54,7 +66,7 @@ final class MemberRows {
      * @throws IllegalArgumentException if a value is missing or malformed, or the core refuses the
      *     member; the message names the member, the field and the value
      */
-    static Member member(Row row, Duration clockSkewTolerance) {
+    Member member(Row row) {
         String id = Values.requiredText(MEMBER.get(row, ID), "a member row's id");
         try {
             Member.Builder member = Member.builder(id).birthDate(Values.date(MEMBER.get(row, BIRTH_DATE), "birthDate"));
@@ -70,14 +82,14 @@ final class MemberRows {
             } else {
                 member.closures(closures);
             }
-            member.consent(events(MEMBER.get(row, CONSENT), clockSkewTolerance));
+            member.consent(events(MEMBER.get(row, CONSENT)));
             return member.build();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("member " + id + ": " + e.getMessage(), e);
         }
     }
 
-    private static JurisdictionTimeline jurisdictions(@Nullable Object value) {
+    private JurisdictionTimeline jurisdictions(@Nullable Object value) {
         List<Residence> residences = new ArrayList<>();
         List<Row> rows = Values.rows(value, "jurisdictions");
         for (int i = 0; i < rows.size(); i++) {
@@ -90,7 +102,7 @@ final class MemberRows {
             } catch (IllegalArgumentException e) {
                 throw labelled("jurisdictions[" + i + "]", e);
             }
-            residences.add(new Residence(from == null ? Instant.MIN : from, Jurisdiction.of(code)));
+            residences.add(new Residence(from == null ? Instant.MIN : from, place(code)));
         }
         residences.sort(BY_START);
         return JurisdictionTimeline.of(residences);
@@ -115,7 +127,7 @@ final class MemberRows {
         return closures;
     }
 
-    private static ConsentEvent[] events(@Nullable Object value, Duration clockSkewTolerance) {
+    private ConsentEvent[] events(@Nullable Object value) {
         List<Row> rows = Values.rows(value, "consent");
         ConsentEvent[] events = new ConsentEvent[rows.size()];
         for (int i = 0; i < events.length; i++) {
@@ -142,10 +154,31 @@ final class MemberRows {
             } catch (IllegalArgumentException e) {
                 throw labelled("consent event " + eventId, e);
             }
-            events[i] = ConsentEvent.asStated(eventId, Purpose.of(purpose), choice, effectiveAt, recordedAt, channel,
+            events[i] = ConsentEvent.asStated(eventId, purpose(purpose), choice, effectiveAt, recordedAt, channel,
                     clockSkewTolerance);
         }
         return events;
+    }
+
+    private Purpose purpose(String key) {
+        Purpose last = lastPurpose;
+        if (last != null && last.key().equals(key)) {
+            return last;
+        }
+        Purpose purpose = Purpose.of(key);
+        lastPurpose = purpose;
+        return purpose;
+    }
+
+    private Jurisdiction place(String code) {
+        Jurisdiction last = lastPlace;
+        if (last != null && code.equals(lastPlaceCode)) {
+            return last;
+        }
+        Jurisdiction place = Jurisdiction.of(code);
+        lastPlaceCode = code;
+        lastPlace = place;
+        return place;
     }
 
     /**
