@@ -36,9 +36,9 @@ import org.jspecify.annotations.Nullable;
  * by member id, so that an id on two member rows is reported instead of joined twice (unless
  * {@link #withUniqueMemberIds()}): {@link AsOf#trainable}, which shows no member's error, groups the
  * verdicts' numbers alone, in a hash table; {@link AsOf#decide} and {@link AsOf#memberVerdicts} also keep
- * each member row's error, which Spark groups by sorting. Spark joins the items to those verdicts by the items' author, with its
- * own join: a broadcast when it estimates the verdicts small or {@link #broadcastMembers()} says so, a
- * shuffle otherwise. The item half then runs row by row in the items' partitions. Both halves are the
+ * each member row's error, which Spark groups by sorting. Spark joins the items to those verdicts by
+ * the items' author, with its own join: a broadcast when it estimates the verdicts small or
+ * {@link #broadcastMembers()} says so, a shuffle otherwise. The item half then runs row by row in the items' partitions. Both halves are the
  * core's rule kernel. No member is collected on the driver; a broadcast passes the verdicts through it,
  * as every broadcast does. The policy travels to the executors as its JSON document.
  *

@@ -169,16 +169,8 @@ class BadRowsTest {
     void shouldLeaveOutTheItemsOfAnIdOnTwoMemberRowsAndFindSuchIdsByHashing() {
         // Both rows of m-twice would let its item train a model: only the check keeps it out, and it must
         // keep it out once, not let it through twice.
-        Dataset<Row> items = spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public",
-                "2025-03-01T00:00:00Z", null), item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null)),
-                SparkData.ITEM_DOCUMENTS);
-        Dataset<Row> members = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
-                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
-                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
-                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}"), Encoders.STRING()))
-                .repartition(2);
-
-        Dataset<Row> trainable = ConsentFilter.of(POLICY).asOf(AS_OF).trainable(items, MemberTables.nested(members));
+        Dataset<Row> trainable = ConsentFilter.of(POLICY).asOf(AS_OF).trainable(itemsOfTwiceAndOk(),
+                MemberTables.nested(membersWithTwiceIn("US").repartition(2)));
 
         assertEquals(List.of("ok"), trainable.collectAsList().stream().map(r -> (String) r.getAs("id")).toList());
         // Without the members' messages, the verdicts are grouped by id in a hash table, with no sort.
@@ -188,16 +180,9 @@ class BadRowsTest {
 
     @Test
     void shouldJoinAnItemToEveryRowOfItsMemberWhenTheIdsAreTrustedUnique() {
-        Dataset<Row> items = spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public",
-                "2025-03-01T00:00:00Z", null), item("ok", "m-ok", "content.public", "2025-03-01T00:00:00Z", null)),
-                SparkData.ITEM_DOCUMENTS);
-        Dataset<Row> members = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
-                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
-                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
-                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"CH\"}]}"), Encoders.STRING()));
-
         List<Row> rows = ConsentFilter.of(POLICY).withUniqueMemberIds().asOf(AS_OF)
-                .decide(items, MemberTables.nested(members)).orderBy("id").collectAsList();
+                .decide(itemsOfTwiceAndOk(), MemberTables.nested(membersWithTwiceIn("CH"))).orderBy("id")
+                .collectAsList();
 
         // As documented: the item of the member on two rows comes once per row, decided by it or, where
         // the rows met in one chunk of an executor, with the error of the row that came second.
@@ -207,5 +192,21 @@ class BadRowsTest {
             assertTrue(row.getAs(ConsentFilter.REASON) != null
                     || (error != null && error.contains("member m-twice has more than one member row")), row::toString);
         }
+    }
+
+    /** The items {@code of-twice}, by m-twice, and {@code ok}, by m-ok, both public content. */
+    private Dataset<Row> itemsOfTwiceAndOk() {
+        String created = "2025-03-01T00:00:00Z";
+        return spark.createDataFrame(List.of(item("of-twice", "m-twice", "content.public", created, null),
+                item("ok", "m-ok", "content.public", created, null)), SparkData.ITEM_DOCUMENTS);
+    }
+
+    /** m-ok in the US, and m-twice on two rows: in the US, then in {@code secondPlace}. */
+    private Dataset<Row> membersWithTwiceIn(String secondPlace) {
+        return spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                "{\"id\":\"m-ok\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"US\"}]}",
+                "{\"id\":\"m-twice\",\"jurisdictions\":[{\"jurisdiction\":\"" + secondPlace + "\"}]}"),
+                Encoders.STRING()));
     }
 }
