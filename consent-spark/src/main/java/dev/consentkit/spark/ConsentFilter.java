@@ -38,9 +38,10 @@ import org.jspecify.annotations.Nullable;
  * verdicts' numbers alone, in a hash table; {@link AsOf#decide} and {@link AsOf#memberVerdicts} also keep
  * each member row's error, which Spark groups by sorting. Spark joins the items to those verdicts by
  * the items' author, with its own join: a broadcast when it estimates the verdicts small or
- * {@link #broadcastMembers()} says so, a shuffle otherwise. The item half then runs row by row in the items' partitions. Both halves are the
- * core's rule kernel. No member is collected on the driver; a broadcast passes the verdicts through it,
- * as every broadcast does. The policy travels to the executors as its JSON document.
+ * {@link #broadcastMembers()} says so, a shuffle otherwise. The item half then runs row by row in the
+ * items' partitions. Both halves are the core's rule kernel. No member is collected on the driver; a
+ * broadcast passes the verdicts through it, as every broadcast does. The policy travels to the
+ * executors as its JSON document.
  *
  * <h2>Items</h2>
  * One row per item: {@code id}, {@code authorId}, {@code category} (a data category key),
@@ -267,9 +268,11 @@ public final class ConsentFilter {
         /**
          * Each member row's verdict at the instant: the member's id ({@code memberId}), {@code verdict} and
          * {@code choiceScope} (a {@link dev.consentkit.batch.MemberVerdict}'s two numbers), and
-         * {@code error}, why the row cannot be read. A member id on more than one row gets one row with
-         * an error, unless the filter trusts the ids to be unique ({@link ConsentFilter#withUniqueMemberIds}). For caching when many item sets are decided against the same members at the same
-         * instant; the numbers mean something only to this filter at this instant.
+         * {@code error}, why the row cannot be read; a row with an error has no numbers. A member id on
+         * more than one row gets one row with an error, unless the filter trusts the ids to be unique
+         * ({@link ConsentFilter#withUniqueMemberIds}). For caching when many item sets are decided against
+         * the same members at the same instant; the numbers mean something only to this filter at this
+         * instant.
          *
          * @param tables the members
          * @return one row per member id
@@ -359,6 +362,7 @@ public final class ConsentFilter {
                     fields[4], fields[5], fields[6], fields[7]));
         }
 
+        /** Why each row of {@code coded} cannot be decided. */
         private Column errorOf(Dataset<Row> coded, Dataset<Row> items) {
             Column[] fields = Columns.of(items, Table.ITEMS, itemColumns);
             ItemHalf half = new ItemHalf(question);
