@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.jspecify.annotations.Nullable;
 
@@ -28,32 +30,34 @@ import org.jspecify.annotations.Nullable;
  * documents: a value the core refuses makes the whole member fail, with a message that names the
  * member, the field and the value, and the member's items are then reported, never decided.
  *
- * <p>One reader serves one thread: it remembers the last purpose and place it read, since the rows of
- * a data set mostly repeat a few, and comparing a freshly read key with the last one costs less than
- * looking it up.
+ * <p>One reader serves one thread and a bounded number of rows (a chunk of a partition): it keeps the
+ * purposes and places it has read by their text, since the rows of a data set mostly repeat a few, and
+ * finding a freshly read key among them costs less than resolving it again (a purpose no policy names
+ * is checked against the key grammar and made anew each time it is resolved).
  */
 final class MemberRows {
 
-    private static final StructReader MEMBER = new StructReader("id", "birthDate", "closedAt", "jurisdictions",
-            "closures", "consent");
     private static final int ID = 0;
     private static final int BIRTH_DATE = 1;
     private static final int CLOSED_AT = 2;
     private static final int JURISDICTIONS = 3;
     private static final int CLOSURES = 4;
     private static final int CONSENT = 5;
-    private static final StructReader RESIDENCE = new StructReader("jurisdiction", "from");
-    private static final StructReader CLOSURE = new StructReader("closedAt", "reopenedAt");
-    private static final StructReader EVENT = new StructReader("id", "purpose", "choice", "effectiveAt", "recordedAt",
-            "channel");
 
     private static final Comparator<Residence> BY_START = Comparator.comparing(Residence::from);
     private static final Comparator<AccountClosure> BY_CLOSING = Comparator.comparing(AccountClosure::closedAt);
 
+    // The readers of the four kinds of struct, each with the positions of its fields in the last type it
+    // met: one set per reader, so that two threads never take turns replacing each other's positions.
+    private final StructReader memberStruct = new StructReader("id", "birthDate", "closedAt", "jurisdictions",
+            "closures", "consent");
+    private final StructReader residenceStruct = new StructReader("jurisdiction", "from");
+    private final StructReader closureStruct = new StructReader("closedAt", "reopenedAt");
+    private final StructReader eventStruct = new StructReader("id", "purpose", "choice", "effectiveAt", "recordedAt",
+            "channel");
     private final Duration clockSkewTolerance;
-    private @Nullable Purpose lastPurpose;
-    private @Nullable String lastPlaceCode;
-    private @Nullable Jurisdiction lastPlace;
+    private final Map<String, Purpose> purposes = new HashMap<>();
+    private final Map<String, Jurisdiction> places = new HashMap<>();
 
     /** A reader whose consent events may be stated up to {@code clockSkewTolerance} after they were recorded. */
     MemberRows(Duration clockSkewTolerance) {
@@ -67,12 +71,13 @@ final class MemberRows {
      *     member; the message names the member, the field and the value
      */
     Member member(Row row) {
-        String id = Values.requiredText(MEMBER.get(row, ID), "a member row's id");
+        String id = Values.requiredText(memberStruct.get(row, ID), "a member row's id");
         try {
-            Member.Builder member = Member.builder(id).birthDate(Values.date(MEMBER.get(row, BIRTH_DATE), "birthDate"));
-            member.jurisdictions(jurisdictions(MEMBER.get(row, JURISDICTIONS)));
-            Instant closedAt = Values.instant(MEMBER.get(row, CLOSED_AT), "closedAt");
-            List<AccountClosure> closures = closures(MEMBER.get(row, CLOSURES));
+            Member.Builder member = Member.builder(id)
+                    .birthDate(Values.date(memberStruct.get(row, BIRTH_DATE), "birthDate"));
+            member.jurisdictions(jurisdictions(memberStruct.get(row, JURISDICTIONS)));
+            Instant closedAt = Values.instant(memberStruct.get(row, CLOSED_AT), "closedAt");
+            List<AccountClosure> closures = closures(memberStruct.get(row, CLOSURES));
             if (closedAt != null && !closures.isEmpty()) {
                 throw new IllegalArgumentException("closedAt " + closedAt + " and closures " + closures
                         + " are both given; give the closures alone");
@@ -82,7 +87,7 @@ final class MemberRows {
             } else {
                 member.closures(closures);
             }
-            member.consent(events(MEMBER.get(row, CONSENT)));
+            member.consent(events(memberStruct.get(row, CONSENT)));
             return member.build();
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("member " + id + ": " + e.getMessage(), e);
@@ -90,15 +95,15 @@ final class MemberRows {
     }
 
     private JurisdictionTimeline jurisdictions(@Nullable Object value) {
-        List<Residence> residences = new ArrayList<>();
         List<Row> rows = Values.rows(value, "jurisdictions");
+        List<Residence> residences = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String code;
             Instant from;
             try {
-                code = Values.requiredText(RESIDENCE.get(r, 0), ".jurisdiction");
-                from = Values.instant(RESIDENCE.get(r, 1), ".from");
+                code = Values.requiredText(residenceStruct.get(r, 0), ".jurisdiction");
+                from = Values.instant(residenceStruct.get(r, 1), ".from");
             } catch (IllegalArgumentException e) {
                 throw labelled("jurisdictions[" + i + "]", e);
             }
@@ -108,16 +113,16 @@ final class MemberRows {
         return JurisdictionTimeline.of(residences);
     }
 
-    private static List<AccountClosure> closures(@Nullable Object value) {
-        List<AccountClosure> closures = new ArrayList<>();
+    private List<AccountClosure> closures(@Nullable Object value) {
         List<Row> rows = Values.rows(value, "closures");
+        List<AccountClosure> closures = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             Instant closedAt;
             Instant reopenedAt;
             try {
-                closedAt = required(Values.instant(CLOSURE.get(r, 0), ".closedAt"), ".closedAt");
-                reopenedAt = Values.instant(CLOSURE.get(r, 1), ".reopenedAt");
+                closedAt = required(Values.instant(closureStruct.get(r, 0), ".closedAt"), ".closedAt");
+                reopenedAt = Values.instant(closureStruct.get(r, 1), ".reopenedAt");
             } catch (IllegalArgumentException e) {
                 throw labelled("closures[" + i + "]", e);
             }
@@ -134,7 +139,7 @@ final class MemberRows {
             Row r = rows.get(i);
             String eventId;
             try {
-                eventId = Values.requiredText(EVENT.get(r, 0), ".id");
+                eventId = Values.requiredText(eventStruct.get(r, 0), ".id");
             } catch (IllegalArgumentException e) {
                 throw labelled("consent[" + i + "]", e);
             }
@@ -144,12 +149,12 @@ final class MemberRows {
             Instant recordedAt;
             ConsentChannel channel;
             try {
-                purpose = Values.requiredText(EVENT.get(r, 1), " purpose");
-                choice = Values.constant(ConsentChoice.class, Values.requiredText(EVENT.get(r, 2), " choice"),
+                purpose = Values.requiredText(eventStruct.get(r, 1), " purpose");
+                choice = Values.constant(ConsentChoice.class, Values.requiredText(eventStruct.get(r, 2), " choice"),
                         " choice");
-                effectiveAt = required(Values.instant(EVENT.get(r, 3), " effectiveAt"), " effectiveAt");
-                recordedAt = required(Values.instant(EVENT.get(r, 4), " recordedAt"), " recordedAt");
-                channel = Values.constant(ConsentChannel.class, Values.requiredText(EVENT.get(r, 5), " channel"),
+                effectiveAt = required(Values.instant(eventStruct.get(r, 3), " effectiveAt"), " effectiveAt");
+                recordedAt = required(Values.instant(eventStruct.get(r, 4), " recordedAt"), " recordedAt");
+                channel = Values.constant(ConsentChannel.class, Values.requiredText(eventStruct.get(r, 5), " channel"),
                         " channel");
             } catch (IllegalArgumentException e) {
                 throw labelled("consent event " + eventId, e);
@@ -161,23 +166,20 @@ final class MemberRows {
     }
 
     private Purpose purpose(String key) {
-        Purpose last = lastPurpose;
-        if (last != null && last.key().equals(key)) {
-            return last;
+        Purpose purpose = purposes.get(key);
+        if (purpose == null) {
+            purpose = Purpose.of(key);
+            purposes.put(key, purpose);
         }
-        Purpose purpose = Purpose.of(key);
-        lastPurpose = purpose;
         return purpose;
     }
 
     private Jurisdiction place(String code) {
-        Jurisdiction last = lastPlace;
-        if (last != null && code.equals(lastPlaceCode)) {
-            return last;
+        Jurisdiction place = places.get(code);
+        if (place == null) {
+            place = Jurisdiction.of(code);
+            places.put(code, place);
         }
-        Jurisdiction place = Jurisdiction.of(code);
-        lastPlaceCode = code;
-        lastPlace = place;
         return place;
     }
 

@@ -8,7 +8,9 @@ import scala.Option;
 /**
  * Reads some fields of structs by name, finding their positions once for each struct type it meets
  * rather than for every row: the rows of one data set share their type. Thread-safe: a type and its
- * positions are replaced together, as one immutable value.
+ * positions are replaced together, as one immutable value. Yet each thread should have its own: the
+ * tasks of one executor each make their own type objects, so a reader shared by two tasks would find
+ * the positions again at almost every row, as the two types took turns.
  */
 final class StructReader {
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.util.DateTimeUtils;
@@ -115,6 +116,10 @@ final class Values {
     static List<Row> rows(@Nullable Object value, String what) {
         if (value == null) {
             return List.of();
+        }
+        if (value instanceof scala.collection.mutable.ArraySeq<?> seq && seq.array() instanceof Object[] array) {
+            // What Spark makes of an array column: its elements are checked in place, not copied.
+            return rowsOf(Arrays.asList(array), what);
         }
         if (value instanceof scala.collection.Seq<?> seq) {
             int size = seq.length();
