@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>{@code --member-sides}, instead of the warm counts, times consent-spark's member half alone against
- * {@code expert.sql}'s member side alone, for a profile of where consent-spark's time goes.
+ * {@code expert.sql}'s member side alone, for a profile of where consent-spark's time goes; the member
+ * half is timed twice, with its check for a member id on two rows and with member ids trusted unique
+ * ({@code withUniqueMemberIds()}), so the difference is what the check costs.
  *
  * <p>{@code --explain} writes the formatted plans of the counts next to the SQL files
  * ({@code expert.explain.txt}, {@code first-form.explain.txt}, {@code consent-spark.explain.txt}), the
@@ -156,12 +158,15 @@ public final class SparkFilterBenchmark {
         String verdicts = sql.substring(from, to) + "\n)\nSELECT count(*), sum(hash(member_id, closed, place, age_unknown,"
                 + " adult_from, choice)) FROM verdicts";
         ConsentFilter.AsOf filter = ConsentFilter.of(in.policy()).asOf(in.asOf());
-        List<Timing> timed = time(List.of(MEMBER_HALF, "expert-sql-member-side"), List.of(
+        ConsentFilter.AsOf trusting = ConsentFilter.of(in.policy()).withUniqueMemberIds().asOf(in.asOf());
+        List<Timing> timed = time(List.of(MEMBER_HALF, MEMBER_HALF + "-unique", "expert-sql-member-side"), List.of(
                 () -> filter.memberVerdicts(MemberTables.nested(in.members())).count(),
+                () -> trusting.memberVerdicts(MemberTables.nested(in.members())).count(),
                 () -> in.spark().sql(verdicts, Map.of("as_of", in.asOf())).collectAsList().get(0).getLong(0)), options);
         System.out.printf(Locale.ROOT, "member sides alone, %d timed rounds: consent-spark memberVerdicts median %.2f s"
-                + " (min %.2f), expert.sql verdicts median %.2f s (min %.2f), %,d members%n", options.runs,
-                timed.get(0).median, timed.get(0).min, timed.get(1).median, timed.get(1).min, timed.get(1).count);
+                + " (min %.2f), with ids trusted unique %.2f s (min %.2f), expert.sql verdicts median %.2f s"
+                + " (min %.2f), %,d members%n", options.runs, timed.get(0).median, timed.get(0).min,
+                timed.get(1).median, timed.get(1).min, timed.get(2).median, timed.get(2).min, timed.get(2).count);
     }
 
     /**
