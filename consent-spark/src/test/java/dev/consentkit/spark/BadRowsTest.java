@@ -19,6 +19,8 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +165,26 @@ class BadRowsTest {
         assertEquals("member m-no-choice: consent event e9 choice is missing", errors.get("m-no-choice"));
         assertTrue(errors.get("m-bad-channel").startsWith("member m-bad-channel: consent event e7 channel is 'FAX';"
                 + " expected one of ["), errors.get("m-bad-channel"));
+    }
+
+    @Test
+    void shouldNameTheElementOfAMemberRowsListThatIsNoStruct() {
+        // A list of text, as Spark's JSON reader infers for ["US"], and a list of structs with a null in it.
+        Dataset<Row> texts = spark.read().schema(new StructType().add("id", DataTypes.StringType)
+                .add("jurisdictions", DataTypes.createArrayType(DataTypes.StringType)))
+                .json(spark.createDataset(List.of("{\"id\":\"m-text\",\"jurisdictions\":[\"US\"]}"),
+                        Encoders.STRING()));
+        Dataset<Row> withNull = spark.read().schema(SparkData.MEMBER_DOCUMENTS).json(spark.createDataset(List.of(
+                "{\"id\":\"m-null\",\"jurisdictions\":[{\"jurisdiction\":\"US\"},null]}"), Encoders.STRING()));
+        ConsentFilter.AsOf filter = ConsentFilter.of(POLICY).asOf(AS_OF);
+
+        Row text = filter.memberVerdicts(MemberTables.nested(texts)).collectAsList().get(0);
+        Row nullElement = filter.memberVerdicts(MemberTables.nested(withNull)).collectAsList().get(0);
+
+        assertEquals("member m-text: jurisdictions[0] is String US; expected a struct", text.getAs("error"));
+        assertNull(text.getAs("verdict"));
+        assertEquals("member m-null: jurisdictions[1] is null; expected a struct", nullElement.getAs("error"));
+        assertNull(nullElement.getAs("verdict"));
     }
 
     @Test
