@@ -107,7 +107,8 @@ final class MemberRows {
             } catch (IllegalArgumentException e) {
                 throw labelled("jurisdictions[" + i + "]", e);
             }
-            residences.add(new Residence(from == null ? Instant.MIN : from, place(code)));
+            Jurisdiction place = places.computeIfAbsent(code, Jurisdiction::of);
+            residences.add(new Residence(from == null ? Instant.MIN : from, place));
         }
         residences.sort(BY_START);
         return JurisdictionTimeline.of(residences);
@@ -159,28 +160,10 @@ final class MemberRows {
             } catch (IllegalArgumentException e) {
                 throw labelled("consent event " + eventId, e);
             }
-            events[i] = ConsentEvent.asStated(eventId, purpose(purpose), choice, effectiveAt, recordedAt, channel,
-                    clockSkewTolerance);
+            events[i] = ConsentEvent.asStated(eventId, purposes.computeIfAbsent(purpose, Purpose::of), choice,
+                    effectiveAt, recordedAt, channel, clockSkewTolerance);
         }
         return events;
-    }
-
-    private Purpose purpose(String key) {
-        Purpose purpose = purposes.get(key);
-        if (purpose == null) {
-            purpose = Purpose.of(key);
-            purposes.put(key, purpose);
-        }
-        return purpose;
-    }
-
-    private Jurisdiction place(String code) {
-        Jurisdiction place = places.get(code);
-        if (place == null) {
-            place = Jurisdiction.of(code);
-            places.put(code, place);
-        }
-        return place;
     }
 
     /**
