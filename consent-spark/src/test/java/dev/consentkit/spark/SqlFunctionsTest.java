@@ -1,7 +1,9 @@
 package dev.consentkit.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.consentkit.TrainingPolicy;
 import dev.consentkit.jackson.ConsentDocuments;
@@ -50,6 +52,32 @@ class SqlFunctionsTest {
         assertEquals(dataSet.toString(), sql.toString());
         assertEquals("item ghost-item of member orphan: the member has no member row",
                 sql.stream().filter(r -> r.getString(0).equals("ghost-item")).findFirst().orElseThrow().getString(3));
+    }
+
+    @Test
+    void shouldDecideNothingFromAVerdictThatCarriesAnErrorBesideItsNumbers() throws IOException {
+        TrainingPolicy policy = ConsentDocuments.readPolicy(LINKEDIN.resolve("policy.json"));
+        ConsentFilter.of(policy).asOf(AS_OF).registerFunctions(spark, "consent");
+        spark.read().json(LINKEDIN.resolve("members.ndjson").toString()).createOrReplaceTempView("members");
+        spark.read().json(LINKEDIN.resolve("items.ndjson").toString()).createOrReplaceTempView("items");
+        String decided = """
+                WITH verdicts AS (SELECT id, consent_member_verdict(struct(m.*)) AS verdict FROM members m)
+                SELECT i.id, consent_decide(%s, struct(i.*)) AS d FROM items i JOIN verdicts v ON i.authorId = v.id
+                """;
+
+        List<Row> asRead = spark.sql(decided.formatted("v.verdict")).where("d.trainable").collectAsList();
+        List<Row> withError = spark.sql(decided.formatted("named_struct('verdict', v.verdict.verdict,"
+                + " 'choiceScope', v.verdict.choiceScope, 'error', 'made by hand')")).collectAsList();
+
+        // The same numbers let some items train a model; beside an error, they decide none.
+        assertTrue(!asRead.isEmpty(), "no item of the program is trainable as read");
+        for (Row row : withError) {
+            Row d = row.getStruct(1);
+            assertEquals(false, d.getAs("trainable"), row.toString());
+            assertNull(d.getAs("reason"), row.toString());
+            assertTrue(d.<String>getAs("consentError").endsWith(": the member row is refused: made by hand"),
+                    row.toString());
+        }
     }
 
     @Test
