@@ -227,6 +227,26 @@ public final class BatchEvaluator {
     }
 
     /**
+     * Whether {@code item} passes the checks that read the item alone at {@link #asOf()}: a version of
+     * the policy is in force, and the item is created, not deleted, within the version's item scope, not
+     * reserved, and of a category the version allows. When this is {@code false} no author's verdict
+     * makes the item trainable, so a caller that keeps members and items apart can drop it before
+     * finding its author; when {@code true}, {@link #reason(ContentItem, MemberVerdict)} still decides.
+     * The item's author is not looked up.
+     *
+     * @param item the content item
+     * @return {@code false} when the item is not trainable whoever its author is
+     * @throws NullPointerException if {@code item} is null
+     */
+    public boolean itemChecksPass(ContentItem item) {
+        Objects.requireNonNull(item, "item");
+        VersionRules r = rules;
+        ItemFacts.Access facts = itemFacts;
+        return r != null && RuleKernel.itemPasses(r, item.category(), facts.createdAt(item), facts.deletedAt(item),
+                facts.reservedFrom(item), asOfNanos);
+    }
+
+    /**
      * Which of {@code items} may be used for training at {@link #asOf()}: bit {@code i} is set when
      * {@code items.get(i)} is, exactly as {@link #isTrainable(ContentItem)} answers. Faster per item
      * than asking item by item, since the store finds the authors of several items at once and their

@@ -92,6 +92,16 @@ class BatchEvaluatorTest {
                 MemberVerdict carried = MemberVerdict.of(resolved.verdict(), resolved.choiceScope());
                 return batch.reason(item, carried).isTrainable();
             }
+        },
+        /**
+         * The item's own checks asked first, with no author, then its author's verdict resolved apart: how a
+         * count of trainable items on a distributed engine drops items before finding their authors.
+         */
+        ITEM_CHECKS_FIRST {
+            @Override
+            boolean isTrainable(BatchEvaluator batch, MemberStore store, ContentItem item) {
+                return batch.itemChecksPass(item) && SPLIT.isTrainable(batch, store, item);
+            }
         };
 
         abstract boolean isTrainable(BatchEvaluator batch, MemberStore store, ContentItem item);
@@ -959,6 +969,35 @@ class BatchEvaluatorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> batch.trainable(columns));
 
         assertTrue(e.getMessage().contains("row 1"), e.getMessage());
+    }
+
+    @Test
+    void shouldFailTheItemChecksOfAnItemThatIsNotTrainableWhoeverItsAuthorIs() {
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(List.of()), AS_OF);
+        Map<Reason, ContentItem> failing = Map.of(
+                Reason.ITEM_NOT_YET_CREATED, post(AS_OF.plusNanos(1)),
+                Reason.ITEM_DELETED, post().withDeletedAt(AS_OF),
+                Reason.ITEM_RESERVED, post().withReservation(new Reservation(ReservationSource.TDM_REP, AS_OF)),
+                Reason.CATEGORY_EXCLUDED, ContentItem.of("i-1", "m-1", DataCategory.PRIVATE_MESSAGES, CREATED),
+                Reason.CATEGORY_NOT_COVERED, ContentItem.of("i-1", "m-1", DataCategory.SALARY, CREATED));
+
+        failing.forEach((reason, item) -> assertFalse(batch.itemChecksPass(item), () -> reason + ": " + item));
+        BatchEvaluator scoped = BatchEvaluator.of(policy(rules().itemsCreatedFrom(CREATED.plusNanos(1)).build()),
+                MemberStore.of(List.of()), AS_OF);
+        assertFalse(scoped.itemChecksPass(post()), "an item created before the version's item scope");
+        BatchEvaluator early = BatchEvaluator.of(OPT_OUT_POLICY, MemberStore.of(List.of()), V1_FROM.minusNanos(1));
+        assertFalse(early.itemChecksPass(post(V1_FROM.minusSeconds(1))), "no version in force");
+    }
+
+    @Test
+    void shouldPassTheItemChecksOfAnItemWithoutLookingAtItsAuthor() {
+        Member optedOut = adult().consent(optOut("e-1", Purpose.GENERATIVE_AI_TRAINING, CREATED)).build();
+        BatchEvaluator batch = BatchEvaluator.of(OPT_OUT_POLICY, storeWith(optedOut), AS_OF);
+        ContentItem ofNobodyInTheStore = ContentItem.of("i-2", "m-unknown", DataCategory.PUBLIC_CONTENT, CREATED);
+
+        assertTrue(batch.itemChecksPass(post()), "an item of a member who opted out passes its own checks");
+        assertTrue(batch.itemChecksPass(ofNobodyInTheStore), "the author is not looked up");
+        assertEquals(Reason.OPTED_OUT, batch.reason(post()));
     }
 
     @Test

@@ -50,6 +50,10 @@ class BatchEvaluatorPropertiesTest {
     private static final int MANY_ROWS = 300_007;
     // More members than the evaluator resolves on one thread.
     private static final int LARGE_STORE_MEMBERS = 70_000;
+    // The checks that read the item and the policy, not the item's author.
+    private static final Set<Reason> ITEM_ALONE = Set.of(Reason.POLICY_NOT_IN_FORCE, Reason.ITEM_NOT_YET_CREATED,
+            Reason.ITEM_DELETED, Reason.ITEM_OUT_OF_SCOPE, Reason.CATEGORY_EXCLUDED, Reason.CATEGORY_NOT_COVERED,
+            Reason.ITEM_RESERVED);
     private static final List<TimeUnit> COARSER_UNITS = List.of(TimeUnit.MICROSECONDS, TimeUnit.MILLISECONDS,
             TimeUnit.SECONDS, TimeUnit.MINUTES, TimeUnit.HOURS);
 
@@ -93,6 +97,20 @@ class BatchEvaluatorPropertiesTest {
                 MemberVerdict carried = MemberVerdict.of(resolved.verdict(), resolved.choiceScope());
 
                 assertEquals(batch.scenario(item).replay().reason(), items.reason(item, carried), item::toString);
+            }
+        });
+    }
+
+    @Test
+    void shouldPassTheItemChecksOfExactlyTheItemsThePolicyFailsNoCheckOfTheItemAloneFor() {
+        qt().withExamples(MANY_EXAMPLES).forAll(batches()).checkAssert(batch -> {
+            // Asked of an evaluator with no members: the checks of the item alone need no author.
+            BatchEvaluator items = batch.evaluator(MemberStore.of(List.of()));
+            for (ContentItem item : batch.items()) {
+                List<Reason> failed = batch.scenario(item).replay().failedChecks();
+                boolean itemAloneFails = failed.stream().anyMatch(ITEM_ALONE::contains);
+
+                assertEquals(!itemAloneFails, items.itemChecksPass(item), () -> item + " failed " + failed);
             }
         });
     }
