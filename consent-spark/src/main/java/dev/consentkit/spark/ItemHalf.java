@@ -67,6 +67,23 @@ final class ItemHalf implements Serializable {
     }
 
     /**
+     * Whether the row passes the checks of the item alone
+     * ({@link dev.consentkit.batch.BatchEvaluator#itemChecksPass}): {@code false} when it cannot be
+     * trainable whoever its author is, or cannot be read. Asked before the items are joined to their
+     * authors' verdicts, so that a count of trainable items looks up only the authors of items that may
+     * count.
+     */
+    boolean itemChecksPass(@Nullable Object category, @Nullable Object createdAt, @Nullable Object deletedAt,
+            @Nullable Object reservedFrom, @Nullable Object resumedAt, @Nullable Object reservations) {
+        try {
+            return question.itemHalf().itemChecksPass(
+                    item(ITEM, AUTHOR, category, createdAt, deletedAt, reservedFrom, resumedAt, reservations));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
      * Why a row {@link #code} could not decide cannot be decided; {@code null} for a row it decides. A
      * member with neither a verdict nor an error has no member row.
      */

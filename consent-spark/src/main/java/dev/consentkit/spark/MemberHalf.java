@@ -42,6 +42,14 @@ final class MemberHalf implements MapPartitionsFunction<Row, Row> {
         this.question = question;
     }
 
+    /**
+     * Whether a verdict row's member passes every member check ({@link MemberVerdict#memberFailure} is
+     * empty): {@code false} for a row without a verdict, whose items cannot be decided.
+     */
+    static boolean memberChecksPass(@Nullable Long verdict, @Nullable Long choiceScope) {
+        return verdict != null && choiceScope != null && MemberVerdict.of(verdict, choiceScope).memberFailure().isEmpty();
+    }
+
     @Override
     public Iterator<Row> call(Iterator<Row> members) {
         return new Iterator<>() {
