@@ -43,9 +43,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #broadcastMembers()} says so, a shuffle otherwise. The item half then runs row by row in the
  * items' partitions. {@link AsOf#trainable} first leaves out the items that fail a check of their own
  * ({@link dev.consentkit.batch.BatchEvaluator#itemChecksPass}) and the verdicts of members who fail one,
- * since neither can be in a trainable pair, and joins the rest. Both halves are the core's rule kernel. No member is collected on the driver; a
- * broadcast passes the verdicts through it, as every broadcast does. The policy travels to the
- * executors as its JSON document.
+ * since neither can be in a trainable pair, and joins the rest. Both halves are the core's rule kernel.
+ * No member is collected on the driver; a broadcast passes the verdicts through it, as every broadcast
+ * does. The policy travels to the executors as its JSON document.
  *
  * <h2>Items</h2>
  * One row per item: {@code id}, {@code authorId}, {@code category} (a data category key),

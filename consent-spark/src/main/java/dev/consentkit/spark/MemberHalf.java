@@ -47,7 +47,8 @@ final class MemberHalf implements MapPartitionsFunction<Row, Row> {
      * empty): {@code false} for a row without a verdict, whose items cannot be decided.
      */
     static boolean memberChecksPass(@Nullable Long verdict, @Nullable Long choiceScope) {
-        return verdict != null && choiceScope != null && MemberVerdict.of(verdict, choiceScope).memberFailure().isEmpty();
+        return verdict != null && choiceScope != null
+                && MemberVerdict.of(verdict, choiceScope).memberFailure().isEmpty();
     }
 
     @Override
